@@ -1,0 +1,95 @@
+package io.tandem.adapters.in.http;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tandem.application.port.in.IngestionReport;
+import io.tandem.application.port.in.RecordEventsCommand;
+import io.tandem.application.port.in.RecordEventsUseCase;
+import io.tandem.application.port.in.TooManyEventsException;
+import io.tandem.domain.interaction.RejectedEvent;
+
+import java.io.IOException;
+import java.util.List;
+
+/** {@code POST /v1/events}: a batch of events, accepted one by one; bad ones come back by index. */
+@Controller("/v1/events")
+final class EventsController {
+
+    private final RecordEventsUseCase recordEvents;
+    private final JsonMapper json;
+
+    EventsController(RecordEventsUseCase recordEvents, JsonMapper json) {
+        this.recordEvents = recordEvents;
+        this.json = json;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> record(@Body byte[] body) {
+        JsonNode tree;
+        try {
+            tree = json.readValue(body, JsonNode.class);
+        } catch (IOException e) {
+            return ProblemResponses.badRequest("body", "malformed JSON: " + firstLine(e.getMessage()));
+        }
+        if (tree == null) {
+            return ProblemResponses.badRequest("body", "is empty; send a JSON array of events");
+        }
+        int count = EventJson.count(tree);
+        if (count > RecordEventsCommand.MAX_EVENTS) {
+            throw new TooManyEventsException(count, RecordEventsCommand.MAX_EVENTS);
+        }
+        IngestionReport report = recordEvents.record(new RecordEventsCommand(EventJson.submissions(tree)));
+        if (report.accepted() == 0 && report.duplicates() == 0 && !report.rejected().isEmpty()) {
+            return allRejected(report.rejected());
+        }
+        return HttpResponse.accepted().body(IngestionResponse.from(report));
+    }
+
+    /** Nothing in the batch was usable: that is a bad request, and the body says why for each event. */
+    private static HttpResponse<Problem> allRejected(List<RejectedEvent> rejected) {
+        RejectedEvent first = rejected.get(0);
+        String detail = rejected.size() == 1
+                ? first.message()
+                : "none of the " + rejected.size() + " events is valid; see errors";
+        Problem problem = Problem.of(400, "Bad Request", "invalid-events", fieldOf(first), detail)
+                .withErrors(rejected.stream()
+                        .map(r -> new Problem.FieldError(r.index(), r.field(), r.message()))
+                        .toList());
+        return ProblemResponses.respond(problem);
+    }
+
+    private static String fieldOf(RejectedEvent rejected) {
+        return "events[" + rejected.index() + "]." + rejected.field();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    @Serdeable
+    record IngestionResponse(int accepted, int duplicates, List<Rejection> rejected) {
+
+        static IngestionResponse from(IngestionReport report) {
+            return new IngestionResponse(report.accepted(), report.duplicates(), report.rejected().stream()
+                    .map(r -> new Rejection(r.index(), r.field(), r.message()))
+                    .toList());
+        }
+    }
+
+    @Serdeable
+    record Rejection(int index, String field, String message) {
+    }
+}

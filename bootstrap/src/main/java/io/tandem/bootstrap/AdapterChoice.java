@@ -1,0 +1,39 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+
+import java.util.List;
+
+/**
+ * One configuration property that chooses an adapter, with its allowed values. An unknown value stops
+ * start-up with a message naming the property and what it accepts, instead of silently using a default.
+ */
+enum AdapterChoice {
+    ONLINE_STORE("tandem.online-store", "memory", List.of("memory")),
+    EVENT_LOG("tandem.event-log", "local", List.of("local"));
+
+    private final String property;
+    private final String defaultValue;
+    private final List<String> allowed;
+
+    AdapterChoice(String property, String defaultValue, List<String> allowed) {
+        this.property = property;
+        this.defaultValue = defaultValue;
+        this.allowed = allowed;
+    }
+
+    String property() {
+        return property;
+    }
+
+    /** The configured value, checked against the allowed ones. */
+    String valueIn(Environment environment) {
+        String value = environment.getProperty(property, String.class).orElse(defaultValue).strip();
+        if (!allowed.contains(value)) {
+            throw new ConfigurationException("Unknown value '" + value + "' for " + property
+                    + "; allowed: " + String.join(", ", allowed));
+        }
+        return value;
+    }
+}

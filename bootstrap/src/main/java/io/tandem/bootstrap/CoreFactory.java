@@ -1,0 +1,60 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.annotation.Factory;
+import io.tandem.application.port.in.RecommendItemsUseCase;
+import io.tandem.application.port.in.RecordEventsUseCase;
+import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.port.in.UpsertItemsUseCase;
+import io.tandem.application.port.out.AppendEventsPort;
+import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
+import io.tandem.application.port.out.ClaimEventIdsPort;
+import io.tandem.application.port.out.LoadItemsPort;
+import io.tandem.application.port.out.LoadPopularItemsPort;
+import io.tandem.application.port.out.LoadRecentItemsPort;
+import io.tandem.application.port.out.SaveItemsPort;
+import io.tandem.application.service.RecommendItemsService;
+import io.tandem.application.service.RecordEventsService;
+import io.tandem.application.service.UpdateOnlineFeaturesService;
+import io.tandem.application.service.UpsertItemsService;
+import io.tandem.domain.feature.FeaturePolicy;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Builds the use cases from whichever adapters were chosen; the services themselves know no framework. */
+@Factory
+final class CoreFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    FeaturePolicy featurePolicy(FeaturesConfiguration configuration) {
+        return configuration.policy();
+    }
+
+    @Singleton
+    RecordEventsUseCase recordEvents(ClaimEventIdsPort claimEventIds, AppendEventsPort appendEvents, Clock clock) {
+        return new RecordEventsService(claimEventIds, appendEvents, clock);
+    }
+
+    @Singleton
+    UpdateOnlineFeaturesUseCase updateOnlineFeatures(FeaturePolicy policy, ApplyFeatureUpdatesPort applyUpdates) {
+        return new UpdateOnlineFeaturesService(policy, applyUpdates);
+    }
+
+    @Singleton
+    RecommendItemsUseCase recommendItems(LoadRecentItemsPort recentItems, LoadPopularItemsPort popularItems,
+                                         LoadItemsPort items, FeaturePolicy policy, Clock clock) {
+        return new RecommendItemsService(recentItems, popularItems, items, policy.recentItemsCap(), clock,
+                () -> UUID.randomUUID().toString());
+    }
+
+    @Singleton
+    UpsertItemsUseCase upsertItems(SaveItemsPort saveItems) {
+        return new UpsertItemsService(saveItems);
+    }
+}

@@ -1,0 +1,99 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.tandem.adapters.in.cli.TandemLauncher;
+import io.tandem.adapters.in.synthetic.SyntheticConfig;
+import io.tandem.adapters.in.synthetic.SyntheticDataset;
+import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
+import io.tandem.adapters.in.synthetic.SyntheticDemoLoader;
+import io.tandem.application.port.in.RecordEventsUseCase;
+import io.tandem.application.port.in.UpsertItemsUseCase;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts Micronaut for the command line; {@code TANDEM_PROFILE} picks the Micronaut environment. */
+final class MicronautTandemLauncher implements TandemLauncher {
+
+    static final String PROFILE_VARIABLE = "TANDEM_PROFILE";
+
+    @Override
+    public void serve(PrintStream out) {
+        ApplicationContext context = start(Map.of(), profile());
+        out.println("Tandem serving on " + url(context));
+        awaitShutdown(context);
+    }
+
+    @Override
+    public void demo(PrintStream out) {
+        ApplicationContext context = startDemo(out);
+        awaitShutdown(context);
+    }
+
+    /** Starts on embedded defaults, loads the demo data, prints the URLs to try; returns the running context. */
+    ApplicationContext startDemo(PrintStream out) {
+        Map<String, Object> embedded = new LinkedHashMap<>();
+        embedded.put("tandem.online-store", "memory");
+        embedded.put("tandem.event-log", "local");
+        ApplicationContext context = start(embedded, Optional.empty());
+        SyntheticDataset dataset = SyntheticDatasetGenerator.generate(SyntheticConfig.demo(Instant.now()));
+        out.printf("Loading the synthetic demo data: %,d users, %,d items, %,d events%n",
+                dataset.users().size(), dataset.items().size(), dataset.events().size());
+        SyntheticDemoLoader loader = new SyntheticDemoLoader(context.getBean(UpsertItemsUseCase.class),
+                context.getBean(RecordEventsUseCase.class));
+        int total = dataset.events().size();
+        long accepted = loader.load(dataset, done -> out.printf("  events %,d / %,d (%d%%)%n", done, total,
+                done * 100 / total));
+        String base = url(context);
+        String user = dataset.users().get(0).id().value();
+        out.printf("Loaded %,d events.%n%n", accepted);
+        out.println("Tandem demo is serving on " + base + ". Try:");
+        out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=10'");
+        out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=5&category=comedy'");
+        out.println("  curl -X POST " + base + "/v1/events -H 'Content-Type: application/json' \\");
+        out.println("       -d '[{\"type\":\"click\",\"userId\":\"" + user + "\",\"itemId\":\"i00007\"}]'");
+        out.println("  curl " + base + "/health/readiness");
+        out.println("Stop with Ctrl-C.");
+        return context;
+    }
+
+    static ApplicationContext start(Map<String, Object> properties, Optional<String> profile) {
+        Micronaut micronaut = Micronaut.build(new String[0]).mainClass(Application.class);
+        micronaut.deduceEnvironment(false);
+        micronaut.banner(false);
+        micronaut.properties(properties);
+        profile.ifPresent(micronaut::environments);
+        return micronaut.start();
+    }
+
+    private static Optional<String> profile() {
+        return Optional.ofNullable(System.getenv(PROFILE_VARIABLE)).map(String::strip).filter(p -> !p.isEmpty());
+    }
+
+    private static String url(ApplicationContext context) {
+        return context.findBean(EmbeddedServer.class).map(server -> server.getURL().toString())
+                .map(u -> u.replace("://[::1]", "://localhost"))
+                .orElse("(no HTTP server)");
+    }
+
+    private static void awaitShutdown(ApplicationContext context) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (context.isRunning()) {
+                context.close();
+            }
+            stopped.countDown();
+        }, "tandem-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
