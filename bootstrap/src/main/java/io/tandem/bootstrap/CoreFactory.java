@@ -42,8 +42,9 @@ final class CoreFactory {
     }
 
     @Singleton
-    UpdateOnlineFeaturesUseCase updateOnlineFeatures(FeaturePolicy policy, ApplyFeatureUpdatesPort applyUpdates) {
-        return new UpdateOnlineFeaturesService(policy, applyUpdates);
+    UpdateOnlineFeaturesUseCase updateOnlineFeatures(FeaturePolicy policy, LoadItemsPort items,
+                                                     ApplyFeatureUpdatesPort applyUpdates) {
+        return new UpdateOnlineFeaturesService(policy, items, applyUpdates);
     }
 
     @Singleton

@@ -32,15 +32,20 @@ final class MicronautTandemLauncher implements TandemLauncher {
 
     @Override
     public void demo(PrintStream out) {
-        ApplicationContext context = startDemo(out);
+        ApplicationContext context = startDemo(out, Map.of());
         awaitShutdown(context);
     }
 
-    /** Starts on embedded defaults, loads the demo data, prints the URLs to try; returns the running context. */
-    ApplicationContext startDemo(PrintStream out) {
+    /**
+     * Starts on embedded defaults, loads the demo data, prints the URLs to try; returns the running context.
+     *
+     * @param overrides extra properties, such as another HTTP port
+     */
+    ApplicationContext startDemo(PrintStream out, Map<String, Object> overrides) {
         Map<String, Object> embedded = new LinkedHashMap<>();
         embedded.put("tandem.online-store", "memory");
         embedded.put("tandem.event-log", "local");
+        embedded.putAll(overrides);
         ApplicationContext context = start(embedded, Optional.empty());
         SyntheticDataset dataset = SyntheticDatasetGenerator.generate(SyntheticConfig.demo(Instant.now()));
         out.printf("Loading the synthetic demo data: %,d users, %,d items, %,d events%n",

@@ -24,8 +24,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Recommends by time-decayed popularity while no model is trained: the items most popular right now that
- * the user has not acted on, is not excluding, and that are available (and in the requested category).
+ * Recommends by time-decayed popularity while no model is trained: the items most popular right now (in
+ * the requested category, if any) that the user has not acted on, is not excluding, and that are available.
  */
 public final class RecommendItemsService implements RecommendItemsUseCase {
 
@@ -61,7 +61,7 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
         // Ask for enough to survive the filters; widen only when the filters ate too much.
         int limit = query.count() + unwanted.size() + 16;
         while (true) {
-            List<ScoredItem> popular = loadPopularItems.popularItems(limit, now);
+            List<ScoredItem> popular = loadPopularItems.popularItems(query.category(), limit, now);
             ranked.clear();
             Map<ItemId, Item> catalog = loadItems.loadItems(popular.stream().map(ScoredItem::item).toList());
             for (ScoredItem candidate : popular) {
@@ -83,12 +83,12 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
     }
 
     /**
-     * Items known only from events (not in the catalog) are servable unless a category is asked for, because
-     * their category is unknown.
+     * Items known only from events (not in the catalog) are servable; catalog items only while available and,
+     * when a category is asked for, still in it (the category may have changed since the popularity counted).
      */
     private static boolean servable(Item item, Optional<String> category) {
         if (item == null) {
-            return category.isEmpty();
+            return true;
         }
         return item.available() && category.map(item::inCategory).orElse(true);
     }

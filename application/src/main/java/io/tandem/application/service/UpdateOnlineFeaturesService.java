@@ -3,29 +3,49 @@ package io.tandem.application.service;
 import io.tandem.application.port.in.UpdateOnlineFeaturesCommand;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
+import io.tandem.application.port.out.LoadItemsPort;
+import io.tandem.domain.catalog.Item;
+import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.feature.FeatureUpdate;
+import io.tandem.domain.interaction.Event;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
-/** Turns logged events into feature updates through the shared {@link FeaturePolicy} and stores them. */
+/**
+ * Turns logged events into feature updates through the shared {@link FeaturePolicy} and stores them. Item
+ * categories come from the catalog in one batched read per call.
+ */
 public final class UpdateOnlineFeaturesService implements UpdateOnlineFeaturesUseCase {
 
     private final FeaturePolicy policy;
+    private final LoadItemsPort loadItems;
     private final ApplyFeatureUpdatesPort applyFeatureUpdates;
 
-    public UpdateOnlineFeaturesService(FeaturePolicy policy, ApplyFeatureUpdatesPort applyFeatureUpdates) {
+    public UpdateOnlineFeaturesService(FeaturePolicy policy, LoadItemsPort loadItems,
+                                       ApplyFeatureUpdatesPort applyFeatureUpdates) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.loadItems = Objects.requireNonNull(loadItems, "loadItems");
         this.applyFeatureUpdates = Objects.requireNonNull(applyFeatureUpdates, "applyFeatureUpdates");
     }
 
     @Override
     public void update(UpdateOnlineFeaturesCommand command) {
-        if (command.events().isEmpty()) {
+        List<Event> events = command.events();
+        if (events.isEmpty()) {
             return;
         }
-        List<FeatureUpdate> updates = command.events().stream().map(policy::updateFor).toList();
+        Map<ItemId, Item> items = loadItems.loadItems(events.stream().map(Event::item).distinct().toList());
+        List<FeatureUpdate> updates = events.stream()
+                .map(event -> policy.updateFor(event, categoriesOf(items.get(event.item()))))
+                .toList();
         applyFeatureUpdates.apply(updates);
+    }
+
+    private static Set<String> categoriesOf(Item item) {
+        return item == null ? Set.of() : item.categories();
     }
 }

@@ -5,6 +5,7 @@ import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.LabelWeights;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The one place that decides how an event changes online features. The live consumer and offline replay
@@ -34,10 +35,12 @@ public record FeaturePolicy(LabelWeights labelWeights, Duration popularityHalfLi
      * The change {@code event} makes: positive feedback raises the item's popularity (negative feedback never
      * lowers it below what others gave it, so it adds nothing), and any action other than an impression
      * marks the item as seen by the user.
+     *
+     * @param itemCategories the item's categories as the catalog knows them (empty when it does not)
      */
-    public FeatureUpdate updateFor(Event event) {
+    public FeatureUpdate updateFor(Event event, Set<String> itemCategories) {
         double label = labelWeights.labelOf(event);
         return new FeatureUpdate(event.id(), event.type(), event.user(), event.item(), event.time(),
-                Math.max(0.0, label), event.type().isInteraction());
+                Math.max(0.0, label), event.type().isInteraction(), itemCategories);
     }
 }

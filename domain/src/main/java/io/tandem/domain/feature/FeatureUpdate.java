@@ -7,15 +7,18 @@ import io.tandem.domain.interaction.EventType;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one event changes in the online features, decided by {@link FeaturePolicy} and applied by a store.
+ * Stores apply each event id at most once, so a redelivered event changes nothing.
  *
  * @param popularityWeight added to the item's decayed popularity (zero: no change)
  * @param interaction      whether the item joins the user's recent (already seen) items
+ * @param categories       the item's categories, whose per-category popularity rises with the item's
  */
 public record FeatureUpdate(EventId eventId, EventType type, UserId user, ItemId item, Instant time,
-                            double popularityWeight, boolean interaction) {
+                            double popularityWeight, boolean interaction, Set<String> categories) {
 
     public FeatureUpdate {
         Objects.requireNonNull(eventId, "eventId");
@@ -23,8 +26,9 @@ public record FeatureUpdate(EventId eventId, EventType type, UserId user, ItemId
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(time, "time");
-        if (!Double.isFinite(popularityWeight)) {
-            throw new IllegalArgumentException("popularityWeight must be finite");
+        if (!Double.isFinite(popularityWeight) || popularityWeight < 0) {
+            throw new IllegalArgumentException("popularityWeight must be finite and not negative");
         }
+        categories = Set.copyOf(Objects.requireNonNull(categories, "categories"));
     }
 }

@@ -1,0 +1,79 @@
+package io.tandem.adapters.out.memory;
+
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.feature.FeatureUpdate;
+import io.tandem.domain.interaction.EventId;
+import io.tandem.domain.interaction.EventType;
+import io.tandem.domain.retrieval.ScoredItem;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class InMemoryOnlineFeaturesAdapterTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private final InMemoryOnlineFeaturesAdapter store = new InMemoryOnlineFeaturesAdapter(Duration.ofDays(7), 3);
+
+    @Test
+    void recentItemsAreNewestFirstEachOnceAndCapped() {
+        store.apply(List.of(update("e1", "a", 1, 0), update("e2", "b", 1, 1), update("e3", "a", 1, 2),
+                update("e4", "c", 1, 3), update("e5", "d", 1, 4)));
+
+        assertThat(store.recentItems(new UserId("u1"), 10)).extracting(ItemId::value).containsExactly("d", "c", "a");
+        assertThat(store.recentItems(new UserId("u1"), 2)).hasSize(2);
+        assertThat(store.recentItems(new UserId("nobody"), 10)).isEmpty();
+    }
+
+    @Test
+    void popularityDecaysWithTheHalfLife() {
+        store.apply(List.of(update("e1", "old", 4, 0), update("e2", "new", 1, 14)));
+
+        List<ScoredItem> top = store.popularItems(Optional.empty(), 10, T0.plus(Duration.ofDays(14)));
+
+        // 4 two half-lives ago is worth 1 now: a tie, broken by item id.
+        assertThat(top).extracting(s -> s.item().value()).containsExactly("new", "old");
+        assertThat(top.get(1).score()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void categoryPopularityCountsOnlyThatCategory() {
+        store.apply(List.of(categorized("e1", "a", "comedy"), categorized("e2", "b", "drama"),
+                categorized("e3", "b", "drama")));
+
+        assertThat(store.popularItems(Optional.of("comedy"), 10, T0)).extracting(s -> s.item().value())
+                .containsExactly("a");
+        assertThat(store.popularItems(Optional.empty(), 10, T0)).extracting(s -> s.item().value())
+                .containsExactly("b", "a");
+        assertThat(store.popularItems(Optional.of("horror"), 10, T0)).isEmpty();
+    }
+
+    @Test
+    void applyingAnEventTwiceChangesNothing() {
+        List<FeatureUpdate> batch = List.of(update("e1", "a", 1, 0), update("e2", "a", 1, 0));
+        store.apply(batch);
+        store.apply(batch);
+
+        assertThat(store.itemCounts(List.of(new ItemId("a"))).get(new ItemId("a")).count(EventType.CLICK))
+                .isEqualTo(2);
+        assertThat(store.userCounts(new UserId("u1")).total()).isEqualTo(2);
+        assertThat(store.popularItems(Optional.empty(), 1, T0).get(0).score()).isCloseTo(2.0, within(1e-9));
+    }
+
+    private static FeatureUpdate update(String id, String item, double weight, int day) {
+        return new FeatureUpdate(new EventId(id), EventType.CLICK, new UserId("u1"), new ItemId(item),
+                T0.plus(Duration.ofDays(day)), weight, true, Set.of());
+    }
+
+    private static FeatureUpdate categorized(String id, String item, String category) {
+        return new FeatureUpdate(new EventId(id), EventType.CLICK, new UserId("u1"), new ItemId(item), T0, 1.0,
+                true, Set.of(category));
+    }
+}

@@ -1,0 +1,7 @@
+package io.tandem.application.port.in.archfixture;
+
+/** Violating fixture: an inbound port interface not named ...UseCase. */
+public interface ItemRanker {
+
+    void rank();
+}

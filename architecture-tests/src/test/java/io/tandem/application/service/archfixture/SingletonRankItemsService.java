@@ -1,0 +1,8 @@
+package io.tandem.application.service.archfixture;
+
+import jakarta.inject.Singleton;
+
+/** Violating fixture: a service made a bean by annotation, buckpal's @UseCase mistake. */
+@Singleton
+public final class SingletonRankItemsService {
+}

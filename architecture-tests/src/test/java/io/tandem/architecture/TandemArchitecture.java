@@ -1,0 +1,117 @@
+package io.tandem.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
+import io.micronaut.context.annotation.ConfigurationBuilder;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import java.util.List;
+
+/**
+ * The architecture decisions of Tandem as ArchUnit rules, each naming the ADR it keeps true.
+ *
+ * <p>Every rule keeps ArchUnit's fail-on-empty default, so a rule over a package that does not
+ * exist (or was not imported) fails instead of passing.
+ */
+public final class TandemArchitecture {
+
+    private static final String DOMAIN = "io.tandem.domain..";
+    private static final String APPLICATION = "io.tandem.application..";
+    private static final String INBOUND_PORTS = "io.tandem.application.port.in..";
+    private static final String OUTBOUND_PORTS = "io.tandem.application.port.out..";
+    private static final String ADAPTERS = "io.tandem.adapters..";
+    private static final String OUTBOUND_ADAPTERS = "io.tandem.adapters.out..";
+    private static final String BOOTSTRAP = "io.tandem.bootstrap..";
+
+    public static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes()
+            .that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
+            .because("the domain is records, enums and small classes on the JDK alone (ADR-0003)");
+
+    public static final ArchRule APPLICATION_DEPENDS_ON_DOMAIN_AND_JDK_ONLY = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION)
+            .because("dependencies point inward: the application layer knows only the domain (ADR-0002)");
+
+    /**
+     * Overlaps the two rules above on purpose: it names the framework that leaked in, and it
+     * catches JDBC, which lives under {@code java..} and so passes the JDK-only rule.
+     */
+    public static final ArchRule CORE_IS_FRAMEWORK_FREE = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.micronaut..",
+                    "jakarta.inject..", "javax.inject..",
+                    // Exactly javax.annotation (JSR-250/305): its sub-package javax.annotation.processing is JDK.
+                    "jakarta.annotation..", "javax.annotation",
+                    "com.fasterxml.jackson..",
+                    "java.sql..", "javax.sql..",
+                    "io.lettuce..", "org.apache.kafka..", "io.minio..", "ai.djl..", "ai.onnxruntime..")
+            .because("domain and application reference no framework or driver type (ADR-0003)");
+
+    public static final ArchRule CORE_DOES_NOT_DEPEND_ON_ADAPTERS_OR_BOOTSTRAP = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, BOOTSTRAP)
+            .because("domain and application never import an adapter or bootstrap (ADR-0002)");
+
+    /** One slice per adapter module: direction plus technology, e.g. {@code out.redis}. */
+    public static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices()
+            .matching("io.tandem.adapters.(*).(*)..")
+            .should().notDependOnEachOther()
+            .because("adapters never depend on each other; only bootstrap knows them all (ADR-0002)");
+
+    public static final ArchRule ONLY_BOOTSTRAP_WIRES = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            // Any dependency, not only a class annotation: @Requires on a factory method counts too.
+            .should().dependOnClassesThat().belongToAnyOf(
+                    Factory.class, Requires.class, ConfigurationProperties.class,
+                    EachProperty.class, ConfigurationBuilder.class)
+            .because("the object graph and adapter choices are wired only in bootstrap (ADR-0004)");
+
+    public static final ArchRule DOMAIN_SLICES_ARE_FREE_OF_CYCLES = slices()
+            .matching("io.tandem.domain.(*)..")
+            .should().beFreeOfCycles()
+            .because("the domain feature slices are free of cycles (ADR-0002)");
+
+    public static final ArchRule INBOUND_PORTS_ARE_USE_CASES = portInterfacesIn(INBOUND_PORTS)
+            .should().haveSimpleNameEndingWith("UseCase")
+            .because("an inbound port is one use case, named XxxUseCase (ADR-0008)");
+
+    public static final ArchRule OUTBOUND_PORTS_END_IN_PORT = portInterfacesIn(OUTBOUND_PORTS)
+            .should().haveSimpleNameEndingWith("Port")
+            .because("an outbound port is narrow and verb-named, ending in Port (ADR-0008)");
+
+    public static final ArchRule OUTBOUND_ADAPTERS_END_IN_ADAPTER = classes()
+            .that().resideInAPackage(OUTBOUND_ADAPTERS)
+            .and().implement(resideInAPackage(OUTBOUND_PORTS))
+            .should().haveSimpleNameEndingWith("Adapter")
+            .because("a class implementing outbound ports is a <Technology><Purpose>Adapter (ADR-0008)");
+
+    public static final List<ArchRule> ALL = List.of(
+            DOMAIN_DEPENDS_ON_JDK_ONLY,
+            APPLICATION_DEPENDS_ON_DOMAIN_AND_JDK_ONLY,
+            CORE_IS_FRAMEWORK_FREE,
+            CORE_DOES_NOT_DEPEND_ON_ADAPTERS_OR_BOOTSTRAP,
+            ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
+            ONLY_BOOTSTRAP_WIRES,
+            DOMAIN_SLICES_ARE_FREE_OF_CYCLES,
+            INBOUND_PORTS_ARE_USE_CASES,
+            OUTBOUND_PORTS_END_IN_PORT,
+            OUTBOUND_ADAPTERS_END_IN_ADAPTER);
+
+    private static GivenClassesConjunction portInterfacesIn(String packageIdentifier) {
+        return classes().that().resideInAPackage(packageIdentifier).and().areInterfaces()
+                // A compiled package-info.java is a synthetic interface, not a port.
+                .and().doNotHaveSimpleName("package-info");
+    }
+
+    private TandemArchitecture() {
+    }
+}

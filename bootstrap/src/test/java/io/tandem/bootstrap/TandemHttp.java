@@ -1,0 +1,88 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A running Tandem on a random port and a plain JDK HTTP client, so tests see exactly what clients see. */
+final class TandemHttp implements AutoCloseable {
+
+    private final EmbeddedServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json;
+
+    private TandemHttp(EmbeddedServer server) {
+        this.server = server;
+        this.json = server.getApplicationContext().getBean(JsonMapper.class);
+    }
+
+    static TandemHttp start(Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("micronaut.server.port", -1);
+        return new TandemHttp(ApplicationContext.run(EmbeddedServer.class, all));
+    }
+
+    static TandemHttp around(ApplicationContext context) {
+        return new TandemHttp(context.getBean(EmbeddedServer.class));
+    }
+
+    ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    Response post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    Response postJson(String path, String body) {
+        return post(path, "application/json", body);
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private URI uri(String path) {
+        return URI.create(server.getURL().toString() + path);
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+
+    record Response(int status, String contentType, String body, JsonMapper json) {
+
+        JsonNode tree() {
+            try {
+                return json.readValue(body, JsonNode.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+}
