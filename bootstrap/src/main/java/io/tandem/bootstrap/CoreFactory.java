@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Factory;
 import io.tandem.application.port.in.RecommendItemsUseCase;
 import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
-import io.tandem.application.port.in.UpsertItemsUseCase;
 import io.tandem.application.port.out.AppendEventsPort;
 import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
 import io.tandem.application.port.out.ClaimEventIdsPort;
@@ -12,10 +11,14 @@ import io.tandem.application.port.out.LoadItemsPort;
 import io.tandem.application.port.out.LoadPopularItemsPort;
 import io.tandem.application.port.out.LoadRecentItemsPort;
 import io.tandem.application.port.out.SaveItemsPort;
+import io.tandem.application.port.out.SaveUsersPort;
+import io.tandem.application.port.out.LoadUserPort;
+import io.tandem.application.port.out.DeleteItemPort;
+import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.application.service.RecommendItemsService;
 import io.tandem.application.service.RecordEventsService;
 import io.tandem.application.service.UpdateOnlineFeaturesService;
-import io.tandem.application.service.UpsertItemsService;
+import io.tandem.application.service.CatalogService;
 import io.tandem.domain.feature.FeaturePolicy;
 import jakarta.inject.Singleton;
 
@@ -54,8 +57,10 @@ final class CoreFactory {
                 () -> UUID.randomUUID().toString());
     }
 
+    /** One service answers every catalog use case. */
     @Singleton
-    UpsertItemsUseCase upsertItems(SaveItemsPort saveItems) {
-        return new UpsertItemsService(saveItems);
+    CatalogService catalog(SaveItemsPort saveItems, LoadItemsPort loadItems, DeleteItemPort deleteItem,
+                           SaveUsersPort saveUsers, LoadUserPort loadUser, CountCatalogPort countCatalog) {
+        return new CatalogService(saveItems, loadItems, deleteItem, saveUsers, loadUser, countCatalog);
     }
 }

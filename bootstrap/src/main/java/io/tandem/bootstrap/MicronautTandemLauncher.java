@@ -10,6 +10,7 @@ import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
 import io.tandem.adapters.in.synthetic.SyntheticDemoLoader;
 import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.UpsertItemsUseCase;
+import io.tandem.application.port.in.UpsertUsersUseCase;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -51,7 +52,7 @@ final class MicronautTandemLauncher implements TandemLauncher {
         out.printf("Loading the synthetic demo data: %,d users, %,d items, %,d events%n",
                 dataset.users().size(), dataset.items().size(), dataset.events().size());
         SyntheticDemoLoader loader = new SyntheticDemoLoader(context.getBean(UpsertItemsUseCase.class),
-                context.getBean(RecordEventsUseCase.class));
+                context.getBean(UpsertUsersUseCase.class), context.getBean(RecordEventsUseCase.class));
         int total = dataset.events().size();
         long accepted = loader.load(dataset, done -> out.printf("  events %,d / %,d (%d%%)%n", done, total,
                 done * 100 / total));

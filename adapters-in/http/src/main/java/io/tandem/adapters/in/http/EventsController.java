@@ -38,7 +38,7 @@ final class EventsController {
         try {
             tree = json.readValue(body, JsonNode.class);
         } catch (IOException e) {
-            return ProblemResponses.badRequest("body", "malformed JSON: " + firstLine(e.getMessage()));
+            return ProblemResponses.badRequest("body", "malformed JSON: " + ItemsController.firstLine(e.getMessage()));
         }
         if (tree == null) {
             return ProblemResponses.badRequest("body", "is empty; send a JSON array of events");
@@ -69,14 +69,6 @@ final class EventsController {
 
     private static String fieldOf(RejectedEvent rejected) {
         return "events[" + rejected.index() + "]." + rejected.field();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 
     @Serdeable

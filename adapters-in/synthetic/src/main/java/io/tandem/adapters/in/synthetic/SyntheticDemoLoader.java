@@ -5,6 +5,8 @@ import io.tandem.application.port.in.RecordEventsCommand;
 import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.UpsertItemsCommand;
 import io.tandem.application.port.in.UpsertItemsUseCase;
+import io.tandem.application.port.in.UpsertUsersCommand;
+import io.tandem.application.port.in.UpsertUsersUseCase;
 import io.tandem.domain.interaction.EventSubmission;
 
 import java.util.List;
@@ -15,10 +17,13 @@ import java.util.function.LongConsumer;
 public final class SyntheticDemoLoader {
 
     private final UpsertItemsUseCase upsertItems;
+    private final UpsertUsersUseCase upsertUsers;
     private final RecordEventsUseCase recordEvents;
 
-    public SyntheticDemoLoader(UpsertItemsUseCase upsertItems, RecordEventsUseCase recordEvents) {
+    public SyntheticDemoLoader(UpsertItemsUseCase upsertItems, UpsertUsersUseCase upsertUsers,
+                               RecordEventsUseCase recordEvents) {
         this.upsertItems = Objects.requireNonNull(upsertItems, "upsertItems");
+        this.upsertUsers = Objects.requireNonNull(upsertUsers, "upsertUsers");
         this.recordEvents = Objects.requireNonNull(recordEvents, "recordEvents");
     }
 
@@ -31,6 +36,10 @@ public final class SyntheticDemoLoader {
         for (int from = 0; from < dataset.items().size(); from += UpsertItemsCommand.MAX_ITEMS) {
             int to = Math.min(dataset.items().size(), from + UpsertItemsCommand.MAX_ITEMS);
             upsertItems.upsert(new UpsertItemsCommand(dataset.items().subList(from, to)));
+        }
+        for (int from = 0; from < dataset.users().size(); from += UpsertUsersCommand.MAX_USERS) {
+            int to = Math.min(dataset.users().size(), from + UpsertUsersCommand.MAX_USERS);
+            upsertUsers.upsert(new UpsertUsersCommand(dataset.users().subList(from, to)));
         }
         long accepted = 0;
         int batch = RecordEventsCommand.MAX_EVENTS;

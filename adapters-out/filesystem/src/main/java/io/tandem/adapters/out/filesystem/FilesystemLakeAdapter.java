@@ -1,0 +1,165 @@
+package io.tandem.adapters.out.filesystem;
+
+import io.tandem.application.port.out.ReadLakePort;
+import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.domain.interaction.Event;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The data lake in a local folder: {@code <root>/events/date=YYYY-MM-DD/part-<batchId>.parquet}, each file
+ * written to a hidden temporary sibling, synced, then atomically renamed over its final name.
+ */
+public final class FilesystemLakeAdapter implements WriteLakePort, ReadLakePort {
+
+    private final Path events;
+
+    /** @param root the lake's folder; created on the first write when missing */
+    public FilesystemLakeAdapter(Path root) {
+        this.events = Objects.requireNonNull(root, "root").toAbsolutePath().normalize().resolve(EventParquet.EVENTS);
+    }
+
+    @Override
+    public void write(String batchId, List<Event> batch) {
+        EventParquet.requireBatchId(batchId);
+        Objects.requireNonNull(batch, "events");
+        try {
+            for (Map.Entry<LocalDate, List<EventRow>> partition : EventParquet.rowsByDate(batch).entrySet()) {
+                writePartition(partition.getKey(), batchId, partition.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing batch " + batchId + " to the lake at " + events + " failed", e);
+        }
+    }
+
+    private void writePartition(LocalDate date, String batchId, List<EventRow> rows) throws IOException {
+        Path directory = createDirectories(events.resolve(EventParquet.partitionName(date)));
+        Path target = directory.resolve(EventParquet.fileName(batchId));
+        // Hidden and not ending in .parquet: neither this reader nor a DuckDB glob ever sees a half file.
+        Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            EventParquet.write(temporary, rows);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(directory);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Creates the missing folders of {@code directory} and syncs each parent, so the new names survive a crash. */
+    private static Path createDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return directory;
+        }
+        Path parent = directory.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(directory);
+        } catch (FileAlreadyExistsException e) {
+            // Another writer created it in between: fine, unless it is not a folder.
+            if (!Files.isDirectory(directory)) {
+                throw e;
+            }
+        }
+        if (parent != null) {
+            syncDirectory(parent);
+        }
+        return directory;
+    }
+
+    private static void syncDirectory(Path directory) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(directory, StandardOpenOption.READ);
+        } catch (IOException e) {
+            // Windows cannot open a folder as a channel; NTFS journals the rename itself.
+            return;
+        }
+        try (channel) {
+            channel.force(true);
+        }
+    }
+
+    @Override
+    public void readEvents(LocalDate from, LocalDate to, Consumer<Event> consumer) {
+        EventParquet.requireRange(from, to);
+        Objects.requireNonNull(consumer, "consumer");
+        try {
+            for (Path partition : partitions(from, to).values()) {
+                for (Path file : files(partition)) {
+                    EventParquet.read(file, file.toString(), consumer);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the lake at " + events + " failed", e);
+        }
+    }
+
+    private SortedMap<LocalDate, Path> partitions(LocalDate from, LocalDate to) throws IOException {
+        SortedMap<LocalDate, Path> partitions = new TreeMap<>();
+        if (!Files.isDirectory(events)) {
+            return partitions;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(events)) {
+            for (Path child : children) {
+                Optional<LocalDate> date = partitionDate(child.getFileName().toString());
+                if (date.isPresent() && !date.get().isBefore(from) && !date.get().isAfter(to)
+                        && Files.isDirectory(child)) {
+                    partitions.put(date.get(), child);
+                }
+            }
+        }
+        return partitions;
+    }
+
+    private static Optional<LocalDate> partitionDate(String name) {
+        if (!name.startsWith(EventParquet.PARTITION_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(name.substring(EventParquet.PARTITION_PREFIX.length())));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<Path> files(Path partition) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(partition,
+                EventParquet.FILE_PREFIX + "*" + EventParquet.FILE_SUFFIX)) {
+            for (Path child : children) {
+                if (Files.isRegularFile(child)) {
+                    files.add(child);
+                }
+            }
+        }
+        // By name, as S3 lists keys, so both lakes replay a partition in the same order.
+        files.sort(Comparator.comparing(file -> file.getFileName().toString()));
+        return files;
+    }
+}

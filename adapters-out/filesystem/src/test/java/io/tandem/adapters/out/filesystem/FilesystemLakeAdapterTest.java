@@ -1,0 +1,262 @@
+package io.tandem.adapters.out.filesystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.interaction.Event;
+import io.tandem.domain.interaction.EventContext;
+import io.tandem.domain.interaction.EventId;
+import io.tandem.domain.interaction.EventType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilesystemLakeAdapterTest {
+
+    private static final LocalDate ALL_FROM = LocalDate.of(2000, 1, 1);
+    private static final LocalDate ALL_TO = LocalDate.of(2100, 1, 1);
+
+    @TempDir
+    Path root;
+
+    private FilesystemLakeAdapter lake() {
+        return new FilesystemLakeAdapter(root);
+    }
+
+    @Test
+    void roundTripsEventsAcrossSeveralDatesInDateOrder() {
+        Event lateOnFirst = event("e1", EventType.CLICK, "2024-03-01T23:59:59.999999Z");
+        Event onThird = event("e2", EventType.VIEW, "2024-03-03T08:00:00Z");
+        Event earlyOnSecond = event("e3", EventType.PURCHASE, "2024-03-02T00:00:00Z");
+        Event onFirst = event("e4", EventType.LIKE, "2024-03-01T00:00:00.001Z");
+
+        lake().write("batch-1", List.of(lateOnFirst, onThird, earlyOnSecond, onFirst));
+
+        // Date order across partitions; the batch's own order within one date.
+        assertThat(readAll(lake())).containsExactly(lateOnFirst, onFirst, earlyOnSecond, onThird);
+    }
+
+    @Test
+    void writingTheSameBatchTwiceReplacesInsteadOfDuplicating() throws IOException {
+        List<Event> batch = List.of(
+                event("e1", EventType.CLICK, "2024-03-01T10:00:00Z"),
+                event("e2", EventType.CLICK, "2024-03-02T10:00:00Z"));
+
+        lake().write("offsets-0-1", batch);
+        lake().write("offsets-0-1", batch);
+
+        assertThat(readAll(lake())).containsExactlyElementsOf(batch);
+        assertThat(relativeFiles()).containsExactlyInAnyOrder(
+                "events/date=2024-03-01/part-offsets-0-1.parquet",
+                "events/date=2024-03-02/part-offsets-0-1.parquet");
+    }
+
+    @Test
+    void laysOutOneFilePerBatchAndUtcDate() throws IOException {
+        lake().write("a", List.of(
+                event("e1", EventType.CLICK, "2024-12-31T23:30:00Z"),
+                event("e2", EventType.CLICK, "2025-01-01T00:30:00Z"),
+                event("e3", EventType.CLICK, "2024-12-31T01:00:00Z")));
+        lake().write("b_2", List.of(event("e4", EventType.SKIP, "2025-01-01T12:00:00Z")));
+
+        assertThat(relativeFiles()).containsExactly(
+                "events/date=2024-12-31/part-a.parquet",
+                "events/date=2025-01-01/part-a.parquet",
+                "events/date=2025-01-01/part-b_2.parquet");
+    }
+
+    @Test
+    void readsOnlyTheInclusiveDateRangeAndFilesInNameOrder() {
+        Event first = event("e1", EventType.CLICK, "2024-03-01T10:00:00Z");
+        Event secondFromB = event("e2", EventType.CLICK, "2024-03-02T09:00:00Z");
+        Event secondFromA = event("e3", EventType.CLICK, "2024-03-02T11:00:00Z");
+        Event third = event("e4", EventType.CLICK, "2024-03-03T10:00:00Z");
+        Event fourth = event("e5", EventType.CLICK, "2024-03-04T10:00:00Z");
+        // Written b before a: the reader still visits part-a before part-b.
+        lake().write("b", List.of(first, secondFromB, fourth));
+        lake().write("a", List.of(secondFromA, third));
+
+        List<Event> read = new ArrayList<>();
+        lake().readEvents(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 3), read::add);
+
+        assertThat(read).containsExactly(secondFromA, secondFromB, third);
+    }
+
+    @Test
+    void keepsPresentAndAbsentOptionalFields() {
+        Event full = new Event(new EventId("full"), EventType.RATING, UserId.of("u1"), ItemId.of("i1"),
+                Instant.parse("2024-03-01T10:00:00.123456Z"), OptionalDouble.of(4.5),
+                new EventContext(Optional.of("home"), Optional.of("req-7"), OptionalInt.of(3)));
+        Event bare = new Event(new EventId("bare"), EventType.HIDE, UserId.of("u2"), ItemId.of("i2"),
+                Instant.parse("2024-03-01T11:00:00Z"), OptionalDouble.empty(), EventContext.NONE);
+        Event zeroValue = new Event(new EventId("zero"), EventType.VIEW, UserId.of("u3"), ItemId.of("i3"),
+                Instant.parse("2024-03-01T12:00:00Z"), OptionalDouble.of(0.0),
+                new EventContext(Optional.empty(), Optional.of("req-8"), OptionalInt.empty()));
+
+        lake().write("nullable", List.of(full, bare, zeroValue));
+
+        assertThat(readAll(lake())).containsExactly(full, bare, zeroValue);
+    }
+
+    @Test
+    void keepsMicrosecondsAndDropsFinerPrecision() {
+        Event nanos = event("e1", EventType.CLICK, "2024-03-01T10:00:00.123456789Z");
+
+        lake().write("precision", List.of(nanos));
+
+        assertThat(readAll(lake())).singleElement()
+                .satisfies(read -> assertThat(read.time()).isEqualTo(Instant.parse("2024-03-01T10:00:00.123456Z")));
+    }
+
+    @Test
+    void ignoresTemporaryFilesLeftByAnInterruptedWrite() throws IOException {
+        Event kept = event("e1", EventType.CLICK, "2024-03-01T10:00:00Z");
+        lake().write("done", List.of(kept));
+        Path partition = root.resolve("events/date=2024-03-01");
+        Files.write(partition.resolve(".part-crashed.parquet.0b1c.tmp"), new byte[] {'P', 'A', 'R', '1', 0});
+
+        assertThat(readAll(lake())).containsExactly(kept);
+    }
+
+    @Test
+    void writesNothingForAnEmptyBatchAndReadsNothingFromAnEmptyLake() throws IOException {
+        lake().write("empty", List.of());
+
+        assertThat(relativeFiles()).isEmpty();
+        assertThat(readAll(lake())).isEmpty();
+    }
+
+    @Test
+    void rejectsBatchIdsThatAreNotSafeFileNames() {
+        List<Event> batch = List.of(event("e1", EventType.CLICK, "2024-03-01T10:00:00Z"));
+
+        for (String bad : List.of("", "../escape", "a/b", "a.b", "with space")) {
+            assertThatThrownBy(() -> lake().write(bad, batch))
+                    .isInstanceOf(InvalidFieldException.class)
+                    .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("batchId");
+        }
+        assertThatThrownBy(() -> lake().write("x".repeat(201), batch)).isInstanceOf(InvalidFieldException.class);
+    }
+
+    @Test
+    void rejectsARangeThatEndsBeforeItStarts() {
+        assertThatThrownBy(() -> lake().readEvents(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 1), e -> { }))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("from");
+    }
+
+    @Test
+    void failsNamingTheFileWhenARowIsNotAValidEvent() throws IOException {
+        Path partition = Files.createDirectories(root.resolve("events/date=2024-03-01"));
+        EventParquet.write(partition.resolve("part-foreign.parquet"), List.of(new EventRow("e1", "teleport", "u1", "i1",
+                LocalDateTime.parse("2024-03-01T10:00:00"), null, null, null, null)));
+
+        assertThatThrownBy(() -> readAll(lake()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("part-foreign.parquet")
+                .hasRootCauseInstanceOf(InvalidFieldException.class);
+    }
+
+    @Test
+    void duckDbReadsTheLakeWithTimestampsAndHivePartitions() throws SQLException {
+        List<Event> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(event("e" + i, EventType.CLICK, "2024-03-0" + (1 + i % 3) + "T10:00:0" + (i % 10) + "Z"));
+        }
+        batch.add(new Event(new EventId("rated"), EventType.RATING, UserId.of("u1"), ItemId.of("i1"),
+                Instant.parse("2024-02-29T23:59:59.5Z"), OptionalDouble.of(5),
+                new EventContext(Optional.of("search"), Optional.of("r1"), OptionalInt.of(2))));
+        lake().write("first", batch.subList(0, 20));
+        lake().write("second", batch.subList(20, batch.size()));
+        lake().write("second", batch.subList(20, batch.size()));
+        String files = root.resolve("events").toString().replace("'", "''") + "/*/*.parquet";
+        String source = "read_parquet('" + files + "', hive_partitioning = true)";
+
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duck.createStatement()) {
+            try (ResultSet rows = sql.executeQuery(
+                    "SELECT count(*), min(time), typeof(min(time)), count(DISTINCT date) FROM " + source)) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(31);
+                assertThat(rows.getObject(2, LocalDateTime.class)).isEqualTo(LocalDateTime.parse("2024-02-29T23:59:59.5"));
+                assertThat(rows.getString(3)).isEqualTo("TIMESTAMP");
+                assertThat(rows.getLong(4)).isEqualTo(4);
+            }
+            assertThat(columnTypes(sql, source)).containsExactly(
+                    Map.entry("id", "VARCHAR"), Map.entry("type", "VARCHAR"), Map.entry("user_id", "VARCHAR"),
+                    Map.entry("item_id", "VARCHAR"), Map.entry("time", "TIMESTAMP"), Map.entry("value", "DOUBLE"),
+                    Map.entry("surface", "VARCHAR"), Map.entry("request_id", "VARCHAR"),
+                    Map.entry("position", "INTEGER"), Map.entry("date", "DATE"));
+            try (ResultSet rows = sql.executeQuery("SELECT type, value, surface, request_id, position, date, "
+                    + "CAST(time AS DATE) = date FROM " + source + " WHERE id = 'rated'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("rating");
+                assertThat(rows.getDouble(2)).isEqualTo(5.0);
+                assertThat(rows.getString(3)).isEqualTo("search");
+                assertThat(rows.getString(4)).isEqualTo("r1");
+                assertThat(rows.getInt(5)).isEqualTo(2);
+                assertThat(rows.getObject(6, LocalDate.class)).isEqualTo(LocalDate.of(2024, 2, 29));
+                assertThat(rows.getBoolean(7)).isTrue();
+            }
+            try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM " + source + " WHERE position IS NULL")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(30);
+            }
+        }
+    }
+
+    private static Map<String, String> columnTypes(Statement sql, String source) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (ResultSet rows = sql.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (rows.next()) {
+                types.put(rows.getString("column_name"), rows.getString("column_type"));
+            }
+        }
+        return types;
+    }
+
+    private List<String> relativeFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .sorted()
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private static List<Event> readAll(FilesystemLakeAdapter lake) {
+        List<Event> read = new ArrayList<>();
+        lake.readEvents(ALL_FROM, ALL_TO, read::add);
+        return read;
+    }
+
+    private static Event event(String id, EventType type, String time) {
+        OptionalDouble value = type == EventType.VIEW || type == EventType.PURCHASE
+                ? OptionalDouble.of(12.5) : OptionalDouble.empty();
+        return new Event(new EventId(id), type, UserId.of("user-" + id), ItemId.of("item-" + id),
+                Instant.parse(time), value, EventContext.NONE);
+    }
+}

@@ -1,0 +1,70 @@
+package io.tandem.adapters.out.redis;
+
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.interaction.EventId;
+
+/**
+ * The key layout, all under one prefix ({@code P}):
+ * <pre>
+ * P applied:{eventId}              STRING  "1" with TTL: the event's feature updates were applied
+ * P claim:{eventId}                STRING  "1" with TTL: the event id was accepted at ingestion
+ * P recent:{userId}                LIST    item ids, newest first, each once, at most the cap
+ * P counts:user:{userId}           HASH    event type wire name -&gt; count
+ * P counts:item:{itemId}           HASH    event type wire name -&gt; count
+ * P popularity                     ZSET    item id -&gt; stored popularity (see PopularityDecay)
+ * P popularity:category:{category} ZSET    item id -&gt; stored popularity within the category
+ * P popularity:epoch               STRING  the shared decay epoch, an ISO-8601 instant
+ * P popularity:sets                SET     names of the category ZSETs, so a rebase finds them all
+ * </pre>
+ */
+final class RedisKeys {
+
+    private final String prefix;
+    private final String popularity;
+    private final String popularityEpoch;
+    private final String popularitySets;
+
+    RedisKeys(String prefix) {
+        this.prefix = prefix;
+        this.popularity = prefix + "popularity";
+        this.popularityEpoch = prefix + "popularity:epoch";
+        this.popularitySets = prefix + "popularity:sets";
+    }
+
+    String applied(EventId event) {
+        return prefix + "applied:" + event.value();
+    }
+
+    String claim(EventId event) {
+        return prefix + "claim:" + event.value();
+    }
+
+    String recentItems(UserId user) {
+        return prefix + "recent:" + user.value();
+    }
+
+    String userCounts(UserId user) {
+        return prefix + "counts:user:" + user.value();
+    }
+
+    String itemCounts(ItemId item) {
+        return prefix + "counts:item:" + item.value();
+    }
+
+    String popularity() {
+        return popularity;
+    }
+
+    String categoryPopularity(String category) {
+        return prefix + "popularity:category:" + category;
+    }
+
+    String popularityEpoch() {
+        return popularityEpoch;
+    }
+
+    String popularitySets() {
+        return popularitySets;
+    }
+}

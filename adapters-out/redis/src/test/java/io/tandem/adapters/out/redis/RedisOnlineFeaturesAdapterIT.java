@@ -1,0 +1,333 @@
+package io.tandem.adapters.out.redis;
+
+import static io.tandem.adapters.out.redis.FeatureUpdateFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.feature.EventCounts;
+import io.tandem.domain.feature.FeatureUpdate;
+import io.tandem.domain.interaction.EventType;
+import io.tandem.domain.retrieval.ScoredItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Redis online store against the shared Redis, each test under its own key prefix. */
+class RedisOnlineFeaturesAdapterIT {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private static RedisTestServer redis;
+
+    private final FeatureUpdateFixture updates = new FeatureUpdateFixture();
+    private final List<AutoCloseable> adapters = new ArrayList<>();
+    private String prefix;
+
+    @BeforeAll
+    static void connect() {
+        redis = RedisTestServer.shared();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void newPrefix() {
+        prefix = RedisTestServer.uniquePrefix();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (AutoCloseable adapter : adapters) {
+            adapter.close();
+        }
+        redis.deleteKeys(prefix);
+        assertThat(redis.countKeys(prefix)).isZero();
+    }
+
+    private RedisOnlineFeaturesAdapter adapter(Duration halfLife, int cap) {
+        RedisOnlineFeaturesAdapter adapter = new RedisOnlineFeaturesAdapter(redis.settings(prefix), halfLife, cap);
+        adapters.add(adapter);
+        return adapter;
+    }
+
+    @Test
+    void recentItemsAreNewestFirstEachOnceAndCapped() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 3);
+        store.apply(List.of(
+                updates.click("u1", "a", T0, 1),
+                updates.click("u1", "b", T0.plusSeconds(1), 1),
+                updates.click("u1", "c", T0.plusSeconds(2), 1),
+                updates.click("u1", "a", T0.plusSeconds(3), 1),
+                updates.update(EventType.IMPRESSION, "u1", "z", T0.plusSeconds(4), 0),
+                updates.click("u1", "d", T0.plusSeconds(5), 1),
+                updates.click("u2", "x", T0.plusSeconds(6), 1)));
+
+        assertThat(store.recentItems(UserId.of("u1"), 10)).extracting(ItemId::value).containsExactly("d", "a", "c");
+        assertThat(store.recentItems(UserId.of("u1"), 2)).extracting(ItemId::value).containsExactly("d", "a");
+        assertThat(store.recentItems(UserId.of("u2"), 10)).extracting(ItemId::value).containsExactly("x");
+        assertThat(store.recentItems(UserId.of("never-seen"), 10)).isEmpty();
+        assertThat(store.recentItems(UserId.of("u1"), 0)).isEmpty();
+        assertThatThrownBy(() -> store.recentItems(UserId.of("u1"), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void popularityIsOrderedByDecayedValueThenItemAndDecaysWithTheHalfLife() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        store.apply(List.of(
+                updates.click("u1", "a", T0, 1),
+                updates.click("u2", "c", T0.plus(HOUR), 1),
+                updates.click("u3", "b", T0, 2)));
+
+        // b: 2 at T0, c: 1 an hour later, a: 1 at T0; one hour after T0 that is 1.0, 1.0 and 0.5.
+        assertThat(store.popularItems(Optional.empty(), 10, T0.plus(HOUR))).containsExactly(
+                new ScoredItem(ItemId.of("b"), 1.0),
+                new ScoredItem(ItemId.of("c"), 1.0),
+                new ScoredItem(ItemId.of("a"), 0.5));
+        // The tie of b and c crosses the cut: the lower item id wins, as in the in-memory store.
+        assertThat(store.popularItems(Optional.empty(), 1, T0.plus(HOUR)))
+                .containsExactly(new ScoredItem(ItemId.of("b"), 1.0));
+        assertThat(store.popularItems(Optional.empty(), 2, T0.plus(HOUR).plus(HOUR))).containsExactly(
+                new ScoredItem(ItemId.of("b"), 0.5),
+                new ScoredItem(ItemId.of("c"), 0.5));
+        assertThat(store.popularItems(Optional.empty(), 0, T0)).isEmpty();
+    }
+
+    @Test
+    void popularityIsKeptPerCategory() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        store.apply(List.of(
+                updates.click("u1", "a", T0, 3, "books"),
+                updates.click("u1", "b", T0, 2, "books", "films"),
+                updates.click("u1", "c", T0, 1, "films"),
+                updates.update(EventType.IMPRESSION, "u1", "d", T0, 0, "films")));
+
+        assertThat(store.popularItems(Optional.of("books"), 10, T0)).extracting(ScoredItem::item)
+                .containsExactly(ItemId.of("a"), ItemId.of("b"));
+        assertThat(store.popularItems(Optional.of("films"), 10, T0)).containsExactly(
+                new ScoredItem(ItemId.of("b"), 2.0),
+                new ScoredItem(ItemId.of("c"), 1.0));
+        assertThat(store.popularItems(Optional.of("toys"), 10, T0)).isEmpty();
+        assertThat(store.popularItems(Optional.empty(), 10, T0)).extracting(ScoredItem::item)
+                .containsExactly(ItemId.of("a"), ItemId.of("b"), ItemId.of("c"));
+    }
+
+    @Test
+    void nothingIsPopularBeforeAnyWeightedEvent() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        assertThat(store.popularItems(Optional.empty(), 10, T0)).isEmpty();
+        store.apply(List.of(updates.update(EventType.IMPRESSION, "u1", "a", T0, 0)));
+        assertThat(store.popularItems(Optional.empty(), 10, T0)).isEmpty();
+    }
+
+    @Test
+    void countsEventsPerTypeForUsersAndItemsInOneBatch() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        store.apply(List.of(
+                updates.update(EventType.IMPRESSION, "u1", "a", T0, 0),
+                updates.update(EventType.IMPRESSION, "u1", "b", T0, 0),
+                updates.update(EventType.CLICK, "u1", "a", T0, 1),
+                updates.update(EventType.PURCHASE, "u2", "a", T0, 4)));
+
+        assertThat(store.userCounts(UserId.of("u1"))).isEqualTo(
+                new EventCounts(Map.of(EventType.IMPRESSION, 2L, EventType.CLICK, 1L)));
+        assertThat(store.userCounts(UserId.of("nobody"))).isEqualTo(EventCounts.NONE);
+        Map<ItemId, EventCounts> items = store.itemCounts(List.of(ItemId.of("a"), ItemId.of("b"), ItemId.of("zz")));
+        assertThat(items).containsOnly(
+                Map.entry(ItemId.of("a"), new EventCounts(
+                        Map.of(EventType.IMPRESSION, 1L, EventType.CLICK, 1L, EventType.PURCHASE, 1L))),
+                Map.entry(ItemId.of("b"), new EventCounts(Map.of(EventType.IMPRESSION, 1L))),
+                Map.entry(ItemId.of("zz"), EventCounts.NONE));
+        assertThat(store.itemCounts(List.of())).isEmpty();
+    }
+
+    @Test
+    void applyingTheSameBatchAgainChangesNothing() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        List<FeatureUpdate> batch = List.of(
+                updates.click("u1", "a", T0, 1, "books"),
+                updates.click("u1", "b", T0.plusSeconds(5), 2, "books"),
+                updates.update(EventType.IMPRESSION, "u1", "c", T0.plusSeconds(6), 0));
+        store.apply(batch);
+        Snapshot first = Snapshot.of(store);
+
+        store.apply(batch);
+        assertThat(Snapshot.of(store)).isEqualTo(first);
+        // A second process (its own connection and caches) redelivering the batch changes nothing either.
+        adapter(HOUR, 10).apply(batch);
+        assertThat(Snapshot.of(store)).isEqualTo(first);
+        // A redelivered event inside a new batch is skipped while the new one counts.
+        FeatureUpdate fresh = updates.click("u1", "a", T0.plusSeconds(7), 1, "books");
+        store.apply(List.of(batch.get(0), fresh));
+        assertThat(store.userCounts(UserId.of("u1")).count(EventType.CLICK)).isEqualTo(3);
+        assertThat(store.recentItems(UserId.of("u1"), 10)).extracting(ItemId::value).containsExactly("a", "b");
+    }
+
+    @Test
+    void twoProcessesApplyingOverlappingBatchesCountEachEventOnce() throws Exception {
+        RedisOnlineFeaturesAdapter one = adapter(HOUR, 50);
+        RedisOnlineFeaturesAdapter two = adapter(HOUR, 50);
+        InMemoryOnlineFeaturesAdapter reference = new InMemoryOnlineFeaturesAdapter(HOUR, 50);
+        List<FeatureUpdate> all = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            all.add(updates.click("u" + i % 7, "item-" + i % 31, T0.plusSeconds(i), 1 + i % 3, "cat-" + i % 4));
+        }
+        reference.apply(all);
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = threads.submit(applyInBatches(one, all.subList(0, 1500), start));
+            Future<?> b = threads.submit(applyInBatches(two, all.subList(400, 2000), start));
+            start.countDown();
+            a.get(60, TimeUnit.SECONDS);
+            b.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        long clicks = 0;
+        for (int u = 0; u < 7; u++) {
+            UserId user = UserId.of("u" + u);
+            assertThat(one.userCounts(user)).isEqualTo(reference.userCounts(user));
+            clicks += one.userCounts(user).count(EventType.CLICK);
+        }
+        assertThat(clicks).isEqualTo(2000);
+        List<ItemId> items = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            items.add(ItemId.of("item-" + i));
+        }
+        assertThat(two.itemCounts(items)).isEqualTo(reference.itemCounts(items));
+        // The two threads add the same increments in another order, so sums may differ in the last bits.
+        List<ScoredItem> expected = reference.popularItems(Optional.of("cat-1"), 40, T0.plusSeconds(2000));
+        List<ScoredItem> actual = one.popularItems(Optional.of("cat-1"), 40, T0.plusSeconds(2000));
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).score()).isCloseTo(expected.get(i).score(), within(1e-9));
+        }
+    }
+
+    private static Callable<Void> applyInBatches(RedisOnlineFeaturesAdapter store, List<FeatureUpdate> updates,
+                                                 CountDownLatch start) {
+        return () -> {
+            start.await();
+            for (int from = 0; from < updates.size(); from += 100) {
+                store.apply(updates.subList(from, Math.min(updates.size(), from + 100)));
+            }
+            return null;
+        };
+    }
+
+    @Test
+    void theEpochIsSharedThroughRedis() {
+        RedisOnlineFeaturesAdapter first = adapter(HOUR, 10);
+        first.apply(List.of(updates.click("u1", "a", T0, 1)));
+        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(T0.toString());
+
+        // A second process starts later: it proposes its own first event's time, learns T0, and redoes the run.
+        RedisOnlineFeaturesAdapter second = adapter(HOUR, 10);
+        second.apply(List.of(updates.click("u2", "b", T0.plus(HOUR), 1)));
+        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(T0.toString());
+        assertThat(first.popularItems(Optional.empty(), 10, T0.plus(HOUR))).containsExactly(
+                new ScoredItem(ItemId.of("b"), 1.0),
+                new ScoredItem(ItemId.of("a"), 0.5));
+    }
+
+    @Test
+    void rebaseKeepsValuesAndIsSeenByEveryProcess() {
+        Duration second = Duration.ofSeconds(1);
+        RedisOnlineFeaturesAdapter one = adapter(second, 10);
+        RedisOnlineFeaturesAdapter two = adapter(second, 10);
+        InMemoryOnlineFeaturesAdapter reference = new InMemoryOnlineFeaturesAdapter(second, 10);
+        List<FeatureUpdate> early = List.of(
+                updates.click("u1", "a", T0, 1, "books"),
+                updates.click("u1", "b", T0.plusSeconds(10), 1, "films"));
+        // 1,000 half-lives after the epoch: past PopularityDecay.MAX_HALF_LIVES, so a rebase comes first.
+        Instant late = T0.plusSeconds(1000);
+        List<FeatureUpdate> later = List.of(
+                updates.click("u2", "c", late, 1, "books"),
+                updates.click("u2", "a", late.plusSeconds(1), 1, "books"));
+        List<FeatureUpdate> fromTwo = List.of(updates.click("u3", "b", T0.plusSeconds(20), 1, "films"));
+        one.apply(early);
+        two.apply(fromTwo);
+        one.apply(later);
+        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(late.toString());
+        // "two" still holds the old epoch: its next run is refused by the apply script and redone under the new
+        // one, although under the old epoch this late-arriving event needs no rebase.
+        FeatureUpdate lateArrival = updates.click("u3", "e", T0.plusSeconds(30), 1, "films");
+        two.apply(List.of(lateArrival));
+        FeatureUpdate afterRebase = updates.click("u3", "d", late.plusSeconds(2), 1, "films");
+        two.apply(List.of(afterRebase));
+
+        reference.apply(early);
+        reference.apply(fromTwo);
+        reference.apply(later);
+        reference.apply(List.of(lateArrival, afterRebase));
+        Instant now = late.plusSeconds(3);
+        List<Optional<String>> scopes = List.of(Optional.empty(), Optional.of("books"), Optional.of("films"));
+        for (Optional<String> category : scopes) {
+            assertThat(one.popularItems(category, 10, now)).isEqualTo(reference.popularItems(category, 10, now));
+            assertThat(two.popularItems(category, 10, now)).isEqualTo(reference.popularItems(category, 10, now));
+        }
+        List<ScoredItem> books = one.popularItems(Optional.of("books"), 10, now);
+        assertThat(books.get(0).item()).isEqualTo(ItemId.of("a"));
+        assertThat(books.get(0).score()).isCloseTo(0.25 + Math.pow(2, -1003), within(1e-12));
+        assertThat(books.get(1).score()).isCloseTo(0.125, within(1e-12));
+    }
+
+    @Test
+    void aBatchLargerThanOneScriptRunIsAppliedInOrder() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 5);
+        InMemoryOnlineFeaturesAdapter reference = new InMemoryOnlineFeaturesAdapter(HOUR, 5);
+        List<FeatureUpdate> batch = new ArrayList<>();
+        for (int i = 0; i < RedisOnlineFeaturesAdapter.EVENTS_PER_SCRIPT * 2 + 17; i++) {
+            batch.add(updates.click("u" + i % 3, "item-" + i % 11, T0.plusMillis(i * 250L), 1, "c" + i % 2));
+        }
+        store.apply(batch);
+        reference.apply(batch);
+        for (int u = 0; u < 3; u++) {
+            UserId user = UserId.of("u" + u);
+            assertThat(store.recentItems(user, 5)).isEqualTo(reference.recentItems(user, 5));
+            assertThat(store.userCounts(user)).isEqualTo(reference.userCounts(user));
+        }
+        Instant now = T0.plusSeconds(600);
+        assertThat(store.popularItems(Optional.of("c1"), 20, now))
+                .isEqualTo(reference.popularItems(Optional.of("c1"), 20, now));
+    }
+
+    /** Everything one user-facing read can see, for before/after comparisons. */
+    private record Snapshot(List<ItemId> recent, List<ScoredItem> popular, List<ScoredItem> books,
+                            EventCounts user, Map<ItemId, EventCounts> items) {
+
+        static Snapshot of(RedisOnlineFeaturesAdapter store) {
+            Instant now = T0.plusSeconds(60);
+            return new Snapshot(store.recentItems(UserId.of("u1"), 10),
+                    store.popularItems(Optional.empty(), 10, now),
+                    store.popularItems(Optional.of("books"), 10, now),
+                    store.userCounts(UserId.of("u1")),
+                    store.itemCounts(List.of(ItemId.of("a"), ItemId.of("b"), ItemId.of("c"))));
+        }
+    }
+}
