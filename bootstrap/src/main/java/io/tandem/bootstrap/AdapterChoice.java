@@ -10,8 +10,10 @@ import java.util.List;
  * start-up with a message naming the property and what it accepts, instead of silently using a default.
  */
 enum AdapterChoice {
-    ONLINE_STORE("tandem.online-store", "memory", List.of("memory")),
-    EVENT_LOG("tandem.event-log", "local", List.of("local"));
+    ONLINE_STORE("tandem.online-store", "memory", List.of("memory", "redis")),
+    EVENT_IDS("tandem.event-ids", "memory", List.of("memory", "redis")),
+    EVENT_LOG("tandem.event-log", "local", List.of("local")),
+    LAKE("tandem.lake.store", "filesystem", List.of("filesystem", "minio"));
 
     private final String property;
     private final String defaultValue;

@@ -21,17 +21,21 @@ final class EmbeddedAdaptersFactory {
         return new InMemoryOnlineFeaturesAdapter(policy.popularityHalfLife(), policy.recentItemsCap());
     }
 
-    /** The local event log hands each append to the online features before the append returns. */
+    /**
+     * The local event log hands each append to the online features before the append returns (so a client
+     * reads its own writes), and to the lake archiver on its own thread (so a chunk write never delays it).
+     */
     @Singleton
     @Requires(property = "tandem.event-log", value = "local", defaultValue = "local")
-    InMemoryEventLogAdapter eventLog(UpdateOnlineFeaturesUseCase updateOnlineFeatures) {
+    InMemoryEventLogAdapter eventLog(UpdateOnlineFeaturesUseCase updateOnlineFeatures, LocalLogArchiver archiver) {
         InMemoryEventLogAdapter log = new InMemoryEventLogAdapter();
-        log.subscribe(events -> updateOnlineFeatures.update(new UpdateOnlineFeaturesCommand(events)));
+        log.subscribe((firstOffset, events) -> updateOnlineFeatures.update(new UpdateOnlineFeaturesCommand(events)));
+        log.subscribe(archiver::onAppend);
         return log;
     }
 
     @Singleton
-    @Requires(property = "tandem.event-log", value = "local", defaultValue = "local")
+    @Requires(property = "tandem.event-ids", value = "memory", defaultValue = "memory")
     InMemoryEventIdsAdapter eventIds() {
         return new InMemoryEventIdsAdapter();
     }

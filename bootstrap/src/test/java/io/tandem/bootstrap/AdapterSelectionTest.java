@@ -3,7 +3,14 @@ package io.tandem.bootstrap;
 import io.micronaut.context.ApplicationContext;
 import io.tandem.adapters.out.memory.InMemoryEventLogAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
+import io.tandem.adapters.out.filesystem.FilesystemLakeAdapter;
+import io.tandem.adapters.out.memory.InMemoryEventIdsAdapter;
+import io.tandem.adapters.out.minio.MinioLakeAdapter;
+import io.tandem.adapters.out.redis.RedisEventIdsAdapter;
+import io.tandem.adapters.out.redis.RedisOnlineFeaturesAdapter;
 import io.tandem.application.port.out.AppendEventsPort;
+import io.tandem.application.port.out.ClaimEventIdsPort;
+import io.tandem.application.port.out.WriteLakePort;
 import io.tandem.application.port.out.LoadPopularItemsPort;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +24,32 @@ class AdapterSelectionTest {
 
     @Test
     void theDefaultsAreTheEmbeddedAdapters() {
-        try (ApplicationContext context = ApplicationContext.run()) {
+        try (ApplicationContext context = ApplicationContext.run(TandemHttp.isolated())) {
             assertThat(context.getBean(LoadPopularItemsPort.class)).isInstanceOf(InMemoryOnlineFeaturesAdapter.class);
             assertThat(context.getBean(AppendEventsPort.class)).isInstanceOf(InMemoryEventLogAdapter.class);
+            assertThat(context.getBean(ClaimEventIdsPort.class)).isInstanceOf(InMemoryEventIdsAdapter.class);
+            assertThat(context.getBean(WriteLakePort.class)).isInstanceOf(FilesystemLakeAdapter.class);
+        }
+    }
+
+    @Test
+    void onePropertyEachSelectsRedisAndTheS3Lake() {
+        // The Redis adapters connect lazily and the MinIO client on first use, so no server is needed here.
+        Map<String, Object> production = Map.of("tandem.online-store", "redis", "tandem.event-ids", "redis",
+                "tandem.lake.store", "minio", "tandem.lake.s3.access-key", "k", "tandem.lake.s3.secret-key", "s");
+        try (ApplicationContext context = ApplicationContext.run(production)) {
+            assertThat(context.getBean(LoadPopularItemsPort.class)).isInstanceOf(RedisOnlineFeaturesAdapter.class);
+            assertThat(context.getBean(ClaimEventIdsPort.class)).isInstanceOf(RedisEventIdsAdapter.class);
+            assertThat(context.getBean(WriteLakePort.class)).isInstanceOf(MinioLakeAdapter.class);
+        }
+    }
+
+    @Test
+    void theProductionProfileSelectsTheScaleOutSet() {
+        try (ApplicationContext context = ApplicationContext.builder("production")
+                .properties(Map.of("tandem.lake.s3.access-key", "k", "tandem.lake.s3.secret-key", "s")).start()) {
+            assertThat(context.getBean(LoadPopularItemsPort.class)).isInstanceOf(RedisOnlineFeaturesAdapter.class);
+            assertThat(context.getBean(WriteLakePort.class)).isInstanceOf(MinioLakeAdapter.class);
         }
     }
 
@@ -28,7 +58,7 @@ class AdapterSelectionTest {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("tandem.online-store", "cassandra")))
                 .hasStackTraceContaining("tandem.online-store")
                 .hasStackTraceContaining("'cassandra'")
-                .hasStackTraceContaining("allowed: memory");
+                .hasStackTraceContaining("allowed: memory, redis");
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +17,7 @@ class DemoTest {
     void theDemoServesPersonalisedFilteredRecommendationsAndPrintsWhereToLook() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ApplicationContext context = new MicronautTandemLauncher().startDemo(
-                new PrintStream(printed, true, StandardCharsets.UTF_8), Map.of("micronaut.server.port", -1));
+                new PrintStream(printed, true, StandardCharsets.UTF_8), TandemHttp.isolated());
         try (TandemHttp tandem = TandemHttp.around(context)) {
             TandemHttp.Response response = tandem.get("/v1/users/u00000/recommendations?count=10");
 

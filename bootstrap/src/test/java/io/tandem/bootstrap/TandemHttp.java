@@ -26,10 +26,21 @@ final class TandemHttp implements AutoCloseable {
         this.json = server.getApplicationContext().getBean(JsonMapper.class);
     }
 
+    /** Starts on a random port with a fresh temporary lake folder, overridden by {@code properties}. */
     static TandemHttp start(Map<String, Object> properties) {
-        Map<String, Object> all = new java.util.HashMap<>(properties);
-        all.put("micronaut.server.port", -1);
+        Map<String, Object> all = new java.util.HashMap<>(isolated());
+        all.putAll(properties);
         return new TandemHttp(ApplicationContext.run(EmbeddedServer.class, all));
+    }
+
+    /** A random HTTP port and a temporary lake folder, so tests never touch the working tree. */
+    static Map<String, Object> isolated() {
+        try {
+            return Map.of("micronaut.server.port", -1,
+                    "tandem.lake.path", java.nio.file.Files.createTempDirectory("tandem-lake").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static TandemHttp around(ApplicationContext context) {

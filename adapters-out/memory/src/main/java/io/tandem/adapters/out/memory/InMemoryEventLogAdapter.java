@@ -7,28 +7,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
- * An in-process event log: appends are kept in order and handed, synchronously and in append order, to
- * every subscriber, so an acknowledged event is already visible to the online features.
+ * An in-process event log: appends are kept in order, numbered from offset 0, and handed synchronously and
+ * in append order to every subscriber, so an acknowledged event is already visible to the online features.
  */
 public final class InMemoryEventLogAdapter implements AppendEventsPort {
 
+    /** Receives every append with the log offset of its first event. */
+    @FunctionalInterface
+    public interface Subscriber {
+
+        void onAppend(long firstOffset, List<Event> events);
+    }
+
     private final List<Event> log = new ArrayList<>();
-    private final List<Consumer<List<Event>>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
     /** Registers a consumer of every future append. */
-    public void subscribe(Consumer<List<Event>> subscriber) {
+    public void subscribe(Subscriber subscriber) {
         subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
     }
 
     @Override
     public synchronized void append(List<Event> events) {
         List<Event> batch = List.copyOf(events);
+        long firstOffset = log.size();
         log.addAll(batch);
-        for (Consumer<List<Event>> subscriber : subscribers) {
-            subscriber.accept(batch);
+        for (Subscriber subscriber : subscribers) {
+            subscriber.onAppend(firstOffset, batch);
         }
     }
 

@@ -1,0 +1,103 @@
+package io.tandem.adapters.out.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+class KafkaEventLogSettingsTest {
+
+    private static KafkaEventLogSettings settings(String bootstrap, String topic, int partitions, int replication,
+                                                  Duration timeout, Map<String, String> extra) {
+        return new KafkaEventLogSettings(bootstrap, topic, partitions, (short) replication, timeout, extra);
+    }
+
+    @Test
+    void defaultsNameTheEventTopic() {
+        KafkaEventLogSettings settings = KafkaEventLogSettings.of(" 127.0.0.1:9092 ");
+
+        assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(settings.topic()).isEqualTo("tandem.events");
+        assertThat(settings.partitions()).isEqualTo(6);
+        assertThat(settings.replicationFactor()).isEqualTo((short) 1);
+        assertThat(settings.deliveryTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.extraProducerProperties()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  "})
+    void refusesABlankBootstrap(String bootstrap) {
+        assertThatThrownBy(() -> KafkaEventLogSettings.of(bootstrap))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bootstrapServers:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "..", "has space", "slash/topic", "ü"})
+    void refusesWhatKafkaWouldRefuseAsATopicName(String topic) {
+        assertThatThrownBy(() -> settings("k:9092", topic, 1, 1, Duration.ofSeconds(5), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("topic:");
+    }
+
+    @Test
+    void refusesATopicNameLongerThanKafkaAllows() {
+        assertThatThrownBy(() -> settings("k:9092", "t".repeat(250), 1, 1, Duration.ofSeconds(5), Map.of()))
+                .hasMessageStartingWith("topic:");
+        assertThat(settings("k:9092", "t".repeat(249), 1, 1, Duration.ofSeconds(5), Map.of()).topic()).hasSize(249);
+    }
+
+    @Test
+    void refusesNonPositivePartitionsAndReplication() {
+        assertThatThrownBy(() -> settings("k:9092", "t", 0, 1, Duration.ofSeconds(5), Map.of()))
+                .hasMessageStartingWith("partitions:");
+        assertThatThrownBy(() -> settings("k:9092", "t", 1, 0, Duration.ofSeconds(5), Map.of()))
+                .hasMessageStartingWith("replicationFactor:");
+    }
+
+    @Test
+    void refusesDeliveryTimeoutsOutsideTheSensibleRange() {
+        assertThatThrownBy(() -> settings("k:9092", "t", 1, 1, Duration.ofMillis(999), Map.of()))
+                .hasMessageStartingWith("deliveryTimeout:");
+        assertThatThrownBy(() -> settings("k:9092", "t", 1, 1, Duration.ofMinutes(3), Map.of()))
+                .hasMessageStartingWith("deliveryTimeout:");
+        assertThat(settings("k:9092", "t", 1, 1, Duration.ofSeconds(1), Map.of()).deliveryTimeout())
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void refusesExtrasThatWouldWeakenDurabilityOrTimeouts() {
+        assertThatThrownBy(() -> settings("k:9092", "t", 1, 1, Duration.ofSeconds(5),
+                Map.of("acks", "1", "linger.ms", "20", "max.block.ms", "60000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("extraProducerProperties: [acks, max.block.ms]");
+    }
+
+    @Test
+    void keepsAnImmutableCopyOfTheExtras() {
+        Map<String, String> extra = new HashMap<>(Map.of("linger.ms", "20"));
+        KafkaEventLogSettings settings = settings("k:9092", "t", 1, 1, Duration.ofSeconds(5), extra);
+        extra.put("compression.type", "zstd");
+
+        assertThat(settings.extraProducerProperties()).containsExactly(Map.entry("linger.ms", "20"));
+        assertThatThrownBy(() -> settings.extraProducerProperties().put("a", "b"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void extrasTuneTheProducerButNeverTheContract() {
+        KafkaEventLogSettings settings = settings("k:9092", "t", 1, 1, Duration.ofSeconds(4),
+                Map.of("compression.type", "zstd", "linger.ms", "20"));
+
+        var properties = KafkaEventLogAdapter.producerProperties(settings);
+
+        assertThat(properties).containsEntry("compression.type", "zstd").containsEntry("linger.ms", "20")
+                .containsEntry("acks", "all").containsEntry("enable.idempotence", true)
+                .containsEntry("delivery.timeout.ms", 4000).containsEntry("request.timeout.ms", 2000)
+                .containsEntry("max.block.ms", 4000L);
+    }
+}

@@ -1,0 +1,32 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.tandem.adapters.out.minio.MinioLakeSettings;
+
+import java.time.Duration;
+
+/**
+ * {@code tandem.lake.*}: where archived events go. {@code path} is the local folder of the filesystem lake;
+ * {@code s3.*} the bucket of the MinIO/S3 lake. {@code chunk-events} sizes the archiver's offset chunks.
+ */
+@ConfigurationProperties("tandem.lake")
+record LakeConfiguration(@Bindable(defaultValue = ".tandem/lake") String path,
+                         @Bindable(defaultValue = "100000") long chunkEvents,
+                         @Bindable(defaultValue = "5s") Duration flushInterval,
+                         @Nullable S3 s3) {
+
+    MinioLakeSettings minioSettings() {
+        S3 bucket = s3 == null ? new S3(null, null, null, null, null, null) : s3;
+        return new MinioLakeSettings(bucket.endpoint(), bucket.accessKey(), bucket.secretKey(), bucket.bucket(),
+                bucket.prefix(), bucket.region());
+    }
+
+    /** {@code tandem.lake.s3.*}. */
+    @ConfigurationProperties("s3")
+    record S3(@Bindable(defaultValue = "http://127.0.0.1:9000") String endpoint, @Nullable String accessKey,
+              @Nullable String secretKey, @Bindable(defaultValue = "tandem-lake") String bucket,
+              @Nullable String prefix, @Nullable String region) {
+    }
+}

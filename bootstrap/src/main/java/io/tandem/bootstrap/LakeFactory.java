@@ -1,0 +1,36 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.tandem.adapters.out.filesystem.FilesystemLakeAdapter;
+import io.tandem.adapters.out.minio.MinioLakeAdapter;
+import io.tandem.application.port.in.ArchiveEventsUseCase;
+import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.application.service.ArchiveEventsService;
+import jakarta.inject.Singleton;
+
+import java.nio.file.Path;
+
+/** The data lake ({@code tandem.lake.store=filesystem|minio}) and the archiver that fills it. */
+@Factory
+final class LakeFactory {
+
+    @Singleton
+    @Requires(property = "tandem.lake.store", value = "filesystem", defaultValue = "filesystem")
+    FilesystemLakeAdapter filesystemLake(LakeConfiguration lake) {
+        return new FilesystemLakeAdapter(Path.of(lake.path()));
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = "tandem.lake.store", value = "minio")
+    MinioLakeAdapter minioLake(LakeConfiguration lake) {
+        return new MinioLakeAdapter(lake.minioSettings());
+    }
+
+    @Singleton
+    ArchiveEventsUseCase archiveEvents(WriteLakePort writeLake, LakeConfiguration lake) {
+        return new ArchiveEventsService(writeLake, lake.chunkEvents());
+    }
+}

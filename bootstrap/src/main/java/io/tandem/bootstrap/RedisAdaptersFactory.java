@@ -1,0 +1,29 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.tandem.adapters.out.redis.RedisEventIdsAdapter;
+import io.tandem.adapters.out.redis.RedisOnlineFeaturesAdapter;
+import io.tandem.domain.feature.FeaturePolicy;
+import jakarta.inject.Singleton;
+
+/** Redis as the online feature store ({@code tandem.online-store=redis}) and event-id store. */
+@Factory
+final class RedisAdaptersFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = "tandem.online-store", value = "redis")
+    RedisOnlineFeaturesAdapter onlineFeatures(RedisConfiguration redis, FeaturePolicy policy) {
+        return new RedisOnlineFeaturesAdapter(redis.settings(), policy.popularityHalfLife(), policy.recentItemsCap(),
+                redis.appliedEventsTtl());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = "tandem.event-ids", value = "redis")
+    RedisEventIdsAdapter eventIds(RedisConfiguration redis) {
+        return new RedisEventIdsAdapter(redis.settings(), redis.claimTtl());
+    }
+}

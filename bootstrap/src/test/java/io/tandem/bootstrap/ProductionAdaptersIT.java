@@ -1,0 +1,102 @@
+package io.tandem.bootstrap;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.json.tree.JsonNode;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.RemoveBucketArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
+import io.tandem.application.port.out.ReadLakePort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same jar on the production stores: Redis as online store and event-id store, S3 (s3proxy, through the
+ * MinIO client) as the lake. Servers come from scripts/services.sh; keys and bucket are private to this test.
+ */
+class ProductionAdaptersIT {
+
+    private static final String REDIS_URI = System.getenv().getOrDefault("TANDEM_REDIS_URI", "redis://127.0.0.1:6379");
+    private static final String S3_ENDPOINT = System.getenv().getOrDefault("TANDEM_S3_ENDPOINT", "http://127.0.0.1:9000");
+    private static final String S3_ACCESS_KEY = System.getenv().getOrDefault("TANDEM_S3_ACCESS_KEY", "tandem");
+    private static final String S3_SECRET_KEY = System.getenv().getOrDefault("TANDEM_S3_SECRET_KEY", "tandem-secret");
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String PREFIX = "tandem-it-" + RUN + ":";
+    private static final String BUCKET = "tandem-it-" + RUN;
+
+    private static TandemHttp tandem;
+
+    @BeforeAll
+    static void start() {
+        tandem = TandemHttp.start(Map.of(
+                "tandem.online-store", "redis", "tandem.event-ids", "redis",
+                "tandem.redis.uri", REDIS_URI, "tandem.redis.key-prefix", PREFIX,
+                "tandem.lake.store", "minio", "tandem.lake.chunk-events", 5,
+                "tandem.lake.s3.endpoint", S3_ENDPOINT, "tandem.lake.s3.access-key", S3_ACCESS_KEY,
+                "tandem.lake.s3.secret-key", S3_SECRET_KEY, "tandem.lake.s3.bucket", BUCKET));
+    }
+
+    @AfterAll
+    static void stopAndClean() throws Exception {
+        tandem.close();
+        RedisClient client = RedisClient.create(REDIS_URI);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            ScanIterator<String> keys = ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(PREFIX + "*"));
+            while (keys.hasNext()) {
+                connection.sync().del(keys.next());
+            }
+        } finally {
+            client.shutdown();
+        }
+        MinioClient minio = MinioClient.builder().endpoint(S3_ENDPOINT).credentials(S3_ACCESS_KEY, S3_SECRET_KEY).build();
+        for (Result<Item> object : minio.listObjects(ListObjectsArgs.builder().bucket(BUCKET).recursive(true).build())) {
+            minio.removeObject(RemoveObjectArgs.builder().bucket(BUCKET).object(object.get().objectName()).build());
+        }
+        minio.removeBucket(RemoveBucketArgs.builder().bucket(BUCKET).build());
+    }
+
+    @Test
+    void eventsFeedRedisAndTheS3LakeAndRecommendationsComeFromRedis() throws Exception {
+        String batch = "["
+                + "{\"id\":\"p-1\",\"type\":\"purchase\",\"userId\":\"a\",\"itemId\":\"x\",\"value\":5,\"time\":\"2026-11-19T10:00:00Z\"},"
+                + "{\"id\":\"p-2\",\"type\":\"purchase\",\"userId\":\"b\",\"itemId\":\"x\",\"value\":5,\"time\":\"2026-11-19T11:00:00Z\"},"
+                + "{\"id\":\"p-3\",\"type\":\"like\",\"userId\":\"b\",\"itemId\":\"y\",\"time\":\"2026-11-20T10:00:00Z\"},"
+                + "{\"id\":\"p-4\",\"type\":\"click\",\"userId\":\"c\",\"itemId\":\"z\",\"time\":\"2026-11-20T11:00:00Z\"},"
+                + "{\"id\":\"p-5\",\"type\":\"click\",\"userId\":\"a\",\"itemId\":\"y\",\"time\":\"2026-11-20T12:00:00Z\"},"
+                + "{\"id\":\"p-6\",\"type\":\"impression\",\"userId\":\"a\",\"itemId\":\"z\",\"time\":\"2026-11-21T08:00:00Z\"},"
+                + "{\"id\":\"p-1\",\"type\":\"purchase\",\"userId\":\"a\",\"itemId\":\"x\",\"value\":5,\"time\":\"2026-11-19T10:00:00Z\"}]";
+
+        JsonNode report = tandem.postJson("/v1/events", batch).tree();
+        assertThat(report.get("accepted").getIntValue()).isEqualTo(6);
+        assertThat(report.get("duplicates").getIntValue()).isEqualTo(1);
+        // A retry of the whole batch is all duplicates: the claims live in Redis.
+        assertThat(tandem.postJson("/v1/events", batch).tree().get("accepted").getIntValue()).isZero();
+
+        JsonNode forA = tandem.get("/v1/users/a/recommendations?count=5").tree();
+        List<String> items = new ArrayList<>();
+        forA.get("items").values().forEach(item -> items.add(item.get("itemId").getStringValue()));
+        assertThat(items).containsExactly("z");
+        JsonNode forNewcomer = tandem.get("/v1/users/newcomer/recommendations?count=5").tree();
+        assertThat(forNewcomer.get("items").get(0).get("itemId").getStringValue()).isEqualTo("x");
+
+        tandem.context().getBean(LocalLogArchiver.class).drain();
+        List<String> archived = new ArrayList<>();
+        tandem.context().getBean(ReadLakePort.class).readEvents(LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-11-30"), event -> archived.add(event.id().value()));
+        assertThat(archived).containsExactlyInAnyOrder("p-1", "p-2", "p-3", "p-4", "p-5", "p-6");
+    }
+}
