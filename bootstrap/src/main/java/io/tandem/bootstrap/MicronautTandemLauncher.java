@@ -1,9 +1,11 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tandem.adapters.in.cli.TandemLauncher;
+import io.tandem.adapters.in.cli.TandemSession;
 import io.tandem.adapters.in.synthetic.SyntheticConfig;
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
 import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
@@ -35,6 +37,25 @@ final class MicronautTandemLauncher implements TandemLauncher {
     public void demo(PrintStream out) {
         ApplicationContext context = startDemo(out, Map.of());
         awaitShutdown(context);
+    }
+
+    @Override
+    public TandemSession openSession() {
+        // A plain application context: Micronaut.start() would also start the HTTP server.
+        ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false).banner(false);
+        profile().ifPresent(builder::environments);
+        ApplicationContext context = builder.start();
+        return new TandemSession() {
+            @Override
+            public <T> T useCase(Class<T> type) {
+                return context.getBean(type);
+            }
+
+            @Override
+            public void close() {
+                context.close();
+            }
+        };
     }
 
     /**

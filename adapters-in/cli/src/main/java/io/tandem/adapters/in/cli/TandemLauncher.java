@@ -13,4 +13,7 @@ public interface TandemLauncher {
      * and blocks until the process is asked to stop.
      */
     void demo(PrintStream out);
+
+    /** Starts the platform on the configured adapters without the HTTP server, for a batch command. */
+    TandemSession openSession();
 }
