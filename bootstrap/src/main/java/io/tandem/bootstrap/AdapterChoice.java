@@ -12,7 +12,7 @@ import java.util.List;
 enum AdapterChoice {
     ONLINE_STORE("tandem.online-store", "memory", List.of("memory", "redis")),
     EVENT_IDS("tandem.event-ids", "memory", List.of("memory", "redis")),
-    EVENT_LOG("tandem.event-log", "local", List.of("local")),
+    EVENT_LOG("tandem.event-log", "local", List.of("local", "memory")),
     LAKE("tandem.lake.store", "filesystem", List.of("filesystem", "minio"));
 
     private final String property;

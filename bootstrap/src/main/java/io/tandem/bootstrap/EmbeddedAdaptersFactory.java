@@ -1,19 +1,31 @@
 package io.tandem.bootstrap;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.tandem.adapters.out.filesystem.FileEventLogAdapter;
 import io.tandem.adapters.out.memory.InMemoryCatalogAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventIdsAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventLogAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
 import io.tandem.application.port.in.UpdateOnlineFeaturesCommand;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.port.out.ClaimEventIdsPort;
 import io.tandem.domain.feature.FeaturePolicy;
+import io.tandem.domain.interaction.Event;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The embedded defaults: everything in process, no server needed. */
+import java.nio.file.Path;
+
+/** The embedded defaults: everything in process or in local files, no server needed. */
 @Factory
 final class EmbeddedAdaptersFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAdaptersFactory.class);
+    private static final int REPLAY_BATCH = 10_000;
 
     @Singleton
     @Requires(property = "tandem.online-store", value = "memory", defaultValue = "memory")
@@ -22,12 +34,41 @@ final class EmbeddedAdaptersFactory {
     }
 
     /**
-     * The local event log hands each append to the online features before the append returns (so a client
-     * reads its own writes), and to the lake archiver on its own thread (so a chunk write never delays it).
+     * The durable local event log. At start it is replayed into what lives in memory (the online store and
+     * the event-id claims, when those are the in-memory adapters) and into the lake archiver from where it
+     * stopped; then each durable append goes to the online features before the append returns (a client
+     * reads its own writes) and to the archiver on its own thread.
      */
     @Singleton
+    @Bean(preDestroy = "close")
     @Requires(property = "tandem.event-log", value = "local", defaultValue = "local")
-    InMemoryEventLogAdapter eventLog(UpdateOnlineFeaturesUseCase updateOnlineFeatures, LocalLogArchiver archiver) {
+    FileEventLogAdapter localEventLog(@Property(name = "tandem.local-log.path") String path,
+                                      UpdateOnlineFeaturesUseCase updateOnlineFeatures, LocalLogArchiver archiver,
+                                      ClaimEventIdsPort claims, AdapterSelection selection) {
+        FileEventLogAdapter log = new FileEventLogAdapter(Path.of(path));
+        boolean memoryFeatures = "memory".equals(selection.chosen(AdapterChoice.ONLINE_STORE));
+        boolean memoryClaims = "memory".equals(selection.chosen(AdapterChoice.EVENT_IDS));
+        if (log.nextOffset() > 0 && (memoryFeatures || memoryClaims)) {
+            LOG.info("replaying {} events of the local event log {} into memory", log.nextOffset(), path);
+            log.replay(0, REPLAY_BATCH, (firstOffset, events) -> {
+                if (memoryClaims) {
+                    claims.claim(events.stream().map(Event::id).toList());
+                }
+                if (memoryFeatures) {
+                    updateOnlineFeatures.update(new UpdateOnlineFeaturesCommand(events));
+                }
+            });
+        }
+        archiver.resume(log);
+        log.subscribe((firstOffset, events) -> updateOnlineFeatures.update(new UpdateOnlineFeaturesCommand(events)));
+        log.subscribe(archiver::onAppend);
+        return log;
+    }
+
+    /** An event log in memory only, for throwaway runs and benchmarks: everything is gone at exit. */
+    @Singleton
+    @Requires(property = "tandem.event-log", value = "memory")
+    InMemoryEventLogAdapter memoryEventLog(UpdateOnlineFeaturesUseCase updateOnlineFeatures, LocalLogArchiver archiver) {
         InMemoryEventLogAdapter log = new InMemoryEventLogAdapter();
         log.subscribe((firstOffset, events) -> updateOnlineFeatures.update(new UpdateOnlineFeaturesCommand(events)));
         log.subscribe(archiver::onAppend);

@@ -14,7 +14,13 @@ import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.UpsertItemsUseCase;
 import io.tandem.application.port.in.UpsertUsersUseCase;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +72,14 @@ final class MicronautTandemLauncher implements TandemLauncher {
     ApplicationContext startDemo(PrintStream out, Map<String, Object> overrides) {
         Map<String, Object> embedded = new LinkedHashMap<>();
         embedded.put("tandem.online-store", "memory");
+        embedded.put("tandem.event-ids", "memory");
         embedded.put("tandem.event-log", "local");
+        embedded.put("tandem.lake.store", "filesystem");
+        // Each demo starts from a clean slate, so it always shows the same data.
+        Path demoState = Path.of(".tandem", "demo");
+        deleteRecursively(demoState);
+        embedded.put("tandem.local-log.path", demoState.resolve("events").toString());
+        embedded.put("tandem.lake.path", demoState.resolve("lake").toString());
         embedded.putAll(overrides);
         ApplicationContext context = start(embedded, Optional.empty());
         SyntheticDataset dataset = SyntheticDatasetGenerator.generate(SyntheticConfig.demo(Instant.now()));
@@ -97,6 +110,19 @@ final class MicronautTandemLauncher implements TandemLauncher {
         micronaut.properties(properties);
         profile.ifPresent(micronaut::environments);
         return micronaut.start();
+    }
+
+    private static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the demo state in " + folder, e);
+        }
     }
 
     private static Optional<String> profile() {

@@ -1,8 +1,8 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
-import io.tandem.adapters.out.memory.InMemoryEventLogAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
+import io.tandem.adapters.out.filesystem.FileEventLogAdapter;
 import io.tandem.adapters.out.filesystem.FilesystemLakeAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventIdsAdapter;
 import io.tandem.adapters.out.minio.MinioLakeAdapter;
@@ -26,7 +26,7 @@ class AdapterSelectionTest {
     void theDefaultsAreTheEmbeddedAdapters() {
         try (ApplicationContext context = ApplicationContext.run(TandemHttp.isolated())) {
             assertThat(context.getBean(LoadPopularItemsPort.class)).isInstanceOf(InMemoryOnlineFeaturesAdapter.class);
-            assertThat(context.getBean(AppendEventsPort.class)).isInstanceOf(InMemoryEventLogAdapter.class);
+            assertThat(context.getBean(AppendEventsPort.class)).isInstanceOf(FileEventLogAdapter.class);
             assertThat(context.getBean(ClaimEventIdsPort.class)).isInstanceOf(InMemoryEventIdsAdapter.class);
             assertThat(context.getBean(WriteLakePort.class)).isInstanceOf(FilesystemLakeAdapter.class);
         }

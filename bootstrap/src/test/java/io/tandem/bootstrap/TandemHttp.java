@@ -36,8 +36,10 @@ final class TandemHttp implements AutoCloseable {
     /** A random HTTP port and a temporary lake folder, so tests never touch the working tree. */
     static Map<String, Object> isolated() {
         try {
+            java.nio.file.Path state = java.nio.file.Files.createTempDirectory("tandem-state");
             return Map.of("micronaut.server.port", -1,
-                    "tandem.lake.path", java.nio.file.Files.createTempDirectory("tandem-lake").toString());
+                    "tandem.lake.path", state.resolve("lake").toString(),
+                    "tandem.local-log.path", state.resolve("events").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,122 @@
+package io.tandem.adapters.out.jdbc;
+
+import io.micronaut.transaction.TransactionOperations;
+import io.tandem.application.port.out.CountCatalogPort;
+import io.tandem.application.port.out.DeleteItemPort;
+import io.tandem.application.port.out.LoadItemsPort;
+import io.tandem.application.port.out.LoadUserPort;
+import io.tandem.application.port.out.SaveItemsPort;
+import io.tandem.application.port.out.SaveUsersPort;
+import io.tandem.domain.catalog.Item;
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.User;
+import io.tandem.domain.catalog.UserId;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The catalog of items and users in PostgreSQL or H2: writes are JDBC batch upserts in one transaction,
+ * reads go through Micronaut Data repositories. Creation times are kept to the microsecond.
+ */
+public final class JdbcCatalogAdapter
+        implements SaveItemsPort, LoadItemsPort, DeleteItemPort, SaveUsersPort, LoadUserPort, CountCatalogPort {
+
+    private final TransactionOperations<Connection> transactions;
+    private final ItemRowRepository items;
+    private final UserRowRepository users;
+
+    public JdbcCatalogAdapter(TransactionOperations<Connection> transactions, ItemRowRepository items,
+                              UserRowRepository users) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.items = Objects.requireNonNull(items, "items");
+        this.users = Objects.requireNonNull(users, "users");
+    }
+
+    /** Saves all items or none; of several items with one id, the last one wins. */
+    @Override
+    public void save(List<Item> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        // Keyed by id: PostgreSQL refuses to upsert one row twice in a rewritten multi-row batch, and
+        // sorted: concurrent saves then lock rows in the same order and cannot deadlock.
+        Map<String, Item> latest = new TreeMap<>();
+        for (Item item : batch) {
+            latest.put(item.id().value(), item);
+        }
+        SqlTransactions.write(transactions, "saving " + latest.size() + " items", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(SqlDialect.of(connection).upsertItem())) {
+                for (Item item : latest.values()) {
+                    CatalogRows.bindItem(upsert, connection, item);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<ItemId, Item> loadItems(Collection<ItemId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String[] keys = ids.stream().map(ItemId::value).distinct().toArray(String[]::new);
+        Map<ItemId, Item> found = new HashMap<>();
+        for (ItemRow row : items.findByIds(keys)) {
+            Item item = CatalogRows.item(row);
+            found.put(item.id(), item);
+        }
+        return found;
+    }
+
+    @Override
+    public boolean deleteItem(ItemId id) {
+        return items.deleteById(id.value()) > 0;
+    }
+
+    /** Saves all users or none; of several users with one id, the last one wins. */
+    @Override
+    public void saveUsers(List<User> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, User> latest = new TreeMap<>();
+        for (User user : batch) {
+            latest.put(user.id().value(), user);
+        }
+        SqlTransactions.write(transactions, "saving " + latest.size() + " users", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(SqlDialect.of(connection).upsertUser())) {
+                for (User user : latest.values()) {
+                    CatalogRows.bindUser(upsert, user);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<User> loadUser(UserId id) {
+        return users.findById(id.value()).map(CatalogRows::user);
+    }
+
+    @Override
+    public long countItems() {
+        return items.count();
+    }
+
+    @Override
+    public long countUsers() {
+        return users.count();
+    }
+}

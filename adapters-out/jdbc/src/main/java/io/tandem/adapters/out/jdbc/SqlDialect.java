@@ -1,0 +1,53 @@
+package io.tandem.adapters.out.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The statements that cannot be written once for both databases. H2 accepts {@code ON CONFLICT DO NOTHING}
+ * in PostgreSQL mode but not {@code ON CONFLICT ... DO UPDATE}, so its upserts use its own {@code MERGE ... KEY};
+ * PostgreSQL keeps {@code ON CONFLICT}, which unlike its {@code MERGE} is safe against concurrent inserts.
+ */
+enum SqlDialect {
+
+    POSTGRESQL(
+            "INSERT INTO items (id, categories, tags, created_at, available, attributes) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET categories = EXCLUDED.categories, tags = EXCLUDED.tags,"
+                    + " created_at = EXCLUDED.created_at, available = EXCLUDED.available,"
+                    + " attributes = EXCLUDED.attributes",
+            "INSERT INTO users (id, attributes) VALUES (?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET attributes = EXCLUDED.attributes"),
+    H2(
+            "MERGE INTO items (id, categories, tags, created_at, available, attributes) KEY (id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)",
+            "MERGE INTO users (id, attributes) KEY (id) VALUES (?, ?)");
+
+    private final String upsertItem;
+    private final String upsertUser;
+
+    SqlDialect(String upsertItem, String upsertUser) {
+        this.upsertItem = upsertItem;
+        this.upsertUser = upsertUser;
+    }
+
+    static SqlDialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        if ("PostgreSQL".equals(product)) {
+            return POSTGRESQL;
+        }
+        if ("H2".equals(product)) {
+            return H2;
+        }
+        throw new SQLException("Unsupported database '" + product + "': use PostgreSQL, or H2 in PostgreSQL mode");
+    }
+
+    /** Inserts or replaces one item; parameters as bound by {@link CatalogRows#bindItem}. */
+    String upsertItem() {
+        return upsertItem;
+    }
+
+    /** Inserts or replaces one user; parameters as bound by {@link CatalogRows#bindUser}. */
+    String upsertUser() {
+        return upsertUser;
+    }
+}
