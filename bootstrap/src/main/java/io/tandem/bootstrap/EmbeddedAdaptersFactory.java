@@ -82,6 +82,7 @@ final class EmbeddedAdaptersFactory {
     }
 
     @Singleton
+    @Requires(property = "tandem.catalog", value = "memory")
     InMemoryCatalogAdapter catalog() {
         return new InMemoryCatalogAdapter();
     }

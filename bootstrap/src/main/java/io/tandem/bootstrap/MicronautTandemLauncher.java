@@ -80,6 +80,9 @@ final class MicronautTandemLauncher implements TandemLauncher {
         deleteRecursively(demoState);
         embedded.put("tandem.local-log.path", demoState.resolve("events").toString());
         embedded.put("tandem.lake.path", demoState.resolve("lake").toString());
+        embedded.put("tandem.catalog", "jdbc");
+        embedded.put("datasources.default.url", "jdbc:h2:file:./" + demoState.resolve("db/tandem")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         embedded.putAll(overrides);
         ApplicationContext context = start(embedded, Optional.empty());
         SyntheticDataset dataset = SyntheticDatasetGenerator.generate(SyntheticConfig.demo(Instant.now()));

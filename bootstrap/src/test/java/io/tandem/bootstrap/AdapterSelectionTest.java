@@ -9,7 +9,11 @@ import io.tandem.adapters.out.minio.MinioLakeAdapter;
 import io.tandem.adapters.out.redis.RedisEventIdsAdapter;
 import io.tandem.adapters.out.redis.RedisOnlineFeaturesAdapter;
 import io.tandem.application.port.out.AppendEventsPort;
+import io.tandem.adapters.out.jdbc.JdbcCatalogAdapter;
+import io.tandem.adapters.out.jdbc.JdbcEventIdsAdapter;
+import io.tandem.adapters.out.memory.InMemoryCatalogAdapter;
 import io.tandem.application.port.out.ClaimEventIdsPort;
+import io.tandem.application.port.out.LoadItemsPort;
 import io.tandem.application.port.out.WriteLakePort;
 import io.tandem.application.port.out.LoadPopularItemsPort;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,18 @@ class AdapterSelectionTest {
             assertThat(context.getBean(AppendEventsPort.class)).isInstanceOf(FileEventLogAdapter.class);
             assertThat(context.getBean(ClaimEventIdsPort.class)).isInstanceOf(InMemoryEventIdsAdapter.class);
             assertThat(context.getBean(WriteLakePort.class)).isInstanceOf(FilesystemLakeAdapter.class);
+            assertThat(context.getBean(LoadItemsPort.class)).isInstanceOf(JdbcCatalogAdapter.class);
+        }
+    }
+
+    @Test
+    void theCatalogCanLiveInMemoryAndEventIdsInTheDatabase() {
+        Map<String, Object> properties = new java.util.HashMap<>(TandemHttp.isolated());
+        properties.put("tandem.catalog", "memory");
+        properties.put("tandem.event-ids", "jdbc");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            assertThat(context.getBean(LoadItemsPort.class)).isInstanceOf(InMemoryCatalogAdapter.class);
+            assertThat(context.getBean(ClaimEventIdsPort.class)).isInstanceOf(JdbcEventIdsAdapter.class);
         }
     }
 

@@ -37,22 +37,53 @@ class ProductionAdaptersIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String PREFIX = "tandem-it-" + RUN + ":";
     private static final String BUCKET = "tandem-it-" + RUN;
+    private static final String PG_URL = System.getenv().getOrDefault("TANDEM_JDBC_URL",
+            "jdbc:postgresql://127.0.0.1:5432/tandem");
+    private static final String SCHEMA = "tandem_it_" + RUN;
 
     private static TandemHttp tandem;
 
     @BeforeAll
-    static void start() {
-        tandem = TandemHttp.start(Map.of(
-                "tandem.online-store", "redis", "tandem.event-ids", "redis",
-                "tandem.redis.uri", REDIS_URI, "tandem.redis.key-prefix", PREFIX,
-                "tandem.lake.store", "minio", "tandem.lake.chunk-events", 5,
-                "tandem.lake.s3.endpoint", S3_ENDPOINT, "tandem.lake.s3.access-key", S3_ACCESS_KEY,
-                "tandem.lake.s3.secret-key", S3_SECRET_KEY, "tandem.lake.s3.bucket", BUCKET));
+    static void start() throws Exception {
+        sql("CREATE SCHEMA " + SCHEMA);
+        tandem = TandemHttp.start(Map.ofEntries(
+                Map.entry("datasources.default.url", PG_URL + "?currentSchema=" + SCHEMA),
+                Map.entry("datasources.default.driver-class-name", "org.postgresql.Driver"),
+                Map.entry("datasources.default.username", "postgres"),
+                Map.entry("tandem.catalog", "jdbc"),
+                Map.entry("tandem.online-store", "redis"), Map.entry("tandem.event-ids", "redis"),
+                Map.entry("tandem.redis.uri", REDIS_URI), Map.entry("tandem.redis.key-prefix", PREFIX),
+                Map.entry("tandem.lake.store", "minio"), Map.entry("tandem.lake.chunk-events", 5),
+                Map.entry("tandem.lake.s3.endpoint", S3_ENDPOINT), Map.entry("tandem.lake.s3.access-key", S3_ACCESS_KEY),
+                Map.entry("tandem.lake.s3.secret-key", S3_SECRET_KEY), Map.entry("tandem.lake.s3.bucket", BUCKET)));
     }
+
+    private static void sql(String statement) throws Exception {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(PG_URL, "postgres", "");
+             java.sql.Statement jdbc = connection.createStatement()) {
+            jdbc.execute(statement);
+        }
+    }
+
+    @Test
+    void theCatalogLivesInPostgresql() throws Exception {
+        assertThat(tandem.postJson("/v1/items:batch", "[{\"itemId\":\"pg-1\",\"categories\":[\"news\"]}]").status())
+                .isEqualTo(200);
+
+        assertThat(tandem.get("/v1/items/pg-1").tree().get("categories").get(0).getStringValue()).isEqualTo("news");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(PG_URL, "postgres", "");
+             java.sql.ResultSet rows = connection.createStatement()
+                     .executeQuery("SELECT count(*) FROM " + SCHEMA + ".items WHERE id = 'pg-1'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
 
     @AfterAll
     static void stopAndClean() throws Exception {
         tandem.close();
+        sql("DROP SCHEMA " + SCHEMA + " CASCADE");
         RedisClient client = RedisClient.create(REDIS_URI);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             ScanIterator<String> keys = ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(PREFIX + "*"));

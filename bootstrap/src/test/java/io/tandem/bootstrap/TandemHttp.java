@@ -39,7 +39,9 @@ final class TandemHttp implements AutoCloseable {
             java.nio.file.Path state = java.nio.file.Files.createTempDirectory("tandem-state");
             return Map.of("micronaut.server.port", -1,
                     "tandem.lake.path", state.resolve("lake").toString(),
-                    "tandem.local-log.path", state.resolve("events").toString());
+                    "tandem.local-log.path", state.resolve("events").toString(),
+                    "datasources.default.url", "jdbc:h2:file:" + state.resolve("db/tandem")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
