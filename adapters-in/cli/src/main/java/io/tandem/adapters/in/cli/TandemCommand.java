@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.cli;
 
+import io.tandem.adapters.in.cli.imports.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ public final class TandemCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new TandemCommand());
         commandLine.addSubcommand("demo", new DemoCommand(launcher, out));
         commandLine.addSubcommand("serve", new ServeCommand(launcher, out));
+        commandLine.addSubcommand("import", ImportCommand.commandLine(launcher, out));
         return commandLine;
     }
 
