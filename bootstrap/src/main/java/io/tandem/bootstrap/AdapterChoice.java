@@ -13,7 +13,7 @@ enum AdapterChoice {
     ONLINE_STORE("tandem.online-store", "memory", List.of("memory", "redis")),
     EVENT_IDS("tandem.event-ids", "memory", List.of("memory", "redis", "jdbc")),
     CATALOG("tandem.catalog", "jdbc", List.of("jdbc", "memory")),
-    EVENT_LOG("tandem.event-log", "local", List.of("local", "memory")),
+    EVENT_LOG("tandem.event-log", "local", List.of("local", "memory", "kafka")),
     LAKE("tandem.lake.store", "filesystem", List.of("filesystem", "minio"));
 
     private final String property;

@@ -1,6 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.tandem.adapters.out.filesystem.FileEventLogAdapter;
 import io.tandem.application.port.in.ArchiveEventsUseCase;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * after a restart the archiver resumes from there (and rebuilds its open chunk) instead of from the start.
  */
 @Singleton
+@Requires(property = "tandem.event-log", notEquals = "kafka")
 final class LocalLogArchiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalLogArchiver.class);

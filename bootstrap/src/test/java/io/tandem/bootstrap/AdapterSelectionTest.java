@@ -10,6 +10,7 @@ import io.tandem.adapters.out.redis.RedisEventIdsAdapter;
 import io.tandem.adapters.out.redis.RedisOnlineFeaturesAdapter;
 import io.tandem.application.port.out.AppendEventsPort;
 import io.tandem.adapters.out.jdbc.JdbcCatalogAdapter;
+import io.tandem.adapters.out.kafka.KafkaEventLogAdapter;
 import io.tandem.adapters.out.jdbc.JdbcEventIdsAdapter;
 import io.tandem.adapters.out.memory.InMemoryCatalogAdapter;
 import io.tandem.application.port.out.ClaimEventIdsPort;
@@ -62,10 +63,16 @@ class AdapterSelectionTest {
 
     @Test
     void theProductionProfileSelectsTheScaleOutSet() {
+        // Consumers off: this unit test must not need a broker; the Kafka ITs cover them.
         try (ApplicationContext context = ApplicationContext.builder("production")
-                .properties(Map.of("tandem.lake.s3.access-key", "k", "tandem.lake.s3.secret-key", "s")).start()) {
+                .properties(Map.of("tandem.lake.s3.access-key", "k", "tandem.lake.s3.secret-key", "s",
+                        "tandem.kafka.consumers", false)).start()) {
             assertThat(context.getBean(LoadPopularItemsPort.class)).isInstanceOf(RedisOnlineFeaturesAdapter.class);
             assertThat(context.getBean(WriteLakePort.class)).isInstanceOf(MinioLakeAdapter.class);
+            assertThat(context.getBeanDefinition(ClaimEventIdsPort.class).getBeanType())
+                    .isEqualTo(JdbcEventIdsAdapter.class);
+            assertThat(context.getBeanDefinition(AppendEventsPort.class).getBeanType())
+                    .isEqualTo(KafkaEventLogAdapter.class);
         }
     }
 

@@ -1,0 +1,415 @@
+package io.tandem.adapters.in.kafka;
+
+import io.tandem.application.port.in.LoggedEvent;
+import io.tandem.domain.interaction.EventValidation;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the event log topic on its own thread for one purpose (one consumer group): every record is validated
+ * through the shared {@link io.tandem.domain.interaction.EventSubmission} rules, invalid ones go to the dead-letter
+ * topic, valid ones go to an {@link EventLogHandler} partition by partition in offset order, and an offset is
+ * committed only when the handler allows it and every dead letter before it is acknowledged.
+ *
+ * <p>When the handler fails (its store is down), nothing is committed: each partition of the failed batch is
+ * released and read again from its last committed offset after an exponential, capped backoff, so the handler
+ * catches up from the log once its store is back, and no event is skipped.
+ */
+public final class KafkaEventLogConsumer implements AutoCloseable {
+
+    /** Large polls keep the per-batch costs (one store call, one commit) small against 50,000 events/s. */
+    static final int DEFAULT_MAX_POLL_RECORDS = 2_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventLogConsumer.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(5);
+    /** Longer than the producer's delivery timeout below, so the producer gives the verdict, not this wait. */
+    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(45);
+    private static final Duration CLIENT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaEventLogConsumerSettings settings;
+    private final EventLogHandler handler;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Object lifecycle = new Object();
+    private Thread thread;
+    private volatile Consumer<byte[], byte[]> consumer;
+
+    // Confined to the consumer thread (the rebalance listener runs inside poll, on that thread).
+    private Producer<byte[], byte[]> producer;
+    private DeadLetters deadLetters;
+    /** Per partition, where reading resumes after a failure or a crash: its committed offset. */
+    private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+    private final RetryBackoff backoff = new RetryBackoff(FIRST_RETRY, LAST_RETRY);
+    /**
+     * Per partition of a failed batch, the offset reading must get past before the outage counts as over: a
+     * re-read batch that happens to stop short of the failing write proves nothing.
+     */
+    private final Map<TopicPartition, Long> failedUpTo = new HashMap<>();
+    private boolean flushFailed;
+    private long outageStartedNanos;
+    private long lastRecordsNanos;
+    private boolean flushed = true;
+
+    public KafkaEventLogConsumer(KafkaEventLogConsumerSettings settings, EventLogHandler handler) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Connects and starts consuming on a thread of its own; a consumer starts once. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (thread != null || closing.getCount() == 0) {
+                throw new IllegalStateException("event log consumer " + settings.groupId()
+                        + " was already started or closed");
+            }
+            KafkaConsumer<byte[], byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig());
+            try {
+                producer = new KafkaProducer<>(producerConfig());
+            } catch (RuntimeException e) {
+                kafkaConsumer.close(CloseOptions.timeout(Duration.ZERO));
+                throw e;
+            }
+            deadLetters = new DeadLetters(producer, settings.deadLetterTopic());
+            consumer = kafkaConsumer;
+            thread = new Thread(this::run, "tandem-event-log-" + settings.groupId());
+            // A JVM that exits without close() is a crash, which the commit rules are built to survive.
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /**
+     * Stops consuming: the handler flushes, every partition is released and what that allows is committed, then
+     * the clients close. Waits for the consumer thread to end.
+     */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (lifecycle) {
+            closing.countDown();
+            running = thread;
+        }
+        if (running == null) {
+            return;
+        }
+        consumer.wakeup();
+        if (running == Thread.currentThread()) {
+            return;
+        }
+        try {
+            running.join(THREAD_STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (running.isAlive()) {
+            LOG.warn("Event log consumer {} did not stop within {}", settings.groupId(), THREAD_STOP_TIMEOUT);
+        }
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DEFAULT_MAX_POLL_RECORDS);
+        config.putAll(settings.consumerProperties());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Events of an aborted producer transaction were never accepted, so they must not reach any store.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return config;
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Bounded so a missing dead-letter topic or a dead broker fails the batch (and retries it) within
+        // seconds instead of holding the consumer thread, and close(), for minutes.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.putAll(settings.producerProperties());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return config;
+    }
+
+    private void run() {
+        LOG.info("Event log consumer {} ({}) reading {}", settings.groupId(), handler, settings.topic());
+        try {
+            consumer.subscribe(List.of(settings.topic()), new Rebalance());
+            lastRecordsNanos = System.nanoTime();
+            while (closing.getCount() > 0) {
+                try {
+                    pollOnce();
+                } catch (WakeupException e) {
+                    // close() woke a blocking call; the loop condition ends the loop.
+                } catch (InterruptException e) {
+                    LOG.error("Event log consumer {} was interrupted and stops", settings.groupId(), e);
+                    return;
+                } catch (RuntimeException e) {
+                    if (!waitBeforeRetry(e)) {
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Event log consumer {} stopped unexpectedly", settings.groupId(), e);
+        } finally {
+            shutDown();
+        }
+    }
+
+    private void pollOnce() {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
+        if (!records.isEmpty()) {
+            lastRecordsNanos = System.nanoTime();
+            flushed = false;
+            process(records);
+            for (TopicPartition partition : records.partitions()) {
+                long next = nextOffset(records.records(partition));
+                failedUpTo.computeIfPresent(partition, (p, failed) -> next >= failed ? null : failed);
+            }
+        } else if (!flushed && System.nanoTime() - lastRecordsNanos >= settings.idleFlush().toNanos()) {
+            // Stays set if the flush throws, so the outage lasts until a flush gets through.
+            flushFailed = true;
+            handler.flush();
+            flushed = true;
+            flushFailed = false;
+        }
+        if (failedUpTo.isEmpty() && !flushFailed) {
+            recovered();
+        }
+    }
+
+    private void process(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        try {
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+                resumeAt.putIfAbsent(partition, batch.get(0).offset());
+                List<LoggedEvent> valid = new ArrayList<>(batch.size());
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    EventValidation verdict = validate(record);
+                    if (verdict instanceof EventValidation.Valid) {
+                        valid.add(new LoggedEvent(record.partition(), record.offset(),
+                                ((EventValidation.Valid) verdict).event()));
+                    } else {
+                        EventValidation.Invalid invalid = (EventValidation.Invalid) verdict;
+                        LOG.debug("Dead-lettering {}-{}@{}: {} {}", record.topic(), record.partition(),
+                                record.offset(), invalid.field(), invalid.message());
+                        deadLetters.send(record, invalid.field(), invalid.message());
+                    }
+                }
+                OptionalLong committable = handler.handle(partition.partition(), valid, nextOffset(batch));
+                // Commits only move forward: a handler may name an offset below one committed earlier when
+                // the records in between held nothing for it.
+                if (committable.isPresent() && committable.getAsLong() > resumeAt.get(partition)) {
+                    commits.put(partition, new OffsetAndMetadata(committable.getAsLong()));
+                }
+            }
+            deadLetters.awaitAcknowledged(DEAD_LETTER_TIMEOUT);
+            if (!commits.isEmpty()) {
+                commitDespiteWakeup(commits);
+                commits.forEach((partition, offset) -> resumeAt.put(partition, offset.offset()));
+            }
+        } catch (RuntimeException e) {
+            deadLetters.discardPending();
+            rewind(records);
+            throw e;
+        }
+    }
+
+    private static long nextOffset(List<ConsumerRecord<byte[], byte[]>> batch) {
+        return batch.get(batch.size() - 1).offset() + 1;
+    }
+
+    /** The record's verdict; any record the shared rules cannot even judge is invalid, never a blocker. */
+    private static EventValidation validate(ConsumerRecord<byte[], byte[]> record) {
+        // The log's timestamp is when the event was accepted: the reference for "too far in the future" and the
+        // time of events that carry none.
+        Instant receivedAt = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
+        try {
+            return EventRecordJson.submission(record.value()).validate(receivedAt);
+        } catch (RuntimeException e) {
+            return new EventValidation.Invalid("event", "could not be read: " + e);
+        }
+    }
+
+    /**
+     * Undoes a failed batch: each of its partitions is released (so the handler drops what it built from it) and
+     * read again from its committed offset. Nothing of it was committed.
+     */
+    private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (TopicPartition partition : records.partitions()) {
+            failedUpTo.merge(partition, nextOffset(records.records(partition)), Math::max);
+            try {
+                handler.release(partition.partition());
+            } catch (RuntimeException e) {
+                LOG.debug("Releasing {} after a failed batch failed too", partition, e);
+            }
+            Long offset = resumeAt.get(partition);
+            if (offset != null && assigned.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        }
+    }
+
+    /** Logs the first failure of an outage only, and waits; false when close() came first. */
+    private boolean waitBeforeRetry(RuntimeException failure) {
+        Duration delay = backoff.failed();
+        if (backoff.failures() == 1) {
+            outageStartedNanos = System.nanoTime();
+            LOG.warn("Event log consumer {} ({}) failed; committing nothing, re-reading from the last committed "
+                    + "offsets and retrying with backoff up to {} until it recovers", settings.groupId(), handler,
+                    LAST_RETRY, failure);
+        } else {
+            LOG.debug("Event log consumer {} failed again (attempt {})", settings.groupId(), backoff.failures(),
+                    failure);
+        }
+        try {
+            return !closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void recovered() {
+        if (backoff.failures() > 0) {
+            LOG.info("Event log consumer {} ({}) recovered after {} failed attempts in {} ms", settings.groupId(),
+                    handler, backoff.failures(), (System.nanoTime() - outageStartedNanos) / 1_000_000);
+            backoff.succeeded();
+        }
+    }
+
+    /** Releases the partitions and commits the offsets the handler still allows for them. */
+    private void commitReleased(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            failedUpTo.remove(partition);
+            Long committed = resumeAt.remove(partition);
+            OptionalLong releasable;
+            try {
+                releasable = handler.release(partition.partition());
+            } catch (RuntimeException e) {
+                LOG.warn("Releasing {} failed; its next owner resumes from the last commit", partition, e);
+                continue;
+            }
+            if (releasable.isPresent() && (committed == null || releasable.getAsLong() > committed)) {
+                commits.put(partition, new OffsetAndMetadata(releasable.getAsLong()));
+            }
+        }
+        if (commits.isEmpty()) {
+            return;
+        }
+        try {
+            commitDespiteWakeup(commits);
+        } catch (KafkaException e) {
+            // Safe to lose: the previous commit is older, so the next owner only re-reads more.
+            LOG.warn("Event log consumer {} could not commit released partitions {}; they resume from the "
+                    + "previous commit", settings.groupId(), commits.keySet(), e);
+        }
+    }
+
+    /**
+     * Commits even when close() has just woken the consumer: only close() wakes it, and finishing the commit of
+     * work already done is part of closing gracefully. The wake-up is spent by the first attempt.
+     */
+    private void commitDespiteWakeup(Map<TopicPartition, OffsetAndMetadata> commits) {
+        try {
+            consumer.commitSync(commits);
+        } catch (WakeupException e) {
+            consumer.commitSync(commits);
+        }
+    }
+
+    private void shutDown() {
+        try {
+            try {
+                handler.flush();
+            } catch (RuntimeException e) {
+                LOG.warn("Event log consumer {} ({}) could not flush while closing; the next consumer rebuilds "
+                        + "from the committed offsets", settings.groupId(), handler, e);
+            }
+            commitReleased(consumer.assignment());
+        } catch (RuntimeException e) {
+            LOG.warn("Event log consumer {} did not close cleanly", settings.groupId(), e);
+        } finally {
+            closeQuietly(() -> consumer.close(CloseOptions.timeout(CLIENT_CLOSE_TIMEOUT)));
+            closeQuietly(() -> producer.close(CLIENT_CLOSE_TIMEOUT));
+            LOG.info("Event log consumer {} ({}) stopped", settings.groupId(), handler);
+        }
+    }
+
+    private void closeQuietly(Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Event log consumer {} could not close a Kafka client", settings.groupId(), e);
+        }
+    }
+
+    /** Commits what a departing partition allows before it moves; forgets lost ones (their commit is stale). */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commitReleased(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                resumeAt.remove(partition);
+                failedUpTo.remove(partition);
+                try {
+                    handler.release(partition.partition());
+                } catch (RuntimeException e) {
+                    LOG.debug("Releasing lost partition {} failed", partition, e);
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Resume points are learned from each partition's first batch, which starts at its committed offset.
+        }
+    }
+}

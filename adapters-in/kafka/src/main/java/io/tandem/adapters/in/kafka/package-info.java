@@ -1,0 +1,7 @@
+/**
+ * Consumers of the Kafka event log (DESIGN.md section 4): read {@code tandem.events}, validate every record through
+ * the shared {@link io.tandem.domain.interaction.EventSubmission} rules, dead-letter the bad ones and hand the good
+ * ones, partition by partition in offset order, to the online feature updater or the lake archiver. Plain Java:
+ * bootstrap constructs and starts them.
+ */
+package io.tandem.adapters.in.kafka;

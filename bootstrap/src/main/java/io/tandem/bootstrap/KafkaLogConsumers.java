@@ -1,0 +1,43 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.tandem.adapters.in.kafka.KafkaEventLogConsumer;
+import io.tandem.adapters.in.kafka.KafkaEventLogConsumerSettings;
+import io.tandem.adapters.in.kafka.LakeArchiver;
+import io.tandem.adapters.in.kafka.OnlineFeaturesUpdater;
+import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.application.service.ArchiveEventsService;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Starts the Kafka event-log consumers with the context: one group folds events into the online features,
+ * another archives them into the lake (each with its own archiver state, ADR-0010).
+ */
+@Context
+@Requires(property = "tandem.event-log", value = "kafka")
+@Requires(property = "tandem.kafka.consumers", notEquals = "false")
+final class KafkaLogConsumers {
+
+    private final KafkaEventLogConsumer onlineFeatures;
+    private final KafkaEventLogConsumer lake;
+
+    KafkaLogConsumers(KafkaConfiguration kafka, UpdateOnlineFeaturesUseCase updateOnlineFeatures,
+                      WriteLakePort writeLake, LakeConfiguration lakeConfiguration) {
+        this.onlineFeatures = new KafkaEventLogConsumer(
+                KafkaEventLogConsumerSettings.defaults(kafka.bootstrapServers(), OnlineFeaturesUpdater.DEFAULT_GROUP_ID),
+                new OnlineFeaturesUpdater(updateOnlineFeatures));
+        this.lake = new KafkaEventLogConsumer(
+                KafkaEventLogConsumerSettings.defaults(kafka.bootstrapServers(), LakeArchiver.DEFAULT_GROUP_ID),
+                new LakeArchiver(new ArchiveEventsService(writeLake, lakeConfiguration.chunkEvents())));
+        onlineFeatures.start();
+        lake.start();
+    }
+
+    @PreDestroy
+    void close() {
+        onlineFeatures.close();
+        lake.close();
+    }
+}
