@@ -1,5 +1,6 @@
 /**
  * The Kafka event log: appends validated events to the {@code tandem.events} topic with the plain Apache Kafka
- * producer (acks=all, idempotent), in the public event wire format, keyed by user id.
+ * producer (acks=all, one transaction per append on a small pool of transactional producers), in the public event
+ * wire format, keyed by user id. Its readers consume with {@code isolation.level=read_committed}.
  */
 package io.tandem.adapters.out.kafka;

@@ -9,10 +9,12 @@ import io.tandem.domain.interaction.EventType;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Random;
 
 /** Builds events for the Kafka adapter tests, including the awkward strings the wire format must carry. */
 final class EventFixture {
@@ -29,6 +31,19 @@ final class EventFixture {
     static Event click(String id, String user, String item, Instant time) {
         return new Event(new EventId(id), EventType.CLICK, new UserId(user), new ItemId(item), time,
                 OptionalDouble.empty(), EventContext.NONE);
+    }
+
+    /**
+     * A view whose surface is {@code bytes} of random base64 text: incompressible for lz4, so the record stays
+     * larger than a topic's {@code max.message.bytes} set below {@code bytes} even after compression.
+     */
+    static Event oversized(String id, String user, int bytes) {
+        byte[] noise = new byte[bytes * 3 / 4];
+        new Random(42).nextBytes(noise);
+        String surface = Base64.getEncoder().encodeToString(noise);
+        return new Event(new EventId(id), EventType.VIEW, new UserId(user), new ItemId("i-oversized"),
+                Instant.parse("2026-11-21T09:30:00Z"), OptionalDouble.empty(),
+                new EventContext(Optional.of(surface), Optional.empty(), OptionalInt.empty()));
     }
 
     /**

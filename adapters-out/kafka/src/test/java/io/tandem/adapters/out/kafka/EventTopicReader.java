@@ -8,9 +8,14 @@ import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventContext;
 import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +34,14 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a whole topic back with a plain consumer and decodes the wire format with Jackson, independently of the
- * adapter's encoder, so the tests check what any consumer would see.
+ * adapter's encoder, so the tests check what a consumer would see: by default a read_committed one, as Tandem's
+ * consumers are.
  */
 final class EventTopicReader {
 
@@ -46,30 +56,65 @@ final class EventTopicReader {
     private EventTopicReader() {
     }
 
-    /** Every record of {@code topic}, partition by partition in offset order, read up to the end offsets. */
+    /**
+     * Every committed record of {@code topic}, as Tandem's consumers read it ({@code isolation.level=read_committed}):
+     * partition by partition in offset order, skipping aborted records, read up to the end of the log. A commit's
+     * markers are written just after the append returns, so this waits until the stable offset reaches the end.
+     */
     static List<LoggedEvent> readAll(String bootstrap, String topic) {
+        return read(bootstrap, topic, IsolationLevel.READ_COMMITTED);
+    }
+
+    /** Every record of {@code topic} as the log holds it, aborted transactions' records included. */
+    static List<LoggedEvent> readAllIncludingAborted(String bootstrap, String topic) {
+        return read(bootstrap, topic, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    private static List<LoggedEvent> read(String bootstrap, String topic, IsolationLevel isolation) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> ends = logEndOffsets(bootstrap, partitions);
             List<LoggedEvent> events = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!reachedEnd(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " up to " + ends + " within 60 s");
+                    throw new AssertionError("could not read " + topic + " (" + isolation + ") up to " + ends
+                            + " within 60 s");
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     events.add(new LoggedEvent(record.partition(), record.offset(), record.key(), decode(record.value())));
                 }
             }
             return events;
+        }
+    }
+
+    /**
+     * The high watermarks, whatever the reader's isolation: a read_committed consumer's own end offsets are the
+     * last stable offsets, which may still lag behind a just-committed transaction.
+     */
+    private static Map<TopicPartition, Long> logEndOffsets(String bootstrap, List<TopicPartition> partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+                    .get(30, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("could not list the end offsets of " + partitions, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while listing end offsets", e);
         }
     }
 

@@ -1,12 +1,20 @@
 package io.tandem.adapters.out.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.adapters.out.kafka.EventTopicReader.LoggedEvent;
+import io.tandem.application.port.out.EventLogUnavailableException;
 import io.tandem.domain.interaction.Event;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -129,6 +138,79 @@ class KafkaEventLogAdapterIT {
         }
 
         assertThat(EventTopicReader.readAll(BOOTSTRAP, settings.topic())).isEmpty();
+    }
+
+    @Test
+    void aFailedAppendLeavesNoneOfItsEventsVisibleAndItsRetryLandsExactlyOnce() throws Exception {
+        // One partition, so the records before the oversized one are in earlier produce requests and really reach
+        // the log before the broker refuses the oversized one; a limit above the producer's 128 KiB batches.
+        String topic = uniqueTopic("atomic");
+        CREATED_TOPICS.add(topic);
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "300000")))).all().get(30, TimeUnit.SECONDS);
+        List<Event> batch = new ArrayList<>(EventFixture.varied("atomic-head", 1_000, 13));
+        batch.add(EventFixture.oversized("atomic-oversized", "u-big", 600_000));
+        batch.addAll(EventFixture.varied("atomic-tail", 1_000, 13));
+        Set<String> batchIds = batch.stream().map(event -> event.id().value()).collect(Collectors.toSet());
+
+        try (KafkaEventLogAdapter adapter = new KafkaEventLogAdapter(
+                new KafkaEventLogSettings(BOOTSTRAP, topic, 1, (short) 1, Duration.ofSeconds(5), Map.of()))) {
+            assertThatThrownBy(() -> adapter.append(batch)).isInstanceOf(EventLogUnavailableException.class)
+                    .hasMessageContaining("RecordTooLargeException").hasRootCauseInstanceOf(RecordTooLargeException.class);
+
+            // Part of the batch is in the log, yet a read_committed consumer sees none of it.
+            assertThat(EventTopicReader.readAllIncludingAborted(BOOTSTRAP, topic).stream()
+                    .map(logged -> logged.event().id().value())).isNotEmpty().allMatch(batchIds::contains);
+            assertThat(EventTopicReader.readAll(BOOTSTRAP, topic)).isEmpty();
+
+            // The client retries the same batch once the topic takes it, with the same adapter.
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "2000000"),
+                            AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+            appendOnceTheBrokerAppliesTheLimit(adapter, batch);
+        }
+
+        Map<String, Long> copies = EventTopicReader.readAll(BOOTSTRAP, topic).stream()
+                .collect(Collectors.groupingBy(logged -> logged.event().id().value(), Collectors.counting()));
+        assertThat(copies.keySet()).isEqualTo(batchIds);
+        assertThat(copies.values()).allMatch(count -> count == 1L);
+        // The aborted first attempt's records are still physically there: without the transaction they would be
+        // the duplicates the lake archiver copies.
+        assertThat(EventTopicReader.readAllIncludingAborted(BOOTSTRAP, topic)).hasSizeGreaterThan(batch.size());
+    }
+
+    @Test
+    void twoAdaptersWithTheSameSettingsDoNotFenceEachOther() {
+        KafkaEventLogSettings settings = settings(uniqueTopic("two-instances"), 3);
+        List<Event> first = EventFixture.varied("first", 200, 11);
+        List<Event> second = EventFixture.varied("second", 200, 11);
+        List<Event> third = EventFixture.varied("third", 200, 11);
+        try (KafkaEventLogAdapter one = new KafkaEventLogAdapter(settings);
+             KafkaEventLogAdapter other = new KafkaEventLogAdapter(settings)) {
+            one.append(first);
+            // Registering a transactional id that "one" holds would fence its producer and fail its next append.
+            other.append(second);
+            one.append(third);
+        }
+
+        assertThat(EventTopicReader.readAll(BOOTSTRAP, settings.topic()).stream().map(LoggedEvent::event))
+                .hasSize(600).containsAll(first).containsAll(second).containsAll(third);
+    }
+
+    /** Topic configuration reaches the broker's log shortly after the controller accepts it. */
+    private static void appendOnceTheBrokerAppliesTheLimit(KafkaEventLogAdapter adapter, List<Event> batch)
+            throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                adapter.append(batch);
+                return;
+            } catch (EventLogUnavailableException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private static int partitionsOf(String topic) throws Exception {

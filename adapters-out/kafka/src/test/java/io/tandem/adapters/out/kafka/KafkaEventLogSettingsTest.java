@@ -27,7 +27,25 @@ class KafkaEventLogSettingsTest {
         assertThat(settings.partitions()).isEqualTo(6);
         assertThat(settings.replicationFactor()).isEqualTo((short) 1);
         assertThat(settings.deliveryTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.producers()).isEqualTo(4);
+        assertThat(settings.transactionalIdPrefix()).isEqualTo("tandem-event-log");
         assertThat(settings.extraProducerProperties()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 65})
+    void refusesAProducerPoolOutsideTheSensibleRange(int producers) {
+        assertThatThrownBy(() -> new KafkaEventLogSettings("k:9092", "t", 1, (short) 1, Duration.ofSeconds(5),
+                producers, "tandem", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("producers:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  "})
+    void refusesABlankTransactionalIdPrefix(String prefix) {
+        assertThatThrownBy(() -> new KafkaEventLogSettings("k:9092", "t", 1, (short) 1, Duration.ofSeconds(5), 4,
+                prefix, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("transactionalIdPrefix:");
     }
 
     @ParameterizedTest
@@ -72,9 +90,11 @@ class KafkaEventLogSettingsTest {
     @Test
     void refusesExtrasThatWouldWeakenDurabilityOrTimeouts() {
         assertThatThrownBy(() -> settings("k:9092", "t", 1, 1, Duration.ofSeconds(5),
-                Map.of("acks", "1", "linger.ms", "20", "max.block.ms", "60000")))
+                Map.of("acks", "1", "linger.ms", "20", "max.block.ms", "60000", "transactional.id", "mine",
+                        "transaction.timeout.ms", "900000")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("extraProducerProperties: [acks, max.block.ms]");
+                .hasMessageStartingWith("extraProducerProperties: [acks, max.block.ms, transaction.timeout.ms,"
+                        + " transactional.id]");
     }
 
     @Test
@@ -98,6 +118,7 @@ class KafkaEventLogSettingsTest {
         assertThat(properties).containsEntry("compression.type", "zstd").containsEntry("linger.ms", "20")
                 .containsEntry("acks", "all").containsEntry("enable.idempotence", true)
                 .containsEntry("delivery.timeout.ms", 4000).containsEntry("request.timeout.ms", 2000)
-                .containsEntry("max.block.ms", 4000L);
+                .containsEntry("max.block.ms", 4000L).containsEntry("transaction.timeout.ms", 12000)
+                .doesNotContainKey("transactional.id");
     }
 }

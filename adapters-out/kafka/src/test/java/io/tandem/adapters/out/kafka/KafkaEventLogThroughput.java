@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Measures how many events per second one adapter (one producer) makes durable, with several callers appending
- * ingest-sized batches as concurrent HTTP requests would. A benchmark, not a test: targets are measured, never
- * asserted by timed tests.
+ * Measures how many events per second one adapter (its pool of transactional producers) makes durable, with several
+ * callers appending ingest-sized batches, one transaction each, as concurrent HTTP requests would. A benchmark, not
+ * a test: targets are measured, never asserted by timed tests.
  *
- * <pre>java ... KafkaEventLogThroughput [bootstrap] [events] [batch] [callers] [key=value,... producer extras]</pre>
+ * <pre>java ... KafkaEventLogThroughput [bootstrap] [events] [batch] [callers] [key=value,... producer extras, or ""]
+ *     [producers]</pre>
  */
 public final class KafkaEventLogThroughput {
 
@@ -35,15 +36,17 @@ public final class KafkaEventLogThroughput {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int callers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         Map<String, String> extras = new HashMap<>();
-        if (args.length > 4) {
+        if (args.length > 4 && !args[4].isBlank()) {
             for (String pair : args[4].split(",")) {
                 String[] keyValue = pair.split("=", 2);
                 extras.put(keyValue[0], keyValue[1]);
             }
         }
+        int producers = args.length > 5 ? Integer.parseInt(args[5]) : KafkaEventLogSettings.DEFAULT_PRODUCERS;
         String topic = "tandem.events.bench-" + UUID.randomUUID();
         KafkaEventLogSettings settings = new KafkaEventLogSettings(bootstrap, topic,
-                KafkaEventLogSettings.DEFAULT_PARTITIONS, (short) 1, Duration.ofSeconds(10), extras);
+                KafkaEventLogSettings.DEFAULT_PARTITIONS, (short) 1, Duration.ofSeconds(10), producers,
+                KafkaEventLogSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX, extras);
 
         // Batches are built up front so the measurement is the adapter (encode, send, acknowledge), not the fixture.
         List<List<Event>> batches = new ArrayList<>();
@@ -69,8 +72,8 @@ public final class KafkaEventLogThroughput {
             double seconds = (System.nanoTime() - started) / 1e9;
             pool.shutdown();
             long events = total - batches.get(0).size();
-            System.out.printf("%d events in %.2f s = %.0f events/s durable (batch %d, %d callers, extras %s)%n",
-                    events, seconds, events / seconds, batch, callers, extras);
+            System.out.printf("%d events in %.2f s = %.0f events/s durable (batch %d, %d callers, %d producers,"
+                    + " extras %s)%n", events, seconds, events / seconds, batch, callers, producers, extras);
         } finally {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
