@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.out.kafka.KafkaEventLogAdapter;
-import io.tandem.adapters.out.kafka.KafkaEventLogSettings;
 import jakarta.inject.Singleton;
 
 /** Kafka as the event log ({@code tandem.event-log=kafka}). */
@@ -15,6 +14,6 @@ final class KafkaAdaptersFactory {
     @Bean(preDestroy = "close")
     @Requires(property = "tandem.event-log", value = "kafka")
     KafkaEventLogAdapter eventLog(KafkaConfiguration kafka) {
-        return new KafkaEventLogAdapter(KafkaEventLogSettings.of(kafka.bootstrapServers()));
+        return new KafkaEventLogAdapter(kafka.producerSettings());
     }
 }

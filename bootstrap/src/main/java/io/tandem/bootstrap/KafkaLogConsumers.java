@@ -3,7 +3,6 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.in.kafka.KafkaEventLogConsumer;
-import io.tandem.adapters.in.kafka.KafkaEventLogConsumerSettings;
 import io.tandem.adapters.in.kafka.LakeArchiver;
 import io.tandem.adapters.in.kafka.OnlineFeaturesUpdater;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
@@ -26,10 +25,10 @@ final class KafkaLogConsumers {
     KafkaLogConsumers(KafkaConfiguration kafka, UpdateOnlineFeaturesUseCase updateOnlineFeatures,
                       WriteLakePort writeLake, LakeConfiguration lakeConfiguration) {
         this.onlineFeatures = new KafkaEventLogConsumer(
-                KafkaEventLogConsumerSettings.defaults(kafka.bootstrapServers(), OnlineFeaturesUpdater.DEFAULT_GROUP_ID),
+                kafka.consumerSettings("online-features"),
                 new OnlineFeaturesUpdater(updateOnlineFeatures));
         this.lake = new KafkaEventLogConsumer(
-                KafkaEventLogConsumerSettings.defaults(kafka.bootstrapServers(), LakeArchiver.DEFAULT_GROUP_ID),
+                kafka.consumerSettings("lake-archiver"),
                 new LakeArchiver(new ArchiveEventsService(writeLake, lakeConfiguration.chunkEvents())));
         onlineFeatures.start();
         lake.start();

@@ -76,7 +76,8 @@ final class TandemHttp implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), json);
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), json,
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -90,7 +91,19 @@ final class TandemHttp implements AutoCloseable {
         server.getApplicationContext().close();
     }
 
-    record Response(int status, String contentType, String body, JsonMapper json) {
+    record Response(int status, String contentType, String body, JsonMapper json,
+                    Map<String, java.util.List<String>> headers) {
+
+        Response(int status, String contentType, String body, JsonMapper json) {
+            this(status, contentType, body, json, Map.of());
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst().orElse("");
+        }
 
         JsonNode tree() {
             try {

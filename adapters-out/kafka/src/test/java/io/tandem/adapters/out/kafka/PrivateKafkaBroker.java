@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * A broker of the test's own, started and stopped with the repository's scripts on free ports and a private
  * data directory, so a fault test can crash and restart it without touching the shared broker.
  */
-final class PrivateKafkaBroker implements AutoCloseable {
+public final class PrivateKafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -40,7 +40,7 @@ final class PrivateKafkaBroker implements AutoCloseable {
     }
 
     /** Picks free ports and a temporary home; nothing is started yet. */
-    static PrivateKafkaBroker onFreePorts() throws IOException {
+    public static PrivateKafkaBroker onFreePorts() throws IOException {
         String root = System.getProperty("tandem.repository.root");
         if (root == null) {
             throw new IllegalStateException("system property tandem.repository.root is not set (see the module pom)");
@@ -53,12 +53,12 @@ final class PrivateKafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker (same ports, same data) and returns once it answers Kafka requests. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(scripts.resolve("start-kafka.sh").toString(),
                 Integer.toString(port), Integer.toString(controllerPort), dataDir.toString(), logFile.toString(),
                 pidFile.toString());
@@ -67,7 +67,7 @@ final class PrivateKafkaBroker implements AutoCloseable {
     }
 
     /** Kills the broker with SIGKILL, as a crash would, and waits until it is gone. */
-    void crash() throws Exception {
+    public void crash() throws Exception {
         Optional<ProcessHandle> broker = ownBroker();
         if (broker.isEmpty()) {
             return;

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A redis-server of the test's own, on a free loopback port with its own directory and no persistence, that
  * the test may kill, freeze and restart; the shared Redis is never touched.
  */
-final class PrivateRedisServer implements AutoCloseable {
+public final class PrivateRedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
@@ -32,23 +32,23 @@ final class PrivateRedisServer implements AutoCloseable {
     }
 
     /** A server not yet started, on a port nothing listens on. */
-    static PrivateRedisServer onFreePort() throws IOException {
+    public static PrivateRedisServer onFreePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return new PrivateRedisServer(socket.getLocalPort(), Files.createTempDirectory("tandem-redis-it"));
         }
     }
 
-    static PrivateRedisServer started() throws IOException, InterruptedException {
+    public static PrivateRedisServer started() throws IOException, InterruptedException {
         PrivateRedisServer server = onFreePort();
         server.start();
         return server;
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
-    synchronized void start() throws IOException, InterruptedException {
+    public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
@@ -75,7 +75,7 @@ final class PrivateRedisServer implements AutoCloseable {
     }
 
     /** SIGKILL: the server vanishes at once, as in a crash. */
-    synchronized void kill() throws InterruptedException {
+    public synchronized void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -84,12 +84,12 @@ final class PrivateRedisServer implements AutoCloseable {
     }
 
     /** SIGSTOP: the server keeps its connections open but answers nothing, as when it hangs. */
-    synchronized void freeze() throws IOException, InterruptedException {
+    public synchronized void freeze() throws IOException, InterruptedException {
         signal("-STOP");
         frozen = true;
     }
 
-    synchronized void thaw() throws IOException, InterruptedException {
+    public synchronized void thaw() throws IOException, InterruptedException {
         signal("-CONT");
         frozen = false;
     }
