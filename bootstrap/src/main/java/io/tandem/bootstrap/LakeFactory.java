@@ -6,7 +6,10 @@ import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.out.filesystem.FilesystemLakeAdapter;
 import io.tandem.adapters.out.minio.MinioLakeAdapter;
 import io.tandem.application.port.in.ArchiveEventsUseCase;
+import io.tandem.application.port.in.ReadArchivedEventsUseCase;
+import io.tandem.application.port.out.ReadLakePort;
 import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.application.service.ReadArchivedEventsService;
 import io.tandem.application.service.ArchiveEventsService;
 import jakarta.inject.Singleton;
 
@@ -27,6 +30,11 @@ final class LakeFactory {
     @Requires(property = "tandem.lake.store", value = "minio")
     MinioLakeAdapter minioLake(LakeConfiguration lake) {
         return new MinioLakeAdapter(lake.minioSettings());
+    }
+
+    @Singleton
+    ReadArchivedEventsUseCase readArchivedEvents(ReadLakePort readLake) {
+        return new ReadArchivedEventsService(readLake);
     }
 
     @Singleton

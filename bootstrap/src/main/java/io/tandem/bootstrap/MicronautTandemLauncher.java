@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tandem.adapters.in.cli.TandemLauncher;
+import io.tandem.adapters.in.cli.TandemServer;
 import io.tandem.adapters.in.cli.TandemSession;
 import io.tandem.adapters.in.synthetic.SyntheticConfig;
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
@@ -52,6 +53,30 @@ final class MicronautTandemLauncher implements TandemLauncher {
         profile().ifPresent(builder::environments);
         ApplicationContext context = builder.start();
         return new TandemSession() {
+            @Override
+            public <T> T useCase(Class<T> type) {
+                return context.getBean(type);
+            }
+
+            @Override
+            public void close() {
+                context.close();
+            }
+        };
+    }
+
+    @Override
+    public TandemServer startServer(Map<String, Object> properties) {
+        Map<String, Object> all = new LinkedHashMap<>(properties);
+        all.putIfAbsent("micronaut.server.port", -1);
+        ApplicationContext context = start(all, Optional.empty());
+        String url = url(context);
+        return new TandemServer() {
+            @Override
+            public String url() {
+                return url;
+            }
+
             @Override
             public <T> T useCase(Class<T> type) {
                 return context.getBean(type);

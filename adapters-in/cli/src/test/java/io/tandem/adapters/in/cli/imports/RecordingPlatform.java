@@ -134,4 +134,9 @@ final class RecordingPlatform implements TandemLauncher, TandemSession, RecordEv
     public CatalogCounts count(CountCatalogQuery query) {
         return new CatalogCounts(items.size(), users.size());
     }
+
+    @Override
+    public io.tandem.adapters.in.cli.TandemServer startServer(java.util.Map<String, Object> properties) {
+        throw new AssertionError("imports never start an HTTP server");
+    }
 }

@@ -1,0 +1,57 @@
+package io.tandem.adapters.in.cli.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The adapter sets a benchmark runs on. Every run gets its own topic, consumer groups, key prefix, bucket and
+ * folders, so runs never see each other's data. Endpoints come from the environment that
+ * {@code scripts/services.sh env} prints, with loopback defaults.
+ */
+enum BenchAdapters {
+    PRODUCTION,
+    EMBEDDED;
+
+    Map<String, Object> properties(String run, Path scratch) {
+        Map<String, Object> properties = new HashMap<>();
+        String name = "tandem-bench-" + run;
+        if (this == EMBEDDED) {
+            properties.put("tandem.catalog", "jdbc");
+            properties.put("datasources.default.url", "jdbc:h2:file:" + scratch.resolve("db/tandem")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            properties.put("tandem.online-store", "memory");
+            properties.put("tandem.event-ids", "memory");
+            properties.put("tandem.event-log", "local");
+            properties.put("tandem.local-log.path", scratch.resolve("events").toString());
+            properties.put("tandem.lake.store", "filesystem");
+            properties.put("tandem.lake.path", scratch.resolve("lake").toString());
+            return properties;
+        }
+        properties.put("tandem.catalog", "jdbc");
+        properties.put("datasources.default.url", env("TANDEM_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/tandem"));
+        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        properties.put("datasources.default.username", env("TANDEM_JDBC_USER", "postgres"));
+        properties.put("datasources.default.password", env("TANDEM_JDBC_PASSWORD", ""));
+        properties.put("tandem.online-store", "redis");
+        properties.put("tandem.redis.uri", env("TANDEM_REDIS_URI", "redis://127.0.0.1:6379"));
+        properties.put("tandem.redis.key-prefix", name + ":");
+        properties.put("tandem.event-ids", "jdbc");
+        properties.put("tandem.event-log", "kafka");
+        properties.put("tandem.kafka.bootstrap-servers", env("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+        properties.put("tandem.kafka.topic", name);
+        properties.put("tandem.kafka.dead-letter-topic", name + ".dlq");
+        properties.put("tandem.kafka.group-prefix", name);
+        properties.put("tandem.lake.store", "minio");
+        properties.put("tandem.lake.s3.endpoint", env("TANDEM_S3_ENDPOINT", "http://127.0.0.1:9000"));
+        properties.put("tandem.lake.s3.access-key", env("TANDEM_S3_ACCESS_KEY", "tandem"));
+        properties.put("tandem.lake.s3.secret-key", env("TANDEM_S3_SECRET_KEY", "tandem-secret"));
+        properties.put("tandem.lake.s3.bucket", name);
+        return properties;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,27 @@
+package io.tandem.adapters.in.cli.bench;
+
+import io.tandem.adapters.in.cli.TandemLauncher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+
+/** {@code tandem bench}: the benchmark commands. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: ingest.")
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** The bench command with its subcommands. */
+    public static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
+        CommandLine bench = new CommandLine(new BenchCommand());
+        bench.addSubcommand("ingest", new BenchIngestCommand(launcher, out));
+        return bench;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,2 @@
+/** Benchmarks run against a Tandem started by the command itself: {@code tandem bench ...}. */
+package io.tandem.adapters.in.cli.bench;
