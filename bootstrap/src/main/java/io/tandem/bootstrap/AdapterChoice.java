@@ -14,7 +14,9 @@ enum AdapterChoice {
     EVENT_IDS("tandem.event-ids", "memory", List.of("memory", "redis", "jdbc")),
     CATALOG("tandem.catalog", "jdbc", List.of("jdbc", "memory")),
     EVENT_LOG("tandem.event-log", "local", List.of("local", "memory", "kafka")),
-    LAKE("tandem.lake.store", "filesystem", List.of("filesystem", "minio"));
+    LAKE("tandem.lake.store", "filesystem", List.of("filesystem", "minio")),
+    ARTIFACTS("tandem.artifacts", "filesystem", List.of("filesystem", "minio")),
+    JOBS("tandem.jobs", "jdbc", List.of("jdbc", "memory"));
 
     private final String property;
     private final String defaultValue;

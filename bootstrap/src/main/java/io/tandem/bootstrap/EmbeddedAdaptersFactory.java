@@ -8,6 +8,7 @@ import io.tandem.adapters.out.filesystem.FileEventLogAdapter;
 import io.tandem.adapters.out.memory.InMemoryCatalogAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventIdsAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventLogAdapter;
+import io.tandem.adapters.out.memory.InMemoryJobsAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
 import io.tandem.application.port.in.UpdateOnlineFeaturesCommand;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
@@ -79,6 +80,12 @@ final class EmbeddedAdaptersFactory {
     @Requires(property = "tandem.event-ids", value = "memory", defaultValue = "memory")
     InMemoryEventIdsAdapter eventIds() {
         return new InMemoryEventIdsAdapter();
+    }
+
+    @Singleton
+    @Requires(property = "tandem.jobs", value = "memory")
+    InMemoryJobsAdapter jobs() {
+        return new InMemoryJobsAdapter();
     }
 
     @Singleton

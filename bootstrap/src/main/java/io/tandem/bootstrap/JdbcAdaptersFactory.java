@@ -6,6 +6,10 @@ import io.micronaut.transaction.TransactionOperations;
 import io.tandem.adapters.out.jdbc.ItemRowRepository;
 import io.tandem.adapters.out.jdbc.JdbcCatalogAdapter;
 import io.tandem.adapters.out.jdbc.JdbcEventIdsAdapter;
+import io.tandem.adapters.out.jdbc.JdbcJobsAdapter;
+import io.tandem.adapters.out.jdbc.JdbcModelRegistryAdapter;
+import io.tandem.adapters.out.jdbc.JobRowRepository;
+import io.tandem.adapters.out.jdbc.ModelVersionRowRepository;
 import io.tandem.adapters.out.jdbc.JdbcSchema;
 import io.tandem.adapters.out.jdbc.UserRowRepository;
 import jakarta.inject.Singleton;
@@ -35,6 +39,18 @@ final class JdbcAdaptersFactory {
     JdbcCatalogAdapter catalog(MigratedSchema schema, TransactionOperations<Connection> transactions,
                                ItemRowRepository items, UserRowRepository users) {
         return new JdbcCatalogAdapter(transactions, items, users);
+    }
+
+    @Singleton
+    JdbcModelRegistryAdapter modelRegistry(MigratedSchema schema, TransactionOperations<Connection> transactions,
+                                           ModelVersionRowRepository versions) {
+        return new JdbcModelRegistryAdapter(transactions, versions);
+    }
+
+    @Singleton
+    @Requires(property = "tandem.jobs", value = "jdbc", defaultValue = "jdbc")
+    JdbcJobsAdapter jobs(MigratedSchema schema, TransactionOperations<Connection> transactions, JobRowRepository jobs) {
+        return new JdbcJobsAdapter(transactions, jobs);
     }
 
     @Singleton

@@ -3,7 +3,9 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.tandem.adapters.out.filesystem.FilesystemArtifactStoreAdapter;
 import io.tandem.adapters.out.filesystem.FilesystemLakeAdapter;
+import io.tandem.adapters.out.minio.MinioArtifactStoreAdapter;
 import io.tandem.adapters.out.minio.MinioLakeAdapter;
 import io.tandem.application.port.in.ArchiveEventsUseCase;
 import io.tandem.application.port.in.ReadArchivedEventsUseCase;
@@ -15,7 +17,10 @@ import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 
-/** The data lake ({@code tandem.lake.store=filesystem|minio}) and the archiver that fills it. */
+/**
+ * The data lake ({@code tandem.lake.store=filesystem|minio}), the archiver that fills it, and the model artifact
+ * store ({@code tandem.artifacts=filesystem|minio}).
+ */
 @Factory
 final class LakeFactory {
 
@@ -30,6 +35,20 @@ final class LakeFactory {
     @Requires(property = "tandem.lake.store", value = "minio")
     MinioLakeAdapter minioLake(LakeConfiguration lake) {
         return new MinioLakeAdapter(lake.minioSettings());
+    }
+
+    /** Model artifacts share the lake's folder or bucket, under {@code models/}. */
+    @Singleton
+    @Requires(property = "tandem.artifacts", value = "filesystem", defaultValue = "filesystem")
+    FilesystemArtifactStoreAdapter filesystemArtifacts(LakeConfiguration lake) {
+        return new FilesystemArtifactStoreAdapter(Path.of(lake.path()));
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = "tandem.artifacts", value = "minio")
+    MinioArtifactStoreAdapter minioArtifacts(LakeConfiguration lake) {
+        return new MinioArtifactStoreAdapter(lake.minioSettings());
     }
 
     @Singleton

@@ -126,6 +126,7 @@ class EventIngestionHttpTest {
         assertThat(second.status()).isEqualTo(202);
         assertThat(second.tree().get("accepted").getIntValue()).isZero();
         assertThat(second.tree().get("duplicates").getIntValue()).isEqualTo(1);
+        assertThat(second.tree().get("rejected").isArray()).as("an empty rejected list is still a list").isTrue();
     }
 
     @Test

@@ -6,13 +6,9 @@ import io.tandem.domain.interaction.Event;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,12 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * The data lake in a local folder: {@code <root>/events/date=YYYY-MM-DD/part-<batchId>.parquet}, each file
- * written to a hidden temporary sibling, synced, then atomically renamed over its final name.
+ * written to a hidden temporary sibling, synced, then atomically renamed over its final name ({@link AtomicFiles}).
  */
 public final class FilesystemLakeAdapter implements WriteLakePort, ReadLakePort {
 
@@ -53,56 +48,9 @@ public final class FilesystemLakeAdapter implements WriteLakePort, ReadLakePort 
     }
 
     private void writePartition(LocalDate date, String batchId, List<EventRow> rows) throws IOException {
-        Path directory = createDirectories(events.resolve(EventParquet.partitionName(date)));
-        Path target = directory.resolve(EventParquet.fileName(batchId));
-        // Hidden and not ending in .parquet: neither this reader nor a DuckDB glob ever sees a half file.
-        Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            EventParquet.write(temporary, rows);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(directory);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    /** Creates the missing folders of {@code directory} and syncs each parent, so the new names survive a crash. */
-    private static Path createDirectories(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return directory;
-        }
-        Path parent = directory.getParent();
-        if (parent != null) {
-            createDirectories(parent);
-        }
-        try {
-            Files.createDirectory(directory);
-        } catch (FileAlreadyExistsException e) {
-            // Another writer created it in between: fine, unless it is not a folder.
-            if (!Files.isDirectory(directory)) {
-                throw e;
-            }
-        }
-        if (parent != null) {
-            syncDirectory(parent);
-        }
-        return directory;
-    }
-
-    private static void syncDirectory(Path directory) throws IOException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(directory, StandardOpenOption.READ);
-        } catch (IOException e) {
-            // Windows cannot open a folder as a channel; NTFS journals the rename itself.
-            return;
-        }
-        try (channel) {
-            channel.force(true);
-        }
+        Path target = events.resolve(EventParquet.partitionName(date)).resolve(EventParquet.fileName(batchId));
+        // The temporary file does not end in .parquet: neither this reader nor a DuckDB glob ever sees it.
+        AtomicFiles.write(target, file -> EventParquet.write(file, rows));
     }
 
     @Override

@@ -8,9 +8,6 @@ import io.tandem.domain.catalog.UserId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -34,10 +31,7 @@ final class CatalogRows {
         statement.setString(1, item.id().value());
         statement.setArray(2, connection.createArrayOf("varchar", sorted(item.categories())));
         statement.setArray(3, connection.createArrayOf("varchar", sorted(item.tags())));
-        // Truncated rather than left to the server, which would round (PostgreSQL) to its microseconds:
-        // the stored time is then never later than the given one, in both databases alike.
-        statement.setObject(4, OffsetDateTime.ofInstant(item.createdAt().truncatedTo(ChronoUnit.MICROS),
-                ZoneOffset.UTC));
+        statement.setObject(4, SqlTimestamps.of(item.createdAt()));
         statement.setBoolean(5, item.available());
         statement.setString(6, AttributesJson.write(item.attributes()));
     }

@@ -16,18 +16,27 @@ enum SqlDialect {
                     + " created_at = EXCLUDED.created_at, available = EXCLUDED.available,"
                     + " attributes = EXCLUDED.attributes",
             "INSERT INTO users (id, attributes) VALUES (?, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET attributes = EXCLUDED.attributes"),
+                    + " ON CONFLICT (id) DO UPDATE SET attributes = EXCLUDED.attributes",
+            "INSERT INTO jobs (id, type, status, progress, message, queued_at, started_at, finished_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, status = EXCLUDED.status,"
+                    + " progress = EXCLUDED.progress, message = EXCLUDED.message, queued_at = EXCLUDED.queued_at,"
+                    + " started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at"),
     H2(
             "MERGE INTO items (id, categories, tags, created_at, available, attributes) KEY (id)"
                     + " VALUES (?, ?, ?, ?, ?, ?)",
-            "MERGE INTO users (id, attributes) KEY (id) VALUES (?, ?)");
+            "MERGE INTO users (id, attributes) KEY (id) VALUES (?, ?)",
+            "MERGE INTO jobs (id, type, status, progress, message, queued_at, started_at, finished_at) KEY (id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 
     private final String upsertItem;
     private final String upsertUser;
+    private final String upsertJob;
 
-    SqlDialect(String upsertItem, String upsertUser) {
+    SqlDialect(String upsertItem, String upsertUser, String upsertJob) {
         this.upsertItem = upsertItem;
         this.upsertUser = upsertUser;
+        this.upsertJob = upsertJob;
     }
 
     static SqlDialect of(Connection connection) throws SQLException {
@@ -49,5 +58,10 @@ enum SqlDialect {
     /** Inserts or replaces one user; parameters as bound by {@link CatalogRows#bindUser}. */
     String upsertUser() {
         return upsertUser;
+    }
+
+    /** Inserts or replaces one job; parameters as bound by {@link JobRows#bindJob}. */
+    String upsertJob() {
+        return upsertJob;
     }
 }

@@ -291,7 +291,7 @@ abstract class JdbcAdaptersContract {
                 .containsExactlyInAnyOrderElementsOf(eventIds("released-1", "released-2"));
     }
 
-    private static ApplicationContext start(Database database) {
+    static ApplicationContext start(Database database) {
         return ApplicationContext.run(Map.of(
                 "datasources.default.url", database.url(),
                 "datasources.default.username", database.username(),
@@ -300,7 +300,7 @@ abstract class JdbcAdaptersContract {
     }
 
     @SuppressWarnings("unchecked")
-    private static TransactionOperations<Connection> transactionsIn(ApplicationContext context) {
+    static TransactionOperations<Connection> transactionsIn(ApplicationContext context) {
         return context.getBean(Argument.of(TransactionOperations.class, Connection.class));
     }
 
@@ -313,7 +313,7 @@ abstract class JdbcAdaptersContract {
         return new JdbcEventIdsAdapter(transactionsIn(context));
     }
 
-    private static Connection connect(Database database) throws SQLException {
+    static Connection connect(Database database) throws SQLException {
         return DriverManager.getConnection(database.url(), database.username(), database.password());
     }
 

@@ -1,14 +1,10 @@
 package io.tandem.adapters.out.minio;
 
-import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
-import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.UploadObjectArgs;
-import io.minio.errors.ErrorResponseException;
-import io.minio.errors.MinioException;
 import io.minio.messages.Item;
 import io.tandem.application.port.out.ReadLakePort;
 import io.tandem.application.port.out.WriteLakePort;
@@ -20,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -38,27 +32,17 @@ import java.util.function.Consumer;
  */
 public final class MinioLakeAdapter implements WriteLakePort, ReadLakePort, AutoCloseable {
 
-    private static final long CONNECT_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(10);
-    private static final long TRANSFER_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(2);
     private static final String PARQUET_CONTENT_TYPE = "application/vnd.apache.parquet";
     private static final String TEMP_PREFIX = "tandem-lake-";
 
-    private final MinioLakeSettings settings;
+    private final MinioBucket bucket;
     private final MinioClient client;
     private final String partitionsPrefix;
-    private volatile boolean bucketReady;
 
     /** Builds its own client; {@link #close()} releases its connections and threads. */
     public MinioLakeAdapter(MinioLakeSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = MinioClient.builder()
-                .endpoint(settings.endpoint())
-                .credentials(settings.accessKey(), settings.secretKey())
-                // A known region spares the client a GetBucketLocation round trip per bucket.
-                .region(settings.region())
-                .build();
-        // The client's defaults wait up to 5 minutes on a dead server.
-        client.setTimeout(CONNECT_TIMEOUT_MILLIS, TRANSFER_TIMEOUT_MILLIS, TRANSFER_TIMEOUT_MILLIS);
+        this.bucket = new MinioBucket(settings);
+        this.client = bucket.client();
         this.partitionsPrefix = settings.prefix() + EventParquet.EVENTS + "/" + EventParquet.PARTITION_PREFIX;
     }
 
@@ -70,7 +54,7 @@ public final class MinioLakeAdapter implements WriteLakePort, ReadLakePort, Auto
         if (partitions.isEmpty()) {
             return;
         }
-        ensureBucket();
+        bucket.ensureExists();
         // S3 shows an upload (one PUT, or multipart for large files) whole or not at all, and it replaces an
         // earlier object of the same key, so writing a batch again never duplicates it.
         for (Map.Entry<LocalDate, List<EventRow>> partition : partitions.entrySet()) {
@@ -83,14 +67,14 @@ public final class MinioLakeAdapter implements WriteLakePort, ReadLakePort, Auto
         Path file = createTempFile();
         try {
             EventParquet.write(file, rows);
-            s3("uploading " + key, () -> client.uploadObject(UploadObjectArgs.builder()
-                    .bucket(settings.bucket())
+            bucket.call("uploading " + key, () -> client.uploadObject(UploadObjectArgs.builder()
+                    .bucket(bucket.name())
                     .object(key)
                     .filename(file.toString())
                     .contentType(PARQUET_CONTENT_TYPE)
                     .build()));
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + location(key) + " failed", e);
+            throw new UncheckedIOException("writing " + bucket.location(key) + " failed", e);
         } finally {
             deleteQuietly(file);
         }
@@ -100,7 +84,7 @@ public final class MinioLakeAdapter implements WriteLakePort, ReadLakePort, Auto
     public void readEvents(LocalDate from, LocalDate to, Consumer<Event> consumer) {
         EventParquet.requireRange(from, to);
         Objects.requireNonNull(consumer, "consumer");
-        ensureBucket();
+        bucket.ensureExists();
         for (List<String> keys : keysByDate(from, to).values()) {
             for (String key : keys) {
                 download(key, consumer);
@@ -112,14 +96,14 @@ public final class MinioLakeAdapter implements WriteLakePort, ReadLakePort, Auto
     private SortedMap<LocalDate, List<String>> keysByDate(LocalDate from, LocalDate to) {
         SortedMap<LocalDate, List<String>> keys = new TreeMap<>();
         Iterable<Result<Item>> listing = client.listObjects(ListObjectsArgs.builder()
-                .bucket(settings.bucket())
+                .bucket(bucket.name())
                 .prefix(partitionsPrefix)
                 // Every key of date `from` sorts after its bare partition name; earlier dates sort before it.
                 .startAfter(partitionsPrefix + from)
                 .recursive(true)
                 .build());
         for (Result<Item> result : listing) {
-            String key = s3("listing " + location(partitionsPrefix), result::get).objectName();
+            String key = bucket.call("listing " + bucket.location(partitionsPrefix), result::get).objectName();
             String rest = key.substring(partitionsPrefix.length());
             int slash = rest.indexOf('/');
             if (slash < 0) {
@@ -149,62 +133,26 @@ public final class MinioLakeAdapter implements WriteLakePort, ReadLakePort, Auto
         // Parquet reads its footer first, so the object goes to a local file instead of being streamed.
         Path file = createTempFile();
         try {
-            s3("downloading " + key, () -> {
+            bucket.call("downloading " + key, () -> {
                 try (InputStream in = client.getObject(GetObjectArgs.builder()
-                        .bucket(settings.bucket())
+                        .bucket(bucket.name())
                         .object(key)
                         .build())) {
                     return Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
             });
-            EventParquet.read(file, location(key), consumer);
+            EventParquet.read(file, bucket.location(key), consumer);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + location(key) + " failed", e);
+            throw new UncheckedIOException("reading " + bucket.location(key) + " failed", e);
         } finally {
             deleteQuietly(file);
-        }
-    }
-
-    private void ensureBucket() {
-        if (bucketReady) {
-            return;
-        }
-        synchronized (this) {
-            if (bucketReady) {
-                return;
-            }
-            String bucket = settings.bucket();
-            boolean exists = s3("checking bucket " + bucket,
-                    () -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
-            if (!exists) {
-                s3("creating bucket " + bucket, () -> {
-                    try {
-                        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).region(settings.region()).build());
-                    } catch (ErrorResponseException e) {
-                        // Another writer won the race; the bucket is ours either way.
-                        if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
-                            throw e;
-                        }
-                    }
-                    return bucket;
-                });
-            }
-            bucketReady = true;
         }
     }
 
     /** Releases the client's HTTP connections and threads. */
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the S3 client failed", e);
-        }
-    }
-
-    private String location(String key) {
-        return "s3://" + settings.bucket() + "/" + key + " at " + settings.endpoint();
+        bucket.close();
     }
 
     private static Path createTempFile() {
@@ -222,23 +170,5 @@ public final class MinioLakeAdapter implements WriteLakePort, ReadLakePort, Auto
             // The file is in the temporary folder; failing the write or read for it would lose more than it saves.
             file.toFile().deleteOnExit();
         }
-    }
-
-    /** Runs one client call, turning its checked failures into an {@link UncheckedIOException} naming the action. */
-    private <T> T s3(String action, S3Call<T> call) {
-        try {
-            return call.call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(action + " on " + settings.endpoint() + " failed", e);
-        } catch (MinioException | GeneralSecurityException e) {
-            throw new UncheckedIOException(new IOException(
-                    action + " on " + settings.endpoint() + " failed: " + e.getMessage(), e));
-        }
-    }
-
-    /** A MinIO client call with the checked exceptions the client declares. */
-    @FunctionalInterface
-    private interface S3Call<T> {
-        T call() throws MinioException, GeneralSecurityException, IOException;
     }
 }

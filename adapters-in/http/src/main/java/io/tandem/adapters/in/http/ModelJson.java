@@ -1,0 +1,92 @@
+package io.tandem.adapters.in.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tandem.domain.model.ChampionChange;
+import io.tandem.domain.model.FeatureSchema;
+import io.tandem.domain.model.ModelVersion;
+import io.tandem.domain.model.RegisteredModel;
+
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the model registry's answers, and their mapping from the domain. */
+final class ModelJson {
+
+    private ModelJson() {
+    }
+
+    /** {@code GET /v1/models}. */
+    @Serdeable
+    record ModelList(List<ModelSummary> models) {
+
+        static ModelList from(List<RegisteredModel> models) {
+            return new ModelList(models.stream().map(ModelSummary::from).toList());
+        }
+    }
+
+    /** One model at a glance; {@code champion} is null while no version is champion. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ModelSummary(String name, String kind, int versions, String champion, String latestVersion,
+                        String latestCreatedAt) {
+
+        static ModelSummary from(RegisteredModel model) {
+            return new ModelSummary(model.name(), model.kind().wireName(), model.versionCount(),
+                    model.champion().orElse(null), model.latestVersion(), model.latestCreatedAt().toString());
+        }
+    }
+
+    /** {@code GET /v1/models/{name}/versions}: newest first. */
+    @Serdeable
+    record VersionList(String name, List<Version> versions) {
+
+        static VersionList from(String name, List<ModelVersion> versions) {
+            return new VersionList(name, versions.stream().map(Version::from).toList());
+        }
+    }
+
+    /** One model version; {@code schema} and {@code parent} are null when it has none. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Version(String name, String version, String kind, String stage, String holdOut,
+                   Map<String, Double> metrics, Schema schema, String artifactUri, Window trainingWindow,
+                   String parent, String createdAt) {
+
+        static Version from(ModelVersion version) {
+            return new Version(version.name(), version.version(), version.kind().wireName(),
+                    version.stage().wireName(), version.metrics().holdOut(), version.metrics().values(),
+                    version.schema().map(Schema::from).orElse(null), version.artifactUri().toString(),
+                    new Window(version.trainingWindow().from().toString(), version.trainingWindow().to().toString()),
+                    version.parent().orElse(null), version.createdAt().toString());
+        }
+    }
+
+    /** A feature schema: its version and the features in vector order. */
+    @Serdeable
+    record Schema(String version, List<String> features) {
+
+        static Schema from(FeatureSchema schema) {
+            return new Schema(schema.version(), schema.features());
+        }
+    }
+
+    /** A training window, from inclusive to exclusive. */
+    @Serdeable
+    record Window(String from, String to) {
+    }
+
+    /**
+     * The answer to a promotion or rollback: the champion now, and the version it replaced (null when it
+     * replaced none).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Change(String name, Version champion, Version archived) {
+
+        static Change from(ChampionChange change) {
+            return new Change(change.champion().name(), Version.from(change.champion()),
+                    change.archived().map(Version::from).orElse(null));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.tandem.application.port.in;
+
+import io.tandem.application.port.out.Job;
+
+/** Which job to read. */
+public record FindJobQuery(String id) {
+
+    public FindJobQuery {
+        id = Job.requireId(id);
+    }
+}

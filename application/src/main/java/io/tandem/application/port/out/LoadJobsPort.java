@@ -1,0 +1,13 @@
+package io.tandem.application.port.out;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads jobs back from the job store. */
+public interface LoadJobsPort {
+
+    Optional<Job> loadJob(String id);
+
+    /** The jobs stored as queued or running, oldest first. */
+    List<Job> loadUnfinishedJobs();
+}

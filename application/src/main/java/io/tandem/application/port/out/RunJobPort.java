@@ -1,0 +1,15 @@
+package io.tandem.application.port.out;
+
+/**
+ * The work of one job type (the body of a pipeline or a training run), registered per {@link JobType} by
+ * whoever wires the application. It runs on the job thread, never on a request thread.
+ */
+@FunctionalInterface
+public interface RunJobPort {
+
+    /**
+     * Does the work, reporting progress as it goes; returns normally on success with a one-line outcome, and
+     * throws to fail the job (the exception's message becomes the job's message).
+     */
+    String run(ReportJobProgressPort progress);
+}

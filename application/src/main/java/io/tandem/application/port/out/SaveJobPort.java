@@ -1,0 +1,8 @@
+package io.tandem.application.port.out;
+
+/** Stores a job's current state, replacing what was stored under its id. */
+@FunctionalInterface
+public interface SaveJobPort {
+
+    void saveJob(Job job);
+}

@@ -1,0 +1,231 @@
+package io.tandem.application.service;
+
+import io.tandem.application.port.in.FailInterruptedJobsCommand;
+import io.tandem.application.port.in.FailInterruptedJobsUseCase;
+import io.tandem.application.port.in.FindJobQuery;
+import io.tandem.application.port.in.FindJobUseCase;
+import io.tandem.application.port.in.JobAlreadyRunningException;
+import io.tandem.application.port.in.StartJobCommand;
+import io.tandem.application.port.in.StartJobIfIdleUseCase;
+import io.tandem.application.port.in.StartJobUseCase;
+import io.tandem.application.port.out.Job;
+import io.tandem.application.port.out.JobType;
+import io.tandem.application.port.out.LoadJobsPort;
+import io.tandem.application.port.out.RunJobPort;
+import io.tandem.application.port.out.SaveJobPort;
+import io.tandem.domain.InvalidFieldException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs background jobs one at a time on an executor of their own and records their life in the job store.
+ *
+ * <p>A second request while a job is queued or running is refused ({@link JobAlreadyRunningException}), not
+ * queued: a pipeline and a training both read the whole lake, so running them back to back would only
+ * double the load, and an unbounded queue behind a slow job would hide that it is slow. A schedule uses
+ * {@link #startIfIdle}, which skips the tick instead.
+ *
+ * <p>The running job is kept in memory with every progress report; the store gets each state change and
+ * progress at most once per {@link #PROGRESS_SAVE_INTERVAL}, so a chatty body cannot flood the database.
+ */
+public final class JobRunnerService
+        implements StartJobUseCase, StartJobIfIdleUseCase, FindJobUseCase, FailInterruptedJobsUseCase {
+
+    static final Duration PROGRESS_SAVE_INTERVAL = Duration.ofSeconds(1);
+    static final String INTERRUPTED = "interrupted: the process running this job stopped before it finished";
+
+    private final Map<JobType, RunJobPort> bodies;
+    private final SaveJobPort saveJob;
+    private final LoadJobsPort loadJobs;
+    private final Executor executor;
+    private final Clock clock;
+    private final Supplier<String> jobIds;
+    private final Object lock = new Object();
+    /** The queued or running job, null while idle; guarded by {@link #lock}. */
+    private Job active;
+    /** When the active job was last written to the store; guarded by {@link #lock}. */
+    private Instant lastSaved;
+
+    /**
+     * @param bodies   the work of each job type; types without a body are refused
+     * @param executor runs the bodies; give it threads of its own (see {@link #newJobExecutor()}), never the
+     *                 request threads
+     */
+    public JobRunnerService(Map<JobType, RunJobPort> bodies, SaveJobPort saveJob, LoadJobsPort loadJobs,
+                            Executor executor, Clock clock, Supplier<String> jobIds) {
+        this.bodies = Map.copyOf(Objects.requireNonNull(bodies, "bodies"));
+        this.saveJob = Objects.requireNonNull(saveJob, "saveJob");
+        this.loadJobs = Objects.requireNonNull(loadJobs, "loadJobs");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.jobIds = Objects.requireNonNull(jobIds, "jobIds");
+    }
+
+    /**
+     * One daemon thread at the lowest priority, named {@code tandem-job}: jobs never take a request thread and
+     * yield the CPU to serving where the OS honours Java priorities (Linux does only with
+     * {@code -XX:ThreadPriorityPolicy=1}; there the single thread is what bounds a job to one core).
+     */
+    public static ExecutorService newJobExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tandem-job");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+    }
+
+    @Override
+    public Job start(StartJobCommand command) {
+        RunJobPort body = bodyOf(command.type());
+        Job job;
+        synchronized (lock) {
+            if (active != null) {
+                throw new JobAlreadyRunningException(active);
+            }
+            job = accept(command.type());
+        }
+        return submit(job, body);
+    }
+
+    @Override
+    public Optional<Job> startIfIdle(StartJobCommand command) {
+        RunJobPort body = bodyOf(command.type());
+        Job job;
+        synchronized (lock) {
+            if (active != null) {
+                return Optional.empty();
+            }
+            job = accept(command.type());
+        }
+        return Optional.of(submit(job, body));
+    }
+
+    @Override
+    public Optional<Job> find(FindJobQuery query) {
+        synchronized (lock) {
+            if (active != null && active.id().equals(query.id())) {
+                return Optional.of(active);
+            }
+        }
+        return loadJobs.loadJob(query.id());
+    }
+
+    @Override
+    public int failInterrupted(FailInterruptedJobsCommand command) {
+        // Under the lock: a job accepted meanwhile would otherwise be read as unfinished and failed by mistake.
+        synchronized (lock) {
+            String running = active == null ? null : active.id();
+            int failed = 0;
+            for (Job job : loadJobs.loadUnfinishedJobs()) {
+                if (!job.id().equals(running)) {
+                    saveJob.saveJob(job.failed(clock.instant(), INTERRUPTED));
+                    failed++;
+                }
+            }
+            return failed;
+        }
+    }
+
+    private RunJobPort bodyOf(JobType type) {
+        RunJobPort body = bodies.get(type);
+        if (body == null) {
+            String known = bodies.keySet().stream().map(JobType::name).sorted().collect(Collectors.joining(", "));
+            throw new InvalidFieldException("type", "no job of type '" + type + "'; "
+                    + (known.isEmpty() ? "no job types are set up" : "expected one of " + known));
+        }
+        return body;
+    }
+
+    /** Claims the job slot; the caller holds the lock. The store write stays inside so a failure frees the slot. */
+    private Job accept(JobType type) {
+        Job job = Job.queued(jobIds.get(), type, clock.instant());
+        saveJob.saveJob(job);
+        active = job;
+        lastSaved = job.queuedAt();
+        return job;
+    }
+
+    private Job submit(Job job, RunJobPort body) {
+        try {
+            executor.execute(() -> run(job, body));
+            return job;
+        } catch (RejectedExecutionException e) {
+            Job refused = job.failed(clock.instant(), "the job executor refused the job: it is shut down or full");
+            finish(refused);
+            return refused;
+        }
+    }
+
+    private void run(Job queued, RunJobPort body) {
+        try {
+            record(queued.started(clock.instant()), true);
+            String outcome = body.run((fraction, step) -> report(queued.id(), fraction, step));
+            Job current = current(queued);
+            finish(current.succeeded(clock.instant(), outcome == null || outcome.isBlank() ? "succeeded" : outcome));
+        } catch (RuntimeException | Error e) {
+            // Recorded before the slot is freed, so a reader never sees "running" after the job is gone.
+            finish(current(queued).failed(clock.instant(), describe(e)));
+            if (e instanceof Error) {
+                throw (Error) e;
+            }
+        }
+    }
+
+    /** Ignores reports of a job no longer active, such as those of a thread its body left behind. */
+    private void report(String jobId, double fraction, String step) {
+        Job.requireProgress(fraction);
+        synchronized (lock) {
+            if (active == null || !active.id().equals(jobId)) {
+                return;
+            }
+            record(active.progressed(fraction, step == null ? "" : step), false);
+        }
+    }
+
+    /** Makes {@code job} the active state and writes it when {@code always} or when the last write is old enough. */
+    private void record(Job job, boolean always) {
+        synchronized (lock) {
+            active = job;
+            Instant now = clock.instant();
+            if (always || !now.isBefore(lastSaved.plus(PROGRESS_SAVE_INTERVAL))) {
+                saveJob.saveJob(job);
+                lastSaved = now;
+            }
+        }
+    }
+
+    /** Writes the final state, then frees the slot even when the write fails (the start-up recovery closes it). */
+    private void finish(Job finished) {
+        synchronized (lock) {
+            try {
+                saveJob.saveJob(finished);
+            } finally {
+                active = null;
+                lastSaved = null;
+            }
+        }
+    }
+
+    private Job current(Job fallback) {
+        synchronized (lock) {
+            return active == null ? fallback : active;
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return "failed: " + failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

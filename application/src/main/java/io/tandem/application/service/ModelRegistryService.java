@@ -1,0 +1,92 @@
+package io.tandem.application.service;
+
+import io.tandem.application.port.in.ListModelVersionsQuery;
+import io.tandem.application.port.in.ListModelVersionsUseCase;
+import io.tandem.application.port.in.ListModelsQuery;
+import io.tandem.application.port.in.ListModelsUseCase;
+import io.tandem.application.port.in.PromoteModelVersionCommand;
+import io.tandem.application.port.in.PromoteModelVersionUseCase;
+import io.tandem.application.port.in.RegisterModelVersionCommand;
+import io.tandem.application.port.in.RegisterModelVersionUseCase;
+import io.tandem.application.port.in.RollbackModelCommand;
+import io.tandem.application.port.in.RollbackModelUseCase;
+import io.tandem.application.port.out.ChangeModelStagesPort;
+import io.tandem.application.port.out.ListModelsPort;
+import io.tandem.application.port.out.LoadModelVersionsPort;
+import io.tandem.application.port.out.SaveModelVersionPort;
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.model.ChampionChange;
+import io.tandem.domain.model.ModelConflictException;
+import io.tandem.domain.model.ModelNotFoundException;
+import io.tandem.domain.model.ModelVersion;
+import io.tandem.domain.model.RegisteredModel;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The model registry's use cases: versions enter as candidates, and only an explicit promotion or a
+ * rollback changes the champion, each applied atomically by the store.
+ */
+public final class ModelRegistryService implements RegisterModelVersionUseCase, ListModelsUseCase,
+        ListModelVersionsUseCase, PromoteModelVersionUseCase, RollbackModelUseCase {
+
+    private final SaveModelVersionPort saveVersion;
+    private final LoadModelVersionsPort loadVersions;
+    private final ListModelsPort listModels;
+    private final ChangeModelStagesPort changeStages;
+
+    public ModelRegistryService(SaveModelVersionPort saveVersion, LoadModelVersionsPort loadVersions,
+                                ListModelsPort listModels, ChangeModelStagesPort changeStages) {
+        this.saveVersion = Objects.requireNonNull(saveVersion, "saveVersion");
+        this.loadVersions = Objects.requireNonNull(loadVersions, "loadVersions");
+        this.listModels = Objects.requireNonNull(listModels, "listModels");
+        this.changeStages = Objects.requireNonNull(changeStages, "changeStages");
+    }
+
+    @Override
+    public ModelVersion register(RegisterModelVersionCommand command) {
+        ModelVersion version = command.version();
+        List<ModelVersion> existing = loadVersions.loadVersions(version.name());
+        if (!existing.isEmpty() && existing.get(0).kind() != version.kind()) {
+            // One name, one kind: serving looks a champion up by name and must know what it gets.
+            throw new ModelConflictException("kind", "model '" + version.name() + "' is a "
+                    + existing.get(0).kind().wireName() + ", not a " + version.kind().wireName());
+        }
+        if (version.parent().isPresent()
+                && existing.stream().noneMatch(v -> v.version().equals(version.parent().get()))) {
+            throw new InvalidFieldException("parent", "model '" + version.name() + "' has no version '"
+                    + version.parent().get() + "'");
+        }
+        if (!saveVersion.saveIfAbsent(version)) {
+            throw new ModelConflictException("version", "model '" + version.name() + "' already has version '"
+                    + version.version() + "'");
+        }
+        return version;
+    }
+
+    @Override
+    public List<RegisteredModel> list(ListModelsQuery query) {
+        return listModels.listModels();
+    }
+
+    @Override
+    public List<ModelVersion> list(ListModelVersionsQuery query) {
+        List<ModelVersion> versions = loadVersions.loadVersions(query.name());
+        if (versions.isEmpty()) {
+            throw ModelNotFoundException.unknownModel(query.name());
+        }
+        return versions;
+    }
+
+    @Override
+    public ChampionChange promote(PromoteModelVersionCommand command) {
+        return changeStages.promote(command.name(), command.version());
+    }
+
+    @Override
+    public ChampionChange rollback(RollbackModelCommand command) {
+        return changeStages.rollback(command.name())
+                .orElseThrow(() -> ModelConflictException.noPreviousChampion(command.name()));
+    }
+}

@@ -1,0 +1,123 @@
+package io.tandem.application.service;
+
+import io.tandem.application.port.out.ChangeModelStagesPort;
+import io.tandem.application.port.out.ListModelsPort;
+import io.tandem.application.port.out.LoadModelVersionsPort;
+import io.tandem.application.port.out.SaveModelVersionPort;
+import io.tandem.domain.model.ChampionChange;
+import io.tandem.domain.model.ModelConflictException;
+import io.tandem.domain.model.ModelNotFoundException;
+import io.tandem.domain.model.ModelStage;
+import io.tandem.domain.model.ModelVersion;
+import io.tandem.domain.model.RegisteredModel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The registry ports over plain collections, with the champion history as a stack per model. */
+final class RegistryFake
+        implements SaveModelVersionPort, LoadModelVersionsPort, ListModelsPort, ChangeModelStagesPort {
+
+    private final Map<String, Map<String, ModelVersion>> models = new TreeMap<>();
+    private final Map<String, List<String>> championHistory = new TreeMap<>();
+
+    @Override
+    public synchronized boolean saveIfAbsent(ModelVersion version) {
+        if (version.stage() != ModelStage.CANDIDATE) {
+            throw new IllegalArgumentException("a new version must be a candidate");
+        }
+        return models.computeIfAbsent(version.name(), n -> new LinkedHashMap<>())
+                .putIfAbsent(version.version(), version) == null;
+    }
+
+    @Override
+    public synchronized Optional<ModelVersion> loadVersion(String name, String version) {
+        return Optional.ofNullable(models.getOrDefault(name, Map.of()).get(version));
+    }
+
+    @Override
+    public synchronized List<ModelVersion> loadVersions(String name) {
+        List<ModelVersion> versions = new ArrayList<>(models.getOrDefault(name, Map.of()).values());
+        Collections.reverse(versions);
+        return versions;
+    }
+
+    @Override
+    public synchronized List<RegisteredModel> listModels() {
+        List<RegisteredModel> list = new ArrayList<>();
+        models.forEach((name, versions) -> {
+            List<ModelVersion> all = new ArrayList<>(versions.values());
+            ModelVersion latest = all.get(all.size() - 1);
+            list.add(new RegisteredModel(name, latest.kind(), all.size(), championOf(name).map(ModelVersion::version),
+                    latest.version(), latest.createdAt()));
+        });
+        return list;
+    }
+
+    @Override
+    public synchronized ChampionChange promote(String name, String version) {
+        Map<String, ModelVersion> versions = existing(name);
+        ModelVersion target = versions.get(version);
+        if (target == null) {
+            throw ModelNotFoundException.unknownVersion(name, version);
+        }
+        Optional<ModelVersion> champion = championOf(name);
+        if (champion.isPresent() && champion.get().version().equals(version)) {
+            return new ChampionChange(champion.get(), Optional.empty());
+        }
+        Optional<ModelVersion> archived = champion.map(c -> put(c.withStage(ModelStage.ARCHIVED)));
+        ModelVersion promoted = put(target.withStage(ModelStage.CHAMPION));
+        championHistory.computeIfAbsent(name, n -> new ArrayList<>()).add(version);
+        return new ChampionChange(promoted, archived);
+    }
+
+    @Override
+    public synchronized ChampionChange promoteIfChampionIs(String name, String version,
+                                                           Optional<String> expectedChampion) {
+        existing(name);
+        if (!championOf(name).map(ModelVersion::version).equals(expectedChampion)) {
+            throw new ModelConflictException("name", "champion changed");
+        }
+        return promote(name, version);
+    }
+
+    @Override
+    public synchronized Optional<ChampionChange> rollback(String name) {
+        existing(name);
+        Optional<ModelVersion> champion = championOf(name);
+        List<String> history = championHistory.getOrDefault(name, new ArrayList<>());
+        if (champion.isEmpty() || history.size() < 2) {
+            return Optional.empty();
+        }
+        history.remove(history.size() - 1);
+        String previous = history.get(history.size() - 1);
+        ModelVersion archived = put(champion.get().withStage(ModelStage.ARCHIVED));
+        ModelVersion restored = put(models.get(name).get(previous).withStage(ModelStage.CHAMPION));
+        return Optional.of(new ChampionChange(restored, Optional.of(archived)));
+    }
+
+    private Map<String, ModelVersion> existing(String name) {
+        Map<String, ModelVersion> versions = models.get(name);
+        if (versions == null) {
+            throw ModelNotFoundException.unknownModel(name);
+        }
+        return versions;
+    }
+
+    private Optional<ModelVersion> championOf(String name) {
+        return models.getOrDefault(name, Map.of()).values().stream()
+                .filter(v -> v.stage() == ModelStage.CHAMPION)
+                .findFirst();
+    }
+
+    private ModelVersion put(ModelVersion version) {
+        models.get(version.name()).put(version.version(), Objects.requireNonNull(version));
+        return version;
+    }
+}
