@@ -26,24 +26,25 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /** Starts Micronaut for the command line; {@code TANDEM_PROFILE} picks the Micronaut environment. */
 final class MicronautTandemLauncher implements TandemLauncher {
 
     static final String PROFILE_VARIABLE = "TANDEM_PROFILE";
 
+    /**
+     * Returns once serving: the HTTP server's threads keep the process alive, and Micronaut's own shutdown
+     * hook stops everything on SIGTERM or Ctrl-C. (A second hook of ours deadlocked with it.)
+     */
     @Override
     public void serve(PrintStream out) {
         ApplicationContext context = start(Map.of(), profile());
         out.println("Tandem serving on " + url(context));
-        awaitShutdown(context);
     }
 
     @Override
     public void demo(PrintStream out) {
-        ApplicationContext context = startDemo(out, Map.of());
-        awaitShutdown(context);
+        startDemo(out, Map.of());
     }
 
     @Override
@@ -161,20 +162,5 @@ final class MicronautTandemLauncher implements TandemLauncher {
         return context.findBean(EmbeddedServer.class).map(server -> server.getURL().toString())
                 .map(u -> u.replace("://[::1]", "://localhost"))
                 .orElse("(no HTTP server)");
-    }
-
-    private static void awaitShutdown(ApplicationContext context) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (context.isRunning()) {
-                context.close();
-            }
-            stopped.countDown();
-        }, "tandem-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

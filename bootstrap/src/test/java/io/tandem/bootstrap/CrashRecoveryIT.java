@@ -94,9 +94,10 @@ class CrashRecoveryIT {
                 assertThat(new HashSet<>(lake)).isEqualTo(acknowledged);
                 assertThat(totalCounted(probe)).isEqualTo(acknowledged.size());
             }
-        } finally {
             second.destroy();
-            second.waitFor(60, TimeUnit.SECONDS);
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("Tandem exits on SIGTERM").isTrue();
+        } finally {
+            second.destroyForcibly();
         }
     }
 
