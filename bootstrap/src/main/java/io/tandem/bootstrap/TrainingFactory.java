@@ -2,7 +2,21 @@ package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.tandem.adapters.out.training.EaseParameters;
+import io.tandem.adapters.out.training.EaseRetrieverAdapter;
+import io.tandem.adapters.out.training.IalsParameters;
+import io.tandem.adapters.out.training.IalsRetrieverAdapter;
+import io.tandem.adapters.out.training.ItemKnnParameters;
+import io.tandem.adapters.out.training.ItemKnnRetrieverAdapter;
+import io.tandem.adapters.out.training.PopularityParameters;
+import io.tandem.adapters.out.training.PopularityRetrieverAdapter;
+import io.tandem.adapters.out.xgboost.XgboostRankerAdapter;
+import io.tandem.application.port.in.EvaluateRecommendersUseCase;
 import io.tandem.application.port.out.ChangeModelStagesPort;
+import io.tandem.application.port.out.TrainRankerPort;
+import io.tandem.application.service.EvaluateRecommendersService;
+import io.tandem.application.service.Retriever;
+import io.tandem.application.service.TwoStageSettings;
 import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.ListModelsPort;
 import io.tandem.application.port.out.LoadItemsPort;
@@ -20,11 +34,12 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
-/** The offline side: model registry, point-in-time replay of the lake, and the job runner. */
+/** The offline side: retrievers and ranker, evaluation, model registry, point-in-time replay, jobs. */
 @Factory
 final class TrainingFactory {
 
@@ -38,6 +53,22 @@ final class TrainingFactory {
     ReplayTrainingExamplesService replayTrainingExamples(FeaturePolicy policy, ReadLakePort readLake,
                                                          LoadItemsPort loadItems) {
         return new ReplayTrainingExamplesService(policy, readLake, loadItems);
+    }
+
+    @Singleton
+    TrainRankerPort trainRanker() {
+        return new XgboostRankerAdapter();
+    }
+
+    /** The retrievers evaluated alone and combined by the two-stage system (tuned on ML-100K, see docs). */
+    @Singleton
+    EvaluateRecommendersUseCase evaluateRecommenders(TrainRankerPort trainRanker) {
+        return new EvaluateRecommendersService(List.of(
+                new Retriever("popularity", new PopularityRetrieverAdapter(PopularityParameters.mostPopular())),
+                new Retriever("item-knn", new ItemKnnRetrieverAdapter(ItemKnnParameters.defaults())),
+                new Retriever("ials", new IalsRetrieverAdapter(IalsParameters.defaults())),
+                new Retriever("ease", new EaseRetrieverAdapter(EaseParameters.defaults()))),
+                trainRanker, TwoStageSettings.defaults());
     }
 
     /** One low-priority thread of its own: a job never takes a request thread, and two jobs never overlap. */

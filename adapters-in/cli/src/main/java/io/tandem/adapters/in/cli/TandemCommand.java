@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.cli;
 
+import io.tandem.adapters.in.cli.evaluate.EvaluateCommand;
 import io.tandem.adapters.in.cli.imports.ImportCommand;
 import io.tandem.adapters.in.cli.bench.BenchCommand;
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ public final class TandemCommand implements Runnable {
         commandLine.addSubcommand("demo", new DemoCommand(launcher, out));
         commandLine.addSubcommand("serve", new ServeCommand(launcher, out));
         commandLine.addSubcommand("import", ImportCommand.commandLine(launcher, out));
+        commandLine.addSubcommand("evaluate", new EvaluateCommand(launcher, out));
         commandLine.addSubcommand("bench", BenchCommand.commandLine(launcher, out));
         return commandLine;
     }

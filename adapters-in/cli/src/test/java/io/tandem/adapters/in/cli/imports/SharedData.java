@@ -10,7 +10,7 @@ import java.util.Optional;
  * Finds the public data sets that live beside the repository ({@code ../shared/data}, never inside it: their
  * licences forbid redistribution), or in {@code $TANDEM_SHARED_DATA}; tests that need one are skipped without it.
  */
-final class SharedData {
+public final class SharedData {
 
     static final String VARIABLE = "TANDEM_SHARED_DATA";
 
@@ -18,7 +18,7 @@ final class SharedData {
     }
 
     /** The data set folder, or a skipped test that says where it was looked for. */
-    static Path require(String dataset) {
+    public static Path require(String dataset) {
         Optional<Path> folder = root().map(root -> root.resolve(dataset)).filter(Files::isDirectory);
         Assumptions.assumeTrue(folder.isPresent(), () -> "Skipped: data set '" + dataset + "' not found in "
                 + root().map(Path::toString).orElse("any shared/data folder beside the repository (walking up from "

@@ -1,0 +1,88 @@
+package io.tandem.adapters.in.cli.evaluate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.adapters.in.cli.imports.SharedData;
+import io.tandem.adapters.out.training.EaseParameters;
+import io.tandem.adapters.out.training.EaseRetrieverAdapter;
+import io.tandem.adapters.out.training.IalsParameters;
+import io.tandem.adapters.out.training.IalsRetrieverAdapter;
+import io.tandem.adapters.out.training.ItemKnnParameters;
+import io.tandem.adapters.out.training.ItemKnnRetrieverAdapter;
+import io.tandem.adapters.out.training.PopularityParameters;
+import io.tandem.adapters.out.training.PopularityRetrieverAdapter;
+import io.tandem.adapters.out.xgboost.XgboostRankerAdapter;
+import io.tandem.application.service.EvaluateRecommendersService;
+import io.tandem.application.service.Retriever;
+import io.tandem.application.service.TwoStageSettings;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code tandem evaluate} end to end on the real data sets, with the use case wired as bootstrap wires it. The
+ * reports land in {@code target/evaluation/}; the tests are skipped when the data sets are not beside the
+ * repository.
+ */
+class EvaluateCommandIT {
+
+    private static final Path REPORTS = Path.of("target", "evaluation");
+
+    @Test
+    void movieLensFoldsReportEveryModelAndTheTwoStageSystemReachesTheTargets() throws IOException {
+        Path data = SharedData.require("ml-100k");
+        Path json = REPORTS.resolve("ml-100k-folds.json");
+
+        EvaluationPlatform.Run run = platform().run("evaluate", "--dataset", "ml-100k", "--path", data.toString(),
+                "--protocol", "folds", "--output", json.toString());
+
+        System.out.print(run.out());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode models = new ObjectMapper().readTree(json.toFile()).get("models");
+        assertThat(models).extracting(model -> model.get("name").asText())
+                .containsExactly("popularity", "item-knn", "ials", "ease", "two-stage");
+        JsonNode twoStage = models.get(4);
+        assertThat(twoStage.get("ndcg@10").asDouble()).isGreaterThanOrEqualTo(0.44);
+        assertThat(twoStage.get("precision@10").asDouble()).isGreaterThanOrEqualTo(0.36);
+    }
+
+    @Test
+    void movieLensTemporalRunsOnEachUsersLatestRatings() throws IOException {
+        Path data = SharedData.require("ml-100k");
+        Path json = REPORTS.resolve("ml-100k-temporal.json");
+
+        EvaluationPlatform.Run run = platform().run("evaluate", "--dataset", "ml-100k", "--path", data.toString(),
+                "--protocol", "temporal", "--output", json.toString());
+
+        System.out.print(run.out());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("protocol").asText()).isEqualTo("temporal");
+    }
+
+    @Test
+    void lastFmRandomSplitReportsEveryModel() throws IOException {
+        Path data = SharedData.require("hetrec2011-lastfm-2k");
+        Path json = REPORTS.resolve("lastfm-2k-random.json");
+
+        EvaluationPlatform.Run run = platform().run("evaluate", "--dataset", "lastfm-2k", "--path", data.toString(),
+                "--output", json.toString());
+
+        System.out.print(run.out());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("models")).hasSize(5);
+    }
+
+    private static EvaluationPlatform platform() {
+        List<Retriever> retrievers = List.of(
+                new Retriever("popularity", new PopularityRetrieverAdapter(PopularityParameters.mostPopular())),
+                new Retriever("item-knn", new ItemKnnRetrieverAdapter(ItemKnnParameters.defaults())),
+                new Retriever("ials", new IalsRetrieverAdapter(IalsParameters.defaults())),
+                new Retriever("ease", new EaseRetrieverAdapter(EaseParameters.defaults())));
+        return new EvaluationPlatform(new EvaluateRecommendersService(retrievers, new XgboostRankerAdapter(),
+                TwoStageSettings.defaults()));
+    }
+}

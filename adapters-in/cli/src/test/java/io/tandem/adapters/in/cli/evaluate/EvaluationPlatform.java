@@ -1,0 +1,95 @@
+package io.tandem.adapters.in.cli.evaluate;
+
+import io.tandem.adapters.in.cli.TandemCommand;
+import io.tandem.adapters.in.cli.TandemLauncher;
+import io.tandem.adapters.in.cli.TandemServer;
+import io.tandem.adapters.in.cli.TandemSession;
+import io.tandem.application.port.in.EvaluateRecommendersCommand;
+import io.tandem.application.port.in.EvaluateRecommendersUseCase;
+import io.tandem.domain.evaluation.EvaluationReport;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A platform without Micronaut for {@code tandem evaluate}: its session hands out the given evaluation use case
+ * and remembers every command it received.
+ */
+final class EvaluationPlatform implements TandemLauncher, TandemSession {
+
+    final List<EvaluateRecommendersCommand> commands = new ArrayList<>();
+    private final EvaluateRecommendersUseCase evaluate;
+    int sessionsClosed;
+
+    EvaluationPlatform(EvaluateRecommendersUseCase evaluate) {
+        this.evaluate = evaluate;
+    }
+
+    /** A platform whose evaluation returns {@code report} whatever it is asked. */
+    static EvaluationPlatform answering(EvaluationReport report) {
+        return new EvaluationPlatform(command -> report);
+    }
+
+    /** Runs {@code tandem args...} as bootstrap would. */
+    Run run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        StringWriter help = new StringWriter();
+        int exitCode;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            CommandLine commandLine = TandemCommand.commandLine(this, out);
+            commandLine.setOut(new PrintWriter(help, true));
+            commandLine.setErr(new PrintWriter(err, true));
+            exitCode = commandLine.execute(args);
+        }
+        return new Run(exitCode, bytes.toString(StandardCharsets.UTF_8) + help, err.toString());
+    }
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @Override
+    public void serve(PrintStream out) {
+        throw new UnsupportedOperationException("evaluate never serves");
+    }
+
+    @Override
+    public void demo(PrintStream out) {
+        throw new UnsupportedOperationException("evaluate never runs the demo");
+    }
+
+    @Override
+    public TandemSession openSession() {
+        return this;
+    }
+
+    @Override
+    public TandemServer startServer(Map<String, Object> properties) {
+        throw new UnsupportedOperationException("evaluate never starts a server");
+    }
+
+    @Override
+    public <T> T useCase(Class<T> type) {
+        if (type != EvaluateRecommendersUseCase.class) {
+            throw new IllegalArgumentException("no use case " + type.getName());
+        }
+        EvaluateRecommendersUseCase recording = command -> {
+            commands.add(command);
+            return evaluate.evaluate(command);
+        };
+        return type.cast(recording);
+    }
+
+    @Override
+    public void close() {
+        sessionsClosed++;
+    }
+}

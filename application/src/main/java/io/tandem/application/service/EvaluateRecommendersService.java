@@ -1,0 +1,145 @@
+package io.tandem.application.service;
+
+import io.tandem.application.port.in.EvaluateRecommendersCommand;
+import io.tandem.application.port.in.EvaluateRecommendersUseCase;
+import io.tandem.application.port.out.TrainRankerPort;
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.evaluation.EvaluationDataset;
+import io.tandem.domain.evaluation.EvaluationReport;
+import io.tandem.domain.evaluation.Fold;
+import io.tandem.domain.evaluation.FoldScores;
+import io.tandem.domain.evaluation.MetricSuite;
+import io.tandem.domain.evaluation.ModelEvaluation;
+import io.tandem.domain.evaluation.RelevantItems;
+import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.retrieval.InteractionMatrix;
+import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.TopItems;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * Offline evaluation of every retriever alone and of the two-stage system, fold by fold: models train on the
+ * fold's training part and rank every item each test user has not seen in training; metrics are averaged over
+ * the users with test items, then over folds. Deterministic: per-user work runs in parallel but is summed in user
+ * order, and every random choice is seeded.
+ */
+public final class EvaluateRecommendersService implements EvaluateRecommendersUseCase {
+
+    /** The report row of the full two-stage system. */
+    public static final String TWO_STAGE = "two-stage";
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final List<Retriever> retrievers;
+    private final TwoStageTrainer twoStage;
+
+    public EvaluateRecommendersService(List<Retriever> retrievers, TrainRankerPort trainRanker,
+                                       TwoStageSettings settings) {
+        this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
+        this.twoStage = new TwoStageTrainer(retrievers, trainRanker, settings);
+        if (this.retrievers.stream().anyMatch(retriever -> retriever.name().equals(TWO_STAGE))) {
+            throw new InvalidFieldException("retrievers", "'" + TWO_STAGE + "' names the full system");
+        }
+    }
+
+    @Override
+    public EvaluationReport evaluate(EvaluateRecommendersCommand command) {
+        EvaluationDataset dataset = command.dataset();
+        MetricSuite suite = MetricSuite.at(command.k());
+        int models = retrievers.size() + 1;
+        List<List<Map<String, Double>>> foldMeans = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            foldMeans.add(new ArrayList<>());
+        }
+        double[] seconds = new double[models];
+        int folds = dataset.folds().size();
+        for (int f = 0; f < folds; f++) {
+            Fold fold = dataset.folds().get(f);
+            InteractionMatrix train = InteractionMatrix.of(fold.train());
+            InteractionMatrix test = InteractionMatrix.of(fold.test());
+            List<RetrievalModel> trained = new ArrayList<>();
+            double retrieverSeconds = 0;
+            for (int r = 0; r < retrievers.size(); r++) {
+                Retriever retriever = retrievers.get(r);
+                long start = System.nanoTime();
+                RetrievalModel model = retriever.trainer().train(train, dataset.items());
+                double took = (System.nanoTime() - start) / NANOS_PER_SECOND;
+                retrieverSeconds += took;
+                seconds[r] += took;
+                trained.add(model);
+                Map<String, Double> means = measure(model, train, test, suite);
+                foldMeans.get(r).add(means);
+                command.progress().modelEvaluated(retriever.name(), f + 1, folds, means, took);
+            }
+            long start = System.nanoTime();
+            TreeEnsemble ranker = twoStage.trainRanker(fold.train(), dataset.items(), command.rankerHoldouts());
+            RetrievalModel system = twoStage.assemble(train, dataset.items(), trained, ranker);
+            // The system's cost is its own ranker stage plus the retrievers it reuses.
+            double took = (System.nanoTime() - start) / NANOS_PER_SECOND + retrieverSeconds;
+            seconds[models - 1] += took;
+            Map<String, Double> means = measure(system, train, test, suite);
+            foldMeans.get(models - 1).add(means);
+            command.progress().modelEvaluated(TWO_STAGE, f + 1, folds, means, took);
+        }
+        List<ModelEvaluation> rows = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            String name = m < retrievers.size() ? retrievers.get(m).name() : TWO_STAGE;
+            rows.add(ModelEvaluation.averageOf(name, foldMeans.get(m), seconds[m]));
+        }
+        return new EvaluationReport(dataset.name(), dataset.protocol(), command.k(), folds, rows);
+    }
+
+    /**
+     * The metric means of one model on one fold: every user with test items not seen in training gets a full
+     * ranking of the unseen items.
+     */
+    static Map<String, Double> measure(RetrievalModel model, InteractionMatrix train, InteractionMatrix test,
+                                       MetricSuite suite) {
+        int n = train.itemCount();
+        int[] users = IntStream.range(0, test.userCount()).filter(user -> test.rowLength(user) > 0).toArray();
+        double[][] values = new double[users.length][];
+        int[][] tops = new int[users.length][];
+        IntStream.range(0, users.length).parallel().forEach(u -> {
+            int user = users[u];
+            RelevantItems relevant = relevant(train, test, user);
+            if (relevant.isEmpty()) {
+                return;
+            }
+            float[] scores = new float[n];
+            model.score(user, scores);
+            int[] columns = train.columns();
+            for (int p = train.rowStart(user); p < train.rowEnd(user); p++) {
+                scores[columns[p]] = Float.NEGATIVE_INFINITY;
+            }
+            int[] top = TopItems.select(scores, suite.k());
+            values[u] = suite.measure(top, scores, relevant);
+            tops[u] = top;
+        });
+        FoldScores scores = new FoldScores(suite, n);
+        for (int u = 0; u < users.length; u++) {
+            if (values[u] != null) {
+                scores.add(values[u], tops[u]);
+            }
+        }
+        return scores.means();
+    }
+
+    /** The user's test items that were not already seen in training. */
+    private static RelevantItems relevant(InteractionMatrix train, InteractionMatrix test, int user) {
+        int[] columns = test.columns();
+        int[] kept = new int[test.rowLength(user)];
+        int size = 0;
+        for (int p = test.rowStart(user); p < test.rowEnd(user); p++) {
+            if (!train.contains(user, columns[p])) {
+                kept[size++] = columns[p];
+            }
+        }
+        return RelevantItems.of(Arrays.copyOf(kept, size));
+    }
+}

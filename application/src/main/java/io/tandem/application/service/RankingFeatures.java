@@ -1,0 +1,172 @@
+package io.tandem.application.service;
+
+import io.tandem.domain.model.FeatureSchema;
+import io.tandem.domain.retrieval.Embeddings;
+import io.tandem.domain.retrieval.InteractionMatrix;
+import io.tandem.domain.retrieval.ItemFacets;
+import io.tandem.domain.retrieval.RetrievalModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ranker's features of (user, item) pairs, built the same way for training groups and for scoring, from the
+ * schema {@link #schemaFor}: each retriever's score, rank, score relative to its best and standardised score,
+ * how many retrievers proposed the item and the sum of the standardised scores, item popularity, mean value, age and timing relative to the user, user activity, the user's
+ * affinity to the item's categories and embedding similarities. Unknown values are NaN (trees route them).
+ */
+final class RankingFeatures {
+
+    static final String VERSION = "two-stage-v1";
+
+    private static final double SECONDS_PER_DAY = 86_400.0;
+
+    private static final List<String> SHARED = List.of(
+            "candidate.sources", "candidate.fused_z",
+            "item.log_popularity", "item.mean_value", "item.age_days", "item.first_seen_days", "item.time_gap_days",
+            "user.log_activity", "user.mean_value", "user.span_days",
+            "user_category.max_share", "user_category.mean_share",
+            "embedding.user_cosine", "embedding.history_cosine");
+
+    private final FeatureSchema schema;
+    private final int retrievers;
+    private final InteractionMatrix matrix;
+    private final ItemFacets facets;
+    private final InteractionStats stats;
+    private final Optional<Embeddings> embeddings;
+
+    /**
+     * @param retrieverNames the retrievers in candidate order, naming their features
+     * @param matrix         the interactions the models were trained on (the user's history)
+     * @param models         the trained retrievers, in the same order; the first with embeddings gives the
+     *                       similarity features
+     */
+    RankingFeatures(List<String> retrieverNames, InteractionMatrix matrix, ItemFacets facets,
+                    List<RetrievalModel> models) {
+        this.schema = schemaFor(retrieverNames);
+        this.retrievers = retrieverNames.size();
+        this.matrix = matrix;
+        this.facets = facets;
+        this.stats = new InteractionStats(matrix);
+        this.embeddings = models.stream().map(RetrievalModel::embeddings).flatMap(Optional::stream).findFirst();
+    }
+
+    static FeatureSchema schemaFor(List<String> retrieverNames) {
+        List<String> names = new ArrayList<>();
+        for (String retriever : retrieverNames) {
+            names.add(retriever + ".score");
+            names.add(retriever + ".rank");
+            names.add(retriever + ".score_ratio");
+            names.add(retriever + ".z");
+        }
+        names.addAll(SHARED);
+        return new FeatureSchema(VERSION, names);
+    }
+
+    FeatureSchema schema() {
+        return schema;
+    }
+
+    /** Writes one row per item of {@code items} into {@code out}, row-major from {@code offset}. */
+    void write(UserCandidates candidates, int[] items, float[] out, int offset) {
+        int user = candidates.user;
+        int width = schema.size();
+        float[] shares = categoryShares(user);
+        float[] historyVector = historyVector(user);
+        double now = stats.userLastTime[user];
+        boolean active = stats.userCount[user] > 0;
+        for (int row = 0; row < items.length; row++) {
+            int item = items[row];
+            int at = offset + row * width;
+            for (int m = 0; m < retrievers; m++) {
+                float score = candidates.scores[m][item];
+                float best = candidates.best[m];
+                out[at++] = score;
+                out[at++] = candidates.ranks[m][item];
+                out[at++] = best > 0 ? score / best : Float.NaN;
+                out[at++] = candidates.standardised(m, item);
+            }
+            out[at++] = candidates.sources[item];
+            out[at++] = candidates.fused(item);
+            boolean known = stats.hasInteractions(item);
+            out[at++] = (float) Math.log1p(stats.itemCount[item]);
+            out[at++] = known ? (float) stats.itemMeanValue[item] : Float.NaN;
+            out[at++] = facets.hasCreationTime(item) && active
+                    ? days(now - facets.createdAt()[item]) : Float.NaN;
+            out[at++] = known && active ? days(now - stats.itemFirstTime[item]) : Float.NaN;
+            out[at++] = known && active ? days(stats.itemMeanTime[item] - stats.userMeanTime[user]) : Float.NaN;
+            out[at++] = (float) Math.log1p(stats.userCount[user]);
+            out[at++] = active ? (float) stats.userMeanValue[user] : Float.NaN;
+            out[at++] = active ? days((double) stats.userLastTime[user] - stats.userFirstTime[user]) : Float.NaN;
+            int[] categories = facets.categories()[item];
+            if (categories.length == 0 || shares.length == 0) {
+                out[at++] = Float.NaN;
+                out[at++] = Float.NaN;
+            } else {
+                float max = 0;
+                float sum = 0;
+                for (int category : categories) {
+                    max = Math.max(max, shares[category]);
+                    sum += shares[category];
+                }
+                out[at++] = max;
+                out[at++] = sum / categories.length;
+            }
+            if (embeddings.isPresent()) {
+                out[at++] = (float) embeddings.get().userItemCosine(user, item);
+                out[at++] = historyVector == null ? Float.NaN : (float) embeddings.get().cosineToItem(historyVector, item);
+            } else {
+                out[at++] = Float.NaN;
+                out[at++] = Float.NaN;
+            }
+            // A retriever may score extremes (a huge ratio overflows a float): unknown beats infinite for a ranker.
+            for (int f = offset + row * width; f < at; f++) {
+                if (Float.isInfinite(out[f])) {
+                    out[f] = Float.NaN;
+                }
+            }
+        }
+    }
+
+    private float[] categoryShares(int user) {
+        float[] shares = new float[facets.categoryCount()];
+        int from = matrix.rowStart(user);
+        int to = matrix.rowEnd(user);
+        if (from == to) {
+            return shares;
+        }
+        int[] columns = matrix.columns();
+        for (int p = from; p < to; p++) {
+            for (int category : facets.categories()[columns[p]]) {
+                shares[category] += 1f;
+            }
+        }
+        for (int c = 0; c < shares.length; c++) {
+            shares[c] /= to - from;
+        }
+        return shares;
+    }
+
+    /** The mean embedding of the user's history items, or null without embeddings or history. */
+    private float[] historyVector(int user) {
+        if (embeddings.isEmpty() || matrix.rowLength(user) == 0) {
+            return null;
+        }
+        Embeddings e = embeddings.get();
+        int f = e.dimension();
+        float[] mean = new float[f];
+        int[] columns = matrix.columns();
+        for (int p = matrix.rowStart(user); p < matrix.rowEnd(user); p++) {
+            int offset = columns[p] * f;
+            for (int d = 0; d < f; d++) {
+                mean[d] += e.items()[offset + d];
+            }
+        }
+        return mean;
+    }
+
+    private static float days(double seconds) {
+        return (float) (seconds / SECONDS_PER_DAY);
+    }
+}
