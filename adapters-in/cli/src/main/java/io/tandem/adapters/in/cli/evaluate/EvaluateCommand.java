@@ -33,8 +33,8 @@ import java.util.concurrent.Callable;
                     + "and report precision, recall, NDCG, MAP, MRR and hit rate at k, AUC and catalogue coverage "
                     + "(averaged over users with test items, then over folds). Every rating or listening counts as "
                     + "a positive. Runs are seeded: the same files give the same numbers.",
-            "Protocols: folds (MovieLens u1..u5 base/test files), temporal (each user's latest 20% of u.data), "
-                    + "random (a seeded 20% of each user's interactions; the only one for lastfm-2k)."
+            "Protocols: folds (MovieLens u1..u5 base/test files), temporal (each user's latest 20%% of u.data), "
+                    + "random (a seeded 20%% of each user's interactions; the only one for lastfm-2k)."
         })
 public final class EvaluateCommand implements Callable<Integer> {
 
