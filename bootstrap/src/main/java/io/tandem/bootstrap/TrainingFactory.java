@@ -1,7 +1,10 @@
 package io.tandem.bootstrap;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.tandem.adapters.out.onnx.DjlOnnxScoringAdapter;
+import io.tandem.adapters.out.onnx.OnnxRankerExportAdapter;
 import io.tandem.adapters.out.training.EaseParameters;
 import io.tandem.adapters.out.training.EaseRetrieverAdapter;
 import io.tandem.adapters.out.training.IalsParameters;
@@ -12,10 +15,20 @@ import io.tandem.adapters.out.training.PopularityParameters;
 import io.tandem.adapters.out.training.PopularityRetrieverAdapter;
 import io.tandem.adapters.out.xgboost.XgboostRankerAdapter;
 import io.tandem.application.port.in.EvaluateRecommendersUseCase;
+import io.tandem.application.port.in.RegisterModelVersionUseCase;
+import io.tandem.application.port.in.TrainModelsUseCase;
 import io.tandem.application.port.out.ChangeModelStagesPort;
+import io.tandem.application.port.out.ExportRankerPort;
+import io.tandem.application.port.out.LoadModelArtifactPort;
+import io.tandem.application.port.out.LoadScoringModelPort;
+import io.tandem.application.port.out.StoreModelArtifactPort;
 import io.tandem.application.port.out.TrainRankerPort;
 import io.tandem.application.service.EvaluateRecommendersService;
+import io.tandem.application.service.LakeInteractions;
+import io.tandem.application.service.RankerArtifactPorts;
 import io.tandem.application.service.Retriever;
+import io.tandem.application.service.TrainModelsJob;
+import io.tandem.application.service.TrainModelsService;
 import io.tandem.application.service.TwoStageSettings;
 import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.ListModelsPort;
@@ -30,6 +43,7 @@ import io.tandem.application.service.JobRunnerService;
 import io.tandem.application.service.ModelRegistryService;
 import io.tandem.application.service.ReplayTrainingExamplesService;
 import io.tandem.domain.feature.FeaturePolicy;
+import io.tandem.domain.model.PromotionPolicy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -39,7 +53,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
-/** The offline side: retrievers and ranker, evaluation, model registry, point-in-time replay, jobs. */
+/** The offline side: retrievers and ranker, evaluation, training, model registry, point-in-time replay, jobs. */
 @Factory
 final class TrainingFactory {
 
@@ -60,15 +74,43 @@ final class TrainingFactory {
         return new XgboostRankerAdapter();
     }
 
-    /** The retrievers evaluated alone and combined by the two-stage system (tuned on ML-100K, see docs). */
+    /** Every retriever alone and the two-stage system, on public data sets. */
     @Singleton
     EvaluateRecommendersUseCase evaluateRecommenders(TrainRankerPort trainRanker) {
-        return new EvaluateRecommendersService(List.of(
-                new Retriever("popularity", new PopularityRetrieverAdapter(PopularityParameters.mostPopular())),
-                new Retriever("item-knn", new ItemKnnRetrieverAdapter(ItemKnnParameters.defaults())),
-                new Retriever("ials", new IalsRetrieverAdapter(IalsParameters.defaults())),
-                new Retriever("ease", new EaseRetrieverAdapter(EaseParameters.defaults()))),
-                trainRanker, TwoStageSettings.defaults());
+        return new EvaluateRecommendersService(retrievers(), trainRanker, TwoStageSettings.defaults());
+    }
+
+    @Singleton
+    ExportRankerPort exportRanker() {
+        return new OnnxRankerExportAdapter();
+    }
+
+    /** ONNX Runtime loads when this is created; the adapter itself keeps DJL offline (no download, ever). */
+    @Singleton
+    LoadScoringModelPort loadScoringModel() {
+        return new DjlOnnxScoringAdapter();
+    }
+
+    @Singleton
+    PromotionPolicy promotionPolicy(PromotionConfiguration promotion) {
+        return promotion.policy();
+    }
+
+    /**
+     * The same retrievers and settings as {@code evaluate}, so a registered version's quality is the one the
+     * benchmarks report. ONNX Runtime is reached through a provider: a process that never trains or scores
+     * (an import, a serve without jobs) does not load it.
+     */
+    @Singleton
+    TrainModelsUseCase trainModels(TrainRankerPort trainRanker, ReadLakePort readLake, LoadItemsPort loadItems,
+                                   FeaturePolicy policy, ExportRankerPort export, StoreModelArtifactPort store,
+                                   LoadModelArtifactPort load, BeanProvider<LoadScoringModelPort> scoring,
+                                   RegisterModelVersionUseCase register, LoadModelVersionsPort versions,
+                                   ChangeModelStagesPort stages, PromotionPolicy promotion, Clock clock) {
+        LoadScoringModelPort openLazily = (artifact, featureCount) -> scoring.get().load(artifact, featureCount);
+        return new TrainModelsService(retrievers(), trainRanker, TwoStageSettings.defaults(),
+                new LakeInteractions(readLake, loadItems, policy.labelWeights()),
+                new RankerArtifactPorts(export, store, load, openLazily), register, versions, stages, promotion, clock);
     }
 
     /** One low-priority thread of its own: a job never takes a request thread, and two jobs never overlap. */
@@ -85,9 +127,22 @@ final class TrainingFactory {
         return new JobRunnerService(jobBodies, saveJob, loadJobs, executor, clock, () -> UUID.randomUUID().toString());
     }
 
-    /** The work behind each job type; types without work are refused by the runner, naming the type. */
+    /**
+     * The work behind each job type; types without work are refused by the runner, naming the type. There is no
+     * {@code pipeline} body: nothing consumes replayed training examples yet, and a job that replays the lake only
+     * to count them would be busy work.
+     */
     @Singleton
-    Map<JobType, RunJobPort> jobBodies() {
-        return Map.of();
+    Map<JobType, RunJobPort> jobBodies(TrainModelsUseCase trainModels, TrainingConfiguration training) {
+        return Map.of(JobType.TRAIN, new TrainModelsJob(trainModels, training.command()));
+    }
+
+    /** The retrievers evaluated alone and combined by the two-stage system (tuned on ML-100K, see docs). */
+    private static List<Retriever> retrievers() {
+        return List.of(
+                new Retriever("popularity", new PopularityRetrieverAdapter(PopularityParameters.mostPopular())),
+                new Retriever("item-knn", new ItemKnnRetrieverAdapter(ItemKnnParameters.defaults())),
+                new Retriever("ials", new IalsRetrieverAdapter(IalsParameters.defaults())),
+                new Retriever("ease", new EaseRetrieverAdapter(EaseParameters.defaults())));
     }
 }

@@ -26,6 +26,7 @@ public final class TandemCommand implements Runnable {
         commandLine.addSubcommand("serve", new ServeCommand(launcher, out));
         commandLine.addSubcommand("import", ImportCommand.commandLine(launcher, out));
         commandLine.addSubcommand("evaluate", new EvaluateCommand(launcher, out));
+        commandLine.addSubcommand("train", new TrainCommand(launcher, out));
         commandLine.addSubcommand("bench", BenchCommand.commandLine(launcher, out));
         return commandLine;
     }
