@@ -71,8 +71,8 @@ final class EventJson {
 
     /**
      * A JSON string literal (RFC 8259): quote, backslash and control characters escaped; U+2028/U+2029
-     * escaped for JavaScript readers; a surrogate that is not part of a pair escaped as {@code \}{@code uXXXX}
-     * so the exact Java string survives instead of turning into '?' in UTF-8.
+     * escaped for JavaScript readers; a surrogate that is not part of a pair escaped as a backslash-u escape of
+     * four hex digits, so the exact Java string survives instead of turning into '?' in UTF-8.
      */
     static void appendString(StringBuilder json, String text) {
         json.append('"');
