@@ -1,21 +1,17 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
-import io.tandem.application.port.in.RecommendItemsUseCase;
 import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.port.out.AppendEventsPort;
 import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
 import io.tandem.application.port.out.ClaimEventIdsPort;
 import io.tandem.application.port.out.LoadItemsPort;
-import io.tandem.application.port.out.LoadPopularItemsPort;
-import io.tandem.application.port.out.LoadRecentItemsPort;
 import io.tandem.application.port.out.SaveItemsPort;
 import io.tandem.application.port.out.SaveUsersPort;
 import io.tandem.application.port.out.LoadUserPort;
 import io.tandem.application.port.out.DeleteItemPort;
 import io.tandem.application.port.out.CountCatalogPort;
-import io.tandem.application.service.RecommendItemsService;
 import io.tandem.application.service.RecordEventsService;
 import io.tandem.application.service.UpdateOnlineFeaturesService;
 import io.tandem.application.service.CatalogService;
@@ -48,13 +44,6 @@ final class CoreFactory {
     UpdateOnlineFeaturesUseCase updateOnlineFeatures(FeaturePolicy policy, LoadItemsPort items,
                                                      ApplyFeatureUpdatesPort applyUpdates) {
         return new UpdateOnlineFeaturesService(policy, items, applyUpdates);
-    }
-
-    @Singleton
-    RecommendItemsUseCase recommendItems(LoadRecentItemsPort recentItems, LoadPopularItemsPort popularItems,
-                                         LoadItemsPort items, FeaturePolicy policy, Clock clock) {
-        return new RecommendItemsService(recentItems, popularItems, items, policy.recentItemsCap(), clock,
-                () -> UUID.randomUUID().toString());
     }
 
     /** One service answers every catalog use case. */

@@ -4,6 +4,11 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
+import io.tandem.application.port.in.ServingModelStatus;
+import io.tandem.application.port.in.TrainModelsUseCase;
+import io.tandem.application.port.in.TrainingReport;
+import io.tandem.application.service.ServingModels;
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemServer;
 import io.tandem.adapters.in.cli.TandemSession;
@@ -121,12 +126,29 @@ final class MicronautTandemLauncher implements TandemLauncher {
                 done * 100 / total));
         String base = url(context);
         String user = dataset.users().get(0).id().value();
-        out.printf("Loaded %,d events.%n%n", accepted);
+        out.printf("Loaded %,d events.%n", accepted);
+        try {
+            context.getBean(LocalLogArchiver.class).drain();
+        } catch (Exception e) {
+            throw new IllegalStateException("the demo events did not reach the lake: " + e.getMessage(), e);
+        }
+        out.println("Training the two-stage model on the lake (retrievers, LambdaMART ranker, ONNX export)...");
+        TrainingReport report = context.getBean(TrainModelsUseCase.class)
+                .train(context.getBean(TrainingConfiguration.class).command());
+        out.println(report.summary());
+        ServingModelStatus serving = context.getBean(ServingModels.class).refresh();
+        context.getBean(RuleBasedFallbackAdapter.class).refresh();
+        out.printf("Serving %s.%n%n", serving.serving().map(m -> m.name() + " " + m.version())
+                .orElse("the rule-based fallback (" + serving.problem().orElse("no champion") + ")"));
         out.println("Tandem demo is serving on " + base + ". Try:");
         out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=10'");
         out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=5&category=comedy'");
         out.println("  curl -X POST " + base + "/v1/events -H 'Content-Type: application/json' \\");
         out.println("       -d '[{\"type\":\"click\",\"userId\":\"" + user + "\",\"itemId\":\"i00007\"}]'");
+        out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=3&explain=true'");
+        out.println("  curl '" + base + "/v1/items/i00007/similar?count=5'");
+        out.println("  curl " + base + "/v1/models/two-stage/versions");
+        out.println("  curl " + base + "/prometheus");
         out.println("  curl " + base + "/health/readiness");
         out.println("Stop with Ctrl-C.");
         return context;

@@ -13,6 +13,7 @@ import io.tandem.adapters.out.training.ItemKnnParameters;
 import io.tandem.adapters.out.training.ItemKnnRetrieverAdapter;
 import io.tandem.adapters.out.training.PopularityParameters;
 import io.tandem.adapters.out.training.PopularityRetrieverAdapter;
+import io.tandem.adapters.out.training.RetrievalModelCodecAdapter;
 import io.tandem.adapters.out.xgboost.XgboostRankerAdapter;
 import io.tandem.application.port.in.EvaluateRecommendersUseCase;
 import io.tandem.application.port.in.RegisterModelVersionUseCase;
@@ -41,6 +42,7 @@ import io.tandem.application.port.out.SaveJobPort;
 import io.tandem.application.port.out.SaveModelVersionPort;
 import io.tandem.application.service.JobRunnerService;
 import io.tandem.application.service.ModelRegistryService;
+import io.tandem.application.service.ServingModels;
 import io.tandem.application.service.ReplayTrainingExamplesService;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.model.PromotionPolicy;
@@ -59,8 +61,9 @@ final class TrainingFactory {
 
     @Singleton
     ModelRegistryService modelRegistry(SaveModelVersionPort save, LoadModelVersionsPort load, ListModelsPort list,
-                                       ChangeModelStagesPort stages) {
-        return new ModelRegistryService(save, load, list, stages);
+                                       ChangeModelStagesPort stages, ServingModels serving) {
+        // A promotion loads the version as serving will, first: a missing or corrupt artifact is refused.
+        return new ModelRegistryService(save, load, list, stages, serving::verify, serving::refresh);
     }
 
     @Singleton
@@ -106,11 +109,13 @@ final class TrainingFactory {
                                    FeaturePolicy policy, ExportRankerPort export, StoreModelArtifactPort store,
                                    LoadModelArtifactPort load, BeanProvider<LoadScoringModelPort> scoring,
                                    RegisterModelVersionUseCase register, LoadModelVersionsPort versions,
-                                   ChangeModelStagesPort stages, PromotionPolicy promotion, Clock clock) {
+                                   ChangeModelStagesPort stages, PromotionPolicy promotion,
+                                   RetrievalModelCodecAdapter codec, Clock clock) {
         LoadScoringModelPort openLazily = (artifact, featureCount) -> scoring.get().load(artifact, featureCount);
         return new TrainModelsService(retrievers(), trainRanker, TwoStageSettings.defaults(),
                 new LakeInteractions(readLake, loadItems, policy.labelWeights()),
-                new RankerArtifactPorts(export, store, load, openLazily), register, versions, stages, promotion, clock);
+                new RankerArtifactPorts(export, store, load, openLazily), codec, register, versions, stages, promotion,
+                clock);
     }
 
     /** One low-priority thread of its own: a job never takes a request thread, and two jobs never overlap. */

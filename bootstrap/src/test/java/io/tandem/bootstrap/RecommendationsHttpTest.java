@@ -1,6 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
+import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,10 @@ import java.util.Map;
 import static io.tandem.bootstrap.EventIngestionHttpTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /v1/users/{id}/recommendations} on embedded defaults, before any model exists. */
+/**
+ * {@code GET /v1/users/{id}/recommendations} on embedded defaults, before any model exists: the rule-based
+ * fallback answers from its snapshot of the online store, and says so.
+ */
 class RecommendationsHttpTest {
 
     private static TandemHttp tandem;
@@ -27,6 +31,8 @@ class RecommendationsHttpTest {
                 + event("a5", "like", "u3", "p2") + "," + event("a6", "click", "u3", "p3") + ","
                 + event("a7", "impression", "u1", "p2") + "]");
         assertThat(response.status()).isEqualTo(202);
+        // The fallback reads a snapshot, rebuilt on a schedule; rebuilt now so the test need not wait for it.
+        assertThat(tandem.context().getBean(RuleBasedFallbackAdapter.class).refresh()).isTrue();
     }
 
     @AfterAll
@@ -47,7 +53,7 @@ class RecommendationsHttpTest {
         JsonNode first = body.get("items").get(0);
         assertThat(first.get("rank").getIntValue()).isEqualTo(1);
         assertThat(first.get("score").getDoubleValue()).isPositive();
-        assertThat(first.get("sources").get(0).getStringValue()).isEqualTo("popular");
+        assertThat(first.get("sources").get(0).getStringValue()).isEqualTo("trending");
         assertThat(body.get("model").isNull()).isTrue();
         assertThat(body.get("fallback").get("used").getBooleanValue()).isTrue();
         assertThat(body.get("fallback").get("reason").getStringValue()).isEqualTo("no model");

@@ -3,6 +3,7 @@ package io.tandem.application.service;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.ranking.ScoringModel;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 
 /**
  * The two-stage system with a loaded ranker artifact as its second stage, ranked exactly as
@@ -33,8 +34,8 @@ final class ArtifactTwoStageRecommender implements RetrievalModel {
     }
 
     @Override
-    public void score(int user, float[] scores) {
-        UserCandidates found = candidates.candidates(user);
+    public void score(UserHistory history, float[] scores) {
+        UserCandidates found = candidates.candidates(history);
         float floor = Float.NEGATIVE_INFINITY;
         for (int item = 0; item < scores.length; item++) {
             // Seen items stay at -Infinity; every other item gets its fused score.

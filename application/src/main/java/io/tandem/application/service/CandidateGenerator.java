@@ -1,9 +1,9 @@
 package io.tandem.application.service;
 
 import io.tandem.domain.InvalidFieldException;
-import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
 import io.tandem.domain.retrieval.TopItems;
+import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,25 +19,33 @@ final class CandidateGenerator {
     private static final int RANK_DEPTH_FACTOR = 4;
 
     private final List<RetrievalModel> models;
-    private final InteractionMatrix seen;
+    private final int itemCount;
     private final int perRetriever;
     private final int rankDepth;
 
-    CandidateGenerator(List<RetrievalModel> models, InteractionMatrix seen, int perRetriever) {
+    CandidateGenerator(List<RetrievalModel> models, int itemCount, int perRetriever) {
         this.models = List.copyOf(models);
-        this.seen = seen;
+        this.itemCount = itemCount;
         this.perRetriever = perRetriever;
         this.rankDepth = perRetriever * RANK_DEPTH_FACTOR;
         for (RetrievalModel model : models) {
-            if (model.itemCount() != seen.itemCount()) {
+            if (model.itemCount() != itemCount) {
                 throw new InvalidFieldException("retriever", "scores " + model.itemCount() + " items, the data has "
-                        + seen.itemCount());
+                        + itemCount);
             }
         }
     }
 
     int itemCount() {
-        return seen.itemCount();
+        return itemCount;
+    }
+
+    int perRetriever() {
+        return perRetriever;
+    }
+
+    List<RetrievalModel> models() {
+        return models;
     }
 
     /** The rank given to items beyond the ranked depth. */
@@ -45,8 +53,9 @@ final class CandidateGenerator {
         return rankDepth + 1;
     }
 
-    UserCandidates candidates(int user) {
-        int n = seen.itemCount();
+    /** The candidates of a user with {@code history}; the history's items are never candidates. */
+    UserCandidates candidates(UserHistory history) {
+        int n = itemCount;
         int r = models.size();
         float[][] scores = new float[r][];
         int[][] ranks = new int[r][];
@@ -57,12 +66,12 @@ final class CandidateGenerator {
         boolean[] chosen = new boolean[n];
         int[] union = new int[Math.min(n, r * perRetriever)];
         int size = 0;
-        int[] columns = seen.columns();
+        int[] had = history.items();
         for (int m = 0; m < r; m++) {
             float[] s = new float[n];
-            models.get(m).score(user, s);
-            for (int p = seen.rowStart(user); p < seen.rowEnd(user); p++) {
-                s[columns[p]] = Float.NEGATIVE_INFINITY;
+            models.get(m).score(history, s);
+            for (int item : had) {
+                s[item] = Float.NEGATIVE_INFINITY;
             }
             int[] top = TopItems.select(s, rankDepth);
             int[] rank = new int[n];
@@ -97,7 +106,7 @@ final class CandidateGenerator {
                 }
             }
         }
-        return new UserCandidates(user, Arrays.copyOf(union, size), scores, ranks, best, mean, deviation, sources);
+        return new UserCandidates(history, Arrays.copyOf(union, size), scores, ranks, best, mean, deviation, sources);
     }
 
     /**
@@ -105,7 +114,7 @@ final class CandidateGenerator {
      * part of a training group that shows the ranker lower-ranked candidates and items no retriever proposed.
      */
     int[] randomItems(UserCandidates candidates, int[] taken, int count, SplittableRandom random) {
-        int n = seen.itemCount();
+        int n = itemCount;
         int[] chosen = new int[count];
         int size = 0;
         boolean[] used = new boolean[n];

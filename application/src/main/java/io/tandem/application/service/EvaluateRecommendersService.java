@@ -14,6 +14,7 @@ import io.tandem.domain.evaluation.RelevantItems;
 import io.tandem.domain.model.TreeEnsemble;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 import io.tandem.domain.retrieval.TopItems;
 
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class EvaluateRecommendersService implements EvaluateRecommendersUs
                 return;
             }
             float[] scores = new float[n];
-            model.score(user, scores);
+            model.score(UserHistory.of(train, user), scores);
             int[] columns = train.columns();
             for (int p = train.rowStart(user); p < train.rowEnd(user); p++) {
                 scores[columns[p]] = Float.NEGATIVE_INFINITY;

@@ -23,6 +23,7 @@ import io.tandem.domain.model.RegisteredModel;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The model registry's use cases: versions enter as candidates, and only an explicit promotion or a
@@ -35,13 +36,30 @@ public final class ModelRegistryService implements RegisterModelVersionUseCase, 
     private final LoadModelVersionsPort loadVersions;
     private final ListModelsPort listModels;
     private final ChangeModelStagesPort changeStages;
+    private final Consumer<ModelVersion> verifyServable;
+    private final Runnable championChanged;
 
     public ModelRegistryService(SaveModelVersionPort saveVersion, LoadModelVersionsPort loadVersions,
                                 ListModelsPort listModels, ChangeModelStagesPort changeStages) {
+        this(saveVersion, loadVersions, listModels, changeStages, version -> { }, () -> { });
+    }
+
+    /**
+     * @param verifyServable loads a version as serving would and throws when it cannot serve (for example
+     *                       {@link ServingModels#verify}); a promotion calls it first, so a missing or corrupt
+     *                       artifact is refused and the champion stays
+     * @param championChanged runs after a promotion or a rollback changed the champion (serving reloads, other
+     *                        instances are told)
+     */
+    public ModelRegistryService(SaveModelVersionPort saveVersion, LoadModelVersionsPort loadVersions,
+                                ListModelsPort listModels, ChangeModelStagesPort changeStages,
+                                Consumer<ModelVersion> verifyServable, Runnable championChanged) {
         this.saveVersion = Objects.requireNonNull(saveVersion, "saveVersion");
         this.loadVersions = Objects.requireNonNull(loadVersions, "loadVersions");
         this.listModels = Objects.requireNonNull(listModels, "listModels");
         this.changeStages = Objects.requireNonNull(changeStages, "changeStages");
+        this.verifyServable = Objects.requireNonNull(verifyServable, "verifyServable");
+        this.championChanged = Objects.requireNonNull(championChanged, "championChanged");
     }
 
     @Override
@@ -81,12 +99,21 @@ public final class ModelRegistryService implements RegisterModelVersionUseCase, 
 
     @Override
     public ChampionChange promote(PromoteModelVersionCommand command) {
-        return changeStages.promote(command.name(), command.version());
+        ModelVersion version = loadVersions.loadVersion(command.name(), command.version())
+                .orElseThrow(() -> loadVersions.loadVersions(command.name()).isEmpty()
+                        ? ModelNotFoundException.unknownModel(command.name())
+                        : ModelNotFoundException.unknownVersion(command.name(), command.version()));
+        verifyServable.accept(version);
+        ChampionChange change = changeStages.promote(command.name(), command.version());
+        championChanged.run();
+        return change;
     }
 
     @Override
     public ChampionChange rollback(RollbackModelCommand command) {
-        return changeStages.rollback(command.name())
+        ChampionChange change = changeStages.rollback(command.name())
                 .orElseThrow(() -> ModelConflictException.noPreviousChampion(command.name()));
+        championChanged.run();
+        return change;
     }
 }

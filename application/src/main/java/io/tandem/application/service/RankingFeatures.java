@@ -1,10 +1,11 @@
 package io.tandem.application.service;
 
+import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.retrieval.Embeddings;
-import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,25 +32,34 @@ final class RankingFeatures {
 
     private final FeatureSchema schema;
     private final int retrievers;
-    private final InteractionMatrix matrix;
+    private final ItemStats stats;
     private final ItemFacets facets;
-    private final InteractionStats stats;
-    private final Optional<Embeddings> embeddings;
+    private final Optional<RetrievalModel> embedded;
 
     /**
      * @param retrieverNames the retrievers in candidate order, naming their features
-     * @param matrix         the interactions the models were trained on (the user's history)
+     * @param stats          the item summaries of the interactions the models were trained on
      * @param models         the trained retrievers, in the same order; the first with embeddings gives the
      *                       similarity features
      */
-    RankingFeatures(List<String> retrieverNames, InteractionMatrix matrix, ItemFacets facets,
-                    List<RetrievalModel> models) {
+    RankingFeatures(List<String> retrieverNames, ItemStats stats, ItemFacets facets, List<RetrievalModel> models) {
         this.schema = schemaFor(retrieverNames);
         this.retrievers = retrieverNames.size();
-        this.matrix = matrix;
+        this.stats = stats;
         this.facets = facets;
-        this.stats = new InteractionStats(matrix);
-        this.embeddings = models.stream().map(RetrievalModel::embeddings).flatMap(Optional::stream).findFirst();
+        this.embedded = models.stream().filter(model -> model.embeddings().isPresent()).findFirst();
+        if (stats.itemCount() != facets.itemCount()) {
+            throw new InvalidFieldException("itemStats", "cover " + stats.itemCount() + " items, the facets "
+                    + facets.itemCount());
+        }
+    }
+
+    ItemStats stats() {
+        return stats;
+    }
+
+    ItemFacets facets() {
+        return facets;
     }
 
     static FeatureSchema schemaFor(List<String> retrieverNames) {
@@ -70,12 +80,15 @@ final class RankingFeatures {
 
     /** Writes one row per item of {@code items} into {@code out}, row-major from {@code offset}. */
     void write(UserCandidates candidates, int[] items, float[] out, int offset) {
-        int user = candidates.user;
+        UserHistory history = candidates.history;
+        UserSummary user = UserSummary.of(history);
         int width = schema.size();
-        float[] shares = categoryShares(user);
-        float[] historyVector = historyVector(user);
-        double now = stats.userLastTime[user];
-        boolean active = stats.userCount[user] > 0;
+        float[] shares = categoryShares(history);
+        Optional<Embeddings> embeddings = embedded.flatMap(RetrievalModel::embeddings);
+        float[] userVector = embedded.flatMap(model -> model.userVector(history)).orElse(null);
+        float[] historyVector = historyVector(history, embeddings);
+        double now = user.lastTime;
+        boolean active = user.count > 0;
         for (int row = 0; row < items.length; row++) {
             int item = items[row];
             int at = offset + row * width;
@@ -90,15 +103,15 @@ final class RankingFeatures {
             out[at++] = candidates.sources[item];
             out[at++] = candidates.fused(item);
             boolean known = stats.hasInteractions(item);
-            out[at++] = (float) Math.log1p(stats.itemCount[item]);
-            out[at++] = known ? (float) stats.itemMeanValue[item] : Float.NaN;
+            out[at++] = (float) Math.log1p(stats.count()[item]);
+            out[at++] = known ? (float) stats.meanValue()[item] : Float.NaN;
             out[at++] = facets.hasCreationTime(item) && active
                     ? days(now - facets.createdAt()[item]) : Float.NaN;
-            out[at++] = known && active ? days(now - stats.itemFirstTime[item]) : Float.NaN;
-            out[at++] = known && active ? days(stats.itemMeanTime[item] - stats.userMeanTime[user]) : Float.NaN;
-            out[at++] = (float) Math.log1p(stats.userCount[user]);
-            out[at++] = active ? (float) stats.userMeanValue[user] : Float.NaN;
-            out[at++] = active ? days((double) stats.userLastTime[user] - stats.userFirstTime[user]) : Float.NaN;
+            out[at++] = known && active ? days(now - stats.firstTime()[item]) : Float.NaN;
+            out[at++] = known && active ? days(stats.meanTime()[item] - user.meanTime) : Float.NaN;
+            out[at++] = (float) Math.log1p(user.count);
+            out[at++] = active ? (float) user.meanValue : Float.NaN;
+            out[at++] = active ? days((double) user.lastTime - user.firstTime) : Float.NaN;
             int[] categories = facets.categories()[item];
             if (categories.length == 0 || shares.length == 0) {
                 out[at++] = Float.NaN;
@@ -114,7 +127,7 @@ final class RankingFeatures {
                 out[at++] = sum / categories.length;
             }
             if (embeddings.isPresent()) {
-                out[at++] = (float) embeddings.get().userItemCosine(user, item);
+                out[at++] = (float) embeddings.get().cosineToItem(userVector, item);
                 out[at++] = historyVector == null ? Float.NaN : (float) embeddings.get().cosineToItem(historyVector, item);
             } else {
                 out[at++] = Float.NaN;
@@ -129,41 +142,61 @@ final class RankingFeatures {
         }
     }
 
-    private float[] categoryShares(int user) {
+    private float[] categoryShares(UserHistory history) {
         float[] shares = new float[facets.categoryCount()];
-        int from = matrix.rowStart(user);
-        int to = matrix.rowEnd(user);
-        if (from == to) {
+        if (history.isEmpty()) {
             return shares;
         }
-        int[] columns = matrix.columns();
-        for (int p = from; p < to; p++) {
-            for (int category : facets.categories()[columns[p]]) {
+        for (int item : history.items()) {
+            for (int category : facets.categories()[item]) {
                 shares[category] += 1f;
             }
         }
         for (int c = 0; c < shares.length; c++) {
-            shares[c] /= to - from;
+            shares[c] /= history.size();
         }
         return shares;
     }
 
     /** The mean embedding of the user's history items, or null without embeddings or history. */
-    private float[] historyVector(int user) {
-        if (embeddings.isEmpty() || matrix.rowLength(user) == 0) {
+    private static float[] historyVector(UserHistory history, Optional<Embeddings> embeddings) {
+        if (embeddings.isEmpty() || history.isEmpty()) {
             return null;
         }
         Embeddings e = embeddings.get();
         int f = e.dimension();
         float[] mean = new float[f];
-        int[] columns = matrix.columns();
-        for (int p = matrix.rowStart(user); p < matrix.rowEnd(user); p++) {
-            int offset = columns[p] * f;
+        for (int item : history.items()) {
+            int offset = item * f;
             for (int d = 0; d < f; d++) {
                 mean[d] += e.items()[offset + d];
             }
         }
         return mean;
+    }
+
+    /** Counts, first, last and mean times and the mean value of one user's history. */
+    private record UserSummary(int count, long firstTime, long lastTime, double meanTime, double meanValue) {
+
+        static UserSummary of(UserHistory history) {
+            int count = history.size();
+            if (count == 0) {
+                return new UserSummary(0, 0, 0, 0, 0);
+            }
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            double timeSum = 0;
+            double valueSum = 0;
+            long[] times = history.times();
+            float[] values = history.values();
+            for (int k = 0; k < count; k++) {
+                first = Math.min(first, times[k]);
+                last = Math.max(last, times[k]);
+                timeSum += times[k];
+                valueSum += values[k];
+            }
+            return new UserSummary(count, first, last, timeSum / count, valueSum / count);
+        }
     }
 
     private static float days(double seconds) {

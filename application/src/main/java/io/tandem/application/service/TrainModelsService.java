@@ -8,6 +8,7 @@ import io.tandem.application.port.in.TrainModelsCommand;
 import io.tandem.application.port.in.TrainModelsUseCase;
 import io.tandem.application.port.in.TrainingReport;
 import io.tandem.application.port.out.ChangeModelStagesPort;
+import io.tandem.application.port.out.EncodeRetrievalModelPort;
 import io.tandem.application.port.out.LoadModelVersionsPort;
 import io.tandem.application.port.out.RankerParameters;
 import io.tandem.application.port.out.ReportJobProgressPort;
@@ -58,8 +59,10 @@ import java.util.Optional;
  *       The retrievers are then trained on the whole training window.</li>
  *   <li>The ranker is exported to ONNX, and that artifact, not the in-memory trees, is measured on the hold-out
  *       ({@link HoldOutEvaluation}), so the metrics describe the file that is stored and served.</li>
- *   <li>The artifact is stored at {@code models/<name>/<version>/ranker.onnx}, and the version registered as a
- *       candidate whose parent is the champion of the moment.</li>
+ *   <li>The artifact is stored at {@code models/<name>/<version>/ranker.onnx}, beside the
+ *       {@link ServingBundle} ({@code serving.bin}: retrievers, item statistics and facets) that serving needs to
+ *       build the same features, and the version registered as a candidate whose parent is the champion of the
+ *       moment.</li>
  *   <li>{@link EvaluateAndPromoteService} decides by the {@link PromotionPolicy}: the champion's stored metrics
  *       are used when they come from the same hold-out; otherwise its artifact is measured on this run's
  *       hold-out, behind the same retrievers. A champion that cannot be measured there (another feature schema,
@@ -88,6 +91,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
     private final TwoStageSettings settings;
     private final LakeInteractions lake;
     private final RankerArtifactPorts artifacts;
+    private final EncodeRetrievalModelPort encodeRetrievers;
     private final RegisterModelVersionUseCase register;
     private final LoadModelVersionsPort loadVersions;
     private final ChangeModelStagesPort changeStages;
@@ -101,13 +105,14 @@ public final class TrainModelsService implements TrainModelsUseCase {
      */
     public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
                               LakeInteractions lake, RankerArtifactPorts artifacts,
-                              RegisterModelVersionUseCase register, LoadModelVersionsPort loadVersions,
+                              EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register, LoadModelVersionsPort loadVersions,
                               ChangeModelStagesPort changeStages, PromotionPolicy policy, Clock clock) {
         this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
         this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lake = Objects.requireNonNull(lake, "lake");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
+        this.encodeRetrievers = Objects.requireNonNull(encodeRetrievers, "encodeRetrievers");
         this.register = Objects.requireNonNull(register, "register");
         this.loadVersions = Objects.requireNonNull(loadVersions, "loadVersions");
         this.changeStages = Objects.requireNonNull(changeStages, "changeStages");
@@ -152,9 +157,10 @@ public final class TrainModelsService implements TrainModelsUseCase {
             models.add(retriever.trainer().train(history, feedback.items()));
         }
         FeatureSchema schema = trainer.schema();
+        ItemStats itemStats = ItemStats.of(history);
         HoldOutEvaluation holdOut = new HoldOutEvaluation(cut.holdOutName(fold.test().size()),
-                new CandidateGenerator(models, history, seeded.candidatesPerRetriever()),
-                new RankingFeatures(trainer.retrieverNames(), history, feedback.items(), models),
+                new CandidateGenerator(models, history.itemCount(), seeded.candidatesPerRetriever()),
+                new RankingFeatures(trainer.retrieverNames(), itemStats, feedback.items(), models),
                 history, heldOut, artifacts, METRICS_AT);
 
         progress.report(0.7, String.format(Locale.ROOT, "exporting the ranker and measuring it on %,d hold-out "
@@ -168,6 +174,11 @@ public final class TrainModelsService implements TrainModelsUseCase {
         Instant now = clock.instant();
         String version = nextVersion(existing, now);
         progress.report(0.85, "storing and registering " + name + " " + version);
+        ServingBundle bundle = new ServingBundle(feedback.itemIds(), feedback.items(), itemStats,
+                seeded.candidatesPerRetriever(), trainer.retrieverNames(),
+                models.stream().map(encodeRetrievers::encode).toList());
+        // The bundle first: a registered version always has both files (a failure here leaves no version).
+        artifacts.store().store(new ArtifactKey(name, version, ServingBundle.FILE), bundle.encode());
         URI uri = artifacts.store().store(new ArtifactKey(name, version, ARTIFACT_FILE), artifact);
         ModelVersion candidate = register.register(new RegisterModelVersionCommand(new ModelVersion(name, version,
                 ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(schema), uri,

@@ -3,6 +3,7 @@ package io.tandem.application.service;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.TreeEnsemble;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 
 /**
  * The two-stage system as one retrieval model: candidates from the retrievers, ordered by the learned ranker
@@ -31,8 +32,8 @@ final class TwoStageRecommender implements RetrievalModel {
     }
 
     @Override
-    public void score(int user, float[] scores) {
-        UserCandidates found = candidates.candidates(user);
+    public void score(UserHistory history, float[] scores) {
+        UserCandidates found = candidates.candidates(history);
         fuse(found, scores);
         float floor = Float.NEGATIVE_INFINITY;
         for (int item = 0; item < scores.length; item++) {

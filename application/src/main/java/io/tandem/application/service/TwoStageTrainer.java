@@ -11,6 +11,7 @@ import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,11 +95,12 @@ public final class TwoStageTrainer {
         for (Retriever retriever : retrievers) {
             models.add(retriever.trainer().train(fit, items));
         }
-        CandidateGenerator generator = new CandidateGenerator(models, fit, settings.candidatesPerRetriever());
-        RankingFeatures features = new RankingFeatures(retrieverNames(), fit, items, models);
+        CandidateGenerator generator = new CandidateGenerator(models, fit.itemCount(), settings.candidatesPerRetriever());
+        RankingFeatures features = new RankingFeatures(retrieverNames(), ItemStats.of(fit), items, models);
         int[] users = sampledUsers(fit, held, splits);
         Group[] groups = new Group[users.length];
-        IntStream.range(0, users.length).parallel().forEach(g -> groups[g] = group(users[g], generator, features, held));
+        IntStream.range(0, users.length).parallel()
+                .forEach(g -> groups[g] = group(users[g], fit, generator, features, held));
         return groups;
     }
 
@@ -108,8 +110,8 @@ public final class TwoStageTrainer {
         if (models.size() != retrievers.size()) {
             throw new InvalidFieldException("models", "expected one model per retriever (" + retrievers.size() + ")");
         }
-        return new TwoStageRecommender(new CandidateGenerator(models, matrix, settings.candidatesPerRetriever()),
-                new RankingFeatures(retrieverNames(), matrix, items, models), ranker);
+        return new TwoStageRecommender(new CandidateGenerator(models, matrix.itemCount(), settings.candidatesPerRetriever()),
+                new RankingFeatures(retrieverNames(), ItemStats.of(matrix), items, models), ranker);
     }
 
     /**
@@ -137,8 +139,9 @@ public final class TwoStageTrainer {
         return kept;
     }
 
-    private Group group(int user, CandidateGenerator generator, RankingFeatures features, InteractionMatrix held) {
-        UserCandidates found = generator.candidates(user);
+    private Group group(int user, InteractionMatrix fit, CandidateGenerator generator, RankingFeatures features,
+                        InteractionMatrix held) {
+        UserCandidates found = generator.candidates(UserHistory.of(fit, user));
         int[] candidates = found.items;
         long[] byRank = new long[candidates.length];
         for (int c = 0; c < candidates.length; c++) {

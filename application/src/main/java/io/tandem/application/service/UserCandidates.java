@@ -1,5 +1,7 @@
 package io.tandem.application.service;
 
+import io.tandem.domain.retrieval.UserHistory;
+
 /**
  * One user's candidates with what every retriever said about every item: full score vectors (seen items at
  * {@code -Infinity}), ranks (capped at a "far down" value), each retriever's best score and the mean and
@@ -8,7 +10,7 @@ package io.tandem.application.service;
  */
 final class UserCandidates {
 
-    final int user;
+    final UserHistory history;
     final int[] items;
     final float[][] scores;
     final int[][] ranks;
@@ -17,9 +19,9 @@ final class UserCandidates {
     final float[] deviation;
     final int[] sources;
 
-    UserCandidates(int user, int[] items, float[][] scores, int[][] ranks, float[] best, float[] mean,
+    UserCandidates(UserHistory history, int[] items, float[][] scores, int[][] ranks, float[] best, float[] mean,
                    float[] deviation, int[] sources) {
-        this.user = user;
+        this.history = history;
         this.items = items;
         this.scores = scores;
         this.ranks = ranks;

@@ -8,6 +8,7 @@ import io.tandem.domain.model.TreeEnsemble;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,19 +62,24 @@ final class EvaluationFixture {
     /** A retriever that knows the structure: items of the user's parity score 1, the others 0. */
     static TrainRetrieverPort parity() {
         return (interactions, items) -> model(interactions.itemCount(),
-                (user, item) -> item % 2 == user % 2 ? 1f + item / 100f : item / 100f);
+                (history, item) -> item % 2 == parity(history) ? 1f + item / 100f : item / 100f);
     }
 
     /** A retriever that gets the structure exactly wrong. */
     static TrainRetrieverPort antiParity() {
         return (interactions, items) -> model(interactions.itemCount(),
-                (user, item) -> item % 2 != user % 2 ? 1f : 0f);
+                (history, item) -> item % 2 != parity(history) ? 1f : 0f);
     }
 
-    /** How a fake model scores one (user, item) pair. */
+    /** The half of the catalogue a user of {@link #twoFolds()} belongs to, read from their history. */
+    private static int parity(UserHistory history) {
+        return history.isEmpty() ? 0 : history.items()[0] % 2;
+    }
+
+    /** How a fake model scores one item for a user with a history. */
     @FunctionalInterface
     interface PairScore {
-        float score(int user, int item);
+        float score(UserHistory history, int item);
     }
 
     static RetrievalModel model(int itemCount, PairScore score) {
@@ -84,9 +90,9 @@ final class EvaluationFixture {
             }
 
             @Override
-            public void score(int user, float[] scores) {
+            public void score(UserHistory history, float[] scores) {
                 for (int item = 0; item < scores.length; item++) {
-                    scores[item] = score.score(user, item);
+                    scores[item] = score.score(history, item);
                 }
             }
         };

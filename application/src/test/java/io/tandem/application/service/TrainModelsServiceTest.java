@@ -79,7 +79,13 @@ class TrainModelsServiceTest {
         // The artifact measured is the one stored, at the agreed key, and every scorer opened was closed.
         URI expected = URI.create("mem:/" + new ArtifactKey(MODEL, version.version(), "ranker.onnx").path());
         assertThat(version.artifactUri()).isEqualTo(expected);
-        assertThat(fixture.stored).containsOnlyKeys(expected);
+        // Beside the ranker, the serving bundle (retrievers, item statistics and facets) serving loads with it.
+        URI bundle = URI.create("mem:/" + new ArtifactKey(MODEL, version.version(), "serving.bin").path());
+        assertThat(fixture.stored).containsOnlyKeys(expected, bundle);
+        assertThat(expected.resolve("serving.bin")).isEqualTo(bundle);
+        ServingBundle stored = ServingBundle.decode(fixture.stored.get(bundle));
+        assertThat(stored.retrieverNames()).containsExactly("popular", "spread");
+        assertThat(stored.itemIds()).hasSize(stored.facets().itemCount());
         assertThat(fixture.exported).hasSize(1);
         assertThat(fixture.exported.values().iterator().next()).isSameAs(FOLLOWS_POPULARITY);
         assertThat(fixture.scorersClosed.get()).isEqualTo(fixture.scorersOpened.get()).isEqualTo(1);
@@ -283,7 +289,7 @@ class TrainModelsServiceTest {
     private TrainModelsService service(PromotionPolicy policy) {
         List<Retriever> retrievers = List.of(new Retriever("popular", watched(popularity())),
                 new Retriever("spread", watched((interactions, items) -> EvaluationFixture.model(
-                        interactions.itemCount(), (user, item) -> (item * 7 % 11) / 11f))));
+                        interactions.itemCount(), (history, item) -> (item * 7 % 11) / 11f))));
         TrainRankerPort ranker = (training, validation, parameters) -> {
             assertThat(training.schema()).isEqualTo(SCHEMA);
             rankerTrainingSets.add(training);
@@ -291,7 +297,7 @@ class TrainModelsServiceTest {
         };
         return new TrainModelsService(retrievers, ranker, SETTINGS,
                 new LakeInteractions(fixture.lake(), fixture.items(), LabelWeights.defaults()),
-                fixture.artifacts(), registryService, registry, registry, policy,
+                fixture.artifacts(), model -> new byte[] {1}, registryService, registry, registry, policy,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -307,7 +313,7 @@ class TrainModelsServiceTest {
     private static TrainRetrieverPort popularity() {
         return (interactions, items) -> {
             int[] counts = interactions.columnCounts();
-            return EvaluationFixture.model(interactions.itemCount(), (user, item) -> counts[item] + item / 1000f);
+            return EvaluationFixture.model(interactions.itemCount(), (history, item) -> counts[item] + item / 1000f);
         };
     }
 }

@@ -9,6 +9,11 @@ import java.util.Optional;
 public record FallbackStatus(boolean used, Optional<String> reason) {
 
     public static final String NO_MODEL = "no model";
+    /** Dependencies a reason names (the Prometheus label of the fallback counter). */
+    public static final String ONLINE_STORE = "online store";
+    public static final String CATALOG = "catalog";
+    public static final String RETRIEVERS = "retrievers";
+    public static final String SCORER = "scorer";
 
     public FallbackStatus {
         Objects.requireNonNull(reason, "reason");
@@ -22,6 +27,19 @@ public record FallbackStatus(boolean used, Optional<String> reason) {
 
     public static FallbackStatus notUsed() {
         return new FallbackStatus(false, Optional.empty());
+    }
+
+    /** The fallback answered because {@code dependency} failed: "online store unavailable: timed out". */
+    public static FallbackStatus unavailable(String dependency, String detail) {
+        return usedBecause(dependency + " unavailable: " + detail);
+    }
+
+    /** The dependency or condition the reason names, without detail: a bounded label for counters. */
+    public Optional<String> cause() {
+        return reason.map(r -> {
+            int end = r.indexOf(" unavailable");
+            return end > 0 ? r.substring(0, end) : r;
+        });
     }
 
     public static FallbackStatus usedBecause(String reason) {

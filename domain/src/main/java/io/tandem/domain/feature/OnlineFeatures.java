@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
@@ -26,9 +27,9 @@ import java.util.TreeSet;
 
 /**
  * The state of the online features and the one code path that changes it: recent items per user (newest
- * first, capped, each item once), time-decayed item popularity overall and per category (kept sorted, so
- * "top N" costs O(N), not a scan), and event counters per user and item. Each event id is applied at most
- * once.
+ * first, capped, each item once), positive interactions per user (the training matrix's cells, newest first,
+ * capped alike), time-decayed item popularity overall and per category (kept sorted, so "top N" costs O(N),
+ * not a scan), and event counters per user and item. Each event id is applied at most once.
  *
  * <p>Both the embedded online store and the offline training replay hold one of these, so a training row
  * sees exactly the values serving would have seen. Not thread-safe: a store guards it with a lock, a replay
@@ -40,6 +41,7 @@ public final class OnlineFeatures {
     private final int recentItemsCap;
     private final Set<EventId> applied = new HashSet<>();
     private final Map<UserId, Deque<ItemId>> recentItems = new HashMap<>();
+    private final Map<UserId, Positives> positives = new HashMap<>();
     private final Map<UserId, Map<EventType, Long>> userCounts = new HashMap<>();
     private final Map<ItemId, Map<EventType, Long>> itemCounts = new HashMap<>();
     private final Popularity overall = new Popularity();
@@ -74,6 +76,8 @@ public final class OnlineFeatures {
         }
         if (update.popularityWeight() > 0) {
             addPopularity(update);
+            positives.computeIfAbsent(update.user(), u -> new Positives())
+                    .add(update.item(), (float) update.popularityWeight(), update.time(), recentItemsCap);
         }
         return true;
     }
@@ -87,6 +91,33 @@ public final class OnlineFeatures {
     public List<ItemId> recentItems(UserId user, int limit) {
         Deque<ItemId> items = recentItems.get(user);
         return items == null ? List.of() : items.stream().limit(limit).toList();
+    }
+
+    /**
+     * What serving reads about {@code user} in one call: {@link #recentItems} as seen items, and at most
+     * {@code limit} positive interactions, newest first (equal times: the greater item id first). A cell whose
+     * float sum left float's range (labels below about 1e-45 or a sum above 3.4e38) is not reported, since no
+     * {@link PositiveInteraction} can hold it.
+     */
+    public UserState userState(UserId user, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        List<ItemId> seen = recentItems(user, limit);
+        Positives cells = positives.get(user);
+        if (cells == null || limit == 0) {
+            return seen.isEmpty() ? UserState.empty() : new UserState(seen, List.of());
+        }
+        PositiveInteraction[] newestFirst = new PositiveInteraction[Math.min(limit, cells.size())];
+        int size = 0;
+        for (Iterator<Positive> it = cells.newestFirst(); size < newestFirst.length && it.hasNext(); ) {
+            Positive cell = it.next();
+            if (cell.value > 0 && Float.isFinite(cell.value)) {
+                newestFirst[size++] = new PositiveInteraction(cell.item, cell.value, cell.latest);
+            }
+        }
+        PositiveInteraction[] reported = size == newestFirst.length ? newestFirst : Arrays.copyOf(newestFirst, size);
+        return new UserState(seen, List.of(reported));
     }
 
     /** The most popular items at {@code at}, overall or in one category, most popular first (ties by item id). */
@@ -155,6 +186,64 @@ public final class OnlineFeatures {
         overall.add(update.item(), increment);
         for (String category : update.categories()) {
             byCategory.computeIfAbsent(category, c -> new Popularity()).add(update.item(), increment);
+        }
+    }
+
+    /**
+     * One user's positive interactions: a cell per item (the float sum of its positive labels in application
+     * order, and the latest of their times), ordered newest first; past the cap, the cell with the oldest latest
+     * time goes (equal times: the lowest item id), the order the Redis store keeps too.
+     */
+    private static final class Positives {
+
+        private static final Comparator<Positive> NEWEST_FIRST = Comparator
+                .comparing((Positive cell) -> cell.latest)
+                .thenComparing(cell -> cell.item)
+                .reversed();
+
+        private final Map<ItemId, Positive> cells = new HashMap<>();
+        private final TreeSet<Positive> order = new TreeSet<>(NEWEST_FIRST);
+
+        void add(ItemId item, float label, Instant time, int cap) {
+            Positive cell = cells.get(item);
+            if (cell == null) {
+                cell = new Positive(item, label, time);
+                cells.put(item, cell);
+                order.add(cell);
+                if (cells.size() > cap) {
+                    cells.remove(order.pollLast().item);
+                }
+                return;
+            }
+            cell.value += label;
+            if (time.isAfter(cell.latest)) {
+                // The order is keyed on the time: take the cell out before changing it.
+                order.remove(cell);
+                cell.latest = time;
+                order.add(cell);
+            }
+        }
+
+        int size() {
+            return cells.size();
+        }
+
+        Iterator<Positive> newestFirst() {
+            return order.iterator();
+        }
+    }
+
+    /** One (user, item) cell of the positives; mutable, so an update costs no allocation. */
+    private static final class Positive {
+
+        final ItemId item;
+        float value;
+        Instant latest;
+
+        Positive(ItemId item, float value, Instant latest) {
+            this.item = item;
+            this.value = value;
+            this.latest = latest;
         }
     }
 

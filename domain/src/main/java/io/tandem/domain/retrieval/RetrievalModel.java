@@ -3,7 +3,9 @@ package io.tandem.domain.retrieval;
 import java.util.Optional;
 
 /**
- * A trained retriever: scores every item for a user it was trained on, higher meaning more likely wanted.
+ * A trained retriever: scores every item for a user given the user's history, higher meaning more likely wanted.
+ * Scores depend on the history alone (not on who the user is), so a user trained on, a user who arrived after
+ * training and a user whose history grew since are scored by the same code, offline and in serving.
  * Implementations are thread-safe, so many users can be scored at once.
  */
 public interface RetrievalModel {
@@ -11,13 +13,18 @@ public interface RetrievalModel {
     int itemCount();
 
     /**
-     * Writes the score of every item for {@code user} into {@code scores} ({@code scores.length == itemCount()}).
-     * Items the user already interacted with are scored too; callers filter them.
+     * Writes the score of every item for a user with {@code history} into {@code scores}
+     * ({@code scores.length == itemCount()}). Items in the history are scored too; callers filter them.
      */
-    void score(int user, float[] scores);
+    void score(UserHistory history, float[] scores);
 
-    /** The user and item embeddings behind the scores, when the model has them. */
+    /** The item embeddings behind the scores, when the model has them. */
     default Optional<Embeddings> embeddings() {
+        return Optional.empty();
+    }
+
+    /** The user's vector in the space of {@link #embeddings()}, when the model has embeddings. */
+    default Optional<float[]> userVector(UserHistory history) {
         return Optional.empty();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 class OnlineFeaturesTest {
@@ -93,6 +94,132 @@ class OnlineFeaturesTest {
         assertThat(top).extracting(ItemPopularity::item).containsExactly(ItemId.of("b"), ItemId.of("a"));
         assertThat(top.get(0).popularity()).isCloseTo(2.0, within(1e-9));
         assertThat(top.get(1).popularity()).isCloseTo(0.0, within(1e-9));
+    }
+
+    @Test
+    void seenIsExactlyTheRecentItems() {
+        features.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 0));
+        features.apply(update("e2", ANN, "b", EventType.HIDE, 0.0, 1));
+        features.apply(update("e3", ANN, "c", EventType.IMPRESSION, 0.0, 2));
+        features.apply(update("e4", ANN, "d", EventType.SKIP, 0.0, 3));
+        features.apply(update("e5", ANN, "a", EventType.CLICK, 1.0, 4));
+
+        for (int limit = 0; limit <= 4; limit++) {
+            assertThat(features.userState(ANN, limit).seen()).isEqualTo(features.recentItems(ANN, limit));
+        }
+        assertThat(features.userState(ANN, 10).seen()).extracting(ItemId::value).containsExactly("a", "d", "b");
+    }
+
+    @Test
+    void aPositiveSumsItsLabelsInFloatAndKeepsTheLatestTime() {
+        features.apply(update("e1", ANN, "a", EventType.PURCHASE, 0x1p24, 5));
+        features.apply(update("e2", ANN, "a", EventType.CLICK, 1.0, 9));
+        // Arrives late: its label counts, its time does not replace the later one.
+        features.apply(update("e3", ANN, "a", EventType.VIEW, 1.0, 2));
+
+        PositiveInteraction a = features.userState(ANN, 10).positives().get(0);
+
+        // 2^24 + 1 rounds back to 2^24 in float: summed in double the value would be 2^24 + 2, but the float
+        // sum is what the training matrix holds.
+        assertThat(a.value()).isEqualTo(0x1p24f);
+        assertThat(a.time()).isEqualTo(T0.plus(Duration.ofDays(9)));
+    }
+
+    @Test
+    void positivesAreNewestFirstByTheirLatestTime() {
+        features.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 1));
+        features.apply(update("e2", ANN, "b", EventType.CLICK, 1.0, 2));
+        features.apply(update("e3", ANN, "c", EventType.CLICK, 1.0, 3));
+        features.apply(update("e4", ANN, "a", EventType.LIKE, 2.0, 4));
+
+        assertThat(features.userState(ANN, 10).positives()).extracting(p -> p.item().value())
+                .containsExactly("a", "c", "b");
+        assertThat(features.userState(ANN, 2).positives()).extracting(p -> p.item().value())
+                .containsExactly("a", "c");
+        assertThat(features.userState(ANN, 10).positives().get(0).value()).isEqualTo(3f);
+    }
+
+    @Test
+    void equalTimesPutTheGreaterItemFirst() {
+        features.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 1));
+        features.apply(update("e2", ANN, "c", EventType.CLICK, 1.0, 1));
+        features.apply(update("e3", ANN, "b", EventType.CLICK, 1.0, 1));
+
+        assertThat(features.userState(ANN, 10).positives()).extracting(p -> p.item().value())
+                .containsExactly("c", "b", "a");
+    }
+
+    @Test
+    void pastTheCapTheItemWithTheOldestLatestTimeGoes() {
+        features.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 1));
+        features.apply(update("e2", ANN, "b", EventType.CLICK, 1.0, 2));
+        features.apply(update("e3", ANN, "c", EventType.CLICK, 1.0, 3));
+        // "a" was first, but a new event makes it the newest: "b" is now the oldest.
+        features.apply(update("e4", ANN, "a", EventType.CLICK, 1.0, 4));
+        features.apply(update("e5", ANN, "d", EventType.CLICK, 1.0, 5));
+        // Older than every kept item: it is dropped at once.
+        features.apply(update("e6", ANN, "e", EventType.CLICK, 1.0, 0));
+
+        List<PositiveInteraction> positives = features.userState(ANN, 10).positives();
+        assertThat(positives).extracting(p -> p.item().value()).containsExactly("d", "a", "c");
+        assertThat(positives.get(1).value()).isEqualTo(2f);
+        // An evicted item starts again from its next event.
+        features.apply(update("e7", ANN, "b", EventType.CLICK, 1.0, 6));
+        assertThat(features.userState(ANN, 10).positives()).extracting(p -> p.item().value(), p -> p.value())
+                .containsExactly(tuple("b", 1f), tuple("d", 1f), tuple("a", 2f));
+    }
+
+    @Test
+    void eventsWithoutAPositiveLabelAreNotPositives() {
+        features.apply(update("e1", ANN, "a", EventType.IMPRESSION, 0.0, 1));
+        features.apply(update("e2", ANN, "b", EventType.HIDE, 0.0, 2));
+        features.apply(update("e3", ANN, "c", EventType.CLICK, 1.0, 3));
+        features.apply(update("e4", ANN, "c", EventType.SKIP, 0.0, 4));
+
+        UserState state = features.userState(ANN, 10);
+
+        assertThat(state.positives()).extracting(p -> p.item().value(), PositiveInteraction::value,
+                PositiveInteraction::time).containsExactly(tuple("c", 1f, T0.plus(Duration.ofDays(3))));
+        assertThat(state.seen()).extracting(ItemId::value).containsExactly("c", "b");
+    }
+
+    @Test
+    void aRedeliveredEventCountsOnce() {
+        FeatureUpdate purchase = update("e1", ANN, "a", EventType.PURCHASE, 4.0, 1);
+        features.apply(purchase);
+        features.apply(update("e2", ANN, "a", EventType.CLICK, 1.0, 0));
+        features.apply(purchase);
+
+        assertThat(features.userState(ANN, 10).positives())
+                .containsExactly(new PositiveInteraction(ItemId.of("a"), 5f, T0.plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void positivesAreKeptPerUser() {
+        features.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 1));
+        features.apply(update("e2", BOB, "a", EventType.PURCHASE, 4.0, 2));
+
+        assertThat(features.userState(ANN, 10).positives()).extracting(PositiveInteraction::value).containsExactly(1f);
+        assertThat(features.userState(BOB, 10).positives()).extracting(PositiveInteraction::value).containsExactly(4f);
+    }
+
+    @Test
+    void aStrangerHasTheEmptyStateAndALimitOfZeroReadsNothing() {
+        features.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 1));
+
+        assertThat(features.userState(BOB, 10)).isEqualTo(UserState.empty());
+        assertThat(features.userState(ANN, 0)).isEqualTo(UserState.empty());
+        assertThatThrownBy(() -> features.userState(ANN, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSumOutsideFloatsRangeIsNotReported() {
+        features.apply(update("e1", ANN, "tiny", EventType.CLICK, 1e-50, 1));
+        features.apply(update("e2", ANN, "huge", EventType.CLICK, 1e39, 2));
+        features.apply(update("e3", ANN, "fine", EventType.CLICK, 1.0, 0));
+
+        assertThat(features.userState(ANN, 10).positives()).extracting(p -> p.item().value())
+                .containsExactly("fine");
     }
 
     @Test

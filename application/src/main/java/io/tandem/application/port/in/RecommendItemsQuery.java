@@ -10,9 +10,11 @@ import java.util.Set;
 
 /**
  * Top {@code count} items for {@code user}, optionally only from {@code category}, never any of
- * {@code exclude}.
+ * {@code exclude}; with {@code explain} each item carries its score breakdown, and {@code diversity} in [0, 1]
+ * trades score for variety of categories (maximal marginal relevance; 0 keeps the ranker's order).
  */
-public record RecommendItemsQuery(UserId user, int count, Optional<String> category, Set<ItemId> exclude) {
+public record RecommendItemsQuery(UserId user, int count, Optional<String> category, Set<ItemId> exclude,
+                                  boolean explain, double diversity) {
 
     public static final int MAX_COUNT = 1_000;
     public static final int MAX_EXCLUDED = 1_000;
@@ -27,5 +29,13 @@ public record RecommendItemsQuery(UserId user, int count, Optional<String> categ
         if (exclude.size() > MAX_EXCLUDED) {
             throw new InvalidFieldException("exclude", "holds at most " + MAX_EXCLUDED + " items");
         }
+        if (!(diversity >= 0 && diversity <= 1)) {
+            throw new InvalidFieldException("diversity", "must be between 0 and 1");
+        }
+    }
+
+    /** Without explanation and without diversity re-ranking. */
+    public RecommendItemsQuery(UserId user, int count, Optional<String> category, Set<ItemId> exclude) {
+        this(user, count, category, exclude, false, 0.0);
     }
 }

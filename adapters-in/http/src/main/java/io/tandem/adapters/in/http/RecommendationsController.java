@@ -1,6 +1,5 @@
 package io.tandem.adapters.in.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -9,7 +8,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 import io.tandem.application.port.in.RecommendItemsQuery;
 import io.tandem.application.port.in.RecommendItemsUseCase;
 import io.tandem.domain.InvalidFieldException;
@@ -18,35 +16,47 @@ import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.recommendation.Recommendation;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code GET /v1/users/{id}/recommendations}: the top items for a user. */
+/**
+ * {@code GET /v1/users/{id}/recommendations?count=10&category=&exclude=a,b&explain=false&diversity=0}: the top
+ * items for a user, each with its score breakdown when {@code explain=true}, re-ranked for variety of categories
+ * by {@code diversity} in [0, 1].
+ */
 @Controller("/v1/users")
 final class RecommendationsController {
 
     static final int DEFAULT_COUNT = 10;
 
     private final RecommendItemsUseCase recommendItems;
+    private final ServingMetrics metrics;
 
-    RecommendationsController(RecommendItemsUseCase recommendItems) {
+    RecommendationsController(RecommendItemsUseCase recommendItems, ServingMetrics metrics) {
         this.recommendItems = recommendItems;
+        this.metrics = metrics;
     }
 
     @Get(uri = "/{id}/recommendations", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    RecommendationResponse recommend(@PathVariable("id") String id,
-                                     @Nullable @QueryValue("count") String count,
-                                     @Nullable @QueryValue("category") String category,
-                                     @Nullable @QueryValue("exclude") String exclude) {
+    RecommendationJson.Response recommend(@PathVariable("id") String id,
+                                          @Nullable @QueryValue("count") String count,
+                                          @Nullable @QueryValue("category") String category,
+                                          @Nullable @QueryValue("exclude") String exclude,
+                                          @Nullable @QueryValue("explain") String explain,
+                                          @Nullable @QueryValue("diversity") String diversity) {
+        boolean explained = parseExplain(explain);
         RecommendItemsQuery query = new RecommendItemsQuery(new UserId(id), parseCount(count),
-                Optional.ofNullable(category), parseExclude(exclude));
-        return RecommendationResponse.from(recommendItems.recommend(query));
+                Optional.ofNullable(category), parseExclude(exclude), explained, parseDiversity(diversity));
+        Recommendation recommendation = recommendItems.recommend(query);
+        metrics.served(ServingMetrics.Endpoint.RECOMMENDATIONS, recommendation);
+        return RecommendationJson.Response.forUser(recommendation, explained);
     }
 
-    private static int parseCount(String count) {
+    /** The {@code count} query parameter, shared with similar items; absent or blank means the default. */
+    static int parseCount(String count) {
         if (count == null || count.isBlank()) {
             return DEFAULT_COUNT;
         }
@@ -54,6 +64,29 @@ final class RecommendationsController {
             return Integer.parseInt(count.strip());
         } catch (NumberFormatException e) {
             throw new InvalidFieldException("count", "must be a whole number");
+        }
+    }
+
+    private static boolean parseExplain(String explain) {
+        if (explain == null || explain.isBlank()) {
+            return false;
+        }
+        return switch (explain.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidFieldException("explain", "must be true or false");
+        };
+    }
+
+    /** Only the syntax is checked here; the query refuses a number outside [0, 1] (and NaN) itself. */
+    private static double parseDiversity(String diversity) {
+        if (diversity == null || diversity.isBlank()) {
+            return 0.0;
+        }
+        try {
+            return Double.parseDouble(diversity.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("diversity", "must be a number between 0 and 1");
         }
     }
 
@@ -66,36 +99,5 @@ final class RecommendationsController {
                 .filter(s -> !s.isEmpty())
                 .map(ItemId::new)
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record RecommendationResponse(String requestId, String userId, List<RankedItemJson> items, ModelJson model,
-                                  FallbackJson fallback) {
-
-        static RecommendationResponse from(Recommendation recommendation) {
-            return new RecommendationResponse(
-                    recommendation.requestId(),
-                    recommendation.user().value(),
-                    recommendation.items().stream()
-                            .map(i -> new RankedItemJson(i.item().value(), i.score(), i.rank(), i.sources()))
-                            .toList(),
-                    recommendation.model().map(m -> new ModelJson(m.name(), m.version())).orElse(null),
-                    new FallbackJson(recommendation.fallback().used(),
-                            recommendation.fallback().reason().orElse(null)));
-        }
-    }
-
-    @Serdeable
-    record RankedItemJson(String itemId, double score, int rank, List<String> sources) {
-    }
-
-    @Serdeable
-    record ModelJson(String name, String version) {
-    }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record FallbackJson(boolean used, String reason) {
     }
 }

@@ -23,6 +23,16 @@ public interface ItemRowRepository extends GenericRepository<ItemRow, String> {
             + " FROM UNNEST(:ids) AS requested(id) JOIN items i ON i.id = requested.id")
     List<ItemRow> findByIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
+    /** At most {@code limit} available items, newest first (ties by id), walking index {@code items_newest}. */
+    @Query("SELECT id, categories, tags, created_at, available, attributes FROM items"
+            + " WHERE available = TRUE ORDER BY created_at DESC, id LIMIT :limit")
+    List<ItemRow> findNewestAvailable(int limit);
+
+    /** As {@link #findNewestAvailable(int)}, only the items in {@code category}. */
+    @Query("SELECT id, categories, tags, created_at, available, attributes FROM items"
+            + " WHERE available = TRUE AND :category = ANY(categories) ORDER BY created_at DESC, id LIMIT :limit")
+    List<ItemRow> findNewestAvailableIn(String category, int limit);
+
     int deleteById(String id);
 
     long count();

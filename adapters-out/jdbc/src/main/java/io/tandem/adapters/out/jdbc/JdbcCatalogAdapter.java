@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.application.port.out.DeleteItemPort;
 import io.tandem.application.port.out.LoadItemsPort;
+import io.tandem.application.port.out.LoadNewestItemsPort;
 import io.tandem.application.port.out.LoadUserPort;
 import io.tandem.application.port.out.SaveItemsPort;
 import io.tandem.application.port.out.SaveUsersPort;
@@ -14,6 +15,7 @@ import io.tandem.domain.catalog.UserId;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,8 @@ import java.util.TreeMap;
  * reads go through Micronaut Data repositories. Creation times are kept to the microsecond.
  */
 public final class JdbcCatalogAdapter
-        implements SaveItemsPort, LoadItemsPort, DeleteItemPort, SaveUsersPort, LoadUserPort, CountCatalogPort {
+        implements SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, DeleteItemPort, SaveUsersPort, LoadUserPort,
+        CountCatalogPort {
 
     private final TransactionOperations<Connection> transactions;
     private final ItemRowRepository items;
@@ -76,6 +79,22 @@ public final class JdbcCatalogAdapter
             found.put(item.id(), item);
         }
         return found;
+    }
+
+    /** Newest first by creation time, ties by id; {@code limit} must be 1 or more. */
+    @Override
+    public List<Item> newestItems(Optional<String> category, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more");
+        }
+        List<ItemRow> rows = category.isPresent()
+                ? items.findNewestAvailableIn(category.get(), limit)
+                : items.findNewestAvailable(limit);
+        List<Item> newest = new ArrayList<>(rows.size());
+        for (ItemRow row : rows) {
+            newest.add(CatalogRows.item(row));
+        }
+        return newest;
     }
 
     @Override

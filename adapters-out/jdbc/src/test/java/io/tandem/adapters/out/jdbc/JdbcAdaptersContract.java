@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the jdbc adapters promise, whatever the database: each subclass supplies a fresh, empty database
@@ -169,6 +171,61 @@ abstract class JdbcAdaptersContract {
                 .containsOnlyKeys(known.id());
         assertThat(catalog.loadItems(List.of(ItemId.of("unknown")))).isEmpty();
         assertThat(catalog.loadItems(List.of())).isEmpty();
+    }
+
+    @Test
+    void newestItemsComeNewestFirstWithTiesById() {
+        catalog.save(List.of(Item.of(ItemId.of("old"), Set.of(), CREATED),
+                Item.of(ItemId.of("newest"), Set.of(), CREATED.plusSeconds(120)),
+                Item.of(ItemId.of("tie-b"), Set.of(), CREATED.plusSeconds(60)),
+                Item.of(ItemId.of("tie-a"), Set.of(), CREATED.plusSeconds(60))));
+
+        assertThat(newestIds(Optional.empty(), 10)).containsExactly("newest", "tie-a", "tie-b", "old");
+    }
+
+    @Test
+    void newestItemsAreAvailableOnesWithEveryField() {
+        Item available = new Item(ItemId.of("available"), Set.of("books"), Set.of("signed"), CREATED, true,
+                Map.of("title", "Dune"));
+        Item unavailable = new Item(ItemId.of("unavailable"), Set.of("books"), Set.of(), CREATED.plusSeconds(60),
+                false, Map.of());
+        catalog.save(List.of(available, unavailable));
+
+        assertThat(catalog.newestItems(Optional.empty(), 10)).containsExactly(available);
+        assertThat(catalog.newestItems(Optional.of("books"), 10)).containsExactly(available);
+    }
+
+    @Test
+    void newestItemsInACategoryAreOnlyThatCategorys() {
+        catalog.save(List.of(Item.of(ItemId.of("books-old"), Set.of("books"), CREATED),
+                Item.of(ItemId.of("games"), Set.of("games"), CREATED.plusSeconds(30)),
+                Item.of(ItemId.of("both"), Set.of("games", "books"), CREATED.plusSeconds(60)),
+                Item.of(ItemId.of("none"), Set.of(), CREATED.plusSeconds(90)),
+                Item.of(ItemId.of("bookshelf"), Set.of("bookshelves"), CREATED.plusSeconds(120))));
+
+        assertThat(newestIds(Optional.of("books"), 10)).containsExactly("both", "books-old");
+        assertThat(newestIds(Optional.of("games"), 10)).containsExactly("both", "games");
+        assertThat(newestIds(Optional.of("music"), 10)).isEmpty();
+    }
+
+    @Test
+    void newestItemsStopAtTheLimit() {
+        catalog.save(IntStream.range(0, 50)
+                .mapToObj(i -> Item.of(ItemId.of(String.format("item-%02d", i)), Set.of("category-" + i % 2),
+                        CREATED.plusSeconds(i)))
+                .toList());
+
+        assertThat(newestIds(Optional.empty(), 3)).containsExactly("item-49", "item-48", "item-47");
+        assertThat(newestIds(Optional.of("category-0"), 2)).containsExactly("item-48", "item-46");
+        assertThat(newestIds(Optional.empty(), 1_000)).hasSize(50);
+    }
+
+    @Test
+    void newestItemsOfAnEmptyCatalogAreNoneAndALimitBelowOneIsRefused() {
+        assertThat(catalog.newestItems(Optional.empty(), 10)).isEmpty();
+        assertThat(catalog.newestItems(Optional.of("books"), 10)).isEmpty();
+        assertThatThrownBy(() -> catalog.newestItems(Optional.empty(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     }
 
     @Test
@@ -315,6 +372,10 @@ abstract class JdbcAdaptersContract {
 
     static Connection connect(Database database) throws SQLException {
         return DriverManager.getConnection(database.url(), database.username(), database.password());
+    }
+
+    private List<String> newestIds(Optional<String> category, int limit) {
+        return catalog.newestItems(category, limit).stream().map(item -> item.id().value()).toList();
     }
 
     private static Set<EventId> eventIds(String... values) {

@@ -3,6 +3,7 @@ package io.tandem.adapters.out.memory;
 import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.application.port.out.DeleteItemPort;
 import io.tandem.application.port.out.LoadItemsPort;
+import io.tandem.application.port.out.LoadNewestItemsPort;
 import io.tandem.application.port.out.LoadUserPort;
 import io.tandem.application.port.out.SaveItemsPort;
 import io.tandem.application.port.out.SaveUsersPort;
@@ -11,16 +12,24 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.User;
 import io.tandem.domain.catalog.UserId;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The catalog in concurrent maps. */
 public final class InMemoryCatalogAdapter
-        implements SaveItemsPort, LoadItemsPort, DeleteItemPort, SaveUsersPort, LoadUserPort, CountCatalogPort {
+        implements SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, DeleteItemPort, SaveUsersPort, LoadUserPort,
+        CountCatalogPort {
+
+    /** The order of the jdbc catalog's newest-items query: creation time descending, then id. */
+    private static final Comparator<Item> NEWEST_FIRST =
+            Comparator.comparing(Item::createdAt, Comparator.reverseOrder()).thenComparing(Item::id);
 
     private final Map<ItemId, Item> items = new ConcurrentHashMap<>();
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
@@ -42,6 +51,30 @@ public final class InMemoryCatalogAdapter
             }
         }
         return found;
+    }
+
+    /**
+     * Newest first by creation time, ties by id; {@code limit} must be 1 or more. One pass over the catalog
+     * keeping the newest {@code limit} in a heap, so the cost grows with the catalog, not with sorting it.
+     */
+    @Override
+    public List<Item> newestItems(Optional<String> category, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more");
+        }
+        // Head = the oldest kept, the one a newer item pushes out.
+        PriorityQueue<Item> newest = new PriorityQueue<>(NEWEST_FIRST.reversed());
+        for (Item item : items.values()) {
+            if (item.available() && (category.isEmpty() || item.inCategory(category.get()))) {
+                newest.add(item);
+                if (newest.size() > limit) {
+                    newest.poll();
+                }
+            }
+        }
+        List<Item> answer = new ArrayList<>(newest);
+        answer.sort(NEWEST_FIRST);
+        return answer;
     }
 
     @Override

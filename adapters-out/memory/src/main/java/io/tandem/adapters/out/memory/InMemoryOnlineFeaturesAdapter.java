@@ -4,12 +4,14 @@ import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
 import io.tandem.application.port.out.LoadEventCountsPort;
 import io.tandem.application.port.out.LoadPopularItemsPort;
 import io.tandem.application.port.out.LoadRecentItemsPort;
+import io.tandem.application.port.out.LoadUserStatePort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.EventCounts;
 import io.tandem.domain.feature.FeatureUpdate;
 import io.tandem.domain.feature.ItemPopularity;
 import io.tandem.domain.feature.OnlineFeatures;
+import io.tandem.domain.feature.UserState;
 import io.tandem.domain.retrieval.ScoredItem;
 
 import java.time.Duration;
@@ -28,7 +30,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * same state and update code that the offline training replay uses. Each event id is applied at most once.
  */
 public final class InMemoryOnlineFeaturesAdapter
-        implements ApplyFeatureUpdatesPort, LoadRecentItemsPort, LoadPopularItemsPort, LoadEventCountsPort {
+        implements ApplyFeatureUpdatesPort, LoadRecentItemsPort, LoadUserStatePort, LoadPopularItemsPort,
+        LoadEventCountsPort {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final OnlineFeatures features;
@@ -54,6 +57,16 @@ public final class InMemoryOnlineFeaturesAdapter
         lock.readLock().lock();
         try {
             return features.recentItems(user, limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public UserState userState(UserId user, int limit) {
+        lock.readLock().lock();
+        try {
+            return features.userState(user, limit);
         } finally {
             lock.readLock().unlock();
         }

@@ -3,6 +3,8 @@ package io.tandem.adapters.out.memory;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.FeatureUpdate;
+import io.tandem.domain.feature.PositiveInteraction;
+import io.tandem.domain.feature.UserState;
 import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import io.tandem.domain.retrieval.ScoredItem;
@@ -65,6 +67,29 @@ class InMemoryOnlineFeaturesAdapterTest {
                 .isEqualTo(2);
         assertThat(store.userCounts(new UserId("u1")).total()).isEqualTo(2);
         assertThat(store.popularItems(Optional.empty(), 1, T0).get(0).score()).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void userStateReadsSeenItemsAndPositivesTogether() {
+        store.apply(List.of(update("e1", "a", 1, 0), update("e2", "b", 4, 1), update("e3", "a", 2, 2),
+                hide("e4", "c", 3), update("e5", "d", 1, 4), update("e6", "e", 1, 5)));
+        store.apply(List.of(update("e1", "a", 1, 0)));
+
+        UserState state = store.userState(new UserId("u1"), 10);
+
+        assertThat(state.seen()).isEqualTo(store.recentItems(new UserId("u1"), 10));
+        // Cap 3: "b" has the oldest latest time and goes; "a" sums 1 + 2 and keeps its later time.
+        assertThat(state.positives()).containsExactly(
+                new PositiveInteraction(new ItemId("e"), 1f, T0.plus(Duration.ofDays(5))),
+                new PositiveInteraction(new ItemId("d"), 1f, T0.plus(Duration.ofDays(4))),
+                new PositiveInteraction(new ItemId("a"), 3f, T0.plus(Duration.ofDays(2))));
+        assertThat(store.userState(new UserId("u1"), 1).positives()).hasSize(1);
+        assertThat(store.userState(new UserId("nobody"), 10)).isEqualTo(UserState.empty());
+    }
+
+    private static FeatureUpdate hide(String id, String item, int day) {
+        return new FeatureUpdate(new EventId(id), EventType.HIDE, new UserId("u1"), new ItemId(item),
+                T0.plus(Duration.ofDays(day)), 0, true, Set.of());
     }
 
     private static FeatureUpdate update(String id, String item, double weight, int day) {

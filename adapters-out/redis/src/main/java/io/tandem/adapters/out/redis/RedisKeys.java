@@ -10,6 +10,10 @@ import io.tandem.domain.interaction.EventId;
  * P applied:{eventId}              STRING  "1" with TTL: the event's feature updates were applied
  * P claim:{eventId}                STRING  "1" with TTL: the event id was accepted at ingestion
  * P recent:{userId}                LIST    item ids, newest first, each once, at most the cap
+ * P positives:cells:{userId}       HASH    item id -&gt; "{float sum of positive labels} {epoch second} {nanos}"
+ *                                          of the item's latest positive event; at most the cap
+ * P positives:recency:{userId}     ZSET    "{nanos, nine digits}{item id}" scored by the epoch second of the
+ *                                          item's latest positive event: the same items as the cells
  * P counts:user:{userId}           HASH    event type wire name -&gt; count
  * P counts:item:{itemId}           HASH    event type wire name -&gt; count
  * P popularity                     ZSET    item id -&gt; stored popularity (see PopularityDecay)
@@ -42,6 +46,14 @@ final class RedisKeys {
 
     String recentItems(UserId user) {
         return prefix + "recent:" + user.value();
+    }
+
+    String positiveCells(UserId user) {
+        return prefix + "positives:cells:" + user.value();
+    }
+
+    String positivesByRecency(UserId user) {
+        return prefix + "positives:recency:" + user.value();
     }
 
     String userCounts(UserId user) {

@@ -5,16 +5,20 @@ import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
 import io.tandem.application.port.out.LoadEventCountsPort;
 import io.tandem.application.port.out.LoadPopularItemsPort;
 import io.tandem.application.port.out.LoadRecentItemsPort;
+import io.tandem.application.port.out.LoadUserStatePort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.EventCounts;
 import io.tandem.domain.feature.FeatureUpdate;
 import io.tandem.domain.feature.PopularityDecay;
+import io.tandem.domain.feature.PositiveInteraction;
+import io.tandem.domain.feature.UserState;
 import io.tandem.domain.interaction.EventType;
 import io.tandem.domain.retrieval.ScoredItem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -28,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The online feature store in Redis, shared by every Tandem process on the same Redis and key prefix, and
  * equal in behaviour to the in-memory store: recent items per user (a capped list, newest first, each item
- * once), time-decayed popularity overall and per category (sorted sets holding {@link PopularityDecay}'s
+ * once), positive interactions per user (a hash of cells and a sorted set by their latest time, capped alike),
+ * time-decayed popularity overall and per category (sorted sets holding {@link PopularityDecay}'s
  * increments, under an epoch stored in Redis), and event counters per user and item. Each event id is
  * applied at most once, atomically with its writes, in a Lua script. See {@link RedisKeys} for the layout.
  *
@@ -42,8 +47,8 @@ import java.util.concurrent.TimeUnit;
  * or a primary with replicas and Sentinel), not Redis Cluster.
  */
 public final class RedisOnlineFeaturesAdapter
-        implements ApplyFeatureUpdatesPort, LoadRecentItemsPort, LoadPopularItemsPort, LoadEventCountsPort,
-        AutoCloseable {
+        implements ApplyFeatureUpdatesPort, LoadRecentItemsPort, LoadUserStatePort, LoadPopularItemsPort,
+        LoadEventCountsPort, AutoCloseable {
 
     /** How long an applied event id is remembered; longer than any redelivery of the event log. */
     public static final Duration DEFAULT_APPLIED_EVENTS_TTL = Duration.ofDays(7);
@@ -61,6 +66,8 @@ public final class RedisOnlineFeaturesAdapter
     private static final RedisScript REBASE = RedisScript.load("rebase-popularity.lua");
     private static final RedisScript READ_POPULAR = RedisScript.load("read-popular-items.lua");
     private static final RedisScript READ_COUNTS = RedisScript.load("read-event-counts.lua");
+    private static final RedisScript READ_USER_STATE = RedisScript.load("read-user-state.lua");
+    private static final String NINE_ZEROS = "000000000";
 
     private static final Map<String, EventType> TYPES_BY_WIRE_NAME = new HashMap<>();
 
@@ -159,8 +166,8 @@ public final class RedisOnlineFeaturesAdapter
         for (int i = from; i < to; i++) {
             FeatureUpdate update = updates.get(i);
             int categories = update.popularityWeight() > 0 ? update.categories().size() : 0;
-            keyCount += 4 + categories;
-            argCount += 5 + categories;
+            keyCount += 6 + categories;
+            argCount += 8 + categories;
         }
         String[] keyArray = new String[keyCount];
         String[] args = new String[argCount];
@@ -179,6 +186,8 @@ public final class RedisOnlineFeaturesAdapter
             keyArray[k++] = keys.userCounts(update.user());
             keyArray[k++] = keys.itemCounts(update.item());
             keyArray[k++] = keys.recentItems(update.user());
+            keyArray[k++] = keys.positiveCells(update.user());
+            keyArray[k++] = keys.positivesByRecency(update.user());
             args[a++] = update.type().wireName();
             args[a++] = update.item().value();
             args[a++] = update.interaction() ? "1" : "0";
@@ -187,17 +196,29 @@ public final class RedisOnlineFeaturesAdapter
                     ? Double.toString(current.decay().increment(update.popularityWeight(), update.time()))
                     : "";
             if (popular) {
+                // The label as the exact double of its float, so the script sums the floats training sums.
+                args[a++] = Double.toString((float) update.popularityWeight());
+                args[a++] = Long.toString(update.time().getEpochSecond());
+                args[a++] = nineDigits(update.time().getNano());
                 args[a++] = Integer.toString(update.categories().size());
                 for (String category : update.categories()) {
                     keyArray[k++] = keys.categoryPopularity(category);
                     args[a++] = category;
                 }
             } else {
+                args[a++] = "";
+                args[a++] = "";
+                args[a++] = "";
                 args[a++] = "0";
             }
         }
         List<Object> reply = redis.run(APPLY, ScriptOutputType.MULTI, keyArray, args);
         return ((Long) reply.get(0)) == 1L ? null : (String) reply.get(1);
+    }
+
+    private static String nineDigits(int nanos) {
+        String digits = Integer.toString(nanos);
+        return NINE_ZEROS.substring(digits.length()) + digits;
     }
 
     private Epoch rebase(Epoch old, Instant newEpoch) {
@@ -228,6 +249,67 @@ public final class RedisOnlineFeaturesAdapter
             items[i] = new ItemId(members.get(i));
         }
         return List.of(items);
+    }
+
+    /**
+     * One script call (one round trip, under the command timeout): the recent items and the newest positive
+     * cells, read together. Values are exact: the script keeps each cell's float sum as the exact text of its
+     * double, so the float read back is the one the in-memory store holds, to the last bit. Items with equal
+     * times come greater id first, compared as UTF-8 bytes here and as UTF-16 units in memory, which differ
+     * only between ids with characters above U+FFFF and ids with characters in U+E000..U+FFFF.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public UserState userState(UserId user, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        if (limit == 0) {
+            return UserState.empty();
+        }
+        String last = Integer.toString(Math.min(limit, recentItemsCap) - 1);
+        List<Object> reply = redis.run(READ_USER_STATE, ScriptOutputType.MULTI,
+                new String[] {keys.recentItems(user), keys.positiveCells(user), keys.positivesByRecency(user)},
+                new String[] {last});
+        List<Object> seen = (List<Object>) reply.get(0);
+        List<Object> items = (List<Object>) reply.get(1);
+        List<Object> cells = (List<Object>) reply.get(2);
+        if (seen.isEmpty() && items.isEmpty()) {
+            return UserState.empty();
+        }
+        ItemId[] seenItems = new ItemId[seen.size()];
+        for (int i = 0; i < seenItems.length; i++) {
+            seenItems[i] = new ItemId((String) seen.get(i));
+        }
+        List<PositiveInteraction> positives = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            PositiveInteraction positive = positiveOf((String) items.get(i), (String) cells.get(i));
+            if (positive != null) {
+                positives.add(positive);
+            }
+        }
+        return new UserState(List.of(seenItems), positives);
+    }
+
+    /**
+     * A cell '{value} {epoch second} {nanos}' as a positive interaction; null for a cell whose float sum left
+     * float's range (Lua prints an overflowed sum as "inf"), which no positive interaction can hold and which
+     * the in-memory store does not report either.
+     */
+    private static PositiveInteraction positiveOf(String item, String cell) {
+        int firstSpace = cell.indexOf(' ');
+        int secondSpace = cell.indexOf(' ', firstSpace + 1);
+        if (firstSpace < 1 || secondSpace < 0 || !Character.isDigit(cell.charAt(0))) {
+            return null;
+        }
+        // The text is the exact double of a float, so the cast loses nothing.
+        float value = (float) Double.parseDouble(cell.substring(0, firstSpace));
+        if (!(value > 0) || Float.isInfinite(value)) {
+            return null;
+        }
+        Instant time = Instant.ofEpochSecond(Long.parseLong(cell.substring(firstSpace + 1, secondSpace)),
+                Long.parseLong(cell.substring(secondSpace + 1)));
+        return new PositiveInteraction(new ItemId(item), value, time);
     }
 
     /** One script call: the epoch and the top of the set, read together. */

@@ -3,6 +3,8 @@ package io.tandem.adapters.out.redis;
 import static io.tandem.adapters.out.redis.FeatureUpdateFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
@@ -10,15 +12,19 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.EventCounts;
 import io.tandem.domain.feature.FeatureUpdate;
+import io.tandem.domain.feature.PositiveInteraction;
+import io.tandem.domain.feature.UserState;
 import io.tandem.domain.interaction.EventType;
 import io.tandem.domain.retrieval.ScoredItem;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -317,13 +323,216 @@ class RedisOnlineFeaturesAdapterIT {
                 .isEqualTo(reference.popularItems(Optional.of("c1"), 20, now));
     }
 
+    @Test
+    void userStateSumsPositiveLabelsInFloatAndKeepsTheLatestTime() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        store.apply(List.of(
+                updates.update(EventType.PURCHASE, "u1", "a", T0.plusSeconds(5), 0x1p24),
+                updates.click("u1", "a", T0.plusSeconds(9), 1),
+                // Arrives late: its label counts, its time does not replace the later one.
+                updates.update(EventType.VIEW, "u1", "a", T0.plusSeconds(2), 1),
+                updates.click("u1", "b", T0.plusSeconds(3), 0.1),
+                updates.click("u1", "b", T0.plusSeconds(4), 0.2),
+                updates.click("u1", "b", T0.plusSeconds(1), 0.7)));
+
+        List<PositiveInteraction> positives = store.userState(UserId.of("u1"), 10).positives();
+
+        // 2^24 + 1 rounds back to 2^24 in float, as in the training matrix; a double sum would give 2^24 + 2.
+        float b = 0f;
+        b += (float) 0.1;
+        b += (float) 0.2;
+        b += (float) 0.7;
+        assertThat(positives).containsExactly(
+                new PositiveInteraction(ItemId.of("a"), 0x1p24f, T0.plusSeconds(9)),
+                new PositiveInteraction(ItemId.of("b"), b, T0.plusSeconds(4)));
+    }
+
+    @Test
+    void userStateIsNewestFirstAndDropsTheOldestPastTheCap() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 3);
+        Instant second = T0.plusSeconds(10);
+        store.apply(List.of(
+                updates.click("u1", "a", T0.plusSeconds(1), 1),
+                updates.click("u1", "b", T0.plusSeconds(2), 1),
+                updates.click("u1", "c", T0.plusSeconds(3), 1),
+                // "a" was first, but a new event makes it the newest: "b" is now the oldest and goes next.
+                updates.click("u1", "a", T0.plusSeconds(4), 1),
+                updates.click("u1", "d", T0.plusSeconds(5), 1),
+                // Older than every kept item: dropped at once.
+                updates.click("u1", "e", T0, 1)));
+
+        assertThat(store.userState(UserId.of("u1"), 10).positives())
+                .extracting(p -> p.item().value(), PositiveInteraction::value)
+                .containsExactly(tuple("d", 1f), tuple("a", 2f), tuple("c", 1f));
+        assertThat(redis.commands().hlen(prefix + "positives:cells:u1")).isEqualTo(3);
+        assertThat(redis.commands().zcard(prefix + "positives:recency:u1")).isEqualTo(3);
+
+        // Within one second: later nanos first; equal times: the greater item first, as in memory.
+        store.apply(List.of(
+                updates.click("u2", "x", second.plusNanos(5), 1),
+                updates.click("u2", "y", second, 1),
+                updates.click("u2", "z", second, 1),
+                updates.click("u2", "w", second.plusNanos(999_999_999), 1)));
+        UserState u2 = store.userState(UserId.of("u2"), 10);
+        assertThat(u2.positives()).extracting(p -> p.item().value()).containsExactly("w", "x", "z");
+        assertThat(u2.positives().get(0).time()).isEqualTo(second.plusNanos(999_999_999));
+        assertThat(store.userState(UserId.of("u2"), 2).positives()).extracting(p -> p.item().value())
+                .containsExactly("w", "x");
+    }
+
+    @Test
+    void userStateHasEverySeenItemButOnlyPositiveLabelsAsPositives() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        List<FeatureUpdate> batch = List.of(
+                updates.update(EventType.IMPRESSION, "u1", "a", T0.plusSeconds(1), 0),
+                updates.update(EventType.HIDE, "u1", "b", T0.plusSeconds(2), 0),
+                updates.click("u1", "c", T0.plusSeconds(3), 1),
+                updates.update(EventType.SKIP, "u1", "c", T0.plusSeconds(4), 0),
+                updates.update(EventType.PURCHASE, "u1", "d", T0.plusSeconds(5), 4));
+        store.apply(batch);
+        store.apply(batch);
+        adapter(HOUR, 10).apply(batch);
+
+        UserState state = store.userState(UserId.of("u1"), 10);
+
+        assertThat(state.seen()).isEqualTo(store.recentItems(UserId.of("u1"), 10));
+        assertThat(state.seen()).extracting(ItemId::value).containsExactly("d", "c", "b");
+        // Applied three times, counted once.
+        assertThat(state.positives()).containsExactly(
+                new PositiveInteraction(ItemId.of("d"), 4f, T0.plusSeconds(5)),
+                new PositiveInteraction(ItemId.of("c"), 1f, T0.plusSeconds(3)));
+        assertThat(store.userState(UserId.of("u1"), 1)).isEqualTo(new UserState(List.of(ItemId.of("d")),
+                List.of(new PositiveInteraction(ItemId.of("d"), 4f, T0.plusSeconds(5)))));
+        assertThat(store.userState(UserId.of("never-seen"), 10)).isEqualTo(UserState.empty());
+        assertThat(store.userState(UserId.of("u1"), 0)).isEqualTo(UserState.empty());
+        assertThatThrownBy(() -> store.userState(UserId.of("u1"), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void userStateSkipsSumsOutsideFloatsRangeLikeTheMemoryStore() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        InMemoryOnlineFeaturesAdapter reference = new InMemoryOnlineFeaturesAdapter(HOUR, 10);
+        List<FeatureUpdate> batch = List.of(
+                updates.click("u1", "tiny", T0.plusSeconds(1), 1e-50),
+                updates.click("u1", "huge", T0.plusSeconds(2), 1e39),
+                updates.click("u1", "huge", T0.plusSeconds(3), 1),
+                updates.click("u1", "fine", T0, 1));
+        store.apply(batch);
+        reference.apply(batch);
+
+        assertThat(store.userState(UserId.of("u1"), 10)).isEqualTo(reference.userState(UserId.of("u1"), 10));
+        assertThat(store.userState(UserId.of("u1"), 10).positives()).extracting(p -> p.item().value())
+                .containsExactly("fine");
+    }
+
+    @Test
+    void memoryAndRedisGiveTheSameUserStateForTheSameUpdates() {
+        int cap = 8;
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, cap);
+        InMemoryOnlineFeaturesAdapter reference = new InMemoryOnlineFeaturesAdapter(HOUR, cap);
+        Random random = new Random(20261121);
+        double[] labels = {0.1, 0.2, 0.3, 0.7, 1, 1.3333333333333333, 2, 4, 2.5 * 0.1};
+        EventType[] zeroTypes = {EventType.IMPRESSION, EventType.HIDE, EventType.SKIP, EventType.DISLIKE};
+        int[] nanos = {0, 1, 500_000_000, 999_999_999};
+        List<FeatureUpdate> all = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String user = "u" + random.nextInt(5);
+            String item = "item-" + random.nextInt(30);
+            // Few distinct seconds and nanos, out of order: ties, late arrivals and evictions are common.
+            Instant time = T0.plusSeconds(random.nextInt(400)).plusNanos(nanos[random.nextInt(nanos.length)]);
+            all.add(random.nextInt(4) == 0
+                    ? updates.update(zeroTypes[random.nextInt(zeroTypes.length)], user, item, time, 0)
+                    : updates.click(user, item, time, labels[random.nextInt(labels.length)]));
+        }
+        for (int from = 0; from < all.size(); ) {
+            int to = Math.min(all.size(), from + 1 + random.nextInt(700));
+            List<FeatureUpdate> batch = new ArrayList<>(all.subList(from, to));
+            // Redeliveries of earlier events, which must change nothing.
+            for (int r = 0; r < 20 && from > 0; r++) {
+                batch.add(random.nextInt(batch.size() + 1), all.get(random.nextInt(from)));
+            }
+            store.apply(batch);
+            reference.apply(batch);
+            from = to;
+        }
+
+        boolean fractional = false;
+        for (int u = 0; u < 5; u++) {
+            UserId user = UserId.of("u" + u);
+            for (int limit : new int[] {1, 3, cap, 100}) {
+                assertThat(store.userState(user, limit)).as("%s, limit %d", user, limit)
+                        .isEqualTo(reference.userState(user, limit));
+            }
+            UserState state = store.userState(user, 100);
+            assertThat(state.positives()).hasSize(cap);
+            assertThat(state.seen()).hasSize(cap);
+            for (PositiveInteraction positive : state.positives()) {
+                fractional |= positive.value() != Math.rint(positive.value());
+            }
+        }
+        assertThat(fractional).as("some sums are not whole numbers, so float rounding was exercised").isTrue();
+    }
+
+    @Test
+    void userStateIsOneCommandAndFailsWithinTheTimeoutWhenRedisHangs() throws Exception {
+        Duration timeout = Duration.ofMillis(250);
+        try (PrivateRedisServer server = PrivateRedisServer.started();
+             RedisTestServer admin = new RedisTestServer(server.uri());
+             RedisOnlineFeaturesAdapter store = new RedisOnlineFeaturesAdapter(
+                     new RedisClientSettings(server.uri(), "tandem:", timeout), HOUR, 10)) {
+            List<FeatureUpdate> batch = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                batch.add(updates.click("u1", "item-" + i, T0.plusSeconds(i), 1));
+            }
+            batch.add(updates.update(EventType.HIDE, "u1", "hidden", T0.plusSeconds(9), 0));
+            store.apply(batch);
+            // Load the script first, so the counts below are not about the EVALSHA miss.
+            store.userState(UserId.of("u1"), 10);
+
+            admin.commands().configResetstat();
+            UserState state = store.userState(UserId.of("u1"), 10);
+
+            assertThat(state.seen()).hasSize(7);
+            assertThat(state.positives()).hasSize(6);
+            Map<String, Long> calls = commandCalls(admin);
+            assertThat(calls.get("evalsha")).isEqualTo(1);
+            assertThat(calls.getOrDefault("eval", 0L)).isZero();
+            // Inside the script: one LRANGE, one ZREVRANGE, one HGET per positive.
+            assertThat(calls.get("lrange")).isEqualTo(1);
+            assertThat(calls.get("zrevrange")).isEqualTo(1);
+            assertThat(calls.get("hget")).isEqualTo(6);
+
+            server.freeze();
+            long started = System.nanoTime();
+            Throwable failure = catchThrowable(() -> store.userState(UserId.of("u1"), 10));
+            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            server.thaw();
+            assertThat(failure).isInstanceOf(OnlineStoreUnavailableException.class)
+                    .hasMessageContaining("did not answer within 250 ms");
+            assertThat(elapsedMillis).isLessThan(timeout.toMillis() + 600);
+        }
+    }
+
+    private static Map<String, Long> commandCalls(RedisTestServer admin) {
+        Map<String, Long> calls = new HashMap<>();
+        for (String line : admin.commands().info("commandstats").split("\r?\n")) {
+            // cmdstat_evalsha:calls=1,usec=...
+            if (line.startsWith("cmdstat_")) {
+                String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                String rest = line.substring(line.indexOf("calls=") + "calls=".length());
+                calls.put(name, Long.parseLong(rest.substring(0, rest.indexOf(','))));
+            }
+        }
+        return calls;
+    }
+
     /** Everything one user-facing read can see, for before/after comparisons. */
-    private record Snapshot(List<ItemId> recent, List<ScoredItem> popular, List<ScoredItem> books,
-                            EventCounts user, Map<ItemId, EventCounts> items) {
+    private record Snapshot(List<ItemId> recent, UserState state, List<ScoredItem> popular,
+                            List<ScoredItem> books, EventCounts user, Map<ItemId, EventCounts> items) {
 
         static Snapshot of(RedisOnlineFeaturesAdapter store) {
             Instant now = T0.plusSeconds(60);
-            return new Snapshot(store.recentItems(UserId.of("u1"), 10),
+            return new Snapshot(store.recentItems(UserId.of("u1"), 10), store.userState(UserId.of("u1"), 10),
                     store.popularItems(Optional.empty(), 10, now),
                     store.popularItems(Optional.of("books"), 10, now),
                     store.userCounts(UserId.of("u1")),

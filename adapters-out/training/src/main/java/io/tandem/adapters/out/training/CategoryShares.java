@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.training;
 
-import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
+import io.tandem.domain.retrieval.UserHistory;
 
 /** The share of a user's interactions that fall in each category (an item in two categories counts for both). */
 final class CategoryShares {
@@ -9,21 +9,18 @@ final class CategoryShares {
     private CategoryShares() {
     }
 
-    static float[] of(InteractionMatrix interactions, ItemFacets items, int user) {
+    static float[] of(UserHistory history, ItemFacets items) {
         float[] shares = new float[items.categoryCount()];
-        int from = interactions.rowStart(user);
-        int to = interactions.rowEnd(user);
-        if (to == from) {
+        if (history.isEmpty()) {
             return shares;
         }
-        int[] columns = interactions.columns();
         int[][] categories = items.categories();
-        for (int p = from; p < to; p++) {
-            for (int category : categories[columns[p]]) {
+        for (int item : history.items()) {
+            for (int category : categories[item]) {
                 shares[category] += 1f;
             }
         }
-        float total = to - from;
+        float total = history.size();
         for (int c = 0; c < shares.length; c++) {
             shares[c] /= total;
         }

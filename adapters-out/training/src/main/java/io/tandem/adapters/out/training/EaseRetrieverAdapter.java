@@ -4,7 +4,11 @@ import io.tandem.application.port.out.TrainRetrieverPort;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -63,7 +67,7 @@ public final class EaseRetrieverAdapter implements TrainRetrieverPort {
             }
             row[j] = 0f;
         });
-        return new EaseModel(interactions, position, m, gram);
+        return new EaseModel(position, m, gram);
     }
 
     /** The item indexes solved in closed form: all of them, or the most popular {@code maxItems} (ties by index). */
@@ -93,15 +97,15 @@ public final class EaseRetrieverAdapter implements TrainRetrieverPort {
      * user's lowest solved score: last, tied among themselves, and still in the range of the other scores, so
      * features built from scores (ratios, standardised values) stay finite.
      */
-    private static final class EaseModel implements RetrievalModel {
+    static final class EaseModel implements RetrievalModel {
 
-        private final InteractionMatrix interactions;
+        static final byte TAG = 4;
+
         private final int[] position;
         private final int m;
         private final float[][] weights;
 
-        EaseModel(InteractionMatrix interactions, int[] position, int m, float[][] weights) {
-            this.interactions = interactions;
+        EaseModel(int[] position, int m, float[][] weights) {
             this.position = position;
             this.m = m;
             this.weights = weights;
@@ -112,12 +116,29 @@ public final class EaseRetrieverAdapter implements TrainRetrieverPort {
             return position.length;
         }
 
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(m);
+            BinaryArrays.writeInts(out, position);
+            for (float[] row : weights) {
+                BinaryArrays.writeFloats(out, row);
+            }
+        }
+
+        static EaseModel read(DataInputStream in) throws IOException {
+            int m = in.readInt();
+            int[] position = BinaryArrays.readInts(in);
+            float[][] weights = new float[m][];
+            for (int s = 0; s < m; s++) {
+                weights[s] = BinaryArrays.readFloats(in);
+            }
+            return new EaseModel(position, m, weights);
+        }
+
         @Override
-        public void score(int user, float[] scores) {
+        public void score(UserHistory history, float[] scores) {
             float[] sums = new float[m];
-            int[] columns = interactions.columns();
-            for (int p = interactions.rowStart(user); p < interactions.rowEnd(user); p++) {
-                int s = position[columns[p]];
+            for (int item : history.items()) {
+                int s = position[item];
                 if (s >= 0) {
                     float[] row = weights[s];
                     for (int i = 0; i < m; i++) {

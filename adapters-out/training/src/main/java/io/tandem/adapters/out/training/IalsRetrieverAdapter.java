@@ -5,7 +5,12 @@ import io.tandem.domain.retrieval.Embeddings;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserFoldIn;
+import io.tandem.domain.retrieval.UserHistory;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -41,7 +46,8 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
             solve(interactions, userConfidence, itemVectors, userVectors);
             solve(byItem, itemConfidence, userVectors, itemVectors);
         }
-        return new FactorModel(new Embeddings(f, userVectors, itemVectors));
+        return new FactorModel(new Embeddings(f, userVectors, itemVectors), parameters.regularization(),
+                parameters.alpha(), parameters.confidence());
     }
 
     /** {@code confidence - 1} of every stored cell, the extra weight an observed cell carries. */
@@ -157,13 +163,27 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
         return sum;
     }
 
-    /** Scores by the dot product of user and item vectors. */
-    private static final class FactorModel implements RetrievalModel {
+    /**
+     * Scores by the dot product of item vectors with the user's vector, folded in from the history against the
+     * final item vectors ({@link UserFoldIn}, the exact iALS user step): a user trained on, a new user and a user
+     * whose history changed since training are all scored the same way, offline and in serving.
+     */
+    static final class FactorModel implements RetrievalModel {
+
+        static final byte TAG = 3;
 
         private final Embeddings embeddings;
+        private final double regularization;
+        private final double alpha;
+        private final IalsParameters.Confidence confidence;
+        private final UserFoldIn foldIn;
 
-        FactorModel(Embeddings embeddings) {
+        FactorModel(Embeddings embeddings, double regularization, double alpha, IalsParameters.Confidence confidence) {
             this.embeddings = embeddings;
+            this.regularization = regularization;
+            this.alpha = alpha;
+            this.confidence = Objects.requireNonNull(confidence, "confidence");
+            this.foldIn = UserFoldIn.of(embeddings, regularization, alpha);
         }
 
         @Override
@@ -172,16 +192,15 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
         }
 
         @Override
-        public void score(int user, float[] scores) {
+        public void score(UserHistory history, float[] scores) {
+            float[] user = vector(history);
             int f = embeddings.dimension();
-            float[] users = embeddings.users();
             float[] items = embeddings.items();
-            int offset = user * f;
             for (int item = 0; item < scores.length; item++) {
                 int other = item * f;
                 float sum = 0;
                 for (int d = 0; d < f; d++) {
-                    sum += users[offset + d] * items[other + d];
+                    sum += user[d] * items[other + d];
                 }
                 scores[item] = sum;
             }
@@ -190,6 +209,38 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
         @Override
         public Optional<Embeddings> embeddings() {
             return Optional.of(embeddings);
+        }
+
+        @Override
+        public Optional<float[]> userVector(UserHistory history) {
+            return Optional.of(vector(history));
+        }
+
+        private float[] vector(UserHistory history) {
+            float[] weights = new float[history.size()];
+            float[] values = history.values();
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = confidence == IalsParameters.Confidence.BINARY ? 1f : (float) Math.log1p(values[k]);
+            }
+            return foldIn.fold(history.items(), weights);
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(embeddings.dimension());
+            out.writeDouble(regularization);
+            out.writeDouble(alpha);
+            out.writeUTF(confidence.name());
+            BinaryArrays.writeFloats(out, embeddings.items());
+        }
+
+        static FactorModel read(DataInputStream in) throws IOException {
+            int dimension = in.readInt();
+            double regularization = in.readDouble();
+            double alpha = in.readDouble();
+            IalsParameters.Confidence confidence = IalsParameters.Confidence.valueOf(in.readUTF());
+            float[] items = BinaryArrays.readFloats(in);
+            return new FactorModel(new Embeddings(dimension, new float[0], items), regularization, alpha,
+                    confidence);
         }
     }
 }

@@ -5,7 +5,11 @@ import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
 import io.tandem.domain.retrieval.TopItems;
+import io.tandem.domain.retrieval.UserHistory;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -59,7 +63,7 @@ public final class ItemKnnRetrieverAdapter implements TrainRetrieverPort {
             }
             lengths[item] = best.length;
         });
-        return new ItemNeighbours(interactions, k, neighbours, similarities, lengths);
+        return ItemNeighbours.of(k, neighbours, similarities, lengths);
     }
 
     /**
@@ -67,17 +71,23 @@ public final class ItemKnnRetrieverAdapter implements TrainRetrieverPort {
      * similarity. A user's scores then cost the sum of those lists over the history instead of a pass over every
      * item's neighbours.
      */
-    private static final class ItemNeighbours implements RetrievalModel {
+    static final class ItemNeighbours implements RetrievalModel {
 
-        private final InteractionMatrix interactions;
+        static final byte TAG = 2;
+
         private final int[] starts;
         private final int[] targets;
         private final float[] similarities;
 
-        ItemNeighbours(InteractionMatrix interactions, int k, int[] neighbours, float[] similarities, int[] lengths) {
-            this.interactions = interactions;
+        private ItemNeighbours(int[] starts, int[] targets, float[] similarities) {
+            this.starts = starts;
+            this.targets = targets;
+            this.similarities = similarities;
+        }
+
+        static ItemNeighbours of(int k, int[] neighbours, float[] similarities, int[] lengths) {
             int n = lengths.length;
-            starts = new int[n + 1];
+            int[] starts = new int[n + 1];
             for (int item = 0; item < n; item++) {
                 for (int r = 0; r < lengths[item]; r++) {
                     starts[neighbours[item * k + r] + 1]++;
@@ -87,16 +97,34 @@ public final class ItemKnnRetrieverAdapter implements TrainRetrieverPort {
                 starts[item + 1] += starts[item];
             }
             int[] next = Arrays.copyOf(starts, n);
-            targets = new int[starts[n]];
-            this.similarities = new float[starts[n]];
+            int[] targets = new int[starts[n]];
+            float[] inverted = new float[starts[n]];
             for (int item = 0; item < n; item++) {
                 for (int r = 0; r < lengths[item]; r++) {
                     int neighbour = neighbours[item * k + r];
                     int at = next[neighbour]++;
                     targets[at] = item;
-                    this.similarities[at] = similarities[item * k + r];
+                    inverted[at] = similarities[item * k + r];
                 }
             }
+            return new ItemNeighbours(starts, targets, inverted);
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            BinaryArrays.writeInts(out, starts);
+            BinaryArrays.writeInts(out, targets);
+            BinaryArrays.writeFloats(out, similarities);
+        }
+
+        static ItemNeighbours read(DataInputStream in) throws IOException {
+            int[] starts = BinaryArrays.readInts(in);
+            int[] targets = BinaryArrays.readInts(in);
+            float[] similarities = BinaryArrays.readFloats(in);
+            if (starts.length == 0 || targets.length != starts[starts.length - 1]
+                    || similarities.length != targets.length) {
+                throw new IOException("inconsistent item-kNN lists");
+            }
+            return new ItemNeighbours(starts, targets, similarities);
         }
 
         @Override
@@ -105,11 +133,9 @@ public final class ItemKnnRetrieverAdapter implements TrainRetrieverPort {
         }
 
         @Override
-        public void score(int user, float[] scores) {
+        public void score(UserHistory history, float[] scores) {
             Arrays.fill(scores, 0f);
-            int[] columns = interactions.columns();
-            for (int p = interactions.rowStart(user); p < interactions.rowEnd(user); p++) {
-                int had = columns[p];
+            for (int had : history.items()) {
                 for (int at = starts[had]; at < starts[had + 1]; at++) {
                     scores[targets[at]] += similarities[at];
                 }

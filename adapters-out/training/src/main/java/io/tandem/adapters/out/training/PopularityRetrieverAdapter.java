@@ -4,6 +4,7 @@ import io.tandem.application.port.out.TrainRetrieverPort;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.Objects;
 
@@ -28,7 +29,7 @@ public final class PopularityRetrieverAdapter implements TrainRetrieverPort {
         if (parameters.scope() == PopularityParameters.Scope.GLOBAL) {
             return new GlobalPopularity(popularity);
         }
-        return new CategoryPopularity(popularity, interactions, items);
+        return new CategoryPopularity(popularity, items);
     }
 
     static float[] popularity(InteractionMatrix interactions, double halfLifeDays) {
@@ -50,7 +51,9 @@ public final class PopularityRetrieverAdapter implements TrainRetrieverPort {
     }
 
     /** The same list for every user. */
-    private static final class GlobalPopularity implements RetrievalModel {
+    static final class GlobalPopularity implements RetrievalModel {
+
+        static final byte TAG = 1;
 
         private final float[] popularity;
 
@@ -63,8 +66,12 @@ public final class PopularityRetrieverAdapter implements TrainRetrieverPort {
             return popularity.length;
         }
 
+        float[] popularity() {
+            return popularity;
+        }
+
         @Override
-        public void score(int user, float[] scores) {
+        public void score(UserHistory history, float[] scores) {
             System.arraycopy(popularity, 0, scores, 0, popularity.length);
         }
     }
@@ -74,18 +81,18 @@ public final class PopularityRetrieverAdapter implements TrainRetrieverPort {
      * largest share of the user's history held by one of its categories), so popular items of a user's favourite
      * genres come first and uncategorised items still have an order.
      */
-    private static final class CategoryPopularity implements RetrievalModel {
+    static final class CategoryPopularity implements RetrievalModel {
+
+        static final byte TAG = 5;
 
         /** Keeps items outside the user's categories ordered by popularity instead of all tied at zero. */
         private static final float FLOOR = 0.05f;
 
         private final float[] popularity;
-        private final InteractionMatrix interactions;
         private final ItemFacets items;
 
-        CategoryPopularity(float[] popularity, InteractionMatrix interactions, ItemFacets items) {
+        CategoryPopularity(float[] popularity, ItemFacets items) {
             this.popularity = popularity;
-            this.interactions = interactions;
             this.items = items;
         }
 
@@ -94,9 +101,13 @@ public final class PopularityRetrieverAdapter implements TrainRetrieverPort {
             return popularity.length;
         }
 
+        float[] popularity() {
+            return popularity;
+        }
+
         @Override
-        public void score(int user, float[] scores) {
-            float[] shares = CategoryShares.of(interactions, items, user);
+        public void score(UserHistory history, float[] scores) {
+            float[] shares = CategoryShares.of(history, items);
             int[][] categories = items.categories();
             for (int item = 0; item < popularity.length; item++) {
                 float best = 0;

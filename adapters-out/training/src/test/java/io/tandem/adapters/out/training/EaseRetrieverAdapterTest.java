@@ -24,12 +24,12 @@ class EaseRetrieverAdapterTest {
         RetrievalModel model = new EaseRetrieverAdapter(new EaseParameters(1.0, 10))
                 .train(TWO_ITEMS, ItemFacets.none(2));
 
-        float[] scores = Interactions.scores(model, 1);
+        float[] scores = Interactions.scores(model, TWO_ITEMS, 1);
 
         assertThat(scores[1]).isCloseTo(1f / 3, within(1e-6f));
         assertThat(scores[0]).isZero();
         // User 0 (history {0, 1}): item 0 gets B[1][0] = 1/2, item 1 gets B[0][1] = 1/3.
-        float[] both = Interactions.scores(model, 0);
+        float[] both = Interactions.scores(model, TWO_ITEMS, 0);
         assertThat(both[0]).isCloseTo(0.5f, within(1e-6f));
         assertThat(both[1]).isCloseTo(1f / 3, within(1e-6f));
     }
@@ -41,7 +41,7 @@ class EaseRetrieverAdapterTest {
         RetrievalModel model = new EaseRetrieverAdapter(new EaseParameters(1.0, 1))
                 .train(TWO_ITEMS, ItemFacets.none(2));
 
-        float[] scores = Interactions.scores(model, 1);
+        float[] scores = Interactions.scores(model, TWO_ITEMS, 1);
 
         assertThat(scores[0]).isZero();
         assertThat(scores[1]).isEqualTo(-1f);

@@ -37,7 +37,7 @@ class IalsRetrieverAdapterTest {
         RetrievalModel model = new IalsRetrieverAdapter(PARAMETERS).train(communities(), ItemFacets.none(10));
 
         for (int user = 0; user < 20; user++) {
-            float[] scores = Interactions.scores(model, user);
+            float[] scores = Interactions.scores(model, communities(), user);
             int missing = (user < 10 ? 0 : 5) + user % 5;
             for (int other = user < 10 ? 5 : 0, end = other + 5; other < end; other++) {
                 assertThat(scores[missing]).as("user %d: item %d vs %d", user, missing, other)

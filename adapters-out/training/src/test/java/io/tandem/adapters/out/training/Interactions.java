@@ -3,6 +3,7 @@ package io.tandem.adapters.out.training;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.List;
 
@@ -29,9 +30,10 @@ final class Interactions {
         return InteractionMatrix.of(new InteractionLog(users, items, u, i, v, t));
     }
 
-    static float[] scores(RetrievalModel model, int user) {
+    /** The scores of user {@code user} of {@code matrix}, whose history is their row. */
+    static float[] scores(RetrievalModel model, InteractionMatrix matrix, int user) {
         float[] scores = new float[model.itemCount()];
-        model.score(user, scores);
+        model.score(UserHistory.of(matrix, user), scores);
         return scores;
     }
 }

@@ -25,8 +25,8 @@ class ItemKnnRetrieverAdapterTest {
         RetrievalModel model = new ItemKnnRetrieverAdapter(new ItemKnnParameters(5, 0))
                 .train(MATRIX, ItemFacets.none(3));
 
-        float[] user3 = Interactions.scores(model, 3);
-        float[] user2 = Interactions.scores(model, 2);
+        float[] user3 = Interactions.scores(model, MATRIX, 3);
+        float[] user2 = Interactions.scores(model, MATRIX, 2);
 
         assertThat(user3[0]).isCloseTo(2f / 3, within(1e-6f));
         assertThat(user3[2]).isZero();
@@ -40,6 +40,6 @@ class ItemKnnRetrieverAdapterTest {
         RetrievalModel model = new ItemKnnRetrieverAdapter(new ItemKnnParameters(1, 1.0))
                 .train(MATRIX, ItemFacets.none(3));
 
-        assertThat(Interactions.scores(model, 0)[2]).isCloseTo((float) (1 / (Math.sqrt(3) + 1)), within(1e-6f));
+        assertThat(Interactions.scores(model, MATRIX, 0)[2]).isCloseTo((float) (1 / (Math.sqrt(3) + 1)), within(1e-6f));
     }
 }

@@ -27,7 +27,7 @@ class PopularityRetrieverAdapterTest {
         RetrievalModel model = new PopularityRetrieverAdapter(PopularityParameters.mostPopular())
                 .train(MATRIX, ItemFacets.none(3));
 
-        assertThat(Interactions.scores(model, 0)).containsExactly(2f, 1f, 1f);
+        assertThat(Interactions.scores(model, MATRIX, 0)).containsExactly(2f, 1f, 1f);
     }
 
     @Test
@@ -36,7 +36,7 @@ class PopularityRetrieverAdapterTest {
         RetrievalModel model = new PopularityRetrieverAdapter(
                 new PopularityParameters(1.0, PopularityParameters.Scope.GLOBAL)).train(MATRIX, ItemFacets.none(3));
 
-        float[] scores = Interactions.scores(model, 0);
+        float[] scores = Interactions.scores(model, MATRIX, 0);
 
         assertThat(scores[0]).isCloseTo(0.5f, within(1e-6f));
         assertThat(scores[1]).isCloseTo(1f, within(1e-6f));
@@ -52,7 +52,7 @@ class PopularityRetrieverAdapterTest {
         RetrievalModel model = new PopularityRetrieverAdapter(new PopularityParameters(Double.POSITIVE_INFINITY,
                 PopularityParameters.Scope.USER_CATEGORIES)).train(MATRIX, facets);
 
-        float[] scores = Interactions.scores(model, 3);
+        float[] scores = Interactions.scores(model, MATRIX, 3);
 
         assertThat(scores[2]).isCloseTo(1.05f, within(1e-6f));
         assertThat(scores[0]).isCloseTo(0.1f, within(1e-6f));

@@ -1,0 +1,166 @@
+package io.tandem.application.service;
+
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.retrieval.ItemFacets;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.CRC32;
+
+/**
+ * Everything besides the ranker that serving needs to rank exactly as training did, stored as one artifact
+ * ({@value #FILE}) beside the ranker: the item ids by model index, the item facets and statistics the features
+ * read, the candidates taken per retriever, and each retriever's encoded model. A CRC-32 seals the bytes, so a
+ * truncated or altered bundle is refused instead of served.
+ */
+record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, int candidatesPerRetriever,
+                     List<String> retrieverNames, List<byte[]> retrievers) {
+
+    static final String FILE = "serving.bin";
+
+    private static final int MAGIC = 0x54534231; // "TSB1"
+    private static final int FORMAT = 1;
+    private static final int MAX_LENGTH = 1 << 30;
+
+    ServingBundle {
+        itemIds = List.copyOf(itemIds);
+        Objects.requireNonNull(facets, "facets");
+        Objects.requireNonNull(stats, "stats");
+        retrieverNames = List.copyOf(retrieverNames);
+        retrievers = List.copyOf(retrievers);
+        if (facets.itemCount() != itemIds.size() || stats.itemCount() != itemIds.size()) {
+            throw new InvalidFieldException("artifact", "item ids, facets and statistics cover different items");
+        }
+        if (retrieverNames.size() != retrievers.size()) {
+            throw new InvalidFieldException("artifact", "needs one model per retriever name");
+        }
+        if (candidatesPerRetriever < 1) {
+            throw new InvalidFieldException("artifact", "needs at least one candidate per retriever");
+        }
+    }
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(itemIds.size());
+            for (ItemId id : itemIds) {
+                out.writeUTF(id.value());
+            }
+            out.writeInt(facets.categoryCount());
+            for (String name : facets.categoryNames()) {
+                out.writeUTF(name);
+            }
+            for (int item = 0; item < itemIds.size(); item++) {
+                int[] categories = facets.categories()[item];
+                out.writeInt(categories.length);
+                for (int category : categories) {
+                    out.writeInt(category);
+                }
+                out.writeLong(facets.createdAt()[item]);
+                out.writeInt(stats.count()[item]);
+                out.writeDouble(stats.meanTime()[item]);
+                out.writeLong(stats.firstTime()[item]);
+                out.writeDouble(stats.meanValue()[item]);
+            }
+            out.writeInt(candidatesPerRetriever);
+            out.writeInt(retrieverNames.size());
+            for (int m = 0; m < retrieverNames.size(); m++) {
+                out.writeUTF(retrieverNames.get(m));
+                out.writeInt(retrievers.get(m).length);
+                out.write(retrievers.get(m));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CRC32 crc = new CRC32();
+        byte[] body = bytes.toByteArray();
+        crc.update(body);
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream(body.length + 8);
+        sealed.writeBytes(body);
+        long sum = crc.getValue();
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            sealed.write((int) (sum >>> shift));
+        }
+        return sealed.toByteArray();
+    }
+
+    /** @throws InvalidFieldException naming {@code artifact} when the bytes are not an intact bundle */
+    static ServingBundle decode(byte[] bytes) {
+        if (bytes.length < 16) {
+            throw new InvalidFieldException("artifact", FILE + " is too short (" + bytes.length + " bytes)");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        long stored = 0;
+        for (int k = bytes.length - 8; k < bytes.length; k++) {
+            stored = (stored << 8) | (bytes[k] & 0xff);
+        }
+        if (stored != crc.getValue()) {
+            throw new InvalidFieldException("artifact", FILE + " is corrupt: its checksum does not match");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                throw new InvalidFieldException("artifact", FILE + " is not a serving bundle this build reads");
+            }
+            int n = length(in);
+            List<ItemId> ids = new ArrayList<>(n);
+            for (int item = 0; item < n; item++) {
+                ids.add(new ItemId(in.readUTF()));
+            }
+            int categoryCount = length(in);
+            List<String> names = new ArrayList<>(categoryCount);
+            for (int c = 0; c < categoryCount; c++) {
+                names.add(in.readUTF());
+            }
+            int[][] categories = new int[n][];
+            long[] createdAt = new long[n];
+            int[] count = new int[n];
+            double[] meanTime = new double[n];
+            long[] firstTime = new long[n];
+            double[] meanValue = new double[n];
+            for (int item = 0; item < n; item++) {
+                categories[item] = new int[length(in)];
+                for (int c = 0; c < categories[item].length; c++) {
+                    categories[item][c] = in.readInt();
+                }
+                createdAt[item] = in.readLong();
+                count[item] = in.readInt();
+                meanTime[item] = in.readDouble();
+                firstTime[item] = in.readLong();
+                meanValue[item] = in.readDouble();
+            }
+            int perRetriever = in.readInt();
+            int models = length(in);
+            List<String> retrieverNames = new ArrayList<>(models);
+            List<byte[]> retrievers = new ArrayList<>(models);
+            for (int m = 0; m < models; m++) {
+                retrieverNames.add(in.readUTF());
+                byte[] model = new byte[length(in)];
+                in.readFully(model);
+                retrievers.add(model);
+            }
+            return new ServingBundle(ids, new ItemFacets(names, categories, createdAt),
+                    new ItemStats(count, meanTime, firstTime, meanValue), perRetriever, retrieverNames, retrievers);
+        } catch (IOException e) {
+            throw new InvalidFieldException("artifact", FILE + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static int length(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_LENGTH) {
+            throw new IOException("implausible length " + length);
+        }
+        return length;
+    }
+}

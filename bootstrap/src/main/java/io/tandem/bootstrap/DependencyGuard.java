@@ -1,0 +1,104 @@
+package io.tandem.bootstrap;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * One dependency on the request path behind a timeout and a circuit breaker (resilience4j): a call that fails or
+ * takes longer than the timeout counts as a failure, and once half of the recent calls failed the circuit opens
+ * and calls fail at once, without waiting, until a trial call succeeds again. Failures surface as
+ * {@link DependencyUnavailableException} naming the dependency, which the core turns into a fallback answer.
+ */
+final class DependencyGuard {
+
+    private final String name;
+    private final Duration timeout;
+    private final ExecutorService executor;
+    private final CircuitBreaker breaker;
+
+    /** @param executor runs calls that need a timeout; null runs them on the caller's thread (in-process work) */
+    DependencyGuard(String name, Duration timeout, Duration openFor, ExecutorService executor) {
+        this.name = name;
+        this.timeout = timeout;
+        this.executor = executor;
+        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+                .failureRateThreshold(50)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(5)
+                .waitDurationInOpenState(openFor)
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .slowCallDurationThreshold(timeout)
+                .recordExceptions(Throwable.class)
+                .build());
+    }
+
+    <T> T call(Supplier<T> call) {
+        if (!breaker.tryAcquirePermission()) {
+            throw new DependencyUnavailableException(name + ": circuit open after repeated failures");
+        }
+        long started = System.nanoTime();
+        try {
+            T value = executor == null ? call.get() : bounded(call);
+            long took = System.nanoTime() - started;
+            if (executor == null && took > timeout.toNanos()) {
+                // In-process work cannot be abandoned; a slow call still counts against the circuit.
+                breaker.onError(took, TimeUnit.NANOSECONDS, new TimeoutException("slow"));
+            } else {
+                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+            }
+            return value;
+        } catch (RuntimeException e) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+            throw e instanceof DependencyUnavailableException ? e
+                    : new DependencyUnavailableException(name + ": " + describe(e), e);
+        }
+    }
+
+    CircuitBreaker.State state() {
+        return breaker.getState();
+    }
+
+    private <T> T bounded(Supplier<T> call) {
+        Future<T> future = executor.submit(call::get);
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new DependencyUnavailableException(name + ": no answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new DependencyUnavailableException(name + ": interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new DependencyUnavailableException(name + ": " + cause, cause);
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The dependency failed, timed out or its circuit is open. */
+    static final class DependencyUnavailableException extends RuntimeException {
+
+        DependencyUnavailableException(String message) {
+            super(message);
+        }
+
+        DependencyUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.tandem.application.service.ServingSettings;
+import io.tandem.domain.InvalidFieldException;
+
+import java.time.Duration;
+
+/**
+ * {@code tandem.serving.*}: the request path. Each dependency call is bounded by its own timeout, and the
+ * timeouts together fit in the request {@code budget}; {@code model-poll-interval} is how often the registry is
+ * asked whether the champion changed (promotions made on this instance swap at once).
+ */
+@ConfigurationProperties("tandem.serving")
+record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
+                            @Bindable(defaultValue = "20") int freshItems,
+                            @Bindable(defaultValue = "1") int freshSlots,
+                            @Bindable(defaultValue = "50ms") Duration budget,
+                            @Bindable(defaultValue = "15ms") Duration onlineStoreTimeout,
+                            @Bindable(defaultValue = "15ms") Duration catalogTimeout,
+                            @Bindable(defaultValue = "15ms") Duration scorerTimeout,
+                            @Bindable(defaultValue = "1s") Duration modelPollInterval,
+                            @Bindable(defaultValue = "2s") Duration circuitOpenFor) {
+
+    ServingConfiguration {
+        for (Duration timeout : new Duration[] {onlineStoreTimeout, catalogTimeout, scorerTimeout, circuitOpenFor}) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new InvalidFieldException("tandem.serving", "timeouts must be positive");
+            }
+        }
+        if (onlineStoreTimeout.plus(catalogTimeout).plus(scorerTimeout).compareTo(budget) > 0) {
+            throw new InvalidFieldException("tandem.serving.budget", "is " + budget.toMillis()
+                    + " ms, less than the dependency timeouts together (online store, catalog, scorer)");
+        }
+    }
+
+    ServingSettings settings() {
+        return new ServingSettings(historyLimit, freshItems, freshSlots);
+    }
+}

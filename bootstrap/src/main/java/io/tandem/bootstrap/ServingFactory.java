@@ -1,0 +1,119 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
+import io.tandem.adapters.out.training.RetrievalModelCodecAdapter;
+import io.tandem.application.port.out.LoadItemsPort;
+import io.tandem.application.port.out.LoadModelArtifactPort;
+import io.tandem.application.port.out.LoadModelVersionsPort;
+import io.tandem.application.port.out.LoadNewestItemsPort;
+import io.tandem.application.port.out.LoadPopularItemsPort;
+import io.tandem.application.port.out.LoadScoringModelPort;
+import io.tandem.application.port.out.LoadUserStatePort;
+import io.tandem.application.service.ModelServingService;
+import io.tandem.application.service.ServingModels;
+import io.tandem.domain.ranking.ScoringModel;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The request path: the served champion, the rule-based fallback, and the serving use cases, with every
+ * dependency behind its own timeout and circuit breaker ({@link DependencyGuard}): the online store, the catalog
+ * and the scorer. The candidate retrievers run in-process on the loaded model and fail only with it.
+ */
+@Factory
+final class ServingFactory {
+
+    /** The retrievers' codec: training writes with it, serving reads with it. */
+    @Singleton
+    RetrievalModelCodecAdapter retrievalModelCodec() {
+        return new RetrievalModelCodecAdapter();
+    }
+
+    /** Threads that wait on remote dependencies, so a request can stop waiting at its timeout. */
+    @Singleton
+    @Named("tandem-guard")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService guardExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, 256, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "tandem-guard-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    @Singleton
+    @Named("scorer")
+    DependencyGuard scorerGuard(ServingConfiguration serving) {
+        return new DependencyGuard("scorer", serving.scorerTimeout(), serving.circuitOpenFor(), null);
+    }
+
+    @Singleton
+    @Named("online-store")
+    DependencyGuard onlineStoreGuard(ServingConfiguration serving, @Named("tandem-guard") ExecutorService executor) {
+        return new DependencyGuard("online store", serving.onlineStoreTimeout(), serving.circuitOpenFor(), executor);
+    }
+
+    @Singleton
+    @Named("catalog")
+    DependencyGuard catalogGuard(ServingConfiguration serving, @Named("tandem-guard") ExecutorService executor) {
+        return new DependencyGuard("catalog", serving.catalogTimeout(), serving.circuitOpenFor(), executor);
+    }
+
+    /** ONNX Runtime loads with the first model; every batch scored goes through the scorer's guard. */
+    @Singleton
+    ServingModels servingModels(TrainingConfiguration training, LoadModelVersionsPort versions,
+                                LoadModelArtifactPort artifacts, BeanProvider<LoadScoringModelPort> scoring,
+                                RetrievalModelCodecAdapter codec, @Named("scorer") DependencyGuard scorer) {
+        LoadScoringModelPort guarded = (artifact, featureCount) -> {
+            ScoringModel model = scoring.get().load(artifact, featureCount);
+            return new ScoringModel() {
+                @Override
+                public int featureCount() {
+                    return model.featureCount();
+                }
+
+                @Override
+                public float[] score(float[] features, int rows) {
+                    return scorer.call(() -> model.score(features, rows));
+                }
+
+                @Override
+                public void close() {
+                    model.close();
+                }
+            };
+        };
+        return new ServingModels(training.model(), versions, artifacts, guarded, codec);
+    }
+
+    @Singleton
+    RuleBasedFallbackAdapter fallback(FallbackConfiguration fallback, LoadPopularItemsPort popular,
+                                      LoadNewestItemsPort newest, LoadItemsPort items, Clock clock) {
+        return new RuleBasedFallbackAdapter(fallback.rules(), popular, newest, items, clock, fallback.depth());
+    }
+
+    /** Recommendations, similar items and re-ranking. */
+    @Singleton
+    ModelServingService serving(ServingModels models, LoadUserStatePort userState, LoadItemsPort items,
+                                LoadNewestItemsPort newest, RuleBasedFallbackAdapter fallback,
+                                ServingConfiguration serving, @Named("online-store") DependencyGuard onlineStore,
+                                @Named("catalog") DependencyGuard catalog) {
+        LoadUserStatePort guardedState = (user, limit) -> onlineStore.call(() -> userState.userState(user, limit));
+        LoadItemsPort guardedItems = ids -> catalog.call(() -> items.loadItems(ids));
+        LoadNewestItemsPort guardedNewest = (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
+        return new ModelServingService(models, guardedState, guardedItems, guardedNewest, fallback,
+                serving.settings(), () -> UUID.randomUUID().toString());
+    }
+}
