@@ -12,8 +12,12 @@ import io.tandem.application.port.out.LoadNewestItemsPort;
 import io.tandem.application.port.out.LoadPopularItemsPort;
 import io.tandem.application.port.out.LoadScoringModelPort;
 import io.tandem.application.port.out.LoadUserStatePort;
+import io.tandem.application.port.out.ReadLakePort;
+import io.tandem.application.service.LakeInteractions;
 import io.tandem.application.service.ModelServingService;
+import io.tandem.application.service.OfflineScoringService;
 import io.tandem.application.service.ServingModels;
+import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.ranking.ScoringModel;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -61,8 +65,11 @@ final class ServingFactory {
 
     @Singleton
     @Named("online-store")
-    DependencyGuard onlineStoreGuard(ServingConfiguration serving, @Named("tandem-guard") ExecutorService executor) {
-        return new DependencyGuard("online store", serving.onlineStoreTimeout(), serving.circuitOpenFor(), executor);
+    DependencyGuard onlineStoreGuard(ServingConfiguration serving, AdapterSelection adapters,
+                                     @Named("tandem-guard") ExecutorService executor) {
+        // The embedded store is in-process memory: nothing to wait for, so no thread hop either.
+        return new DependencyGuard("online store", serving.onlineStoreTimeout(), serving.circuitOpenFor(),
+                "redis".equals(adapters.chosen(AdapterChoice.ONLINE_STORE)) ? executor : null);
     }
 
     @Singleton
@@ -102,6 +109,13 @@ final class ServingFactory {
     RuleBasedFallbackAdapter fallback(FallbackConfiguration fallback, LoadPopularItemsPort popular,
                                       LoadNewestItemsPort newest, LoadItemsPort items, Clock clock) {
         return new RuleBasedFallbackAdapter(fallback.rules(), popular, newest, items, clock, fallback.depth());
+    }
+
+    /** The lake's view of a user, scored by the served model: the offline side of the consistency check. */
+    @Singleton
+    OfflineScoringService offlineScoring(ServingModels models, ReadLakePort readLake, LoadItemsPort items,
+                                         FeaturePolicy policy) {
+        return new OfflineScoringService(models, new LakeInteractions(readLake, items, policy.labelWeights()));
     }
 
     /** Recommendations, similar items and re-ranking. */

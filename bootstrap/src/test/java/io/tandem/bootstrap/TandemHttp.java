@@ -33,11 +33,18 @@ final class TandemHttp implements AutoCloseable {
         return new TandemHttp(ApplicationContext.run(EmbeddedServer.class, all));
     }
 
-    /** A random HTTP port and a temporary lake folder, so tests never touch the working tree. */
+    /**
+     * A random HTTP port and a temporary lake folder, so tests never touch the working tree; serving timeouts
+     * wide enough for a loaded test machine (tests of the timeouts themselves set their own).
+     */
     static Map<String, Object> isolated() {
         try {
             java.nio.file.Path state = java.nio.file.Files.createTempDirectory("tandem-state");
             return Map.of("micronaut.server.port", -1,
+                    "tandem.serving.budget", "3s",
+                    "tandem.serving.online-store-timeout", "1s",
+                    "tandem.serving.catalog-timeout", "1s",
+                    "tandem.serving.scorer-timeout", "1s",
                     "tandem.lake.path", state.resolve("lake").toString(),
                     "tandem.local-log.path", state.resolve("events").toString(),
                     "datasources.default.url", "jdbc:h2:file:" + state.resolve("db/tandem")

@@ -64,7 +64,8 @@ public final class LakeInteractions {
         InteractionLog log = new InteractionLog(columns.users.size(), columns.items.size(),
                 Arrays.copyOf(columns.userColumn, columns.size), Arrays.copyOf(columns.itemColumn, columns.size),
                 Arrays.copyOf(columns.valueColumn, columns.size), Arrays.copyOf(columns.timeColumn, columns.size));
-        return new ImplicitFeedback(log, facets(columns.itemIds), List.copyOf(columns.itemIds), columns.events);
+        return new ImplicitFeedback(log, facets(columns.itemIds), List.copyOf(columns.itemIds), Map.copyOf(columns.users),
+                columns.events);
     }
 
     /** Categories as indexes into their sorted names (so runs agree on them) and creation times, by item index. */
@@ -148,6 +149,7 @@ public final class LakeInteractions {
     }
 
     /** The lake as interactions: the log, what is known about its items, and how many events were read. */
-    record ImplicitFeedback(InteractionLog log, ItemFacets items, List<ItemId> itemIds, long eventsRead) {
+    record ImplicitFeedback(InteractionLog log, ItemFacets items, List<ItemId> itemIds, Map<UserId, Integer> userIndexes,
+                            long eventsRead) {
     }
 }

@@ -1,0 +1,105 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.json.tree.JsonNode;
+import io.tandem.adapters.in.synthetic.SyntheticConfig;
+import io.tandem.adapters.in.synthetic.SyntheticDataset;
+import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
+import io.tandem.adapters.in.synthetic.SyntheticDemoLoader;
+import io.tandem.adapters.out.redis.PrivateRedisServer;
+import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
+import io.tandem.application.port.in.HoldOutWindow;
+import io.tandem.application.port.in.RecordEventsUseCase;
+import io.tandem.application.port.in.TrainModelsCommand;
+import io.tandem.application.port.in.TrainModelsUseCase;
+import io.tandem.application.port.in.UpsertItemsUseCase;
+import io.tandem.application.port.in.UpsertUsersUseCase;
+import io.tandem.application.service.ServingModels;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The serving acceptance path with a real Redis online store that the test itself owns: data → train → promote
+ * → served by the model; the Redis server killed → every request still 200 from the fallback, naming the online
+ * store, quickly; Redis back → the model serves again, without a restart.
+ */
+class ServingFaultIT {
+
+    @Test
+    void servesWithTheModelFallsBackWhileRedisIsDownAndRecoversWithoutARestart() throws Exception {
+        try (PrivateRedisServer redis = PrivateRedisServer.started()) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("tandem.online-store", "redis");
+            properties.put("tandem.redis.uri", redis.uri());
+            properties.put("tandem.redis.key-prefix", "tandem-serving-it:");
+            // Batch writes of the loader get time; the serving read has its own 15 ms guard below.
+            properties.put("tandem.redis.command-timeout", "2s");
+            // The production timeouts: 15 ms per dependency in a 50 ms budget; the circuit retries after 1 s.
+            properties.put("tandem.serving.budget", "50ms");
+            properties.put("tandem.serving.online-store-timeout", "15ms");
+            properties.put("tandem.serving.catalog-timeout", "15ms");
+            properties.put("tandem.serving.scorer-timeout", "15ms");
+            properties.put("tandem.serving.circuit-open-for", "1s");
+            try (TandemHttp tandem = TandemHttp.start(properties)) {
+                SyntheticDataset dataset = SyntheticDatasetGenerator.generate(new SyntheticConfig(3L, 300, 150, 8, 6,
+                        8, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(14)));
+                new SyntheticDemoLoader(tandem.context().getBean(UpsertItemsUseCase.class),
+                        tandem.context().getBean(UpsertUsersUseCase.class),
+                        tandem.context().getBean(RecordEventsUseCase.class)).load(dataset, done -> { });
+                tandem.context().getBean(LocalLogArchiver.class).drain();
+                tandem.context().getBean(TrainModelsUseCase.class)
+                        .train(TrainModelsCommand.wholeLake("two-stage", HoldOutWindow.latestShare(0.2), 42L));
+                assertThat(tandem.context().getBean(ServingModels.class).refresh().serving()).isPresent();
+                awaitTrue(() -> tandem.context().getBean(RuleBasedFallbackAdapter.class).refresh());
+                String user = dataset.users().get(0).id().value();
+                awaitTrue(() -> !servedBy(tandem, user).get("fallback").get("used").getBooleanValue());
+                JsonNode byModel = servedBy(tandem, user);
+                assertThat(byModel.get("model").get("name").getStringValue()).isEqualTo("two-stage");
+                assertThat(byModel.get("items").size()).isEqualTo(10);
+
+                redis.kill();
+                long slowest = 0;
+                for (int request = 0; request < 40; request++) {
+                    String someone = dataset.users().get(request % dataset.users().size()).id().value();
+                    long started = System.nanoTime();
+                    TandemHttp.Response response = tandem.get("/v1/users/" + someone + "/recommendations?count=10");
+                    slowest = Math.max(slowest, System.nanoTime() - started);
+                    assertThat(response.status()).isEqualTo(200);
+                    JsonNode body = response.tree();
+                    assertThat(body.get("fallback").get("used").getBooleanValue()).isTrue();
+                    assertThat(body.get("fallback").get("reason").getStringValue()).startsWith("online store");
+                    assertThat(body.get("model").isNull()).isTrue();
+                    assertThat(body.get("items").size()).isEqualTo(10);
+                }
+                // Within the budget on the server; the client's loopback round trip on a loaded CI machine adds
+                // its own share, so the bound here is loose (the serve benchmark reports the real latencies).
+                assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(500));
+                assertThat(tandem.get("/prometheus").body()).contains("tandem_fallbacks_total")
+                        .contains("reason=\"online store\"");
+
+                redis.start();
+                awaitTrue(() -> !servedBy(tandem, user).get("fallback").get("used").getBooleanValue());
+                assertThat(servedBy(tandem, user).get("model").get("name").getStringValue()).isEqualTo("two-stage");
+            }
+        }
+    }
+
+    private static JsonNode servedBy(TandemHttp tandem, String user) {
+        TandemHttp.Response response = tandem.get("/v1/users/" + user + "/recommendations?count=10");
+        assertThat(response.status()).isEqualTo(200);
+        return response.tree();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
