@@ -205,8 +205,18 @@ class TrainingAcceptanceTest {
         }
         byte[] artifact = tandem.context().getBean(ExportRankerPort.class)
                 .export(new TreeEnsemble(schema.size(), 0.0, trees), schema);
-        URI uri = tandem.context().getBean(StoreModelArtifactPort.class)
-                .store(new ArtifactKey(MODEL, version, "ranker.onnx"), artifact);
+        // Serving needs the retrievers beside the ranker: the champion's, since the schema is the same.
+        URI championRanker = null;
+        for (JsonNode known : versions(tandem).values()) {
+            if (known.get("stage").getStringValue().equals("champion")) {
+                championRanker = URI.create(known.get("artifactUri").getStringValue());
+            }
+        }
+        assertThat(championRanker).isNotNull();
+        StoreModelArtifactPort store = tandem.context().getBean(StoreModelArtifactPort.class);
+        store.store(new ArtifactKey(MODEL, version, "serving.bin"), tandem.context()
+                .getBean(LoadModelArtifactPort.class).load(championRanker.resolve("serving.bin")));
+        URI uri = store.store(new ArtifactKey(MODEL, version, "ranker.onnx"), artifact);
         tandem.context().getBean(RegisterModelVersionUseCase.class).register(new RegisterModelVersionCommand(
                 new ModelVersion(MODEL, version, ModelKind.RANKER, ModelStage.CANDIDATE,
                         new ModelMetrics("temporal:hand-made", Map.of("ndcg@10", 0.99)), Optional.of(schema), uri,

@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ServingModels implements RefreshServingModelUseCase {
 
+    /** A refused champion is tried again after this long (its artifacts may have been repaired). */
+    private static final long RETRY_REFUSED_AFTER_NANOS = 30_000_000_000L;
+
     private final String modelName;
     private final LoadModelVersionsPort versions;
     private final LoadModelArtifactPort artifacts;
@@ -69,9 +72,16 @@ public final class ServingModels implements RefreshServingModelUseCase {
                 return status();
             }
             ModelVersion version = champion.get();
-            boolean alreadyServed = serving != null && serving.ref().equals(version.ref());
-            boolean alreadyRefused = refused.map(r -> r.ref.equals(version.ref())).orElse(false);
-            if (alreadyServed || alreadyRefused) {
+            if (serving != null && serving.ref().equals(version.ref())) {
+                // Back to the served version (a rollback of a refused one): nothing is refused any more.
+                refused = Optional.empty();
+                return status();
+            }
+            long now = System.nanoTime();
+            boolean refusedLately = refused.map(r -> r.ref.equals(version.ref())
+                    && now - r.atNanos < RETRY_REFUSED_AFTER_NANOS).orElse(false);
+            if (refusedLately) {
+                // Not reloaded on every poll; retried later, in case the artifact store was only briefly away.
                 return status();
             }
             try {
@@ -82,7 +92,7 @@ public final class ServingModels implements RefreshServingModelUseCase {
                     serving.retire();
                 }
             } catch (InvalidFieldException | UncheckedIOException e) {
-                refused = Optional.of(new Refused(version.ref(), "version " + version.version() + " of '"
+                refused = Optional.of(new Refused(version.ref(), now, "version " + version.version() + " of '"
                         + modelName + "' cannot serve: " + e.getMessage()));
             }
             return status();
@@ -145,6 +155,6 @@ public final class ServingModels implements RefreshServingModelUseCase {
         }
     }
 
-    private record Refused(ModelRef ref, String reason) {
+    private record Refused(ModelRef ref, long atNanos, String reason) {
     }
 }
