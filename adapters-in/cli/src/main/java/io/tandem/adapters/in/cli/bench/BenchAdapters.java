@@ -33,6 +33,8 @@ enum BenchAdapters {
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         properties.put("datasources.default.username", env("TANDEM_JDBC_USER", "postgres"));
         properties.put("datasources.default.password", env("TANDEM_JDBC_PASSWORD", ""));
+        // As the production profile sizes it: the request path reads the catalog on every request.
+        properties.put("datasources.default.maximum-pool-size", 16);
         properties.put("tandem.online-store", "redis");
         properties.put("tandem.redis.uri", env("TANDEM_REDIS_URI", "redis://127.0.0.1:6379"));
         properties.put("tandem.redis.key-prefix", name + ":");
@@ -47,6 +49,8 @@ enum BenchAdapters {
         properties.put("tandem.lake.s3.access-key", env("TANDEM_S3_ACCESS_KEY", "tandem"));
         properties.put("tandem.lake.s3.secret-key", env("TANDEM_S3_SECRET_KEY", "tandem-secret"));
         properties.put("tandem.lake.s3.bucket", name);
+        // Model artifacts in the run's bucket too (under models/), as in production.
+        properties.put("tandem.artifacts", "minio");
         return properties;
     }
 

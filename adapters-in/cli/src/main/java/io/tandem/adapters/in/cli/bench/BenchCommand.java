@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 
 /** {@code tandem bench}: the benchmark commands. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: ingest.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: serve (recommendation latency), ingest (events into the lake).")
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -16,6 +17,7 @@ public final class BenchCommand implements Runnable {
     /** The bench command with its subcommands. */
     public static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
         CommandLine bench = new CommandLine(new BenchCommand());
+        bench.addSubcommand("serve", new BenchServeCommand(launcher, out));
         bench.addSubcommand("ingest", new BenchIngestCommand(launcher, out));
         return bench;
     }

@@ -1,0 +1,93 @@
+package io.tandem.adapters.in.cli.bench;
+
+import io.tandem.adapters.in.cli.TandemCommand;
+import io.tandem.adapters.in.cli.TandemLauncher;
+import io.tandem.adapters.in.cli.TandemServer;
+import io.tandem.adapters.in.cli.TandemSession;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchServeCommandTest {
+
+    private final AtomicInteger starts = new AtomicInteger();
+
+    @Test
+    void helpNamesTheOptionsAndStartsNothing() {
+        Run run = run("bench", "serve", "--help");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("--items", "--candidates", "--rate", "--seconds", "--output", "--adapters");
+        assertThat(starts).hasValue(0);
+    }
+
+    @Test
+    void benchListsServe() {
+        assertThat(run("bench", "--help").out).contains("serve", "ingest");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--rate=0", "--rate=abc", "--seconds=0", "--items=0", "--adapters=cloud",
+            "--new-users=1", "--count=1001", "--no-such-option"})
+    void aBadOptionIsAUsageErrorWithAMessage(String option) {
+        Run run = run("bench", "serve", option);
+
+        assertThat(run.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run.err).isNotBlank();
+        assertThat(starts).hasValue(0);
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode;
+        try (PrintStream printed = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            CommandLine commandLine = TandemCommand.commandLine(new CountingLauncher(), printed);
+            commandLine.setOut(new PrintWriter(out, true));
+            commandLine.setErr(new PrintWriter(err, true));
+            exitCode = commandLine.execute(args);
+        }
+        return new Run(exitCode, bytes.toString(StandardCharsets.UTF_8) + out, err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    /** Counts attempts to start the platform, which a usage error must never make. */
+    private final class CountingLauncher implements TandemLauncher {
+
+        @Override
+        public void serve(PrintStream out) {
+            starts.incrementAndGet();
+        }
+
+        @Override
+        public void demo(PrintStream out) {
+            starts.incrementAndGet();
+        }
+
+        @Override
+        public TandemSession openSession() {
+            starts.incrementAndGet();
+            throw new IllegalStateException("no platform in this test");
+        }
+
+        @Override
+        public TandemServer startServer(Map<String, Object> properties) {
+            starts.incrementAndGet();
+            throw new IllegalStateException("no platform in this test");
+        }
+    }
+}

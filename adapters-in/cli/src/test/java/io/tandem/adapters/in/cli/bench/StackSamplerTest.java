@@ -1,0 +1,53 @@
+package io.tandem.adapters.in.cli.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackSamplerTest {
+
+    private static final String SERVICE = "io.tandem.application.service.ModelServingService";
+
+    @Test
+    void filesASampleUnderTheInnermostStageItRecognises() {
+        assertThat(StageBreakdown.StackSampler.classify(stack(
+                frame("io.tandem.adapters.out.training.EaseRetrieverAdapter$EaseModel", "score"),
+                frame("io.tandem.application.service.CandidateGenerator", "candidates"),
+                frame("io.tandem.application.service.ServingModel", "candidates"),
+                frame(SERVICE, "lambda$recommend$0"),
+                frame(SERVICE, "recommend"))))
+                .contains(StageBreakdown.Stage.CANDIDATES);
+        assertThat(StageBreakdown.StackSampler.classify(stack(
+                frame("ai.onnxruntime.OrtSession", "run"),
+                frame("io.tandem.bootstrap.DependencyGuard", "call"),
+                frame("io.tandem.application.service.ServingModel", "score"),
+                frame(SERVICE, "recommend"))))
+                .contains(StageBreakdown.Stage.SCORING);
+    }
+
+    @Test
+    void tellsTheGuardedRemoteCallsApartByTheirCaller() {
+        StackTraceElement parked = frame("java.util.concurrent.FutureTask", "get");
+        StackTraceElement guard = frame("io.tandem.bootstrap.DependencyGuard", "bounded");
+
+        assertThat(StageBreakdown.StackSampler.classify(stack(parked, guard, frame(SERVICE, "recommend"))))
+                .contains(StageBreakdown.Stage.ONLINE_STORE);
+        assertThat(StageBreakdown.StackSampler.classify(stack(parked, guard, frame(SERVICE, "lambda$recommend$2"),
+                frame(SERVICE, "recommend")))).contains(StageBreakdown.Stage.CATALOG);
+    }
+
+    @Test
+    void ignoresSamplesOutsideTheUseCaseAndFilesUnknownWorkUnderOther() {
+        assertThat(StageBreakdown.StackSampler.classify(stack(frame("java.lang.Thread", "sleep")))).isEmpty();
+        assertThat(StageBreakdown.StackSampler.classify(stack(frame("java.util.Arrays", "sort"),
+                frame(SERVICE, "recommend")))).contains(StageBreakdown.Stage.OTHER);
+    }
+
+    private static StackTraceElement[] stack(StackTraceElement... innermostFirst) {
+        return innermostFirst;
+    }
+
+    private static StackTraceElement frame(String className, String method) {
+        return new StackTraceElement(className, method, null, -1);
+    }
+}
