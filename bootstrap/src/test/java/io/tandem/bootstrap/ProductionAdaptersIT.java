@@ -11,6 +11,7 @@ import io.minio.RemoveBucketArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
+import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
 import io.tandem.application.port.out.ReadLakePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +118,8 @@ class ProductionAdaptersIT {
         // A retry of the whole batch is all duplicates: the claims live in Redis.
         assertThat(tandem.postJson("/v1/events", batch).tree().get("accepted").getIntValue()).isZero();
 
+        // No model: the fallback answers from its snapshot of Redis, rebuilt now instead of at its next tick.
+        assertThat(tandem.context().getBean(RuleBasedFallbackAdapter.class).refresh()).isTrue();
         JsonNode forA = tandem.get("/v1/users/a/recommendations?count=5").tree();
         List<String> items = new ArrayList<>();
         forA.get("items").values().forEach(item -> items.add(item.get("itemId").getStringValue()));
