@@ -15,6 +15,7 @@ import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.application.service.RecordEventsService;
 import io.tandem.application.service.UpdateOnlineFeaturesService;
 import io.tandem.application.service.CatalogService;
+import io.tandem.application.service.CatalogSnapshot;
 import io.tandem.domain.feature.FeaturePolicy;
 import jakarta.inject.Singleton;
 
@@ -46,10 +47,23 @@ final class CoreFactory {
         return new UpdateOnlineFeaturesService(policy, items, applyUpdates);
     }
 
-    /** One service answers every catalog use case. */
+    /**
+     * One service answers every catalog use case. Its writes reach the serving snapshot as soon as the catalog
+     * has them, so this instance serves what it was just told.
+     */
     @Singleton
     CatalogService catalog(SaveItemsPort saveItems, LoadItemsPort loadItems, DeleteItemPort deleteItem,
-                           SaveUsersPort saveUsers, LoadUserPort loadUser, CountCatalogPort countCatalog) {
-        return new CatalogService(saveItems, loadItems, deleteItem, saveUsers, loadUser, countCatalog);
+                           SaveUsersPort saveUsers, LoadUserPort loadUser, CountCatalogPort countCatalog,
+                           CatalogSnapshot snapshot) {
+        SaveItemsPort saveThrough = batch -> {
+            saveItems.save(batch);
+            snapshot.saved(batch);
+        };
+        DeleteItemPort deleteThrough = id -> {
+            boolean deleted = deleteItem.deleteItem(id);
+            snapshot.deleted(id);
+            return deleted;
+        };
+        return new CatalogService(saveThrough, loadItems, deleteThrough, saveUsers, loadUser, countCatalog);
     }
 }

@@ -10,7 +10,9 @@ import java.time.Duration;
 /**
  * {@code tandem.serving.*}: the request path. Each dependency call is bounded by its own timeout, and the
  * timeouts together fit in the request {@code budget}; {@code model-poll-interval} is how often the registry is
- * asked whether the champion changed (promotions made on this instance swap at once).
+ * asked whether the champion changed (promotions made on this instance swap at once). With {@code catalog-snapshot}
+ * the request path reads the catalog from memory, read again in full every {@code catalog-refresh-interval}
+ * (writes through this instance show at once, writes elsewhere within that interval).
  */
 @ConfigurationProperties("tandem.serving")
 record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
@@ -21,13 +23,18 @@ record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
                             @Bindable(defaultValue = "15ms") Duration catalogTimeout,
                             @Bindable(defaultValue = "15ms") Duration scorerTimeout,
                             @Bindable(defaultValue = "1s") Duration modelPollInterval,
-                            @Bindable(defaultValue = "2s") Duration circuitOpenFor) {
+                            @Bindable(defaultValue = "2s") Duration circuitOpenFor,
+                            @Bindable(defaultValue = "true") boolean catalogSnapshot,
+                            @Bindable(defaultValue = "10s") Duration catalogRefreshInterval) {
 
     ServingConfiguration {
         for (Duration timeout : new Duration[] {onlineStoreTimeout, catalogTimeout, scorerTimeout, circuitOpenFor}) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new InvalidFieldException("tandem.serving", "timeouts must be positive");
             }
+        }
+        if (catalogRefreshInterval.isNegative() || catalogRefreshInterval.isZero()) {
+            throw new InvalidFieldException("tandem.serving.catalog-refresh-interval", "must be positive");
         }
         if (onlineStoreTimeout.plus(catalogTimeout).plus(scorerTimeout).compareTo(budget) > 0) {
             throw new InvalidFieldException("tandem.serving.budget", "is " + budget.toMillis()

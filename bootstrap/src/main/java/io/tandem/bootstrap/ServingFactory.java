@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
 import io.tandem.adapters.out.training.RetrievalModelCodecAdapter;
+import io.tandem.application.port.out.LoadItemPagePort;
 import io.tandem.application.port.out.LoadItemsPort;
 import io.tandem.application.port.out.LoadModelArtifactPort;
 import io.tandem.application.port.out.LoadModelVersionsPort;
@@ -13,6 +14,7 @@ import io.tandem.application.port.out.LoadPopularItemsPort;
 import io.tandem.application.port.out.LoadScoringModelPort;
 import io.tandem.application.port.out.LoadUserStatePort;
 import io.tandem.application.port.out.ReadLakePort;
+import io.tandem.application.service.CatalogSnapshot;
 import io.tandem.application.service.LakeInteractions;
 import io.tandem.application.service.ModelServingService;
 import io.tandem.application.service.OfflineScoringService;
@@ -37,6 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Factory
 final class ServingFactory {
+
+    /** Items per page when the catalog snapshot reads the catalog. */
+    private static final int CATALOG_PAGE = 5_000;
+    /** Newest available items the snapshot keeps, overall and per category. */
+    private static final int NEWEST_KEPT = 100;
 
     /** The retrievers' codec: training writes with it, serving reads with it. */
     @Singleton
@@ -118,16 +125,33 @@ final class ServingFactory {
         return new OfflineScoringService(models, new LakeInteractions(readLake, items, policy.labelWeights()));
     }
 
+    /**
+     * The catalog in memory for the request path (refreshed by {@link CatalogSnapshotLifecycle}); until its first
+     * refresh, and for long newest-item lists, it reads the catalog through the catalog's guard. Typed as itself
+     * only: other beans asking for the catalog ports get the catalog.
+     */
+    @Singleton
+    @Bean(typed = CatalogSnapshot.class)
+    CatalogSnapshot catalogSnapshot(LoadItemPagePort pages, LoadItemsPort items, LoadNewestItemsPort newest,
+                                    ServingConfiguration serving, @Named("catalog") DependencyGuard catalog) {
+        LoadItemsPort guardedItems = ids -> catalog.call(() -> items.loadItems(ids));
+        LoadNewestItemsPort guardedNewest = (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
+        return new CatalogSnapshot(pages, guardedItems, guardedNewest, CATALOG_PAGE,
+                Math.max(NEWEST_KEPT, serving.freshItems()));
+    }
+
     /** Recommendations, similar items and re-ranking. */
     @Singleton
     ModelServingService serving(ServingModels models, LoadUserStatePort userState, LoadItemsPort items,
                                 LoadNewestItemsPort newest, RuleBasedFallbackAdapter fallback,
                                 ServingConfiguration serving, @Named("online-store") DependencyGuard onlineStore,
-                                @Named("catalog") DependencyGuard catalog) {
+                                @Named("catalog") DependencyGuard catalog, CatalogSnapshot snapshot) {
         LoadUserStatePort guardedState = (user, limit) -> onlineStore.call(() -> userState.userState(user, limit));
-        LoadItemsPort guardedItems = ids -> catalog.call(() -> items.loadItems(ids));
-        LoadNewestItemsPort guardedNewest = (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
-        return new ModelServingService(models, guardedState, guardedItems, guardedNewest, fallback,
+        LoadItemsPort catalogItems = serving.catalogSnapshot() ? snapshot
+                : ids -> catalog.call(() -> items.loadItems(ids));
+        LoadNewestItemsPort catalogNewest = serving.catalogSnapshot() ? snapshot
+                : (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
+        return new ModelServingService(models, guardedState, catalogItems, catalogNewest, fallback,
                 serving.settings(), () -> UUID.randomUUID().toString());
     }
 }

@@ -192,7 +192,7 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
             for (int m = 0; m < retrievers; m++) {
                 if (model.isPersonal(m)) {
                     sum += found.standardised(m, item);
-                    byPersonal |= found.ranks[m][item] <= model.generator().perRetriever();
+                    byPersonal |= found.proposedBy(m, item);
                 }
             }
             if (byPersonal) {
@@ -209,7 +209,7 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
                 int item = proposed.get(p);
                 List<String> sources = new ArrayList<>();
                 for (int m = 0; m < retrievers; m++) {
-                    if (model.isPersonal(m) && found.ranks[m][item] <= model.generator().perRetriever()) {
+                    if (model.isPersonal(m) && found.proposedBy(m, item)) {
                         sources.add(model.retrieverNames().get(m));
                     }
                 }
@@ -329,12 +329,11 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
 
     /** The retrievers that put {@code item} in their top list. */
     private static List<String> sources(ServingModel model, UserCandidates found, int item) {
-        List<String> sources = new ArrayList<>(found.ranks.length);
-        int depth = model.generator().perRetriever();
-        for (int m = 0; m < found.ranks.length; m++) {
+        List<String> sources = new ArrayList<>(found.retrievers());
+        for (int m = 0; m < found.retrievers(); m++) {
             // A retriever whose scores are all equal for this user (item neighbours of an empty history)
             // ranked nothing: it is no source.
-            if (found.ranks[m][item] <= depth && found.deviation[m] > 0) {
+            if (found.proposedBy(m, item) && found.deviation[m] > 0) {
                 sources.add(model.retrieverNames().get(m));
             }
         }

@@ -96,11 +96,11 @@ final class RankingFeatures {
                 float score = candidates.scores[m][item];
                 float best = candidates.best[m];
                 out[at++] = score;
-                out[at++] = candidates.ranks[m][item];
+                out[at++] = candidates.rank(m, item);
                 out[at++] = best > 0 ? score / best : Float.NaN;
                 out[at++] = candidates.standardised(m, item);
             }
-            out[at++] = candidates.sources[item];
+            out[at++] = candidates.sources(item);
             out[at++] = candidates.fused(item);
             boolean known = stats.hasInteractions(item);
             out[at++] = (float) Math.log1p(stats.count()[item]);

@@ -185,8 +185,8 @@ public final class TwoStageTrainer {
 
     private static int bestRank(UserCandidates found, int item) {
         int best = Integer.MAX_VALUE;
-        for (int[] ranks : found.ranks) {
-            best = Math.min(best, ranks[item]);
+        for (int m = 0; m < found.retrievers(); m++) {
+            best = Math.min(best, found.rank(m, item));
         }
         return best;
     }

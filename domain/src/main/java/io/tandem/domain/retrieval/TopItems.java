@@ -20,17 +20,25 @@ public final class TopItems {
         // A min-heap of the k best so far; the root is the weakest kept item.
         int[] heap = new int[Math.min(k, scores.length)];
         int size = 0;
+        // Once the heap is full, an item must score at least the weakest kept one: one comparison rejects most
+        // items (NaN fails it too). Items are visited in index order, so an item tied with the weakest kept one
+        // has a higher index and loses the tie: strictly greater is needed to enter.
+        float floor = Float.NEGATIVE_INFINITY;
         for (int item = 0; item < scores.length; item++) {
             float score = scores[item];
-            if (Float.isNaN(score) || score == Float.NEGATIVE_INFINITY) {
+            if (!(score > floor)) {
                 continue;
             }
             if (size < heap.length) {
                 heap[size] = item;
                 siftUp(heap, size++, scores);
-            } else if (size > 0 && better(item, heap[0], scores)) {
+                if (size == heap.length) {
+                    floor = scores[heap[0]];
+                }
+            } else if (size > 0) {
                 heap[0] = item;
                 siftDown(heap, size, scores);
+                floor = scores[heap[0]];
             }
         }
         int[] best = new int[size];

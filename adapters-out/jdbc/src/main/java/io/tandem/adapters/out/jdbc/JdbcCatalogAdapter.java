@@ -3,6 +3,7 @@ package io.tandem.adapters.out.jdbc;
 import io.micronaut.transaction.TransactionOperations;
 import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.application.port.out.DeleteItemPort;
+import io.tandem.application.port.out.LoadItemPagePort;
 import io.tandem.application.port.out.LoadItemsPort;
 import io.tandem.application.port.out.LoadNewestItemsPort;
 import io.tandem.application.port.out.LoadUserPort;
@@ -29,8 +30,8 @@ import java.util.TreeMap;
  * reads go through Micronaut Data repositories. Creation times are kept to the microsecond.
  */
 public final class JdbcCatalogAdapter
-        implements SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, DeleteItemPort, SaveUsersPort, LoadUserPort,
-        CountCatalogPort {
+        implements SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, LoadItemPagePort, DeleteItemPort, SaveUsersPort,
+        LoadUserPort, CountCatalogPort {
 
     private final TransactionOperations<Connection> transactions;
     private final ItemRowRepository items;
@@ -95,6 +96,20 @@ public final class JdbcCatalogAdapter
             newest.add(CatalogRows.item(row));
         }
         return newest;
+    }
+
+    /** Keyset paging on the primary key: every page is one index range scan, however deep. */
+    @Override
+    public List<Item> itemsAfter(Optional<ItemId> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more");
+        }
+        List<ItemRow> rows = items.findPageAfter(after.map(ItemId::value).orElse(""), limit);
+        List<Item> page = new ArrayList<>(rows.size());
+        for (ItemRow row : rows) {
+            page.add(CatalogRows.item(row));
+        }
+        return page;
     }
 
     @Override

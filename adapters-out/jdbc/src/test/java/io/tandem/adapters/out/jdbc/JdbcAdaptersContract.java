@@ -229,6 +229,36 @@ abstract class JdbcAdaptersContract {
     }
 
     @Test
+    void theWholeCatalogIsReadPageByPageInIdOrderWithEveryField() {
+        Item full = new Item(ItemId.of("item-007"), Set.of("books"), Set.of("signed"), CREATED, false,
+                Map.of("title", "Dune"));
+        List<Item> saved = new java.util.ArrayList<>(IntStream.range(0, 23)
+                .filter(i -> i != 7)
+                .mapToObj(i -> Item.of(ItemId.of(String.format("item-%03d", i)), Set.of(), CREATED))
+                .toList());
+        saved.add(full);
+        catalog.save(saved);
+
+        List<String> read = new java.util.ArrayList<>();
+        Optional<ItemId> after = Optional.empty();
+        while (true) {
+            List<Item> page = catalog.itemsAfter(after, 5);
+            page.forEach(item -> read.add(item.id().value()));
+            if (page.size() < 5) {
+                break;
+            }
+            after = Optional.of(page.get(page.size() - 1).id());
+        }
+
+        assertThat(read).containsExactlyElementsOf(IntStream.range(0, 23)
+                .mapToObj(i -> String.format("item-%03d", i)).toList());
+        assertThat(catalog.itemsAfter(Optional.of(ItemId.of("item-006")), 1)).containsExactly(full);
+        assertThat(catalog.itemsAfter(Optional.of(ItemId.of("item-022")), 5)).isEmpty();
+        assertThatThrownBy(() -> catalog.itemsAfter(Optional.empty(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+    }
+
+    @Test
     void deletingAnItemRemovesItAndSaysWhetherItWasThere() {
         Item kept = Item.of(ItemId.of("kept"), Set.of(), CREATED);
         Item deleted = Item.of(ItemId.of("deleted"), Set.of(), CREATED);

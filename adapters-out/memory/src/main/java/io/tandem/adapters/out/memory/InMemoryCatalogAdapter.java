@@ -2,6 +2,7 @@ package io.tandem.adapters.out.memory;
 
 import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.application.port.out.DeleteItemPort;
+import io.tandem.application.port.out.LoadItemPagePort;
 import io.tandem.application.port.out.LoadItemsPort;
 import io.tandem.application.port.out.LoadNewestItemsPort;
 import io.tandem.application.port.out.LoadUserPort;
@@ -21,17 +22,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The catalog in concurrent maps. */
+/** The catalog in concurrent maps; items sorted by id, so that the catalog can be read page by page. */
 public final class InMemoryCatalogAdapter
-        implements SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, DeleteItemPort, SaveUsersPort, LoadUserPort,
-        CountCatalogPort {
+        implements SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, LoadItemPagePort, DeleteItemPort, SaveUsersPort,
+        LoadUserPort, CountCatalogPort {
 
     /** The order of the jdbc catalog's newest-items query: creation time descending, then id. */
     private static final Comparator<Item> NEWEST_FIRST =
             Comparator.comparing(Item::createdAt, Comparator.reverseOrder()).thenComparing(Item::id);
 
-    private final Map<ItemId, Item> items = new ConcurrentHashMap<>();
+    private final ConcurrentNavigableMap<ItemId, Item> items = new ConcurrentSkipListMap<>();
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
 
     @Override
@@ -75,6 +78,21 @@ public final class InMemoryCatalogAdapter
         List<Item> answer = new ArrayList<>(newest);
         answer.sort(NEWEST_FIRST);
         return answer;
+    }
+
+    @Override
+    public List<Item> itemsAfter(Optional<ItemId> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more");
+        }
+        List<Item> page = new ArrayList<>(Math.min(limit, 1024));
+        for (Item item : (after.isPresent() ? items.tailMap(after.get(), false) : items).values()) {
+            if (page.size() == limit) {
+                break;
+            }
+            page.add(item);
+        }
+        return page;
     }
 
     @Override

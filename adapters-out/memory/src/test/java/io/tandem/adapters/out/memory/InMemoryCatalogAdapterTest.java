@@ -89,4 +89,18 @@ class InMemoryCatalogAdapterTest {
     private List<String> newestIds(Optional<String> category, int limit) {
         return catalog.newestItems(category, limit).stream().map(item -> item.id().value()).toList();
     }
+
+    @Test
+    void pagesFollowTheIdOrderAfterTheGivenId() {
+        catalog.save(List.of(Item.of(ItemId.of("c"), Set.of(), CREATED), Item.of(ItemId.of("a"), Set.of(), CREATED),
+                Item.of(ItemId.of("d"), Set.of(), CREATED), Item.of(ItemId.of("b"), Set.of(), CREATED)));
+
+        assertThat(catalog.itemsAfter(Optional.empty(), 3)).extracting(item -> item.id().value())
+                .containsExactly("a", "b", "c");
+        assertThat(catalog.itemsAfter(Optional.of(ItemId.of("c")), 3)).extracting(item -> item.id().value())
+                .containsExactly("d");
+        assertThat(catalog.itemsAfter(Optional.of(ItemId.of("bb")), 1)).extracting(item -> item.id().value())
+                .containsExactly("c");
+        assertThatThrownBy(() -> catalog.itemsAfter(Optional.empty(), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -11,6 +11,7 @@ import io.tandem.domain.retrieval.UserHistory;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -177,6 +178,17 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
         private final double alpha;
         private final IalsParameters.Confidence confidence;
         private final UserFoldIn foldIn;
+        /**
+         * The item vectors dimension by dimension, in blocks of {@link #BLOCK} items: scoring adds one dimension
+         * at a time over a block of items, a loop the JIT turns into vector instructions, with the block's sums
+         * staying in the fastest cache. Every item's sum is still built in dimension order, so the scores are the
+         * same, bit for bit, as one dot product per item.
+         */
+        private final float[] byDimension;
+        /** The last user vector folded in on each thread: scoring and the features ask for it for one history. */
+        private final ThreadLocal<LastUser> lastUser = new ThreadLocal<>();
+
+        private static final int BLOCK = 1024;
 
         FactorModel(Embeddings embeddings, double regularization, double alpha, IalsParameters.Confidence confidence) {
             this.embeddings = embeddings;
@@ -184,6 +196,25 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
             this.alpha = alpha;
             this.confidence = Objects.requireNonNull(confidence, "confidence");
             this.foldIn = UserFoldIn.of(embeddings, regularization, alpha);
+            this.byDimension = byDimension(embeddings);
+        }
+
+        /** Item vectors regrouped as [block][dimension][item in block]; the last block may be shorter. */
+        private static float[] byDimension(Embeddings embeddings) {
+            int n = embeddings.itemCount();
+            int f = embeddings.dimension();
+            float[] items = embeddings.items();
+            float[] regrouped = new float[n * f];
+            for (int start = 0; start < n; start += BLOCK) {
+                int width = Math.min(BLOCK, n - start);
+                int base = start * f;
+                for (int d = 0; d < f; d++) {
+                    for (int i = 0; i < width; i++) {
+                        regrouped[base + d * width + i] = items[(start + i) * f + d];
+                    }
+                }
+            }
+            return regrouped;
         }
 
         @Override
@@ -194,15 +225,21 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
         @Override
         public void score(UserHistory history, float[] scores) {
             float[] user = vector(history);
+            int n = scores.length;
             int f = embeddings.dimension();
-            float[] items = embeddings.items();
-            for (int item = 0; item < scores.length; item++) {
-                int other = item * f;
-                float sum = 0;
+            float[] columns = byDimension;
+            for (int start = 0; start < n; start += BLOCK) {
+                int width = Math.min(BLOCK, n - start);
+                int end = start + width;
+                int base = start * f;
+                Arrays.fill(scores, start, end, 0f);
                 for (int d = 0; d < f; d++) {
-                    sum += user[d] * items[other + d];
+                    float weight = user[d];
+                    int column = base + d * width - start;
+                    for (int item = start; item < end; item++) {
+                        scores[item] += weight * columns[column + item];
+                    }
                 }
-                scores[item] = sum;
             }
         }
 
@@ -217,12 +254,26 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
         }
 
         private float[] vector(UserHistory history) {
+            LastUser last = lastUser.get();
+            if (last != null && last.history == history) {
+                return last.vector.clone();
+            }
+            float[] vector = foldIn(history);
+            lastUser.set(new LastUser(history, vector.clone()));
+            return vector;
+        }
+
+        private float[] foldIn(UserHistory history) {
             float[] weights = new float[history.size()];
             float[] values = history.values();
             for (int k = 0; k < weights.length; k++) {
                 weights[k] = confidence == IalsParameters.Confidence.BINARY ? 1f : (float) Math.log1p(values[k]);
             }
             return foldIn.fold(history.items(), weights);
+        }
+
+        /** A history (by identity: a request's own object) and the vector folded in for it. */
+        private record LastUser(UserHistory history, float[] vector) {
         }
 
         void write(DataOutputStream out) throws IOException {

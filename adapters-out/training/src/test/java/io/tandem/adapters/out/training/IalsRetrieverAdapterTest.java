@@ -54,4 +54,34 @@ class IalsRetrieverAdapterTest {
 
         assertThat(first.embeddings().orElseThrow().items()).containsExactly(second.embeddings().orElseThrow().items());
     }
+
+    @Test
+    void blockedScoresEqualOneDotProductPerItemBitForBit() {
+        // 2,500 items: two full blocks of 1,024 and a short one.
+        int items = 2_500;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<long[]> rows = new ArrayList<>();
+        for (int user = 0; user < 300; user++) {
+            for (int k = 0; k < 12; k++) {
+                rows.add(new long[] {user, random.nextInt(items)});
+            }
+        }
+        InteractionMatrix matrix = Interactions.of(300, items, rows);
+        RetrievalModel model = new IalsRetrieverAdapter(PARAMETERS).train(matrix, ItemFacets.none(items));
+        io.tandem.domain.retrieval.UserHistory history = io.tandem.domain.retrieval.UserHistory.of(matrix, 7);
+
+        float[] scores = new float[items];
+        model.score(history, scores);
+
+        float[] user = model.userVector(history).orElseThrow();
+        float[] vectors = model.embeddings().orElseThrow().items();
+        int f = user.length;
+        for (int item = 0; item < items; item++) {
+            float sum = 0;
+            for (int d = 0; d < f; d++) {
+                sum += user[d] * vectors[item * f + d];
+            }
+            assertThat(Float.floatToIntBits(scores[item])).as("item %d", item).isEqualTo(Float.floatToIntBits(sum));
+        }
+    }
 }
