@@ -120,6 +120,15 @@ final class HotSwapFixture implements AutoCloseable {
         tandem.context().getBean(LocalLogArchiver.class).drain();
     }
 
+    /**
+     * The data set {@link #start()} loads (300 users, 150 items, seed 7), for tests that load it their own way, such
+     * as straight into the lake of an instance whose event log is Kafka.
+     */
+    static SyntheticDataset generatedDataset() {
+        return SyntheticDatasetGenerator.generate(new SyntheticConfig(7L, USERS, 150, 8, 6, 8,
+                Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(14)));
+    }
+
     /** The version trained first, champion after start-up. */
     String first() {
         return first;
@@ -225,6 +234,18 @@ final class HotSwapFixture implements AutoCloseable {
     byte[] artifact(String version, String file) {
         ModelVersion stored = bean(LoadModelVersionsPort.class).loadVersion(MODEL, version).orElseThrow();
         return bean(LoadModelArtifactPort.class).load(stored.artifactUri().resolve(file));
+    }
+
+    /**
+     * Where the artifact store keeps the models: the path of the first version's artifact URI up to the
+     * {@code models} folder, as a refusal must not show it.
+     */
+    String storeLocation() {
+        String path = bean(LoadModelVersionsPort.class).loadVersion(MODEL, first).orElseThrow().artifactUri()
+                .getPath();
+        String location = path.substring(0, path.indexOf("/" + ArtifactKey.ROOT + "/"));
+        assertThat(location).as("the store's folder, from " + path).isNotBlank();
+        return location;
     }
 
     /**

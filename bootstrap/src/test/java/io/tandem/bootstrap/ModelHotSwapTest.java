@@ -158,6 +158,58 @@ class ModelHotSwapTest {
     }
 
     @Test
+    void refusesToPromoteAVersionWhoseRankerWasAlteredButStillParsesAndKeepsServingTheChampion() throws Exception {
+        // One flipped bit in the middle of the trees: still a well-formed ONNX model, with other thresholds.
+        fixture.register("altered-ranker", fixture.artifact(second, BUNDLE_FILE),
+                Optional.of(flipOneByte(fixture.artifact(second, ARTIFACT_FILE))));
+
+        assertRefusedWhileTheChampionServes("altered-ranker", "altered-ranker", MODEL, ARTIFACT_FILE,
+                "does not match the checksum recorded at training");
+    }
+
+    @Test
+    void refusesToPromoteAVersionWithATruncatedRankerAndKeepsServingTheChampion() throws Exception {
+        byte[] ranker = fixture.artifact(second, ARTIFACT_FILE);
+        fixture.register("truncated-ranker", fixture.artifact(second, BUNDLE_FILE),
+                Optional.of(Arrays.copyOf(ranker, ranker.length / 2)));
+
+        assertRefusedWhileTheChampionServes("truncated-ranker", "truncated-ranker", MODEL, ARTIFACT_FILE);
+    }
+
+    @Test
+    void refusesToRollBackToAPreviousChampionThatCannotServeAndKeepsTheChampion() throws Exception {
+        fixture.register("broken-previous", flipOneByte(fixture.artifact(second, BUNDLE_FILE)),
+                Optional.of(fixture.artifact(second, ARTIFACT_FILE)));
+        // Champion for a moment through the registry's store (this instance refuses to serve it), then replaced by
+        // the first version again: a rollback would now restore it.
+        fixture.bean(ChangeModelStagesPort.class).promote(MODEL, "broken-previous");
+        TandemHttp.Response promoted = fixture.promote(first);
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        assertThat(promoted.tree().get("archived").get("version").getStringValue()).isEqualTo("broken-previous");
+        ServingModels serving = fixture.bean(ServingModels.class);
+        List<Answer> answers;
+        try (RecommendationLoad load = fixture.startLoad(CLIENTS)) {
+            awaitMoreAnswers(load, ANSWERS_AFTER_CHANGE);
+
+            TandemHttp.Response refused = fixture.rollback();
+
+            assertArtifactProblem(refused, "broken-previous", MODEL, BUNDLE_FILE, "corrupt");
+            Thread.sleep(POLL_INTERVAL.multipliedBy(3).toMillis());
+            answers = load.stop();
+        }
+
+        assertThat(fixture.champion()).isEqualTo(first);
+        assertThat(fixture.stageOf("broken-previous")).isEqualTo("archived");
+        assertAllServedBy(answers, "answers meanwhile", first);
+        assertThat(serving.status().serving()).contains(new ModelRef(MODEL, first));
+        assertThat(serving.status().problem()).as("nothing refused once the champion is the served one again")
+                .isEmpty();
+        // The champion history is as before the refusal: asking again is refused again, for the same reason.
+        assertArtifactProblem(fixture.rollback(), "broken-previous", MODEL, BUNDLE_FILE, "corrupt");
+        assertThat(fixture.champion()).isEqualTo(first);
+    }
+
+    @Test
     void picksUpAChampionPromotedBehindItsBackWithoutRestart() throws Exception {
         List<Answer> answers;
         long pickedUp;
@@ -187,23 +239,54 @@ class ModelHotSwapTest {
     void keepsServingWhenAChampionPromotedBehindItsBackCannotLoad() throws Exception {
         fixture.register("corrupt-elsewhere", flipOneByte(fixture.artifact(second, BUNDLE_FILE)),
                 Optional.of(fixture.artifact(second, ARTIFACT_FILE)));
+
+        assertPollingRefusesWhileTheChampionServes("corrupt-elsewhere", BUNDLE_FILE, "corrupt");
+    }
+
+    @Test
+    void keepsServingWhenAChampionPromotedBehindItsBackHasAnAlteredRanker() throws Exception {
+        fixture.register("altered-elsewhere", fixture.artifact(second, BUNDLE_FILE),
+                Optional.of(flipOneByte(fixture.artifact(second, ARTIFACT_FILE))));
+
+        assertPollingRefusesWhileTheChampionServes("altered-elsewhere", ARTIFACT_FILE,
+                "does not match the checksum recorded at training");
+    }
+
+    @Test
+    void keepsServingWhenAChampionPromotedBehindItsBackHasATruncatedRanker() throws Exception {
+        byte[] ranker = fixture.artifact(second, ARTIFACT_FILE);
+        fixture.register("truncated-elsewhere", fixture.artifact(second, BUNDLE_FILE),
+                Optional.of(Arrays.copyOf(ranker, ranker.length / 2)));
+
+        assertPollingRefusesWhileTheChampionServes("truncated-elsewhere", ARTIFACT_FILE);
+    }
+
+    /**
+     * Makes {@code version} champion through the registry's store under load, as another instance would: the
+     * polling refuses it with a status problem saying why, and the champion served before keeps serving.
+     */
+    private static void assertPollingRefusesWhileTheChampionServes(String version, String... problemMentions)
+            throws InterruptedException {
         ServingModels serving = fixture.bean(ServingModels.class);
         List<Answer> answers;
         try (RecommendationLoad load = fixture.startLoad(CLIENTS)) {
-            fixture.bean(ChangeModelStagesPort.class).promote(MODEL, "corrupt-elsewhere");
+            fixture.bean(ChangeModelStagesPort.class).promote(MODEL, version);
 
             long deadline = System.nanoTime() + HotSwapFixture.SWAP_WITHIN.toNanos();
             while (serving.status().problem().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(serving.status().problem()).as("the polling found the new champion and refused it")
-                    .hasValueSatisfying(p -> assertThat(p).contains("corrupt-elsewhere", BUNDLE_FILE, "corrupt"));
+                    .hasValueSatisfying(p -> {
+                        assertThat(p).contains(version).contains(problemMentions);
+                        assertNoStoreLocation(p);
+                    });
             // Several more polls: the refused champion is not retried into a failure.
             Thread.sleep(POLL_INTERVAL.multipliedBy(3).toMillis());
             answers = load.stop();
         }
 
-        assertThat(fixture.champion()).isEqualTo("corrupt-elsewhere");
+        assertThat(fixture.champion()).isEqualTo(version);
         assertAllServedBy(answers, "answers meanwhile", first);
         assertThat(serving.status().serving()).contains(new ModelRef(MODEL, first));
     }
@@ -219,14 +302,7 @@ class ModelHotSwapTest {
             awaitMoreAnswers(load, ANSWERS_AFTER_CHANGE);
             TandemHttp.Response refused = fixture.promote(version);
 
-            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-            assertThat(refused.contentType()).startsWith("application/problem+json");
-            JsonNode problem = refused.tree();
-            assertThat(problem.get("status").getIntValue()).isEqualTo(400);
-            assertThat(problem.get("field").getStringValue()).isEqualTo("artifact");
-            assertThat(problem.get("title").getStringValue()).isNotBlank();
-            assertThat(problem.get("detail").getStringValue()).contains(detailMentions);
-            assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at io.");
+            assertArtifactProblem(refused, detailMentions);
             // The polling reads the unchanged registry meanwhile: nothing to swap.
             Thread.sleep(POLL_INTERVAL.multipliedBy(3).toMillis());
             answers = load.stop();
@@ -236,6 +312,27 @@ class ModelHotSwapTest {
         assertThat(fixture.stageOf(version)).isEqualTo("candidate");
         assertAllServedBy(answers, "answers meanwhile", first);
         assertThat(fixture.bean(ServingModels.class).status().serving()).contains(new ModelRef(MODEL, first));
+    }
+
+    /**
+     * A 400 problem naming {@code artifact} whose detail says what is wrong in the model's own terms: it mentions
+     * {@code detailMentions} and neither a stack trace nor where the artifact store keeps its files.
+     */
+    private static void assertArtifactProblem(TandemHttp.Response refused, String... detailMentions) {
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        JsonNode problem = refused.tree();
+        assertThat(problem.get("status").getIntValue()).isEqualTo(400);
+        assertThat(problem.get("field").getStringValue()).as(refused.body()).isEqualTo("artifact");
+        assertThat(problem.get("title").getStringValue()).isNotBlank();
+        assertThat(problem.get("detail").getStringValue()).contains(detailMentions);
+        assertNoStoreLocation(problem.get("detail").getStringValue());
+        assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at io.");
+    }
+
+    /** {@code text} names neither the artifact store's folder nor any of its URIs. */
+    private static void assertNoStoreLocation(String text) {
+        assertThat(text).doesNotContain(fixture.storeLocation()).doesNotContain("file:").doesNotContain("s3:");
     }
 
     /** Every answer a 200 from one of {@code versions}, none from the fallback. */

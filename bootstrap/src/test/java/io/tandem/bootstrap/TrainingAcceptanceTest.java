@@ -31,6 +31,9 @@ import io.tandem.domain.ranking.ScoringModel;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -214,8 +218,8 @@ class TrainingAcceptanceTest {
         }
         assertThat(championRanker).isNotNull();
         StoreModelArtifactPort store = tandem.context().getBean(StoreModelArtifactPort.class);
-        store.store(new ArtifactKey(MODEL, version, "serving.bin"), tandem.context()
-                .getBean(LoadModelArtifactPort.class).load(championRanker.resolve("serving.bin")));
+        store.store(new ArtifactKey(MODEL, version, "serving.bin"), boundTo(tandem.context()
+                .getBean(LoadModelArtifactPort.class).load(championRanker.resolve("serving.bin")), artifact));
         URI uri = store.store(new ArtifactKey(MODEL, version, "ranker.onnx"), artifact);
         tandem.context().getBean(RegisterModelVersionUseCase.class).register(new RegisterModelVersionCommand(
                 new ModelVersion(MODEL, version, ModelKind.RANKER, ModelStage.CANDIDATE,
@@ -225,6 +229,24 @@ class TrainingAcceptanceTest {
         TandemHttp.Response promoted = tandem.postJson("/v1/models/" + MODEL + "/versions/" + version + "/promote", "");
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
         return version;
+    }
+
+    /**
+     * {@code bundle} recording {@code ranker}'s SHA-256 instead of its own ranker's, as serving refuses a ranker
+     * the bundle beside it was not trained with: the digest is the 32 bytes after the magic and format, and a
+     * CRC-32 of everything before them seals the last 8 bytes.
+     */
+    private static byte[] boundTo(byte[] bundle, byte[] ranker) {
+        byte[] bound = bundle.clone();
+        try {
+            System.arraycopy(MessageDigest.getInstance("SHA-256").digest(ranker), 0, bound, 8, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bound, 0, bound.length - 8);
+        ByteBuffer.wrap(bound).putLong(bound.length - 8, crc.getValue());
+        return bound;
     }
 
     private static JsonNode versions(TandemHttp tandem) {

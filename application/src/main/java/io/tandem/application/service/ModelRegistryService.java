@@ -23,6 +23,7 @@ import io.tandem.domain.model.RegisteredModel;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -46,8 +47,9 @@ public final class ModelRegistryService implements RegisterModelVersionUseCase, 
 
     /**
      * @param verifyServable loads a version as serving would and throws when it cannot serve (for example
-     *                       {@link ServingModels#verify}); a promotion calls it first, so a missing or corrupt
-     *                       artifact is refused and the champion stays
+     *                       {@link ServingModels#verify}); a promotion calls it first and a rollback on the
+     *                       version it restores, so a missing or corrupt artifact is refused and the champion
+     *                       stays
      * @param championChanged runs after a promotion or a rollback changed the champion (serving reloads, other
      *                        instances are told)
      */
@@ -109,11 +111,41 @@ public final class ModelRegistryService implements RegisterModelVersionUseCase, 
         return change;
     }
 
+    /**
+     * Restores the previous champion, verified as a promotion is: one that can no longer serve (its artifacts
+     * went missing or corrupt since) is refused and the champion stays.
+     *
+     * <p>The store's rollback is one atomic step that chooses the version itself, so the version is verified
+     * right after it and, when refused, the replaced champion is put back at once, on the condition that nothing
+     * changed the champion meanwhile. Serving never swaps to the refused version: this instance's
+     * {@code championChanged} does not run, and a polling instance that sees it in that moment refuses it and
+     * keeps its model.
+     */
     @Override
     public ChampionChange rollback(RollbackModelCommand command) {
         ChampionChange change = changeStages.rollback(command.name())
                 .orElseThrow(() -> ModelConflictException.noPreviousChampion(command.name()));
+        try {
+            verifyServable.accept(change.champion());
+        } catch (RuntimeException refused) {
+            putBack(change, refused);
+            throw refused;
+        }
         championChanged.run();
         return change;
+    }
+
+    /** Undoes a refused rollback: the champion it archived is champion again, the refused version archived. */
+    private void putBack(ChampionChange refusedRollback, RuntimeException refused) {
+        ModelVersion restored = refusedRollback.champion();
+        refusedRollback.archived().ifPresent(replaced -> {
+            try {
+                changeStages.promoteIfChampionIs(replaced.name(), replaced.version(),
+                        Optional.of(restored.version()));
+            } catch (RuntimeException e) {
+                // Another change won meanwhile (or the store is away): the refusal still stands and says why.
+                refused.addSuppressed(e);
+            }
+        });
     }
 }

@@ -10,6 +10,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,16 +21,25 @@ import java.util.zip.CRC32;
 /**
  * Everything besides the ranker that serving needs to rank exactly as training did, stored as one artifact
  * ({@value #FILE}) beside the ranker: the item ids by model index, the item facets and statistics the features
- * read, the candidates taken per retriever, and each retriever's encoded model. A CRC-32 seals the bytes, so a
- * truncated or altered bundle is refused instead of served.
+ * read, the candidates taken per retriever, each retriever's encoded model, and the SHA-256 digest of the ranker
+ * artifact trained with them. A CRC-32 seals the bytes, so a truncated or altered bundle is refused instead of
+ * served; the digest does the same for the ranker, whose ONNX file carries no checksum of its own and can still
+ * parse after a bit flip.
+ *
+ * <p>SHA-256 rather than CRC-32C for the ranker: it is checked once per load, never per request, where hashing a
+ * few megabytes costs milliseconds beside opening the ONNX session; and it also recognises a ranker that is
+ * whole but not the one trained with this bundle (another version's file copied over it), which a 32-bit sum
+ * would only catch with high probability.
  */
 record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, int candidatesPerRetriever,
-                     List<String> retrieverNames, List<byte[]> retrievers) {
+                     List<String> retrieverNames, List<byte[]> retrievers, byte[] rankerSha256) {
 
     static final String FILE = "serving.bin";
 
     private static final int MAGIC = 0x54534231; // "TSB1"
-    private static final int FORMAT = 1;
+    /** 2 added the ranker's SHA-256; 1 had none and is refused rather than served unchecked. */
+    private static final int FORMAT = 2;
+    private static final int SHA256_BYTES = 32;
     private static final int MAX_LENGTH = 1 << 30;
 
     ServingBundle {
@@ -45,6 +57,25 @@ record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, i
         if (candidatesPerRetriever < 1) {
             throw new InvalidFieldException("artifact", "needs at least one candidate per retriever");
         }
+        if (Objects.requireNonNull(rankerSha256, "rankerSha256").length != SHA256_BYTES) {
+            throw new InvalidFieldException("artifact", "needs the ranker's " + SHA256_BYTES + "-byte SHA-256, got "
+                    + rankerSha256.length + " bytes");
+        }
+        rankerSha256 = rankerSha256.clone();
+    }
+
+    /** The SHA-256 digest of {@code artifact}, as {@link #rankerSha256} records the ranker's. */
+    static byte[] sha256(byte[] artifact) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(artifact);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /** True when {@code ranker} is, byte for byte, the ranker this bundle was trained with. */
+    boolean matchesRanker(byte[] ranker) {
+        return MessageDigest.isEqual(sha256(ranker), rankerSha256);
     }
 
     byte[] encode() {
@@ -52,6 +83,7 @@ record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, i
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
+            out.write(rankerSha256);
             out.writeInt(itemIds.size());
             for (ItemId id : itemIds) {
                 out.writeUTF(id.value());
@@ -108,10 +140,22 @@ record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, i
         if (stored != crc.getValue()) {
             throw new InvalidFieldException("artifact", FILE + " is corrupt: its checksum does not match");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-                throw new InvalidFieldException("artifact", FILE + " is not a serving bundle this build reads");
-            }
+        ByteBuffer header = ByteBuffer.wrap(bytes, 0, 8);
+        if (header.getInt() != MAGIC) {
+            throw new InvalidFieldException("artifact", FILE + " is not a serving bundle");
+        }
+        int format = header.getInt();
+        if (format == 1) {
+            throw new InvalidFieldException("artifact", FILE + " is format 1, written before the ranker's checksum "
+                    + "was recorded; this build reads format " + FORMAT + " only: train the model again");
+        }
+        if (format != FORMAT) {
+            throw new InvalidFieldException("artifact", FILE + " is format " + format + "; this build reads format "
+                    + FORMAT + " only");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 8, bytes.length - 16))) {
+            byte[] rankerSha256 = new byte[SHA256_BYTES];
+            in.readFully(rankerSha256);
             int n = length(in);
             List<ItemId> ids = new ArrayList<>(n);
             for (int item = 0; item < n; item++) {
@@ -150,9 +194,15 @@ record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, i
                 retrievers.add(model);
             }
             return new ServingBundle(ids, new ItemFacets(names, categories, createdAt),
-                    new ItemStats(count, meanTime, firstTime, meanValue), perRetriever, retrieverNames, retrievers);
+                    new ItemStats(count, meanTime, firstTime, meanValue), perRetriever, retrieverNames, retrievers,
+                    rankerSha256);
         } catch (IOException e) {
             throw new InvalidFieldException("artifact", FILE + " cannot be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // Sealed bytes that still break a rule were written wrong: refused as the artifact all the same.
+            throw new InvalidFieldException("artifact", FILE + " holds inconsistent data: "
+                    + (e instanceof InvalidFieldException refused && refused.field().equals("artifact")
+                    ? refused.reason() : e.getMessage()));
         }
     }
 

@@ -27,8 +27,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * The model this instance serves, swapped atomically when the registry's champion changes. A request takes the
  * current model with {@link #acquire()} and releases it when done; a swap publishes the new model first and
  * retires the old one, which closes once its last request has released it, so no request fails or sees half a
- * model. A version whose artifacts are missing, corrupt or do not match its schema is refused, with the reason
- * kept in the status, and the current model keeps serving.
+ * model. A version whose artifacts are missing, corrupt, not the ones trained together or do not match its schema
+ * is refused, with the reason kept in the status, and the current model keeps serving.
+ *
+ * <p>A refusal names the model, the version and the artifact's file name, never where the store keeps it: the
+ * reason reaches HTTP clients and the status, and the adapters' own detail (paths, URIs, runtime messages) stays
+ * in the refusal's cause.
  */
 public final class ServingModels implements RefreshServingModelUseCase {
 
@@ -91,9 +95,8 @@ public final class ServingModels implements RefreshServingModelUseCase {
                 if (serving != null) {
                     serving.retire();
                 }
-            } catch (InvalidFieldException | UncheckedIOException e) {
-                refused = Optional.of(new Refused(version.ref(), now, "version " + version.version() + " of '"
-                        + modelName + "' cannot serve: " + e.getMessage()));
+            } catch (InvalidFieldException e) {
+                refused = Optional.of(new Refused(version.ref(), now, e.reason()));
             }
             return status();
         }
@@ -106,17 +109,13 @@ public final class ServingModels implements RefreshServingModelUseCase {
     }
 
     /**
-     * Loads {@code version} and closes it again: what a promotion checks before it changes the champion.
+     * Loads {@code version} and closes it again: what a promotion or a rollback checks before it changes the
+     * champion.
      *
-     * @throws InvalidFieldException naming {@code artifact} or {@code schema} when it could not serve
+     * @throws InvalidFieldException naming {@code artifact}, {@code schema} or {@code kind} when it could not serve
      */
     public void verify(ModelVersion version) {
-        try {
-            load(version).retire();
-        } catch (UncheckedIOException e) {
-            throw new InvalidFieldException("artifact", "version " + version.version() + " cannot be read: "
-                    + e.getMessage());
-        }
+        load(version).retire();
     }
 
     /** The current model, held until {@link ServingModel#release()}; empty while none is loaded. */
@@ -133,26 +132,95 @@ public final class ServingModels implements RefreshServingModelUseCase {
         }
     }
 
+    /**
+     * Opens {@code version} for serving: the bundle, its retrievers, then the ranker once it is known to be the
+     * one trained with them.
+     *
+     * @throws InvalidFieldException naming {@code kind}, {@code schema} or {@code artifact}, whose reason names
+     *                               the model, the version and the file, when it cannot serve
+     */
     private ServingModel load(ModelVersion version) {
         if (version.kind() != ModelKind.RANKER) {
-            throw new InvalidFieldException("kind", "'" + modelName + "' is a " + version.kind().wireName()
+            throw refusal("kind", version, "'" + modelName + "' is a " + version.kind().wireName()
                     + ", serving needs a ranker");
         }
-        FeatureSchema schema = version.schema().orElseThrow(() -> new InvalidFieldException("schema",
-                "version " + version.version() + " has no feature schema"));
+        FeatureSchema schema = version.schema().orElseThrow(() -> refusal("schema", version,
+                "it has no feature schema"));
         URI rankerUri = version.artifactUri();
-        ServingBundle bundle = ServingBundle.decode(artifacts.load(rankerUri.resolve(ServingBundle.FILE)));
-        List<RetrievalModel> models = new ArrayList<>();
-        for (byte[] model : bundle.retrievers()) {
-            models.add(decodeRetriever.decode(model, bundle.facets()));
+        String rankerFile = fileName(rankerUri);
+        byte[] bundleBytes = read(version, rankerUri.resolve(ServingBundle.FILE), ServingBundle.FILE);
+        ServingBundle bundle;
+        try {
+            bundle = ServingBundle.decode(bundleBytes);
+        } catch (InvalidFieldException e) {
+            throw refusal(version, e.reason(), e);
         }
-        ScoringModel ranker = openRanker.load(artifacts.load(rankerUri), schema.size());
+        List<RetrievalModel> models = new ArrayList<>();
+        for (int m = 0; m < bundle.retrievers().size(); m++) {
+            try {
+                models.add(decodeRetriever.decode(bundle.retrievers().get(m), bundle.facets()));
+            } catch (InvalidFieldException | UncheckedIOException e) {
+                throw refusal(version, ServingBundle.FILE + " holds a retriever '" + bundle.retrieverNames().get(m)
+                        + "' that cannot be decoded" + (e instanceof InvalidFieldException refused
+                        ? ": " + refused.reason() : ""), e);
+            }
+        }
+        byte[] rankerBytes = read(version, rankerUri, rankerFile);
+        if (!bundle.matchesRanker(rankerBytes)) {
+            throw refusal("artifact", version, rankerFile + " does not match the checksum recorded at training "
+                    + "(its SHA-256 in " + ServingBundle.FILE + "): it is altered, truncated or another version's "
+                    + "file");
+        }
+        ScoringModel ranker;
+        try {
+            ranker = openRanker.load(rankerBytes, schema.size());
+        } catch (InvalidFieldException e) {
+            // The scorer's own field (for ONNX, model.artifact) means the same file here: the ranker artifact.
+            throw refusal(version, rankerFile + " cannot be opened as a ranker: " + e.reason(), e);
+        }
         try {
             return new ServingModel(version.ref(), schema, bundle, models, ranker);
+        } catch (IllegalArgumentException e) {
+            ranker.close();
+            if (e instanceof InvalidFieldException refused
+                    && (refused.field().equals("schema") || refused.field().equals("artifact"))) {
+                throw refusal(refused.field(), version, refused.reason());
+            }
+            throw refusal(version, "its artifacts do not fit together (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
             ranker.close();
             throw e;
         }
+    }
+
+    /** The bytes of {@code file} of {@code version}; a failed read is refused without the store's location. */
+    private byte[] read(ModelVersion version, URI uri, String file) {
+        try {
+            return artifacts.load(uri);
+        } catch (UncheckedIOException e) {
+            throw refusal(version, file + " cannot be read from the artifact store", e);
+        } catch (InvalidFieldException e) {
+            // The store refuses a URI that is not one of its own (another store, or outside its folder).
+            throw refusal(version, file + " is not in the configured artifact store", e);
+        }
+    }
+
+    private InvalidFieldException refusal(ModelVersion version, String problem, RuntimeException cause) {
+        InvalidFieldException refusal = refusal("artifact", version, problem);
+        refusal.initCause(cause);
+        return refusal;
+    }
+
+    private InvalidFieldException refusal(String field, ModelVersion version, String problem) {
+        return new InvalidFieldException(field, "version " + version.version() + " of '" + modelName
+                + "' cannot serve: " + problem);
+    }
+
+    /** The last segment of an artifact URI's path ({@code ranker.onnx}), which says what the file is. */
+    private static String fileName(URI uri) {
+        String path = Optional.ofNullable(uri.getPath()).orElse("");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.isEmpty() ? "the ranker artifact" : name;
     }
 
     private record Refused(ModelRef ref, long atNanos, String reason) {

@@ -61,7 +61,8 @@ import java.util.Optional;
  *       ({@link HoldOutEvaluation}), so the metrics describe the file that is stored and served.</li>
  *   <li>The artifact is stored at {@code models/<name>/<version>/ranker.onnx}, beside the
  *       {@link ServingBundle} ({@code serving.bin}: retrievers, item statistics and facets) that serving needs to
- *       build the same features, and the version registered as a candidate whose parent is the champion of the
+ *       build the same features, with the ranker's SHA-256 so serving refuses any other ranker file in its
+ *       place, and the version registered as a candidate whose parent is the champion of the
  *       moment.</li>
  *   <li>{@link EvaluateAndPromoteService} decides by the {@link PromotionPolicy}: the champion's stored metrics
  *       are used when they come from the same hold-out; otherwise its artifact is measured on this run's
@@ -176,7 +177,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
         progress.report(0.85, "storing and registering " + name + " " + version);
         ServingBundle bundle = new ServingBundle(feedback.itemIds(), feedback.items(), itemStats,
                 seeded.candidatesPerRetriever(), trainer.retrieverNames(),
-                models.stream().map(encodeRetrievers::encode).toList());
+                models.stream().map(encodeRetrievers::encode).toList(), ServingBundle.sha256(artifact));
         // The bundle first: a registered version always has both files (a failure here leaves no version).
         artifacts.store().store(new ArtifactKey(name, version, ServingBundle.FILE), bundle.encode());
         URI uri = artifacts.store().store(new ArtifactKey(name, version, ARTIFACT_FILE), artifact);

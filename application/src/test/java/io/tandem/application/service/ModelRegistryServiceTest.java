@@ -14,7 +14,10 @@ import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.RegisteredModel;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,6 +89,65 @@ class ModelRegistryServiceTest {
     }
 
     @Test
+    void rollbackToAVersionThatCannotServeIsRefusedAndTheChampionStays() {
+        Set<String> unservable = new HashSet<>();
+        AtomicInteger changes = new AtomicInteger();
+        ModelRegistryService verifying = verifyingService(unservable, changes);
+        register(Versions.ranker("ranker", "v1", 0.3));
+        register(Versions.ranker("ranker", "v2", 0.4));
+        verifying.promote(new PromoteModelVersionCommand("ranker", "v1"));
+        verifying.promote(new PromoteModelVersionCommand("ranker", "v2"));
+        unservable.add("v1");
+
+        assertThatThrownBy(() -> verifying.rollback(new RollbackModelCommand("ranker")))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+                    assertThat(e.field()).isEqualTo("artifact");
+                    assertThat(e.reason()).isEqualTo("version v1 of 'ranker' cannot serve");
+                });
+
+        assertThat(service.list(new ListModelVersionsQuery("ranker"))).extracting(ModelVersion::version,
+                ModelVersion::stage).containsExactly(
+                tuple("v2", ModelStage.CHAMPION),
+                tuple("v1", ModelStage.ARCHIVED));
+        assertThat(changes.get()).as("serving told of the two promotions only").isEqualTo(2);
+
+        // Repaired: the same rollback goes through, to the same previous champion.
+        unservable.clear();
+        ChampionChange rolledBack = verifying.rollback(new RollbackModelCommand("ranker"));
+
+        assertThat(rolledBack.champion().version()).isEqualTo("v1");
+        assertThat(rolledBack.archived()).map(ModelVersion::version).contains("v2");
+        assertThat(changes.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusedRollbackLeavesAChampionPromotedMeanwhileInPlace() {
+        register(Versions.ranker("ranker", "v1", 0.3));
+        register(Versions.ranker("ranker", "v2", 0.4));
+        register(Versions.ranker("ranker", "v3", 0.5));
+        service.promote(new PromoteModelVersionCommand("ranker", "v1"));
+        service.promote(new PromoteModelVersionCommand("ranker", "v2"));
+        ModelRegistryService verifying = new ModelRegistryService(registry, registry, registry, registry,
+                version -> {
+                    // Another instance promotes v3 while this one verifies v1, which then fails.
+                    registry.promote("ranker", "v3");
+                    throw new InvalidFieldException("artifact", "version " + version.version() + " cannot serve");
+                }, () -> { });
+
+        assertThatThrownBy(() -> verifying.rollback(new RollbackModelCommand("ranker")))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+                    assertThat(e.field()).isEqualTo("artifact");
+                    assertThat(e.getSuppressed()).singleElement().isInstanceOf(ModelConflictException.class);
+                });
+
+        assertThat(service.list(new ListModelVersionsQuery("ranker"))).extracting(ModelVersion::version,
+                ModelVersion::stage).containsExactly(
+                tuple("v3", ModelStage.CHAMPION),
+                tuple("v2", ModelStage.ARCHIVED),
+                tuple("v1", ModelStage.ARCHIVED));
+    }
+
+    @Test
     void rollbackWithoutAPreviousChampionIsAConflictNamingTheModel() {
         register(Versions.ranker("ranker", "v1", 0.3));
         assertThatThrownBy(() -> service.rollback(new RollbackModelCommand("ranker")))
@@ -111,6 +173,16 @@ class ModelRegistryServiceTest {
         assertThatThrownBy(() -> service.rollback(new RollbackModelCommand("nope")))
                 .isInstanceOf(ModelNotFoundException.class)
                 .extracting(e -> ((ModelNotFoundException) e).field()).isEqualTo("name");
+    }
+
+    /** The service over the same registry, refusing the versions in {@code unservable} and counting changes. */
+    private ModelRegistryService verifyingService(Set<String> unservable, AtomicInteger changes) {
+        return new ModelRegistryService(registry, registry, registry, registry, version -> {
+            if (unservable.contains(version.version())) {
+                throw new InvalidFieldException("artifact", "version " + version.version() + " of '"
+                        + version.name() + "' cannot serve");
+            }
+        }, changes::incrementAndGet);
     }
 
     private ModelVersion register(ModelVersion version) {

@@ -86,6 +86,9 @@ class TrainModelsServiceTest {
         ServingBundle stored = ServingBundle.decode(fixture.stored.get(bundle));
         assertThat(stored.retrieverNames()).containsExactly("popular", "spread");
         assertThat(stored.itemIds()).hasSize(stored.facets().itemCount());
+        // It records the digest of the ranker stored beside it, so serving refuses any other ranker file.
+        assertThat(stored.rankerSha256()).isEqualTo(ServingBundle.sha256(fixture.stored.get(expected)));
+        assertThat(stored.matchesRanker(fixture.stored.get(expected))).isTrue();
         assertThat(fixture.exported).hasSize(1);
         assertThat(fixture.exported.values().iterator().next()).isSameAs(FOLLOWS_POPULARITY);
         assertThat(fixture.scorersClosed.get()).isEqualTo(fixture.scorersOpened.get()).isEqualTo(1);

@@ -79,7 +79,9 @@ public final class DjlOnnxScoringAdapter implements LoadScoringModelPort {
             session = null;
             return model;
         } catch (OrtException e) {
-            throw new InvalidFieldException(ARTIFACT_FIELD, "is not a loadable ONNX model (" + e.getMessage() + ")");
+            // The error code only: ONNX Runtime's message carries its build's source paths and C++ signatures,
+            // which mean nothing to whoever promotes a model and would reach HTTP clients in a refusal.
+            throw new InvalidFieldException(ARTIFACT_FIELD, "is not a loadable ONNX model (" + e.getCode() + ")");
         } finally {
             if (session != null) {
                 closeQuietly(session);
