@@ -1,12 +1,23 @@
 package io.tandem.bootstrap;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
+import io.tandem.adapters.out.jdbc.JdbcModelRegistryAdapter;
 import io.tandem.adapters.out.kafka.KafkaEventLogAdapter;
+import io.tandem.adapters.out.kafka.KafkaModelChangesAdapter;
 import jakarta.inject.Singleton;
 
-/** Kafka as the event log ({@code tandem.event-log=kafka}). */
+import java.time.Clock;
+
+/**
+ * Kafka as the event log ({@code tandem.event-log=kafka}), and then also as the channel that tells every instance
+ * about champion changes (topic {@code tandem.kafka.model-topic}, ADR-0017).
+ */
 @Factory
 final class KafkaAdaptersFactory {
 
@@ -15,5 +26,32 @@ final class KafkaAdaptersFactory {
     @Requires(property = "tandem.event-log", value = "kafka")
     KafkaEventLogAdapter eventLog(KafkaConfiguration kafka) {
         return new KafkaEventLogAdapter(kafka.producerSettings());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = "tandem.event-log", value = "kafka")
+    KafkaModelChangesAdapter modelChanges(KafkaConfiguration kafka) {
+        return new KafkaModelChangesAdapter(kafka.modelChangesSettings());
+    }
+
+    /**
+     * The registry's stage changes with each champion change published, taking the place of the registry wherever
+     * stages are changed (the registry use cases, training), so no path can forget to publish. A failed publication
+     * counts in {@code tandem.model.notifications.failed} (Prometheus {@code tandem_model_notifications_failed_total}).
+     */
+    @Singleton
+    @Primary
+    @Requires(property = "tandem.event-log", value = "kafka")
+    PublishingModelStages publishingModelStages(JdbcModelRegistryAdapter registry, KafkaModelChangesAdapter modelChanges,
+                                                Clock clock, BeanProvider<MeterRegistry> meters) {
+        Runnable publishFailed = () -> { };
+        if (meters.isPresent()) {
+            Counter failures = Counter.builder("tandem.model.notifications.failed")
+                    .description("Champion changes that could not be published to the other instances")
+                    .register(meters.get());
+            publishFailed = failures::increment;
+        }
+        return new PublishingModelStages(registry, modelChanges, clock, publishFailed);
     }
 }

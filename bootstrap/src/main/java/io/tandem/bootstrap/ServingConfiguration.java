@@ -9,8 +9,8 @@ import java.time.Duration;
 
 /**
  * {@code tandem.serving.*}: the request path. Each dependency call is bounded by its own timeout, and the
- * timeouts together fit in the request {@code budget}; {@code model-poll-interval} is how often the registry is
- * asked whether the champion changed (promotions made on this instance swap at once). With {@code catalog-snapshot}
+ * timeouts together fit in the request {@code budget} ({@code model-poll-interval} is read by {@link ServingLifecycle},
+ * whose default depends on the event log). With {@code catalog-snapshot}
  * the request path reads the catalog from memory, read again in full every {@code catalog-refresh-interval}
  * (writes through this instance show at once, writes elsewhere within that interval).
  */
@@ -22,7 +22,6 @@ record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
                             @Bindable(defaultValue = "15ms") Duration onlineStoreTimeout,
                             @Bindable(defaultValue = "15ms") Duration catalogTimeout,
                             @Bindable(defaultValue = "15ms") Duration scorerTimeout,
-                            @Bindable(defaultValue = "1s") Duration modelPollInterval,
                             @Bindable(defaultValue = "2s") Duration circuitOpenFor,
                             @Bindable(defaultValue = "true") boolean catalogSnapshot,
                             @Bindable(defaultValue = "10s") Duration catalogRefreshInterval) {

@@ -1,0 +1,113 @@
+package io.tandem.bootstrap;
+
+import io.tandem.application.port.out.ChangeModelStagesPort;
+import io.tandem.application.port.out.ModelChangeNotPublishedException;
+import io.tandem.domain.model.ChampionChange;
+import io.tandem.domain.model.ModelConflictException;
+import io.tandem.domain.model.ModelKind;
+import io.tandem.domain.model.ModelMetrics;
+import io.tandem.domain.model.ModelStage;
+import io.tandem.domain.model.ModelStageChanged;
+import io.tandem.domain.model.ModelVersion;
+import io.tandem.domain.model.TrainingWindow;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every path that changes the champion publishes it; a publication that fails never fails the change. */
+class PublishingModelStagesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final List<ModelStageChanged> published = new ArrayList<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final StubRegistry registry = new StubRegistry();
+
+    @Test
+    void promotionsAndRollbacksArePublishedWithTheNewChampion() {
+        PublishingModelStages stages = new PublishingModelStages(registry, published::add, CLOCK,
+                failures::incrementAndGet);
+
+        ChampionChange promoted = stages.promote("two-stage", "v2");
+        stages.promoteIfChampionIs("two-stage", "v3", Optional.of("v2"));
+        stages.rollback("two-stage");
+
+        assertThat(promoted).isEqualTo(registry.changeTo("two-stage", "v2"));
+        assertThat(published).containsExactly(
+                new ModelStageChanged("two-stage", "v2", ModelStage.CHAMPION, NOW),
+                new ModelStageChanged("two-stage", "v3", ModelStage.CHAMPION, NOW),
+                new ModelStageChanged("two-stage", "v1", ModelStage.CHAMPION, NOW));
+        assertThat(failures).hasValue(0);
+    }
+
+    @Test
+    void aFailedPublicationIsCountedAndTheChangeStands() {
+        PublishingModelStages stages = new PublishingModelStages(registry, change -> {
+            throw new ModelChangeNotPublishedException("Kafka is down (test)", null);
+        }, CLOCK, failures::incrementAndGet);
+
+        assertThat(stages.promote("two-stage", "v2").champion().version()).isEqualTo("v2");
+        assertThat(stages.rollback("two-stage")).map(change -> change.champion().version()).contains("v1");
+        assertThat(failures).hasValue(2);
+    }
+
+    @Test
+    void nothingIsPublishedWhenTheRegistryChangesNothingOrRefuses() {
+        PublishingModelStages stages = new PublishingModelStages(registry, published::add, CLOCK,
+                failures::incrementAndGet);
+        registry.noPreviousChampion = true;
+
+        assertThat(stages.rollback("two-stage")).isEmpty();
+        assertThatThrownBy(() -> stages.promoteIfChampionIs("two-stage", "v3", Optional.of("v0")))
+                .isInstanceOf(ModelConflictException.class);
+        assertThat(published).isEmpty();
+    }
+
+    /** Answers each call with a change to the named version; a rollback returns to v1. */
+    private static final class StubRegistry implements ChangeModelStagesPort {
+
+        boolean noPreviousChampion;
+
+        @Override
+        public ChampionChange promote(String name, String version) {
+            return changeTo(name, version);
+        }
+
+        @Override
+        public ChampionChange promoteIfChampionIs(String name, String version, Optional<String> expectedChampion) {
+            if (expectedChampion.equals(Optional.of("v0"))) {
+                throw new ModelConflictException("champion", "the champion is no longer v0");
+            }
+            return changeTo(name, version);
+        }
+
+        @Override
+        public Optional<ChampionChange> rollback(String name) {
+            return noPreviousChampion ? Optional.empty() : Optional.of(changeTo(name, "v1"));
+        }
+
+        ChampionChange changeTo(String name, String version) {
+            return new ChampionChange(version(name, version, ModelStage.CHAMPION), Optional.empty());
+        }
+
+        private static ModelVersion version(String name, String version, ModelStage stage) {
+            return new ModelVersion(name, version, ModelKind.RETRIEVER, stage,
+                    new ModelMetrics("holdout", Map.of("ndcg@10", 0.4)), Optional.empty(),
+                    URI.create("file:///tmp/models/" + name + "/" + version + "/serving.bin"),
+                    new TrainingWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")),
+                    Optional.empty(), NOW);
+        }
+    }
+}
