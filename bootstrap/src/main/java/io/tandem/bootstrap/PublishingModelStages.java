@@ -52,6 +52,11 @@ final class PublishingModelStages implements ChangeModelStagesPort {
         return registry.rollback(name).map(this::published);
     }
 
+    @Override
+    public ChampionChange rollbackTo(String name, String previousChampion, String expectedChampion) {
+        return published(registry.rollbackTo(name, previousChampion, expectedChampion));
+    }
+
     private ChampionChange published(ChampionChange change) {
         ModelStageChanged changed = ModelStageChanged.championOf(change, clock.instant());
         try {

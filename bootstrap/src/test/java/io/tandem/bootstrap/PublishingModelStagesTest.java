@@ -1,7 +1,11 @@
 package io.tandem.bootstrap;
 
+import io.tandem.application.port.in.RollbackModelCommand;
 import io.tandem.application.port.out.ChangeModelStagesPort;
+import io.tandem.application.port.out.LoadModelVersionsPort;
 import io.tandem.application.port.out.ModelChangeNotPublishedException;
+import io.tandem.application.service.ModelRegistryService;
+import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.ModelConflictException;
 import io.tandem.domain.model.ModelKind;
@@ -25,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every path that changes the champion publishes it; a publication that fails never fails the change. */
+/**
+ * Every path that changes the champion publishes it; a publication that fails never fails the change, and a change
+ * refused or never made (a rollback whose restored version cannot serve) publishes nothing.
+ */
 class PublishingModelStagesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -43,11 +50,14 @@ class PublishingModelStagesTest {
         ChampionChange promoted = stages.promote("two-stage", "v2");
         stages.promoteIfChampionIs("two-stage", "v3", Optional.of("v2"));
         stages.rollback("two-stage");
+        ChampionChange rolledBack = stages.rollbackTo("two-stage", "v1", "v2");
 
         assertThat(promoted).isEqualTo(registry.changeTo("two-stage", "v2"));
+        assertThat(rolledBack).isEqualTo(registry.changeTo("two-stage", "v1"));
         assertThat(published).containsExactly(
                 new ModelStageChanged("two-stage", "v2", ModelStage.CHAMPION, NOW),
                 new ModelStageChanged("two-stage", "v3", ModelStage.CHAMPION, NOW),
+                new ModelStageChanged("two-stage", "v1", ModelStage.CHAMPION, NOW),
                 new ModelStageChanged("two-stage", "v1", ModelStage.CHAMPION, NOW));
         assertThat(failures).hasValue(0);
     }
@@ -60,7 +70,8 @@ class PublishingModelStagesTest {
 
         assertThat(stages.promote("two-stage", "v2").champion().version()).isEqualTo("v2");
         assertThat(stages.rollback("two-stage")).map(change -> change.champion().version()).contains("v1");
-        assertThat(failures).hasValue(2);
+        assertThat(stages.rollbackTo("two-stage", "v1", "v2").champion().version()).isEqualTo("v1");
+        assertThat(failures).hasValue(3);
     }
 
     @Test
@@ -72,21 +83,60 @@ class PublishingModelStagesTest {
         assertThat(stages.rollback("two-stage")).isEmpty();
         assertThatThrownBy(() -> stages.promoteIfChampionIs("two-stage", "v3", Optional.of("v0")))
                 .isInstanceOf(ModelConflictException.class);
+        assertThatThrownBy(() -> stages.rollbackTo("two-stage", "v1", "v0"))
+                .isInstanceOf(ModelConflictException.class);
         assertThat(published).isEmpty();
     }
 
-    /** Answers each call with a change to the named version; a rollback returns to v1. */
-    private static final class StubRegistry implements ChangeModelStagesPort {
+    @Test
+    void aRollbackRefusedBecauseTheRestoredVersionCannotServePublishesNothing() {
+        PublishingModelStages stages = new PublishingModelStages(registry, published::add, CLOCK,
+                failures::incrementAndGet);
+        AtomicInteger swaps = new AtomicInteger();
+        ModelRegistryService service = new ModelRegistryService(version -> true, registry, List::of, stages,
+                version -> {
+                    throw new InvalidFieldException("artifact", "version " + version.version() + " cannot serve");
+                }, swaps::incrementAndGet);
+
+        assertThatThrownBy(() -> service.rollback(new RollbackModelCommand("two-stage")))
+                .isInstanceOfSatisfying(InvalidFieldException.class,
+                        e -> assertThat(e.reason()).isEqualTo("version v1 cannot serve"));
+
+        assertThat(registry.stageCalls).as("the registry's stages are not even asked").isZero();
+        assertThat(published).isEmpty();
+        assertThat(swaps).hasValue(0);
+    }
+
+    @Test
+    void aVerifiedRollbackIsPublishedOnceWithTheRestoredVersion() {
+        PublishingModelStages stages = new PublishingModelStages(registry, published::add, CLOCK,
+                failures::incrementAndGet);
+        ModelRegistryService service = new ModelRegistryService(version -> true, registry, List::of, stages,
+                version -> { }, () -> { });
+
+        assertThat(service.rollback(new RollbackModelCommand("two-stage")).champion().version()).isEqualTo("v1");
+
+        assertThat(published).containsExactly(new ModelStageChanged("two-stage", "v1", ModelStage.CHAMPION, NOW));
+    }
+
+    /**
+     * Answers each stage call with a change to the named version; a rollback returns to v1. Read, the model has v2
+     * as champion and v1 before it.
+     */
+    private static final class StubRegistry implements ChangeModelStagesPort, LoadModelVersionsPort {
 
         boolean noPreviousChampion;
+        int stageCalls;
 
         @Override
         public ChampionChange promote(String name, String version) {
+            stageCalls++;
             return changeTo(name, version);
         }
 
         @Override
         public ChampionChange promoteIfChampionIs(String name, String version, Optional<String> expectedChampion) {
+            stageCalls++;
             if (expectedChampion.equals(Optional.of("v0"))) {
                 throw new ModelConflictException("champion", "the champion is no longer v0");
             }
@@ -95,7 +145,32 @@ class PublishingModelStagesTest {
 
         @Override
         public Optional<ChampionChange> rollback(String name) {
+            stageCalls++;
             return noPreviousChampion ? Optional.empty() : Optional.of(changeTo(name, "v1"));
+        }
+
+        @Override
+        public ChampionChange rollbackTo(String name, String previousChampion, String expectedChampion) {
+            stageCalls++;
+            if (!expectedChampion.equals("v2") || !previousChampion.equals("v1")) {
+                throw new ModelConflictException("name", "the champion is v2 and v1 the one before it");
+            }
+            return changeTo(name, previousChampion);
+        }
+
+        @Override
+        public Optional<ModelVersion> loadVersion(String name, String version) {
+            return loadVersions(name).stream().filter(v -> v.version().equals(version)).findFirst();
+        }
+
+        @Override
+        public List<ModelVersion> loadVersions(String name) {
+            return List.of(version(name, "v2", ModelStage.CHAMPION), version(name, "v1", ModelStage.ARCHIVED));
+        }
+
+        @Override
+        public Optional<ModelVersion> loadPreviousChampion(String name) {
+            return Optional.of(version(name, "v1", ModelStage.ARCHIVED));
         }
 
         ChampionChange changeTo(String name, String version) {

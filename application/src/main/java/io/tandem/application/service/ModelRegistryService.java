@@ -18,12 +18,12 @@ import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.ModelConflictException;
 import io.tandem.domain.model.ModelNotFoundException;
+import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.RegisteredModel;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -47,9 +47,9 @@ public final class ModelRegistryService implements RegisterModelVersionUseCase, 
 
     /**
      * @param verifyServable loads a version as serving would and throws when it cannot serve (for example
-     *                       {@link ServingModels#verify}); a promotion calls it first and a rollback on the
-     *                       version it restores, so a missing or corrupt artifact is refused and the champion
-     *                       stays
+     *                       {@link ServingModels#verify}); a promotion and a rollback call it on the version they
+     *                       would make champion before changing anything, so a missing or corrupt artifact is
+     *                       refused and the champion stays
      * @param championChanged runs after a promotion or a rollback changed the champion (serving reloads, other
      *                        instances are told)
      */
@@ -113,39 +113,28 @@ public final class ModelRegistryService implements RegisterModelVersionUseCase, 
 
     /**
      * Restores the previous champion, verified as a promotion is: one that can no longer serve (its artifacts
-     * went missing or corrupt since) is refused and the champion stays.
+     * went missing or corrupt since) is refused and nothing changes.
      *
-     * <p>The store's rollback is one atomic step that chooses the version itself, so the version is verified
-     * right after it and, when refused, the replaced champion is put back at once, on the condition that nothing
-     * changed the champion meanwhile. Serving never swaps to the refused version: this instance's
-     * {@code championChanged} does not run, and a polling instance that sees it in that moment refuses it and
-     * keeps its model.
+     * <p>The version a rollback would restore is read and verified first, and the store's rollback then applies
+     * only while the champion and the version before it are still the ones read: a promotion or rollback that won
+     * meanwhile makes this one a conflict rather than restore a version nobody verified. So the registry never
+     * shows a refused version as champion, and nothing is changed, published or swapped for a refusal.
      */
     @Override
     public ChampionChange rollback(RollbackModelCommand command) {
-        ChampionChange change = changeStages.rollback(command.name())
-                .orElseThrow(() -> ModelConflictException.noPreviousChampion(command.name()));
-        try {
-            verifyServable.accept(change.champion());
-        } catch (RuntimeException refused) {
-            putBack(change, refused);
-            throw refused;
+        String name = command.name();
+        List<ModelVersion> versions = loadVersions.loadVersions(name);
+        if (versions.isEmpty()) {
+            throw ModelNotFoundException.unknownModel(name);
         }
+        String champion = versions.stream().filter(v -> v.stage() == ModelStage.CHAMPION)
+                .map(ModelVersion::version).findFirst()
+                .orElseThrow(() -> ModelConflictException.noPreviousChampion(name));
+        ModelVersion previous = loadVersions.loadPreviousChampion(name)
+                .orElseThrow(() -> ModelConflictException.noPreviousChampion(name));
+        verifyServable.accept(previous);
+        ChampionChange change = changeStages.rollbackTo(name, previous.version(), champion);
         championChanged.run();
         return change;
-    }
-
-    /** Undoes a refused rollback: the champion it archived is champion again, the refused version archived. */
-    private void putBack(ChampionChange refusedRollback, RuntimeException refused) {
-        ModelVersion restored = refusedRollback.champion();
-        refusedRollback.archived().ifPresent(replaced -> {
-            try {
-                changeStages.promoteIfChampionIs(replaced.name(), replaced.version(),
-                        Optional.of(restored.version()));
-            } catch (RuntimeException e) {
-                // Another change won meanwhile (or the store is away): the refusal still stands and says why.
-                refused.addSuppressed(e);
-            }
-        });
     }
 }

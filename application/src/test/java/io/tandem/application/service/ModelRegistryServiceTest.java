@@ -14,7 +14,9 @@ import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.RegisteredModel;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,7 +91,7 @@ class ModelRegistryServiceTest {
     }
 
     @Test
-    void rollbackToAVersionThatCannotServeIsRefusedAndTheChampionStays() {
+    void rollbackToAVersionThatCannotServeIsRefusedAndChangesNothing() {
         Set<String> unservable = new HashSet<>();
         AtomicInteger changes = new AtomicInteger();
         ModelRegistryService verifying = verifyingService(unservable, changes);
@@ -98,6 +100,7 @@ class ModelRegistryServiceTest {
         verifying.promote(new PromoteModelVersionCommand("ranker", "v1"));
         verifying.promote(new PromoteModelVersionCommand("ranker", "v2"));
         unservable.add("v1");
+        List<String> stageChangesBefore = registry.stageChanges();
 
         assertThatThrownBy(() -> verifying.rollback(new RollbackModelCommand("ranker")))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
@@ -105,6 +108,8 @@ class ModelRegistryServiceTest {
                     assertThat(e.reason()).isEqualTo("version v1 of 'ranker' cannot serve");
                 });
 
+        assertThat(registry.stageChanges()).as("the stage port is not even asked").isEqualTo(stageChangesBefore);
+        assertThat(registry.championHistory("ranker")).containsExactly("v1", "v2");
         assertThat(service.list(new ListModelVersionsQuery("ranker"))).extracting(ModelVersion::version,
                 ModelVersion::stage).containsExactly(
                 tuple("v2", ModelStage.CHAMPION),
@@ -117,34 +122,75 @@ class ModelRegistryServiceTest {
 
         assertThat(rolledBack.champion().version()).isEqualTo("v1");
         assertThat(rolledBack.archived()).map(ModelVersion::version).contains("v2");
+        assertThat(registry.championHistory("ranker")).containsExactly("v1");
         assertThat(changes.get()).isEqualTo(3);
     }
 
     @Test
-    void aRefusedRollbackLeavesAChampionPromotedMeanwhileInPlace() {
+    void theRestoredVersionIsVerifiedWhileTheRegistryStillShowsTheCurrentChampion() {
+        register(Versions.ranker("ranker", "v1", 0.3));
+        register(Versions.ranker("ranker", "v2", 0.4));
+        service.promote(new PromoteModelVersionCommand("ranker", "v1"));
+        service.promote(new PromoteModelVersionCommand("ranker", "v2"));
+        List<String> verified = new ArrayList<>();
+        ModelRegistryService verifying = new ModelRegistryService(registry, registry, registry, registry,
+                version -> verified.add(version.version() + " while champion is " + championOf("ranker")),
+                () -> { });
+
+        verifying.rollback(new RollbackModelCommand("ranker"));
+
+        assertThat(verified).containsExactly("v1 while champion is v2");
+        assertThat(championOf("ranker")).isEqualTo("v1");
+    }
+
+    @Test
+    void aRollbackRacingAPromotionIsAConflictAndLeavesTheNewChampionInPlace() {
         register(Versions.ranker("ranker", "v1", 0.3));
         register(Versions.ranker("ranker", "v2", 0.4));
         register(Versions.ranker("ranker", "v3", 0.5));
         service.promote(new PromoteModelVersionCommand("ranker", "v1"));
         service.promote(new PromoteModelVersionCommand("ranker", "v2"));
+        AtomicInteger changes = new AtomicInteger();
         ModelRegistryService verifying = new ModelRegistryService(registry, registry, registry, registry,
-                version -> {
-                    // Another instance promotes v3 while this one verifies v1, which then fails.
-                    registry.promote("ranker", "v3");
-                    throw new InvalidFieldException("artifact", "version " + version.version() + " cannot serve");
-                }, () -> { });
+                // Another instance promotes v3 while this one verifies v1, which can serve.
+                version -> registry.promote("ranker", "v3"), changes::incrementAndGet);
 
         assertThatThrownBy(() -> verifying.rollback(new RollbackModelCommand("ranker")))
-                .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
-                    assertThat(e.field()).isEqualTo("artifact");
-                    assertThat(e.getSuppressed()).singleElement().isInstanceOf(ModelConflictException.class);
-                });
+                .isInstanceOfSatisfying(ModelConflictException.class, e -> assertThat(e.field()).isEqualTo("name"));
 
         assertThat(service.list(new ListModelVersionsQuery("ranker"))).extracting(ModelVersion::version,
                 ModelVersion::stage).containsExactly(
                 tuple("v3", ModelStage.CHAMPION),
                 tuple("v2", ModelStage.ARCHIVED),
                 tuple("v1", ModelStage.ARCHIVED));
+        assertThat(registry.championHistory("ranker")).containsExactly("v1", "v2", "v3");
+        assertThat(changes.get()).as("serving not told of a change that did not happen").isZero();
+    }
+
+    @Test
+    void aRollbackNeverRestoresAVersionThatBecamePreviousChampionWhileAnotherWasVerified() {
+        register(Versions.ranker("ranker", "v1", 0.3));
+        register(Versions.ranker("ranker", "v2", 0.4));
+        register(Versions.ranker("ranker", "v3", 0.5));
+        service.promote(new PromoteModelVersionCommand("ranker", "v1"));
+        service.promote(new PromoteModelVersionCommand("ranker", "v2"));
+        List<String> verified = new ArrayList<>();
+        ModelRegistryService verifying = new ModelRegistryService(registry, registry, registry, registry,
+                version -> {
+                    verified.add(version.version());
+                    // Meanwhile v3 is promoted and v2 promoted again: the champion is v2 as before, but a
+                    // rollback would now restore v3, which nobody verified.
+                    registry.promote("ranker", "v3");
+                    registry.promote("ranker", "v2");
+                }, () -> { });
+
+        assertThatThrownBy(() -> verifying.rollback(new RollbackModelCommand("ranker")))
+                .isInstanceOf(ModelConflictException.class);
+
+        assertThat(verified).containsExactly("v1");
+        assertThat(championOf("ranker")).isEqualTo("v2");
+        assertThat(registry.loadVersion("ranker", "v3")).map(ModelVersion::stage).contains(ModelStage.ARCHIVED);
+        assertThat(registry.championHistory("ranker")).containsExactly("v1", "v2", "v3", "v2");
     }
 
     @Test
@@ -183,6 +229,11 @@ class ModelRegistryServiceTest {
                         + version.name() + "' cannot serve");
             }
         }, changes::incrementAndGet);
+    }
+
+    private String championOf(String name) {
+        return service.list(new ListModelsQuery()).stream().filter(m -> m.name().equals(name)).findFirst()
+                .flatMap(RegisteredModel::champion).orElse("none");
     }
 
     private ModelVersion register(ModelVersion version) {

@@ -26,6 +26,7 @@ final class RegistryFake
 
     private final Map<String, Map<String, ModelVersion>> models = new TreeMap<>();
     private final Map<String, List<String>> championHistory = new TreeMap<>();
+    private final List<String> stageChanges = new ArrayList<>();
 
     @Override
     public synchronized boolean saveIfAbsent(ModelVersion version) {
@@ -62,6 +63,22 @@ final class RegistryFake
 
     @Override
     public synchronized ChampionChange promote(String name, String version) {
+        stageChanges.add("promote " + name + " " + version);
+        return crown(name, version);
+    }
+
+    @Override
+    public synchronized ChampionChange promoteIfChampionIs(String name, String version,
+                                                           Optional<String> expectedChampion) {
+        stageChanges.add("promoteIfChampionIs " + name + " " + version + " from " + expectedChampion.orElse("none"));
+        existing(name);
+        if (!championOf(name).map(ModelVersion::version).equals(expectedChampion)) {
+            throw new ModelConflictException("name", "champion changed");
+        }
+        return crown(name, version);
+    }
+
+    private ChampionChange crown(String name, String version) {
         Map<String, ModelVersion> versions = existing(name);
         ModelVersion target = versions.get(version);
         if (target == null) {
@@ -78,28 +95,54 @@ final class RegistryFake
     }
 
     @Override
-    public synchronized ChampionChange promoteIfChampionIs(String name, String version,
-                                                           Optional<String> expectedChampion) {
-        existing(name);
-        if (!championOf(name).map(ModelVersion::version).equals(expectedChampion)) {
-            throw new ModelConflictException("name", "champion changed");
-        }
-        return promote(name, version);
+    public synchronized Optional<ModelVersion> loadPreviousChampion(String name) {
+        return previousChampion(name).map(models.get(name)::get);
     }
 
     @Override
     public synchronized Optional<ChampionChange> rollback(String name) {
         existing(name);
-        Optional<ModelVersion> champion = championOf(name);
-        List<String> history = championHistory.getOrDefault(name, new ArrayList<>());
-        if (champion.isEmpty() || history.size() < 2) {
+        stageChanges.add("rollback " + name);
+        return previousChampion(name).map(previous -> restore(name, previous));
+    }
+
+    @Override
+    public synchronized ChampionChange rollbackTo(String name, String previousChampion, String expectedChampion) {
+        existing(name);
+        stageChanges.add("rollbackTo " + name + " " + previousChampion + " from " + expectedChampion);
+        if (!championOf(name).map(ModelVersion::version).equals(Optional.of(expectedChampion))
+                || !previousChampion(name).equals(Optional.of(previousChampion))) {
+            throw new ModelConflictException("name", "champion or previous champion changed");
+        }
+        return restore(name, previousChampion);
+    }
+
+    /** Every call that asked to change a stage, in order, whether or not it changed anything. */
+    synchronized List<String> stageChanges() {
+        return List.copyOf(stageChanges);
+    }
+
+    /** The versions that became champion, oldest first; the last is the current champion. */
+    synchronized List<String> championHistory(String name) {
+        return List.copyOf(championHistory.getOrDefault(name, List.of()));
+    }
+
+    /** The entry below the top of the history, when the model has a champion and one before it. */
+    private Optional<String> previousChampion(String name) {
+        List<String> history = championHistory.getOrDefault(name, List.of());
+        if (championOf(name).isEmpty() || history.size() < 2) {
             return Optional.empty();
         }
+        return Optional.of(history.get(history.size() - 2));
+    }
+
+    /** Pops the current champion off the history and makes {@code previous}, now on top, champion again. */
+    private ChampionChange restore(String name, String previous) {
+        List<String> history = championHistory.get(name);
         history.remove(history.size() - 1);
-        String previous = history.get(history.size() - 1);
-        ModelVersion archived = put(champion.get().withStage(ModelStage.ARCHIVED));
+        ModelVersion archived = put(championOf(name).orElseThrow().withStage(ModelStage.ARCHIVED));
         ModelVersion restored = put(models.get(name).get(previous).withStage(ModelStage.CHAMPION));
-        return Optional.of(new ChampionChange(restored, Optional.of(archived)));
+        return new ChampionChange(restored, Optional.of(archived));
     }
 
     private Map<String, ModelVersion> existing(String name) {

@@ -34,4 +34,16 @@ public interface ChangeModelStagesPort {
      * @throws io.tandem.domain.model.ModelNotFoundException for an unknown model
      */
     Optional<ChampionChange> rollback(String name);
+
+    /**
+     * As {@link #rollback}, but only while the champion is {@code expectedChampion} and the version a rollback
+     * restores is {@code previousChampion}, so a version checked before the call is the one restored, never one
+     * that became the previous champion meanwhile (a promotion in between, even of the same champion again).
+     *
+     * @return the change: {@code previousChampion} champion, {@code expectedChampion} archived
+     * @throws io.tandem.domain.model.ModelConflictException when the champion or the version before it is another
+     *                                                       by now, changing nothing
+     * @throws io.tandem.domain.model.ModelNotFoundException for an unknown model
+     */
+    ChampionChange rollbackTo(String name, String previousChampion, String expectedChampion);
 }

@@ -131,39 +131,74 @@ public final class JdbcModelRegistryAdapter
     }
 
     @Override
+    public Optional<ModelVersion> loadPreviousChampion(String name) {
+        return versions.findPreviousChampion(name).map(RegistryRows::version);
+    }
+
+    @Override
     public Optional<ChampionChange> rollback(String name) {
         return SqlTransactions.write(transactions, "rolling back " + name, connection -> {
             Optional<String> champion = championIn(lockModel(connection, name));
             if (champion.isEmpty()) {
                 return Optional.empty();
             }
-            // The newest history entry naming another version is the champion before the current one.
-            long previousId = -1;
-            String previous = null;
-            try (PreparedStatement history = connection.prepareStatement(CHAMPION_HISTORY)) {
-                history.setString(1, name);
-                try (ResultSet rows = history.executeQuery()) {
-                    while (previous == null && rows.next()) {
-                        if (!rows.getString(2).equals(champion.get())) {
-                            previousId = rows.getLong(1);
-                            previous = rows.getString(2);
-                        }
+            Optional<PastChampion> previous = previousChampion(connection, name, champion.get());
+            if (previous.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(restore(connection, name, previous.get(), champion.get()));
+        });
+    }
+
+    @Override
+    public ChampionChange rollbackTo(String name, String previousChampion, String expectedChampion) {
+        Objects.requireNonNull(previousChampion, "previousChampion");
+        Objects.requireNonNull(expectedChampion, "expectedChampion");
+        return SqlTransactions.write(transactions, "rolling back " + name + " to " + previousChampion, connection -> {
+            Optional<String> champion = championIn(lockModel(connection, name));
+            Optional<PastChampion> previous = champion.isEmpty() ? Optional.empty()
+                    : previousChampion(connection, name, champion.get());
+            if (!champion.equals(Optional.of(expectedChampion))
+                    || !previous.map(PastChampion::version).equals(Optional.of(previousChampion))) {
+                throw new ModelConflictException("name", "model '" + name + "' changed meanwhile: a rollback would"
+                        + " now restore " + previous.map(PastChampion::version).orElse("nothing") + " in place of "
+                        + champion.orElse("no champion") + ", not " + previousChampion + " in place of "
+                        + expectedChampion + "; roll back again");
+            }
+            return restore(connection, name, previous.get(), expectedChampion);
+        });
+    }
+
+    /**
+     * The champion before {@code champion}: the newest history entry naming another version (the same rule as
+     * {@link ModelVersionRowRepository#findPreviousChampion}).
+     */
+    private static Optional<PastChampion> previousChampion(Connection connection, String name, String champion)
+            throws SQLException {
+        try (PreparedStatement history = connection.prepareStatement(CHAMPION_HISTORY)) {
+            history.setString(1, name);
+            try (ResultSet rows = history.executeQuery()) {
+                while (rows.next()) {
+                    if (!rows.getString(2).equals(champion)) {
+                        return Optional.of(new PastChampion(rows.getLong(1), rows.getString(2)));
                     }
                 }
             }
-            if (previous == null) {
-                return Optional.empty();
-            }
-            try (PreparedStatement pop = connection.prepareStatement(POP_CHAMPIONS)) {
-                pop.setString(1, name);
-                pop.setLong(2, previousId);
-                pop.executeUpdate();
-            }
-            update(connection, ARCHIVE_CHAMPION, name);
-            update(connection, CROWN, name, previous);
-            return Optional.of(new ChampionChange(load(name, previous),
-                    Optional.of(load(name, champion.get()))));
-        });
+        }
+        return Optional.empty();
+    }
+
+    /** Pops the history down to {@code previous} and makes it champion again, archiving {@code champion}. */
+    private ChampionChange restore(Connection connection, String name, PastChampion previous, String champion)
+            throws SQLException {
+        try (PreparedStatement pop = connection.prepareStatement(POP_CHAMPIONS)) {
+            pop.setString(1, name);
+            pop.setLong(2, previous.id());
+            pop.executeUpdate();
+        }
+        update(connection, ARCHIVE_CHAMPION, name);
+        update(connection, CROWN, name, previous.version());
+        return new ChampionChange(load(name, previous.version()), Optional.of(load(name, champion)));
     }
 
     /** Locks every version of the model for this transaction and returns their stages; fails for an unknown model. */
@@ -195,6 +230,10 @@ public final class JdbcModelRegistryAdapter
             }
             statement.executeUpdate();
         }
+    }
+
+    /** An entry of {@code model_champions}. */
+    private record PastChampion(long id, String version) {
     }
 
     /** Reads a version inside the surrounding transaction, so it shows the transaction's own changes. */

@@ -21,6 +21,15 @@ public interface ModelVersionRowRepository extends GenericRepository<ModelVersio
     @Query("SELECT " + COLUMNS + " FROM model_versions WHERE name = :name ORDER BY id DESC")
     List<ModelVersionRow> findByNameNewestFirst(String name);
 
+    /**
+     * The version a rollback would restore: the newest entry of the champion history naming another version than
+     * the current champion; none without a champion (the comparison with no row is unknown, so nothing matches).
+     */
+    @Query("SELECT " + COLUMNS + " FROM model_versions WHERE name = :name AND version = (SELECT h.version"
+            + " FROM model_champions h WHERE h.name = :name AND h.version <> (SELECT c.version FROM model_versions c"
+            + " WHERE c.name = :name AND c.stage = 'champion') ORDER BY h.id DESC LIMIT 1)")
+    Optional<ModelVersionRow> findPreviousChampion(String name);
+
     /** Every version, grouped by model name and oldest first within a model. */
     @Query("SELECT " + COLUMNS + " FROM model_versions ORDER BY name, id")
     List<ModelVersionRow> findAllByNameOldestFirst();

@@ -178,6 +178,77 @@ abstract class JdbcRegistryContract {
     }
 
     @Test
+    void theVersionARollbackWouldRestoreIsKnownBeforeAndIsTheOneRestored() {
+        for (String v : List.of("v1", "v2", "v3")) {
+            registry.saveIfAbsent(version("ranker", v, 0.3));
+            registry.promote("ranker", v);
+        }
+        registry.promote("ranker", "v1");
+
+        for (String expected : List.of("v3", "v2", "v1")) {
+            Optional<ModelVersion> previous = registry.loadPreviousChampion("ranker");
+            assertThat(previous).map(ModelVersion::version).contains(expected);
+            assertThat(previous).map(ModelVersion::stage).contains(ModelStage.ARCHIVED);
+            assertThat(registry.rollback("ranker")).map(change -> change.champion().version()).contains(expected);
+        }
+        assertThat(registry.loadPreviousChampion("ranker")).isEmpty();
+        assertThat(registry.loadPreviousChampion("nothing")).isEmpty();
+    }
+
+    @Test
+    void withoutAChampionNoVersionWouldBeRestored() {
+        registry.saveIfAbsent(version("ranker", "v1", 0.3));
+
+        assertThat(registry.loadPreviousChampion("ranker")).isEmpty();
+        registry.promote("ranker", "v1");
+        assertThat(registry.loadPreviousChampion("ranker")).isEmpty();
+    }
+
+    @Test
+    void aConditionalRollbackHappensOnlyWhileTheChampionAndTheVersionBeforeItAreTheExpectedOnes() {
+        for (String v : List.of("v1", "v2", "v3")) {
+            registry.saveIfAbsent(version("ranker", v, 0.3));
+        }
+        registry.promote("ranker", "v1");
+        registry.promote("ranker", "v2");
+        // The champion is v2 again after v3, so a rollback now restores v3, no longer v1.
+        registry.promote("ranker", "v3");
+        registry.promote("ranker", "v2");
+
+        assertThatThrownBy(() -> registry.rollbackTo("ranker", "v1", "v2"))
+                .isInstanceOfSatisfying(ModelConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("name");
+                    assertThat(e.getMessage()).contains("restore v3 in place of v2, not v1 in place of v2");
+                });
+        assertThatThrownBy(() -> registry.rollbackTo("ranker", "v3", "v1"))
+                .isInstanceOf(ModelConflictException.class);
+        assertThat(champions("ranker")).containsExactly("v2");
+        assertThat(history("ranker")).containsExactly("v1", "v2", "v3", "v2");
+
+        ChampionChange rolledBack = registry.rollbackTo("ranker", "v3", "v2");
+
+        assertThat(rolledBack.champion().version()).isEqualTo("v3");
+        assertThat(rolledBack.champion().stage()).isEqualTo(ModelStage.CHAMPION);
+        assertThat(rolledBack.archived()).map(ModelVersion::version).contains("v2");
+        assertThat(champions("ranker")).containsExactly("v3");
+        assertThat(history("ranker")).containsExactly("v1", "v2", "v3");
+        assertThatThrownBy(() -> registry.rollbackTo("nothing", "v1", "v2"))
+                .isInstanceOf(ModelNotFoundException.class);
+    }
+
+    @Test
+    void aConditionalRollbackWithoutAChampionOrAPreviousOneIsAConflict() {
+        registry.saveIfAbsent(version("ranker", "v1", 0.3));
+        registry.saveIfAbsent(version("ranker", "v2", 0.3));
+
+        assertThatThrownBy(() -> registry.rollbackTo("ranker", "v1", "v2")).isInstanceOf(ModelConflictException.class);
+        registry.promote("ranker", "v2");
+        assertThatThrownBy(() -> registry.rollbackTo("ranker", "v1", "v2")).isInstanceOf(ModelConflictException.class);
+        assertThat(champions("ranker")).containsExactly("v2");
+        assertThat(history("ranker")).containsExactly("v2");
+    }
+
+    @Test
     void withoutAChampionThereIsNothingToRollBack() {
         registry.saveIfAbsent(version("ranker", "v1", 0.3));
 
@@ -258,6 +329,53 @@ abstract class JdbcRegistryContract {
     }
 
     @Test
+    void concurrentConditionalRollbacksOnlyEverRestoreTheVersionTheyWereGiven() throws Exception {
+        for (int v = 0; v < 6; v++) {
+            registry.saveIfAbsent(version("ranker", "v" + v, 0.3));
+        }
+        int threads = 6;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String mine = "v" + t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    int rolledBack = 0;
+                    for (int round = 0; round < 10; round++) {
+                        registry.promote("ranker", mine);
+                        Optional<String> champion = champions("ranker").stream().findFirst();
+                        Optional<ModelVersion> previous = registry.loadPreviousChampion("ranker");
+                        if (champion.isEmpty() || previous.isEmpty()) {
+                            continue;
+                        }
+                        try {
+                            ChampionChange change = registry.rollbackTo("ranker", previous.get().version(),
+                                    champion.get());
+                            assertThat(change.champion().version()).isEqualTo(previous.get().version());
+                            assertThat(change.archived()).map(ModelVersion::version).contains(champion.get());
+                            rolledBack++;
+                        } catch (ModelConflictException lostTheRace) {
+                            // Another thread changed the champion in between: nothing was changed here.
+                        }
+                    }
+                    return rolledBack;
+                }));
+            }
+            for (Future<Integer> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> champion = champions("ranker");
+        assertThat(champion).hasSize(1);
+        List<String> history = history("ranker");
+        assertThat(history.get(history.size() - 1)).as("the history's top is the champion").isEqualTo(champion.get(0));
+    }
+
+    @Test
     void aJobIsSavedReplacedAndReadBack() {
         Job queued = Job.queued("job-1", JobType.PIPELINE, CREATED);
         jobs.saveJob(queued);
@@ -310,6 +428,24 @@ abstract class JdbcRegistryContract {
             throw new AssertionError(e);
         }
         return champions;
+    }
+
+    /** The champion history, oldest first: its last entry is the current champion. */
+    private List<String> history(String name) {
+        List<String> history = new ArrayList<>();
+        try (Connection connection = JdbcAdaptersContract.connect(database);
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT version FROM model_champions WHERE name = ? ORDER BY id")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    history.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return history;
     }
 
     private static ModelVersion version(String name, String version, double ndcg) {
