@@ -30,7 +30,6 @@ import io.tandem.application.service.RankerArtifactPorts;
 import io.tandem.application.service.Retriever;
 import io.tandem.application.service.TrainModelsJob;
 import io.tandem.application.service.TrainModelsService;
-import io.tandem.application.service.TwoStageSettings;
 import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.ListModelsPort;
 import io.tandem.application.port.out.LoadItemsPort;
@@ -79,8 +78,8 @@ final class TrainingFactory {
 
     /** Every retriever alone and the two-stage system, on public data sets. */
     @Singleton
-    EvaluateRecommendersUseCase evaluateRecommenders(TrainRankerPort trainRanker) {
-        return new EvaluateRecommendersService(retrievers(), trainRanker, TwoStageSettings.defaults());
+    EvaluateRecommendersUseCase evaluateRecommenders(TrainRankerPort trainRanker, TwoStageConfiguration twoStage) {
+        return new EvaluateRecommendersService(retrievers(), trainRanker, twoStage.settings());
     }
 
     @Singleton
@@ -110,9 +109,9 @@ final class TrainingFactory {
                                    LoadModelArtifactPort load, BeanProvider<LoadScoringModelPort> scoring,
                                    RegisterModelVersionUseCase register, LoadModelVersionsPort versions,
                                    ChangeModelStagesPort stages, PromotionPolicy promotion,
-                                   RetrievalModelCodecAdapter codec, Clock clock) {
+                                   RetrievalModelCodecAdapter codec, TwoStageConfiguration twoStage, Clock clock) {
         LoadScoringModelPort openLazily = (artifact, featureCount) -> scoring.get().load(artifact, featureCount);
-        return new TrainModelsService(retrievers(), trainRanker, TwoStageSettings.defaults(),
+        return new TrainModelsService(retrievers(), trainRanker, twoStage.settings(),
                 new LakeInteractions(readLake, loadItems, policy.labelWeights()),
                 new RankerArtifactPorts(export, store, load, openLazily), codec, register, versions, stages, promotion,
                 clock);

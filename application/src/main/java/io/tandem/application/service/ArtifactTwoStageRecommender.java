@@ -36,11 +36,11 @@ final class ArtifactTwoStageRecommender implements RetrievalModel {
     @Override
     public void score(UserHistory history, float[] scores) {
         UserCandidates found = candidates.candidates(history);
+        // Seen items stay at -Infinity; every other item gets its fused score.
+        found.fusedAll(scores);
         float floor = Float.NEGATIVE_INFINITY;
-        for (int item = 0; item < scores.length; item++) {
-            // Seen items stay at -Infinity; every other item gets its fused score.
-            scores[item] = found.scores.length > 0 && found.isSeen(item) ? Float.NEGATIVE_INFINITY : found.fused(item);
-            floor = Math.max(floor, scores[item]);
+        for (float score : scores) {
+            floor = Math.max(floor, score);
         }
         int size = found.items.length;
         if (size == 0) {

@@ -99,6 +99,15 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
                                      UserState state, Set<ItemId> unwanted) {
         UserHistory history = model.history(state.positives());
         UserCandidates found = guard(FallbackStatus.RETRIEVERS, () -> model.candidates(history));
+        try {
+            return recommend(model, requestId, query, state, unwanted, found);
+        } finally {
+            model.recycle(found);
+        }
+    }
+
+    private Recommendation recommend(ServingModel model, String requestId, RecommendItemsQuery query,
+                                     UserState state, Set<ItemId> unwanted, UserCandidates found) {
         List<Integer> pool = new ArrayList<>(found.items.length);
         List<ItemId> ids = new ArrayList<>(found.items.length + settings.freshItems());
         for (int item : found.items) {
@@ -183,7 +192,16 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
         // The item as a one-item history: its neighbours and the items nearest its embedding score highest.
         UserHistory one = new UserHistory(new int[] {index}, new float[] {1f}, new long[] {0L});
         UserCandidates found = guard(FallbackStatus.RETRIEVERS, () -> model.candidates(one));
-        int retrievers = found.scores.length;
+        try {
+            return similar(model, requestId, nobody, query, found);
+        } finally {
+            model.recycle(found);
+        }
+    }
+
+    private Recommendation similar(ServingModel model, String requestId, UserId nobody, SimilarItemsQuery query,
+                                   UserCandidates found) {
+        int retrievers = found.retrievers();
         List<Integer> proposed = new ArrayList<>();
         Map<Integer, Float> similarity = new HashMap<>();
         for (int item : found.items) {
@@ -255,32 +273,40 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
         try {
             UserHistory history = model.history(state.positives());
             UserCandidates found = guard(FallbackStatus.RETRIEVERS, () -> model.candidates(history));
-            List<Integer> known = new ArrayList<>();
-            List<ItemId> unknown = new ArrayList<>();
-            for (ItemId id : query.items()) {
-                model.indexOf(id).ifPresentOrElse(known::add, () -> unknown.add(id));
+            try {
+                return rank(model, requestId, query, found);
+            } finally {
+                model.recycle(found);
             }
-            int[] items = known.stream().mapToInt(Integer::intValue).toArray();
-            float[] rows = model.featureRows(found, items);
-            float[] scores = guard(FallbackStatus.SCORER, () -> model.score(rows, items.length));
-            int[] order = order(scores);
-            List<RankedItem> ranked = new ArrayList<>(query.items().size());
-            for (int row : order) {
-                ranked.add(new RankedItem(model.itemId(items[row]), scores[row], ranked.size() + 1,
-                        sources(model, found, items[row]),
-                        query.explain() ? model.explain(scores[row], rows, row) : Map.of()));
-            }
-            double floor = ranked.isEmpty() ? 0.0 : ranked.get(ranked.size() - 1).score() - 1.0;
-            for (ItemId id : unknown) {
-                ranked.add(new RankedItem(id, floor, ranked.size() + 1, List.of()));
-            }
-            return new Recommendation(requestId, query.user(), ranked, Optional.of(model.ref()),
-                    FallbackStatus.notUsed());
         } catch (DependencyFailure failure) {
             return asGiven(requestId, query, failure.status);
         } finally {
             model.release();
         }
+    }
+
+    private Recommendation rank(ServingModel model, String requestId, RankItemsQuery query, UserCandidates found) {
+        List<Integer> known = new ArrayList<>();
+        List<ItemId> unknown = new ArrayList<>();
+        for (ItemId id : query.items()) {
+            model.indexOf(id).ifPresentOrElse(known::add, () -> unknown.add(id));
+        }
+        int[] items = known.stream().mapToInt(Integer::intValue).toArray();
+        float[] rows = model.featureRows(found, items);
+        float[] scores = guard(FallbackStatus.SCORER, () -> model.score(rows, items.length));
+        int[] order = order(scores);
+        List<RankedItem> ranked = new ArrayList<>(query.items().size());
+        for (int row : order) {
+            ranked.add(new RankedItem(model.itemId(items[row]), scores[row], ranked.size() + 1,
+                    sources(model, found, items[row]),
+                    query.explain() ? model.explain(scores[row], rows, row) : Map.of()));
+        }
+        double floor = ranked.isEmpty() ? 0.0 : ranked.get(ranked.size() - 1).score() - 1.0;
+        for (ItemId id : unknown) {
+            ranked.add(new RankedItem(id, floor, ranked.size() + 1, List.of()));
+        }
+        return new Recommendation(requestId, query.user(), ranked, Optional.of(model.ref()),
+                FallbackStatus.notUsed());
     }
 
     /** The caller's list in the caller's order: what a re-rank answers when it cannot rank. */

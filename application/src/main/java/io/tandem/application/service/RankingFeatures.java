@@ -93,7 +93,7 @@ final class RankingFeatures {
             int item = items[row];
             int at = offset + row * width;
             for (int m = 0; m < retrievers; m++) {
-                float score = candidates.scores[m][item];
+                float score = candidates.score(m, item);
                 float best = candidates.best[m];
                 out[at++] = score;
                 out[at++] = candidates.rank(m, item);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +36,11 @@ final class ServingModel {
     private final RankingFeatures features;
     private final ScoringModel ranker;
     private final boolean[] personal;
+    /** Score vectors of finished requests, reused by the next ones: a request then allocates little. */
+    private final ConcurrentLinkedQueue<float[][]> spareVectors = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger spareCount = new AtomicInteger();
+    /** About the requests one instance runs at once on the model path. */
+    private static final int SPARE_VECTORS = 32;
     /** Requests holding the model, plus one while it is the champion; closed at zero. */
     private final AtomicInteger holders = new AtomicInteger(1);
 
@@ -158,9 +164,27 @@ final class ServingModel {
                 Arrays.copyOf(times, distinct));
     }
 
-    /** The candidates of a user with {@code history}, as training builds them. */
+    /**
+     * The candidates of a user with {@code history}, as training builds them. Their score vectors come from a
+     * small pool; hand them back with {@link #recycle} once nothing reads them any more.
+     */
     UserCandidates candidates(UserHistory history) {
-        return generator.candidates(history);
+        float[][] vectors = spareVectors.poll();
+        if (vectors == null) {
+            vectors = new float[generator.models().size()][itemIds.size()];
+        } else {
+            spareCount.decrementAndGet();
+        }
+        return generator.candidates(history, vectors);
+    }
+
+    /** Returns the score vectors of {@code used} to the pool (at most {@link #SPARE_VECTORS} are kept). */
+    void recycle(UserCandidates used) {
+        if (used.lent != null && spareCount.incrementAndGet() <= SPARE_VECTORS) {
+            spareVectors.offer(used.lent);
+        } else {
+            spareCount.decrementAndGet();
+        }
     }
 
     /** The feature rows of {@code items} (model indexes) for the user of {@code candidates}, row-major. */

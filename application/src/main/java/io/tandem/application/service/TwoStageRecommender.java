@@ -59,10 +59,6 @@ final class TwoStageRecommender implements RetrievalModel {
 
     /** Every unseen item's fused standardised score; seen items stay at {@code -Infinity}. */
     private static void fuse(UserCandidates found, float[] scores) {
-        float[] any = found.scores.length == 0 ? scores : found.scores[0];
-        for (int item = 0; item < scores.length; item++) {
-            scores[item] = found.scores.length > 0 && any[item] == Float.NEGATIVE_INFINITY
-                    ? Float.NEGATIVE_INFINITY : found.fused(item);
-        }
+        found.fusedAll(scores);
     }
 }

@@ -77,6 +77,13 @@ class CandidateGeneratorTest {
             for (int item : had) {
                 assertThat(found.isSeen(item)).isTrue();
             }
+            float[] fused = new float[ITEMS];
+            found.fusedAll(fused);
+            for (int item = 0; item < ITEMS; item++) {
+                float expected = found.isSeen(item) ? Float.NEGATIVE_INFINITY : found.fused(item);
+                assertThat(Float.floatToIntBits(fused[item])).as("round %d fused %d", round, item)
+                        .isEqualTo(Float.floatToIntBits(expected));
+            }
         }
     }
 

@@ -18,6 +18,18 @@ public interface RetrievalModel {
      */
     void score(UserHistory history, float[] scores);
 
+    /**
+     * What this retriever says about every item for a user with {@code history}, its ranked list {@code depth}
+     * items deep. By default every item is scored into {@code buffer} (a vector of {@link #itemCount()} the caller
+     * lends, overwritten; a new one when null or of another length); retrievers with sparse or fixed scores answer
+     * without a full vector. Every implementation answers what {@link DenseRetrieval} would for its scores.
+     */
+    default Retrieval retrieve(UserHistory history, int depth, float[] buffer) {
+        float[] scores = buffer != null && buffer.length == itemCount() ? buffer : new float[itemCount()];
+        score(history, scores);
+        return DenseRetrieval.of(scores, history, depth);
+    }
+
     /** The item embeddings behind the scores, when the model has them. */
     default Optional<Embeddings> embeddings() {
         return Optional.empty();

@@ -3,7 +3,9 @@ package io.tandem.adapters.out.training;
 import io.tandem.application.port.out.TrainRetrieverPort;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
+import io.tandem.domain.retrieval.Retrieval;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.SparseRetrieval;
 import io.tandem.domain.retrieval.UserHistory;
 
 import java.io.DataInputStream;
@@ -105,10 +107,19 @@ public final class EaseRetrieverAdapter implements TrainRetrieverPort {
         private final int m;
         private final float[][] weights;
 
+        /** The solved items, ascending: {@code position[solved[s]] == s}. */
+        private final int[] solved;
+
         EaseModel(int[] position, int m, float[][] weights) {
             this.position = position;
             this.m = m;
             this.weights = weights;
+            this.solved = new int[m];
+            for (int item = 0; item < position.length; item++) {
+                if (position[item] >= 0) {
+                    solved[position[item]] = item;
+                }
+            }
         }
 
         @Override
@@ -136,6 +147,22 @@ public final class EaseRetrieverAdapter implements TrainRetrieverPort {
 
         @Override
         public void score(UserHistory history, float[] scores) {
+            float[] sums = solvedSums(history);
+            float unsolved = unsolved(sums);
+            for (int item = 0; item < position.length; item++) {
+                int s = position[item];
+                scores[item] = s >= 0 ? sums[s] : unsolved;
+            }
+        }
+
+        /** The solved items' scores and one shared score for the rest: no pass over every item. */
+        @Override
+        public Retrieval retrieve(UserHistory history, int depth, float[] buffer) {
+            float[] sums = solvedSums(history);
+            return SparseRetrieval.of(position.length, solved, sums, unsolved(sums), history, depth);
+        }
+
+        private float[] solvedSums(UserHistory history) {
             float[] sums = new float[m];
             for (int item : history.items()) {
                 int s = position[item];
@@ -146,15 +173,16 @@ public final class EaseRetrieverAdapter implements TrainRetrieverPort {
                     }
                 }
             }
+            return sums;
+        }
+
+        /** One below the lowest solved score (and below zero). */
+        private static float unsolved(float[] sums) {
             float lowest = 0f;
             for (float sum : sums) {
                 lowest = Math.min(lowest, sum);
             }
-            float unsolved = lowest - 1f;
-            for (int item = 0; item < position.length; item++) {
-                int s = position[item];
-                scores[item] = s >= 0 ? sums[s] : unsolved;
-            }
+            return lowest - 1f;
         }
     }
 }

@@ -3,7 +3,9 @@ package io.tandem.adapters.out.training;
 import io.tandem.application.port.out.TrainRetrieverPort;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
+import io.tandem.domain.retrieval.Retrieval;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.SparseRetrieval;
 import io.tandem.domain.retrieval.TopItems;
 import io.tandem.domain.retrieval.UserHistory;
 
@@ -140,6 +142,53 @@ public final class ItemKnnRetrieverAdapter implements TrainRetrieverPort {
                     scores[targets[at]] += similarities[at];
                 }
             }
+        }
+
+        /**
+         * Only the neighbours of the history are scored (summed in the order {@link #score} sums them, so to the
+         * same floats); every other item scores 0.
+         */
+        @Override
+        public Retrieval retrieve(UserHistory history, int depth, float[] buffer) {
+            int touches = 0;
+            for (int had : history.items()) {
+                touches += starts[had + 1] - starts[had];
+            }
+            // Open addressing over item + 1 (0 = empty), at most half full.
+            int capacity = Integer.highestOneBit(Math.max(4, touches * 2) - 1) << 1;
+            int mask = capacity - 1;
+            int[] keys = new int[capacity];
+            float[] sums = new float[capacity];
+            int distinct = 0;
+            for (int had : history.items()) {
+                for (int at = starts[had]; at < starts[had + 1]; at++) {
+                    int target = targets[at];
+                    int slot = (target * 0x9E3779B9 >>> 7) & mask;
+                    while (keys[slot] != 0 && keys[slot] != target + 1) {
+                        slot = (slot + 1) & mask;
+                    }
+                    if (keys[slot] == 0) {
+                        keys[slot] = target + 1;
+                        distinct++;
+                    }
+                    sums[slot] += similarities[at];
+                }
+            }
+            long[] keyed = new long[distinct];
+            int size = 0;
+            for (int slot = 0; slot < capacity; slot++) {
+                if (keys[slot] != 0) {
+                    keyed[size++] = ((long) (keys[slot] - 1) << 32) | slot;
+                }
+            }
+            Arrays.sort(keyed);
+            int[] items = new int[distinct];
+            float[] values = new float[distinct];
+            for (int k = 0; k < distinct; k++) {
+                items[k] = (int) (keyed[k] >>> 32);
+                values[k] = sums[(int) keyed[k]];
+            }
+            return SparseRetrieval.of(itemCount(), items, values, 0f, history, depth);
         }
     }
 }

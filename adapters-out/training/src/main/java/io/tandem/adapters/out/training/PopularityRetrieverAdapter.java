@@ -3,7 +3,9 @@ package io.tandem.adapters.out.training;
 import io.tandem.application.port.out.TrainRetrieverPort;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
+import io.tandem.domain.retrieval.Retrieval;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.StaticScores;
 import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.Objects;
@@ -57,8 +59,17 @@ public final class PopularityRetrieverAdapter implements TrainRetrieverPort {
 
         private final float[] popularity;
 
+        private final StaticScores ranked;
+
         GlobalPopularity(float[] popularity) {
             this.popularity = popularity;
+            this.ranked = StaticScores.of(popularity);
+        }
+
+        /** The list ranked once for everybody, walked past the user's history. */
+        @Override
+        public Retrieval retrieve(UserHistory history, int depth, float[] buffer) {
+            return ranked.retrieve(history, depth);
         }
 
         @Override
