@@ -1,8 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -11,23 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import static io.tandem.bootstrap.EventIngestionHttpTest.assertProblem;
+import static io.tandem.bootstrap.TandemHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Items and users over HTTP, with per-record validation in batches. */
 class CatalogHttpTest {
 
-    private static TandemHttp tandem;
-
-    @BeforeAll
-    static void start() {
-        tandem = TandemHttp.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        tandem.close();
-    }
+    @AutoClose
+    private static final TandemHttp tandem = TandemHttp.start(Map.of());
 
     @Test
     void anItemPutIsReadBackWithEveryField() throws Exception {

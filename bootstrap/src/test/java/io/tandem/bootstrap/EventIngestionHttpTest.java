@@ -1,30 +1,21 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.tandem.bootstrap.TandemHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /v1/events} through real HTTP: each bad input gets its status and a problem naming the field. */
 class EventIngestionHttpTest {
 
-    private static TandemHttp tandem;
-
-    @BeforeAll
-    static void start() {
-        tandem = TandemHttp.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        tandem.close();
-    }
+    @AutoClose
+    private static final TandemHttp tandem = TandemHttp.start(Map.of());
 
     @Test
     void malformedJsonIsABadRequestNamingTheBody() {
@@ -144,15 +135,5 @@ class EventIngestionHttpTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
-    }
-
-    static void assertProblem(TandemHttp.Response response, int status, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode problem = response.tree();
-        assertThat(problem.get("status").getIntValue()).isEqualTo(status);
-        assertThat(problem.get("field").getStringValue()).isEqualTo(field);
-        assertThat(problem.get("title").getStringValue()).isNotBlank();
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
     }
 }

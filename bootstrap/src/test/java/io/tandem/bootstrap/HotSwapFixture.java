@@ -3,19 +3,9 @@ package io.tandem.bootstrap;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.tandem.adapters.in.synthetic.SyntheticConfig;
-import io.tandem.adapters.in.synthetic.SyntheticDataset;
-import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
-import io.tandem.adapters.in.synthetic.SyntheticDemoLoader;
-import io.tandem.application.port.in.HoldOutWindow;
-import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.RegisterModelVersionCommand;
 import io.tandem.application.port.in.RegisterModelVersionUseCase;
-import io.tandem.application.port.in.TrainModelsCommand;
-import io.tandem.application.port.in.TrainModelsUseCase;
 import io.tandem.application.port.in.TrainingReport;
-import io.tandem.application.port.in.UpsertItemsUseCase;
-import io.tandem.application.port.in.UpsertUsersUseCase;
 import io.tandem.application.port.out.LoadModelArtifactPort;
 import io.tandem.application.port.out.LoadModelVersionsPort;
 import io.tandem.application.port.out.StoreModelArtifactPort;
@@ -31,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class HotSwapFixture implements AutoCloseable {
 
-    static final String MODEL = "two-stage";
+    static final String MODEL = SyntheticLake.MODEL;
     static final Duration SWAP_WITHIN = Duration.ofSeconds(5);
     /** How often the instance asks the registry whether the champion changed. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     static final String ARTIFACT_FILE = "ranker.onnx";
     static final String BUNDLE_FILE = "serving.bin";
-    private static final int USERS = 300;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int BODY_KEPT = 240;
 
@@ -78,8 +68,8 @@ final class HotSwapFixture implements AutoCloseable {
     }
 
     /**
-     * Starts Tandem on embedded defaults, loads 300 users and 150 items of generated data, trains twice (seeds 42
-     * and 43; the margin of 1.0 keeps the second a candidate) and waits until the first serves.
+     * Starts Tandem on embedded defaults, loads the generated data set of seed 7 ({@link SyntheticLake}), trains
+     * twice (seeds 42 and 43; the margin of 1.0 keeps the second a candidate) and waits until the first serves.
      */
     static HotSwapFixture start() throws Exception {
         TandemHttp tandem = TandemHttp.start(Map.of(
@@ -92,11 +82,10 @@ final class HotSwapFixture implements AutoCloseable {
                 "tandem.serving.catalog-timeout", "2s",
                 "tandem.serving.scorer-timeout", "2s"));
         try {
-            loadGeneratedData(tandem);
-            TrainModelsUseCase train = tandem.context().getBean(TrainModelsUseCase.class);
-            TrainingReport one = train.train(TrainModelsCommand.wholeLake(MODEL, HoldOutWindow.latestShare(0.2), 42L));
+            SyntheticLake.load(tandem, 7L);
+            TrainingReport one = SyntheticLake.train(tandem, 42L);
             assertThat(one.promoted()).as(one.summary()).isTrue();
-            TrainingReport two = train.train(TrainModelsCommand.wholeLake(MODEL, HoldOutWindow.latestShare(0.2), 43L));
+            TrainingReport two = SyntheticLake.train(tandem, 43L);
             assertThat(two.promoted()).as(two.summary()).isFalse();
             HotSwapFixture fixture = new HotSwapFixture(tandem, one.version().version(), two.version().version());
             assertThat(fixture.stageOf(fixture.first)).isEqualTo("champion");
@@ -108,25 +97,6 @@ final class HotSwapFixture implements AutoCloseable {
             tandem.close();
             throw e;
         }
-    }
-
-    private static void loadGeneratedData(TandemHttp tandem) throws Exception {
-        SyntheticDataset dataset = SyntheticDatasetGenerator.generate(new SyntheticConfig(7L, USERS, 150, 8, 6, 8,
-                Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(14)));
-        SyntheticDemoLoader loader = new SyntheticDemoLoader(tandem.context().getBean(UpsertItemsUseCase.class),
-                tandem.context().getBean(UpsertUsersUseCase.class),
-                tandem.context().getBean(RecordEventsUseCase.class));
-        assertThat(loader.load(dataset, done -> { })).isEqualTo(dataset.events().size());
-        tandem.context().getBean(LocalLogArchiver.class).drain();
-    }
-
-    /**
-     * The data set {@link #start()} loads (300 users, 150 items, seed 7), for tests that load it their own way, such
-     * as straight into the lake of an instance whose event log is Kafka.
-     */
-    static SyntheticDataset generatedDataset() {
-        return SyntheticDatasetGenerator.generate(new SyntheticConfig(7L, USERS, 150, 8, 6, 8,
-                Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(14)));
     }
 
     /** The version trained first, champion after start-up. */
@@ -231,7 +201,7 @@ final class HotSwapFixture implements AutoCloseable {
     }
 
     /** The bytes of {@code file} of a registered version, read back through the artifact store. */
-    byte[] artifact(String version, String file) {
+    private byte[] artifact(String version, String file) {
         ModelVersion stored = bean(LoadModelVersionsPort.class).loadVersion(MODEL, version).orElseThrow();
         return bean(LoadModelArtifactPort.class).load(stored.artifactUri().resolve(file));
     }
@@ -248,11 +218,35 @@ final class HotSwapFixture implements AutoCloseable {
         return location;
     }
 
+    /** Registers {@code version}: the second version's ranker beside its serving bundle with one byte flipped. */
+    void registerWithCorruptBundle(String version) {
+        register(version, flipOneByte(artifact(second, BUNDLE_FILE)), Optional.of(artifact(second, ARTIFACT_FILE)));
+    }
+
+    /**
+     * Registers {@code version}: the second version's serving bundle beside its ranker with one byte flipped in the
+     * middle of the trees, still a well-formed ONNX model, with other thresholds.
+     */
+    void registerWithAlteredRanker(String version) {
+        register(version, artifact(second, BUNDLE_FILE), Optional.of(flipOneByte(artifact(second, ARTIFACT_FILE))));
+    }
+
+    /** Registers {@code version}: the second version's serving bundle beside the first half of its ranker. */
+    void registerWithTruncatedRanker(String version) {
+        byte[] ranker = artifact(second, ARTIFACT_FILE);
+        register(version, artifact(second, BUNDLE_FILE), Optional.of(Arrays.copyOf(ranker, ranker.length / 2)));
+    }
+
+    /** Registers {@code version}: the second version's serving bundle and no ranker file at all. */
+    void registerWithoutRanker(String version) {
+        register(version, artifact(second, BUNDLE_FILE), Optional.empty());
+    }
+
     /**
      * Stores {@code bundle} and, when given, {@code ranker} as a new version's files and registers it as a
      * candidate with the second version's schema, metrics and window, as a hand-made version would be.
      */
-    void register(String version, byte[] bundle, Optional<byte[]> ranker) {
+    private void register(String version, byte[] bundle, Optional<byte[]> ranker) {
         StoreModelArtifactPort store = bean(StoreModelArtifactPort.class);
         URI bundleUri = store.store(new ArtifactKey(MODEL, version, BUNDLE_FILE), bundle);
         URI rankerUri = ranker.map(bytes -> store.store(new ArtifactKey(MODEL, version, ARTIFACT_FILE), bytes))
@@ -264,7 +258,7 @@ final class HotSwapFixture implements AutoCloseable {
     }
 
     /** {@code bytes} with the bit 0x40 of the middle byte flipped. */
-    static byte[] flipOneByte(byte[] bytes) {
+    private static byte[] flipOneByte(byte[] bytes) {
         byte[] flipped = bytes.clone();
         flipped[flipped.length / 2] ^= 0x40;
         return flipped;
@@ -326,7 +320,7 @@ final class HotSwapFixture implements AutoCloseable {
                         int n = sent.incrementAndGet();
                         // Mostly known users, every tenth a newcomer: both go through the model.
                         String user = n % 10 == 0 ? "newcomer-" + n
-                                : String.format("u%05d", ThreadLocalRandom.current().nextInt(USERS));
+                                : String.format("u%05d", ThreadLocalRandom.current().nextInt(SyntheticLake.USERS));
                         answers.add(recommend(user));
                     }
                 });

@@ -24,7 +24,6 @@ import static io.tandem.bootstrap.HotSwapFixture.ARTIFACT_FILE;
 import static io.tandem.bootstrap.HotSwapFixture.BUNDLE_FILE;
 import static io.tandem.bootstrap.HotSwapFixture.MODEL;
 import static io.tandem.bootstrap.HotSwapFixture.POLL_INTERVAL;
-import static io.tandem.bootstrap.HotSwapFixture.flipOneByte;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -144,24 +143,21 @@ class ModelHotSwapTest {
 
     @Test
     void refusesToPromoteAVersionWhoseServingBundleIsCorruptAndKeepsServingTheChampion() throws Exception {
-        fixture.register("corrupt-bundle", flipOneByte(fixture.artifact(second, BUNDLE_FILE)),
-                Optional.of(fixture.artifact(second, ARTIFACT_FILE)));
+        fixture.registerWithCorruptBundle("corrupt-bundle");
 
         assertRefusedWhileTheChampionServes("corrupt-bundle", BUNDLE_FILE, "corrupt");
     }
 
     @Test
     void refusesToPromoteAVersionWithoutARankerAndKeepsServingTheChampion() throws Exception {
-        fixture.register("no-ranker", fixture.artifact(second, BUNDLE_FILE), Optional.empty());
+        fixture.registerWithoutRanker("no-ranker");
 
         assertRefusedWhileTheChampionServes("no-ranker", "no-ranker", "cannot be read", ARTIFACT_FILE);
     }
 
     @Test
     void refusesToPromoteAVersionWhoseRankerWasAlteredButStillParsesAndKeepsServingTheChampion() throws Exception {
-        // One flipped bit in the middle of the trees: still a well-formed ONNX model, with other thresholds.
-        fixture.register("altered-ranker", fixture.artifact(second, BUNDLE_FILE),
-                Optional.of(flipOneByte(fixture.artifact(second, ARTIFACT_FILE))));
+        fixture.registerWithAlteredRanker("altered-ranker");
 
         assertRefusedWhileTheChampionServes("altered-ranker", "altered-ranker", MODEL, ARTIFACT_FILE,
                 "does not match the checksum recorded at training");
@@ -169,17 +165,14 @@ class ModelHotSwapTest {
 
     @Test
     void refusesToPromoteAVersionWithATruncatedRankerAndKeepsServingTheChampion() throws Exception {
-        byte[] ranker = fixture.artifact(second, ARTIFACT_FILE);
-        fixture.register("truncated-ranker", fixture.artifact(second, BUNDLE_FILE),
-                Optional.of(Arrays.copyOf(ranker, ranker.length / 2)));
+        fixture.registerWithTruncatedRanker("truncated-ranker");
 
         assertRefusedWhileTheChampionServes("truncated-ranker", "truncated-ranker", MODEL, ARTIFACT_FILE);
     }
 
     @Test
     void refusesToRollBackToAPreviousChampionThatCannotServeAndKeepsTheChampion() throws Exception {
-        fixture.register("broken-previous", flipOneByte(fixture.artifact(second, BUNDLE_FILE)),
-                Optional.of(fixture.artifact(second, ARTIFACT_FILE)));
+        fixture.registerWithCorruptBundle("broken-previous");
         // Champion for a moment through the registry's store (this instance refuses to serve it), then replaced by
         // the first version again: a rollback would now restore it.
         fixture.bean(ChangeModelStagesPort.class).promote(MODEL, "broken-previous");
@@ -237,16 +230,14 @@ class ModelHotSwapTest {
 
     @Test
     void keepsServingWhenAChampionPromotedBehindItsBackCannotLoad() throws Exception {
-        fixture.register("corrupt-elsewhere", flipOneByte(fixture.artifact(second, BUNDLE_FILE)),
-                Optional.of(fixture.artifact(second, ARTIFACT_FILE)));
+        fixture.registerWithCorruptBundle("corrupt-elsewhere");
 
         assertPollingRefusesWhileTheChampionServes("corrupt-elsewhere", BUNDLE_FILE, "corrupt");
     }
 
     @Test
     void keepsServingWhenAChampionPromotedBehindItsBackHasAnAlteredRanker() throws Exception {
-        fixture.register("altered-elsewhere", fixture.artifact(second, BUNDLE_FILE),
-                Optional.of(flipOneByte(fixture.artifact(second, ARTIFACT_FILE))));
+        fixture.registerWithAlteredRanker("altered-elsewhere");
 
         assertPollingRefusesWhileTheChampionServes("altered-elsewhere", ARTIFACT_FILE,
                 "does not match the checksum recorded at training");
@@ -254,9 +245,7 @@ class ModelHotSwapTest {
 
     @Test
     void keepsServingWhenAChampionPromotedBehindItsBackHasATruncatedRanker() throws Exception {
-        byte[] ranker = fixture.artifact(second, ARTIFACT_FILE);
-        fixture.register("truncated-elsewhere", fixture.artifact(second, BUNDLE_FILE),
-                Optional.of(Arrays.copyOf(ranker, ranker.length / 2)));
+        fixture.registerWithTruncatedRanker("truncated-elsewhere");
 
         assertPollingRefusesWhileTheChampionServes("truncated-elsewhere", ARTIFACT_FILE);
     }

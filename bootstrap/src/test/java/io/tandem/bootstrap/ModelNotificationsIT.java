@@ -3,10 +3,7 @@ package io.tandem.bootstrap;
 import io.micronaut.json.tree.JsonNode;
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
 import io.tandem.adapters.out.jdbc.JdbcModelRegistryAdapter;
-import io.tandem.application.port.in.HoldOutWindow;
 import io.tandem.application.port.in.ServingModelStatus;
-import io.tandem.application.port.in.TrainModelsCommand;
-import io.tandem.application.port.in.TrainModelsUseCase;
 import io.tandem.application.port.in.TrainingReport;
 import io.tandem.application.port.in.UpsertItemsCommand;
 import io.tandem.application.port.in.UpsertItemsUseCase;
@@ -42,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModelNotificationsIT {
 
-    private static final String MODEL = HotSwapFixture.MODEL;
+    private static final String MODEL = SyntheticLake.MODEL;
     private static final Duration SWAP_WITHIN = HotSwapFixture.SWAP_WITHIN;
     private static final String BOOTSTRAP = System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
     private static final String PG_URL = System.getenv().getOrDefault("TANDEM_JDBC_URL",
@@ -87,16 +84,15 @@ class ModelNotificationsIT {
 
     @Test
     void everyChampionChangeOnOneInstanceIsServedByTheOtherWithinSeconds() throws Exception {
-        loadIntoTheLake(HotSwapFixture.generatedDataset());
+        loadIntoTheLake(SyntheticLake.generate(7L));
         assertThat(servedBy(b)).isEmpty();
 
         // A training run whose version wins: TrainModelsService promotes through the stages port.
-        TrainModelsUseCase train = a.context().getBean(TrainModelsUseCase.class);
-        TrainingReport one = train.train(TrainModelsCommand.wholeLake(MODEL, HoldOutWindow.latestShare(0.2), 42L));
+        TrainingReport one = SyntheticLake.train(a, 42L);
         assertThat(one.promoted()).as(one.summary()).isTrue();
         String first = one.version().version();
         awaitServed(b, first);
-        TrainingReport two = train.train(TrainModelsCommand.wholeLake(MODEL, HoldOutWindow.latestShare(0.2), 43L));
+        TrainingReport two = SyntheticLake.train(a, 43L);
         assertThat(two.promoted()).as(two.summary()).isFalse();
         String second = two.version().version();
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.tandem.bootstrap.EventIngestionHttpTest.assertProblem;
+import static io.tandem.bootstrap.TandemHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

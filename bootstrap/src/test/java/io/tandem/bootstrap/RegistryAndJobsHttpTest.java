@@ -1,28 +1,18 @@
 package io.tandem.bootstrap;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.tandem.bootstrap.EventIngestionHttpTest.assertProblem;
+import static io.tandem.bootstrap.TandemHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The registry and jobs endpoints as wired: empty registry, unknown names, bad job requests. */
 class RegistryAndJobsHttpTest {
 
-    private static TandemHttp tandem;
-
-    @BeforeAll
-    static void start() {
-        tandem = TandemHttp.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        tandem.close();
-    }
+    @AutoClose
+    private static final TandemHttp tandem = TandemHttp.start(Map.of());
 
     @Test
     void anEmptyRegistryListsNoModelsAndNamesUnknownOnes() {

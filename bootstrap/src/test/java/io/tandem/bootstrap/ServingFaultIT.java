@@ -1,23 +1,12 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
-import io.tandem.adapters.in.synthetic.SyntheticConfig;
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
-import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
-import io.tandem.adapters.in.synthetic.SyntheticDemoLoader;
 import io.tandem.adapters.out.redis.PrivateRedisServer;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
-import io.tandem.application.port.in.HoldOutWindow;
-import io.tandem.application.port.in.RecordEventsUseCase;
-import io.tandem.application.port.in.TrainModelsCommand;
-import io.tandem.application.port.in.TrainModelsUseCase;
-import io.tandem.application.port.in.UpsertItemsUseCase;
-import io.tandem.application.port.in.UpsertUsersUseCase;
-import io.tandem.application.service.ServingModels;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,15 +35,7 @@ class ServingFaultIT {
             properties.put("tandem.serving.scorer-timeout", "15ms");
             properties.put("tandem.serving.circuit-open-for", "1s");
             try (TandemHttp tandem = TandemHttp.start(properties)) {
-                SyntheticDataset dataset = SyntheticDatasetGenerator.generate(new SyntheticConfig(3L, 300, 150, 8, 6,
-                        8, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(14)));
-                new SyntheticDemoLoader(tandem.context().getBean(UpsertItemsUseCase.class),
-                        tandem.context().getBean(UpsertUsersUseCase.class),
-                        tandem.context().getBean(RecordEventsUseCase.class)).load(dataset, done -> { });
-                tandem.context().getBean(LocalLogArchiver.class).drain();
-                tandem.context().getBean(TrainModelsUseCase.class)
-                        .train(TrainModelsCommand.wholeLake("two-stage", HoldOutWindow.latestShare(0.2), 42L));
-                assertThat(tandem.context().getBean(ServingModels.class).refresh().serving()).isPresent();
+                SyntheticDataset dataset = SyntheticLake.loadTrainAndServe(tandem, 3L);
                 awaitTrue(() -> tandem.context().getBean(RuleBasedFallbackAdapter.class).refresh());
                 String user = dataset.users().get(0).id().value();
                 awaitTrue(() -> !servedBy(tandem, user).get("fallback").get("used").getBooleanValue());

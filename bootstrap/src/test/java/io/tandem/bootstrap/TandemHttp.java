@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A running Tandem on a random port and a plain JDK HTTP client, so tests see exactly what clients see. */
 final class TandemHttp implements AutoCloseable {
 
@@ -96,6 +98,20 @@ final class TandemHttp implements AutoCloseable {
     @Override
     public void close() {
         server.getApplicationContext().close();
+    }
+
+    /**
+     * {@code response} is an RFC 9457 problem with {@code status} naming {@code field}, with a title and without a
+     * stack trace.
+     */
+    static void assertProblem(Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.tree();
+        assertThat(problem.get("status").getIntValue()).isEqualTo(status);
+        assertThat(problem.get("field").getStringValue()).isEqualTo(field);
+        assertThat(problem.get("title").getStringValue()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
     }
 
     record Response(int status, String contentType, String body, JsonMapper json,

@@ -1,19 +1,9 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
-import io.tandem.adapters.in.synthetic.SyntheticConfig;
-import io.tandem.adapters.in.synthetic.SyntheticDataset;
-import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
-import io.tandem.adapters.in.synthetic.SyntheticDemoLoader;
-import io.tandem.application.port.in.HoldOutWindow;
-import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.RegisterModelVersionCommand;
 import io.tandem.application.port.in.RegisterModelVersionUseCase;
-import io.tandem.application.port.in.TrainModelsCommand;
-import io.tandem.application.port.in.TrainModelsUseCase;
 import io.tandem.application.port.in.TrainingReport;
-import io.tandem.application.port.in.UpsertItemsUseCase;
-import io.tandem.application.port.in.UpsertUsersUseCase;
 import io.tandem.application.port.out.ExportRankerPort;
 import io.tandem.application.port.out.LoadModelArtifactPort;
 import io.tandem.application.port.out.LoadScoringModelPort;
@@ -56,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TrainingAcceptanceTest {
 
-    private static final String MODEL = "two-stage";
+    private static final String MODEL = SyntheticLake.MODEL;
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
 
     @Test
@@ -69,10 +59,9 @@ class TrainingAcceptanceTest {
         // NDCG is at most 1, so no challenger can beat a champion by more than 1.
         strict.put("tandem.training.promotion.margin", 1.0);
         try (TandemHttp tandem = TandemHttp.start(strict)) {
-            loadGeneratedData(tandem);
+            SyntheticLake.load(tandem, 7L);
 
-            TrainingReport report = tandem.context().getBean(TrainModelsUseCase.class)
-                    .train(TrainModelsCommand.wholeLake(MODEL, HoldOutWindow.latestShare(0.2), 42L));
+            TrainingReport report = SyntheticLake.train(tandem, 42L);
 
             first = report.version().version();
             assertThat(report.promoted()).as(report.summary()).isTrue();
@@ -105,10 +94,8 @@ class TrainingAcceptanceTest {
         Map<String, Object> lenient = new HashMap<>(state);
         lenient.put("tandem.training.promotion.margin", 0.0);
         try (TandemHttp tandem = TandemHttp.start(lenient)) {
-            TrainModelsUseCase train = tandem.context().getBean(TrainModelsUseCase.class);
-
             // The same data, hold-out and seed give the same metrics: equal is not better, the champion stays.
-            TrainingReport same = train.train(TrainModelsCommand.wholeLake(MODEL, HoldOutWindow.latestShare(0.2), 42L));
+            TrainingReport same = SyntheticLake.train(tandem, 42L);
             assertThat(same.version().metrics()).isEqualTo(same.champion().orElseThrow().metrics());
             assertThat(same.champion().orElseThrow().remeasured()).isFalse();
             assertThat(same.promoted()).as(same.summary()).isFalse();
@@ -116,8 +103,7 @@ class TrainingAcceptanceTest {
             // A champion that ranks popular items last, measured on another hold-out: measured on the
             // challenger's, it loses, and the challenger takes its place.
             String weak = promoteReversedPopularityRanker(tandem, same.version().schema().orElseThrow());
-            TrainingReport challenger = train.train(
-                    TrainModelsCommand.wholeLake(MODEL, HoldOutWindow.latestShare(0.2), 42L));
+            TrainingReport challenger = SyntheticLake.train(tandem, 42L);
 
             TrainingReport.ChampionMetrics measured = challenger.champion().orElseThrow();
             assertThat(measured.version()).isEqualTo(weak);
@@ -132,17 +118,6 @@ class TrainingAcceptanceTest {
             assertThat(stageOf(versions, weak)).isEqualTo("archived");
             assertThat(stageOf(versions, first)).isEqualTo("archived");
         }
-    }
-
-    /** A smaller generated data set than the demo's, through the same use cases as the HTTP API, then the lake. */
-    private static void loadGeneratedData(TandemHttp tandem) throws Exception {
-        SyntheticDataset dataset = SyntheticDatasetGenerator.generate(new SyntheticConfig(7L, 300, 150, 8, 6, 8,
-                Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(14)));
-        SyntheticDemoLoader loader = new SyntheticDemoLoader(tandem.context().getBean(UpsertItemsUseCase.class),
-                tandem.context().getBean(UpsertUsersUseCase.class),
-                tandem.context().getBean(RecordEventsUseCase.class));
-        assertThat(loader.load(dataset, done -> { })).isEqualTo(dataset.events().size());
-        tandem.context().getBean(LocalLogArchiver.class).drain();
     }
 
     /** The stored artifact, read back by its URI, opens with the stored schema's width and scores rows. */

@@ -1,28 +1,16 @@
 package io.tandem.bootstrap;
 
-import io.tandem.adapters.in.synthetic.SyntheticConfig;
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
-import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
-import io.tandem.adapters.in.synthetic.SyntheticDemoLoader;
-import io.tandem.application.port.in.HoldOutWindow;
 import io.tandem.application.port.in.RankItemsQuery;
 import io.tandem.application.port.in.RankItemsUseCase;
-import io.tandem.application.port.in.RecordEventsUseCase;
-import io.tandem.application.port.in.TrainModelsCommand;
-import io.tandem.application.port.in.TrainModelsUseCase;
-import io.tandem.application.port.in.UpsertItemsUseCase;
-import io.tandem.application.port.in.UpsertUsersUseCase;
 import io.tandem.application.port.out.LoadUserStatePort;
 import io.tandem.application.service.OfflineScoringService;
-import io.tandem.application.service.ServingModels;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.ranking.RankedItem;
 import io.tandem.domain.recommendation.Recommendation;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +28,7 @@ class TrainingServingConsistencyTest {
     @Test
     void servingScoresEqualTheOfflinePipelineScoresForTheSameUsersAndMoment() throws Exception {
         try (TandemHttp tandem = TandemHttp.start(TandemHttp.isolated())) {
-            SyntheticDataset dataset = SyntheticDatasetGenerator.generate(new SyntheticConfig(11L, 300, 150, 8, 6, 8,
-                    Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(14)));
-            new SyntheticDemoLoader(tandem.context().getBean(UpsertItemsUseCase.class),
-                    tandem.context().getBean(UpsertUsersUseCase.class),
-                    tandem.context().getBean(RecordEventsUseCase.class)).load(dataset, done -> { });
-            tandem.context().getBean(LocalLogArchiver.class).drain();
-            tandem.context().getBean(TrainModelsUseCase.class)
-                    .train(TrainModelsCommand.wholeLake("two-stage", HoldOutWindow.latestShare(0.2), 42L));
-            assertThat(tandem.context().getBean(ServingModels.class).refresh().serving()).isPresent();
+            SyntheticDataset dataset = SyntheticLake.loadTrainAndServe(tandem, 11L);
 
             RankItemsUseCase serving = tandem.context().getBean(RankItemsUseCase.class);
             OfflineScoringService offline = tandem.context().getBean(OfflineScoringService.class);
