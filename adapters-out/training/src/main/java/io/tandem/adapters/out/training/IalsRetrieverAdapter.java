@@ -4,6 +4,7 @@ import io.tandem.application.port.out.TrainRetrieverPort;
 import io.tandem.domain.retrieval.Embeddings;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
+import io.tandem.domain.retrieval.Retrieval;
 import io.tandem.domain.retrieval.RetrievalModel;
 import io.tandem.domain.retrieval.UserFoldIn;
 import io.tandem.domain.retrieval.UserHistory;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Implicit ALS (Hu, Koren and Volinsky 2008): user and item embeddings minimising the confidence-weighted squared
@@ -185,6 +187,8 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
          * same, bit for bit, as one dot product per item.
          */
         private final float[] byDimension;
+        /** The items by descending vector length, for exact top lists that stop early ({@link #retrieve}). */
+        private final NormOrder byNorm;
         /** The last user vector folded in on each thread: scoring and the features ask for it for one history. */
         private final ThreadLocal<LastUser> lastUser = new ThreadLocal<>();
 
@@ -197,6 +201,7 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
             this.confidence = Objects.requireNonNull(confidence, "confidence");
             this.foldIn = UserFoldIn.of(embeddings, regularization, alpha);
             this.byDimension = byDimension(embeddings);
+            this.byNorm = new NormOrder(embeddings);
         }
 
         /** Item vectors regrouped as [block][dimension][item in block]; the last block may be shorter. */
@@ -243,6 +248,18 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
             }
         }
 
+        /**
+         * The exact ranked list without scoring every item: items are visited by descending vector length, and
+         * once even {@code |user| x |item|} (the largest dot product the rest could reach) is below the weakest
+         * listed score, no later item can enter. The mean and deviation come from the item vectors' precomputed
+         * sum and Gram matrix, less the history. Scores are the dot products {@link #score} computes.
+         */
+        @Override
+        public Retrieval retrieve(UserHistory history, int depth, float[] buffer) {
+            float[] user = vector(history);
+            return byNorm.retrieve(user, history.items(), depth);
+        }
+
         @Override
         public Optional<Embeddings> embeddings() {
             return Optional.of(embeddings);
@@ -270,6 +287,195 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
                 weights[k] = confidence == IalsParameters.Confidence.BINARY ? 1f : (float) Math.log1p(values[k]);
             }
             return foldIn.fold(history.items(), weights);
+        }
+
+        /**
+         * Item vectors reordered by descending length (ties by index), with their lengths, and the sum and Gram
+         * matrix of all item vectors.
+         */
+        static final class NormOrder {
+
+            /** Covers the rounding of a float dot product of up to a few hundred dimensions. */
+            private static final double BOUND_SLACK = 1.0 + 1e-4;
+
+            private final float[] items;
+            private final int f;
+            private final int[] order;
+            private final double[] lengths;
+            private final float[] rows;
+            private final double[] sum;
+            private final double[] gram;
+
+            NormOrder(Embeddings embeddings) {
+                this.items = embeddings.items();
+                this.f = embeddings.dimension();
+                int n = embeddings.itemCount();
+                double[] length = new double[n];
+                sum = new double[f];
+                gram = new double[f * f];
+                for (int item = 0; item < n; item++) {
+                    int at = item * f;
+                    double squares = 0;
+                    for (int a = 0; a < f; a++) {
+                        double va = items[at + a];
+                        squares += va * va;
+                        sum[a] += va;
+                        for (int b = 0; b < f; b++) {
+                            gram[a * f + b] += va * items[at + b];
+                        }
+                    }
+                    length[item] = Math.sqrt(squares);
+                }
+                order = IntStream.range(0, n).boxed()
+                        .sorted((x, y) -> length[x] != length[y] ? Double.compare(length[y], length[x])
+                                : Integer.compare(x, y))
+                        .mapToInt(Integer::intValue).toArray();
+                lengths = new double[n];
+                rows = new float[n * f];
+                for (int p = 0; p < n; p++) {
+                    lengths[p] = length[order[p]];
+                    System.arraycopy(items, order[p] * f, rows, p * f, f);
+                }
+            }
+
+            Retrieval retrieve(float[] user, int[] had, int depth) {
+                int n = order.length;
+                double userLength = 0;
+                for (float value : user) {
+                    userLength += (double) value * value;
+                }
+                userLength = Math.sqrt(userLength) * BOUND_SLACK;
+                int capacity = Math.min(depth, n);
+                int[] heapItems = new int[capacity];
+                float[] heapScores = new float[capacity];
+                int size = 0;
+                for (int p = 0; p < n; p++) {
+                    if (size == capacity && (capacity == 0 || userLength * lengths[p] < heapScores[0])) {
+                        break;
+                    }
+                    int item = order[p];
+                    if (Arrays.binarySearch(had, item) >= 0) {
+                        continue;
+                    }
+                    float score = dot(user, rows, p * f);
+                    if (Float.isNaN(score)) {
+                        continue;
+                    }
+                    if (size < capacity) {
+                        heapItems[size] = item;
+                        heapScores[size] = score;
+                        siftUp(heapItems, heapScores, size++);
+                    } else if (better(score, item, heapScores[0], heapItems[0])) {
+                        heapItems[0] = item;
+                        heapScores[0] = score;
+                        siftDown(heapItems, heapScores, size);
+                    }
+                }
+                int[] top = new int[size];
+                for (int position = size - 1; position >= 0; position--) {
+                    top[position] = heapItems[0];
+                    heapItems[0] = heapItems[size - 1];
+                    heapScores[0] = heapScores[size - 1];
+                    size--;
+                    siftDown(heapItems, heapScores, size);
+                }
+                double total = 0;
+                double squares = 0;
+                for (int a = 0; a < f; a++) {
+                    total += user[a] * sum[a];
+                    double row = 0;
+                    for (int b = 0; b < f; b++) {
+                        row += gram[a * f + b] * user[b];
+                    }
+                    squares += user[a] * row;
+                }
+                for (int seen : had) {
+                    double score = dot(user, items, seen * f);
+                    total -= score;
+                    squares -= score * score;
+                }
+                long count = (long) n - had.length;
+                float mean = count > 0 ? (float) (total / count) : 0f;
+                float deviation = count > 0
+                        ? (float) Math.sqrt(Math.max(squares / count - (total / count) * (total / count), 0)) : 0f;
+                return new Retrieval() {
+                    @Override
+                    public float score(int item) {
+                        return dot(user, items, item * f);
+                    }
+
+                    @Override
+                    public int[] top() {
+                        return top;
+                    }
+
+                    @Override
+                    public float mean() {
+                        return mean;
+                    }
+
+                    @Override
+                    public float deviation() {
+                        return deviation;
+                    }
+                };
+            }
+
+            /** The dot product in dimension order, as {@link FactorModel#score} sums it. */
+            private float dot(float[] user, float[] vectors, int at) {
+                float sum = 0;
+                for (int d = 0; d < f; d++) {
+                    sum += user[d] * vectors[at + d];
+                }
+                return sum;
+            }
+
+            /** A higher score, or the same score and a lower index (the order of {@code TopItems}). */
+            private static boolean better(float score, int item, float otherScore, int other) {
+                return score > otherScore || (score == otherScore && item < other);
+            }
+
+            private static void siftUp(int[] items, float[] scores, int position) {
+                int item = items[position];
+                float score = scores[position];
+                while (position > 0) {
+                    int parent = (position - 1) >>> 1;
+                    if (!better(scores[parent], items[parent], score, item)) {
+                        break;
+                    }
+                    items[position] = items[parent];
+                    scores[position] = scores[parent];
+                    position = parent;
+                }
+                items[position] = item;
+                scores[position] = score;
+            }
+
+            private static void siftDown(int[] items, float[] scores, int size) {
+                if (size == 0) {
+                    return;
+                }
+                int item = items[0];
+                float score = scores[0];
+                int position = 0;
+                while (true) {
+                    int child = 2 * position + 1;
+                    if (child >= size) {
+                        break;
+                    }
+                    if (child + 1 < size && better(scores[child], items[child], scores[child + 1], items[child + 1])) {
+                        child++;
+                    }
+                    if (!better(score, item, scores[child], items[child])) {
+                        break;
+                    }
+                    items[position] = items[child];
+                    scores[position] = scores[child];
+                    position = child;
+                }
+                items[position] = item;
+                scores[position] = score;
+            }
         }
 
         /** A history (by identity: a request's own object) and the vector folded in for it. */
