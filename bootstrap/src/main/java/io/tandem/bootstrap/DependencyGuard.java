@@ -13,11 +13,16 @@ import java.util.function.Supplier;
 
 /**
  * One dependency on the request path behind a timeout and a circuit breaker (resilience4j): a call that fails or
- * takes longer than the timeout counts as a failure, and once half of the recent calls failed the circuit opens
- * and calls fail at once, without waiting, until a trial call succeeds again. Failures surface as
+ * takes longer than the timeout counts as a failure, and once half of the calls of the last 10 seconds (20 at
+ * least) failed the circuit opens and calls fail at once, without waiting, until a trial call succeeds again. Failures surface as
  * {@link DependencyUnavailableException} naming the dependency, which the core turns into a fallback answer.
  */
 final class DependencyGuard {
+
+    /** The circuit looks at the calls of the last this many seconds... */
+    static final int WINDOW_SECONDS = 10;
+    /** ...once there are at least this many of them. */
+    static final int MINIMUM_CALLS = 20;
 
     private final String name;
     private final Duration timeout;
@@ -31,8 +36,11 @@ final class DependencyGuard {
         this.executor = executor;
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .failureRateThreshold(50)
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(5)
+                // A time window, not a count: at a thousand calls a second a window of 20 calls is 20 ms, and one
+                // stall (a pause of the collector, a busy core) would fail all of it and open the circuit.
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                .slidingWindowSize(WINDOW_SECONDS)
+                .minimumNumberOfCalls(MINIMUM_CALLS)
                 .waitDurationInOpenState(openFor)
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .slowCallDurationThreshold(timeout)
