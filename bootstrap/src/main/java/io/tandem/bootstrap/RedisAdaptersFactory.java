@@ -15,9 +15,12 @@ final class RedisAdaptersFactory {
     @Singleton
     @Bean(preDestroy = "close")
     @Requires(property = "tandem.online-store", value = "redis")
-    RedisOnlineFeaturesAdapter onlineFeatures(RedisConfiguration redis, FeaturePolicy policy) {
+    RedisOnlineFeaturesAdapter onlineFeatures(RedisConfiguration redis, FeaturePolicy policy,
+                                              ServingConfiguration serving) {
+        // The serving read of a user's state is bounded by the online store's serving timeout, on the request
+        // thread itself (see the online-store guard in ServingFactory).
         return new RedisOnlineFeaturesAdapter(redis.settings(), policy.popularityHalfLife(), policy.recentItemsCap(),
-                redis.appliedEventsTtl());
+                redis.appliedEventsTtl(), serving.onlineStoreTimeout());
     }
 
     @Singleton

@@ -72,11 +72,10 @@ final class ServingFactory {
 
     @Singleton
     @Named("online-store")
-    DependencyGuard onlineStoreGuard(ServingConfiguration serving, AdapterSelection adapters,
-                                     @Named("tandem-guard") ExecutorService executor) {
-        // The embedded store is in-process memory: nothing to wait for, so no thread hop either.
-        return new DependencyGuard("online store", serving.onlineStoreTimeout(), serving.circuitOpenFor(),
-                "redis".equals(adapters.chosen(AdapterChoice.ONLINE_STORE)) ? executor : null);
+    DependencyGuard onlineStoreGuard(ServingConfiguration serving) {
+        // No thread hop: the embedded store is in-process memory, and the Redis adapter bounds its user-state read
+        // by this same timeout itself (RedisAdaptersFactory), waiting on Lettuce's future on the request thread.
+        return new DependencyGuard("online store", serving.onlineStoreTimeout(), serving.circuitOpenFor(), null);
     }
 
     @Singleton

@@ -95,7 +95,7 @@ final class RedisLink implements AutoCloseable {
                 return await(commands.<T>eval(script.source(), output, keys, args), scriptTimeoutNanos);
             }
         } catch (RedisException | CancellationException e) {
-            throw unavailable(e);
+            throw unavailable(e, TimeUnit.NANOSECONDS.toMillis(scriptTimeoutNanos));
         }
     }
 
@@ -135,9 +135,13 @@ final class RedisLink implements AutoCloseable {
     }
 
     private OnlineStoreUnavailableException unavailable(RuntimeException e) {
+        return unavailable(e, timeoutMillis);
+    }
+
+    private OnlineStoreUnavailableException unavailable(RuntimeException e, long waitedMillis) {
         if (e instanceof RedisCommandTimeoutException || e instanceof CancellationException) {
             return new OnlineStoreUnavailableException(
-                    "Redis at " + endpoint + " did not answer within " + timeoutMillis + " ms", e);
+                    "Redis at " + endpoint + " did not answer within " + waitedMillis + " ms", e);
         }
         return new OnlineStoreUnavailableException("Redis at " + endpoint + " failed: " + e.getMessage(), e);
     }

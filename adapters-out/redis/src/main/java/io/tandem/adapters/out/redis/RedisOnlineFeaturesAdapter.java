@@ -83,6 +83,8 @@ public final class RedisOnlineFeaturesAdapter
     private final int recentItemsCap;
     private final String appliedTtlSeconds;
     private final String recentItemsCapText;
+    /** How long the serving read of a user's state may take (its own bound, tighter than other commands'). */
+    private final long userStateTimeoutNanos;
     /** The epoch last confirmed by Redis; a stale one is caught by the scripts, which compare it. */
     private volatile Epoch epoch;
 
@@ -97,7 +99,21 @@ public final class RedisOnlineFeaturesAdapter
      */
     public RedisOnlineFeaturesAdapter(RedisClientSettings settings, Duration popularityHalfLife, int recentItemsCap,
                                       Duration appliedEventsTtl) {
+        this(settings, popularityHalfLife, recentItemsCap, appliedEventsTtl, settings.commandTimeout());
+    }
+
+    /**
+     * @param appliedEventsTtl  as above
+     * @param userStateTimeout  the bound of {@link #userState}, the read on the request path: serving waits for it
+     *                          on its own thread (no hand-off), so it is the online store's serving timeout
+     */
+    public RedisOnlineFeaturesAdapter(RedisClientSettings settings, Duration popularityHalfLife, int recentItemsCap,
+                                      Duration appliedEventsTtl, Duration userStateTimeout) {
         Objects.requireNonNull(settings, "settings");
+        if (userStateTimeout == null || userStateTimeout.isZero() || userStateTimeout.isNegative()) {
+            throw new IllegalArgumentException("userStateTimeout must be a positive duration");
+        }
+        this.userStateTimeoutNanos = userStateTimeout.toNanos();
         if (popularityHalfLife == null || popularityHalfLife.isZero() || popularityHalfLife.isNegative()) {
             throw new IllegalArgumentException("popularityHalfLife must be a positive duration");
         }
@@ -252,7 +268,7 @@ public final class RedisOnlineFeaturesAdapter
     }
 
     /**
-     * One script call (one round trip, under the command timeout): the recent items and the newest positive
+     * One script call (one round trip, under the user-state timeout): the recent items and the newest positive
      * cells, read together. Values are exact: the script keeps each cell's float sum as the exact text of its
      * double, so the float read back is the one the in-memory store holds, to the last bit. Items with equal
      * times come greater id first, compared as UTF-8 bytes here and as UTF-16 units in memory, which differ
@@ -270,7 +286,7 @@ public final class RedisOnlineFeaturesAdapter
         String last = Integer.toString(Math.min(limit, recentItemsCap) - 1);
         List<Object> reply = redis.run(READ_USER_STATE, ScriptOutputType.MULTI,
                 new String[] {keys.recentItems(user), keys.positiveCells(user), keys.positivesByRecency(user)},
-                new String[] {last});
+                new String[] {last}, userStateTimeoutNanos);
         List<Object> seen = (List<Object>) reply.get(0);
         List<Object> items = (List<Object>) reply.get(1);
         List<Object> cells = (List<Object>) reply.get(2);

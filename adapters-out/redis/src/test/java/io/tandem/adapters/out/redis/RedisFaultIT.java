@@ -110,6 +110,27 @@ class RedisFaultIT {
     }
 
     @Test
+    void theServingReadOfAUserStateWaitsOnlyItsOwnTimeout() throws Exception {
+        PrivateRedisServer server = closedAfterTest(PrivateRedisServer.started());
+        RedisOnlineFeaturesAdapter store = closedAfterTest(new RedisOnlineFeaturesAdapter(settings(server),
+                Duration.ofHours(1), 10, Duration.ofDays(1), Duration.ofMillis(40)));
+        store.apply(List.of(updates.click("u1", "a", T0, 1)));
+        assertThat(store.userState(UserId.of("u1"), 10).seen()).containsExactly(ItemId.of("a"));
+
+        server.freeze();
+        long started = System.nanoTime();
+        Throwable failure = catchThrowable(() -> store.userState(UserId.of("u1"), 10));
+        long elapsed = elapsedMillis(started);
+
+        assertThat(failure).isInstanceOf(OnlineStoreUnavailableException.class)
+                .hasMessageContaining("did not answer within 40 ms");
+        // Well before the 250 ms every other command may take.
+        assertThat(elapsed).isLessThan(TIMEOUT.toMillis());
+        server.thaw();
+        assertThat(eventually(() -> store.userState(UserId.of("u1"), 10)).seen()).containsExactly(ItemId.of("a"));
+    }
+
+    @Test
     void aRedisNotYetStartedFailsFastAndIsUsedOnceItIsUp() throws Exception {
         PrivateRedisServer server = closedAfterTest(PrivateRedisServer.onFreePort());
         RedisOnlineFeaturesAdapter store = closedAfterTest(
