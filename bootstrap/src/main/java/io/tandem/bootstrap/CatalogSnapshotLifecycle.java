@@ -25,7 +25,7 @@ final class CatalogSnapshotLifecycle {
         this.snapshot = snapshot;
     }
 
-    @Scheduled(fixedDelay = "${tandem.serving.catalog-refresh-interval:10s}", initialDelay = "0s")
+    @Scheduled(fixedDelay = "${tandem.serving.catalog-refresh-interval:30s}", initialDelay = "0s")
     void refresh() {
         long start = System.nanoTime();
         try {

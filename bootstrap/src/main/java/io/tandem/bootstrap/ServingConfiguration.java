@@ -24,7 +24,7 @@ record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
                             @Bindable(defaultValue = "15ms") Duration scorerTimeout,
                             @Bindable(defaultValue = "2s") Duration circuitOpenFor,
                             @Bindable(defaultValue = "true") boolean catalogSnapshot,
-                            @Bindable(defaultValue = "10s") Duration catalogRefreshInterval) {
+                            @Bindable(defaultValue = "30s") Duration catalogRefreshInterval) {
 
     ServingConfiguration {
         for (Duration timeout : new Duration[] {onlineStoreTimeout, catalogTimeout, scorerTimeout, circuitOpenFor}) {

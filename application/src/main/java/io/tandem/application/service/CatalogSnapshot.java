@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,8 +40,10 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
     private final Object writing = new Object();
     private final Object refreshing = new Object();
     private volatile State state;
-    /** Writes made while a refresh reads the catalog, applied again over what it read; null when none runs. */
-    private List<Runnable> duringRefresh;
+    /** Ids written through this instance while a refresh reads: the refresh keeps their newer version. */
+    private Set<ItemId> writtenDuringRefresh;
+    /** Writes made while the first refresh reads (nothing is served from memory yet), applied at its end. */
+    private List<Runnable> pendingFirstLoad;
 
     /**
      * @param pages      the catalog read in full by {@link #refresh()}
@@ -75,17 +79,33 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
         }
     }
 
+    /**
+     * Reads every page into the current map in place: an item equal to the one held keeps the held object (the
+     * one read is garbage at once, so a refresh of an unchanged catalog leaves nothing for the collector to copy),
+     * items written through this instance while the refresh reads keep their newer version, and items no longer
+     * in the catalog are dropped at the end.
+     */
     private int refreshAlone() {
+        State before = state;
+        Map<ItemId, Item> target = before == null ? new ConcurrentHashMap<>() : before.items;
         synchronized (writing) {
-            duringRefresh = new ArrayList<>();
+            writtenDuringRefresh = new HashSet<>();
+            pendingFirstLoad = before == null ? new ArrayList<>() : null;
         }
-        Map<ItemId, Item> read = new ConcurrentHashMap<>();
+        Set<ItemId> present = new HashSet<>(Math.max(16, target.size() * 2));
+        boolean changed = before == null;
         try {
             Optional<ItemId> after = Optional.empty();
             while (true) {
                 List<Item> page = pages.itemsAfter(after, pageSize);
-                for (Item item : page) {
-                    read.put(item.id(), item);
+                synchronized (writing) {
+                    for (Item item : page) {
+                        present.add(item.id());
+                        if (!writtenDuringRefresh.contains(item.id()) && !item.equals(target.get(item.id()))) {
+                            target.put(item.id(), item);
+                            changed = true;
+                        }
+                    }
                 }
                 if (page.size() < pageSize) {
                     break;
@@ -94,18 +114,25 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
             }
         } catch (RuntimeException e) {
             synchronized (writing) {
-                duringRefresh = null;
+                writtenDuringRefresh = null;
+                pendingFirstLoad = null;
             }
             throw e;
         }
         synchronized (writing) {
-            State next = new State(read, Newest.of(read.values(), newestKept));
-            state = next;
-            for (Runnable write : duringRefresh) {
-                write.run();
+            Set<ItemId> written = writtenDuringRefresh;
+            changed |= target.keySet().removeIf(id -> !present.contains(id) && !written.contains(id));
+            List<Runnable> replay = pendingFirstLoad;
+            writtenDuringRefresh = null;
+            pendingFirstLoad = null;
+            // Writes through this instance kept the held lists current; a change read from the catalog needs them
+            // built again.
+            Newest newest = changed || state == null ? Newest.of(target.values(), newestKept) : state.newest;
+            state = new State(target, newest);
+            if (replay != null) {
+                replay.forEach(Runnable::run);
             }
-            duringRefresh = null;
-            return next.items.size();
+            return target.size();
         }
     }
 
@@ -116,32 +143,36 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
 
     /** Applies items just saved to the catalog through this instance. */
     public void saved(List<Item> batch) {
-        apply(() -> {
+        synchronized (writing) {
+            if (writtenDuringRefresh != null) {
+                batch.forEach(item -> writtenDuringRefresh.add(item.id()));
+            }
             State now = state;
             if (now != null) {
                 for (Item item : batch) {
                     now.items.put(item.id(), item);
                 }
                 state = new State(now.items, now.newest.with(batch, newestKept));
+            } else if (pendingFirstLoad != null) {
+                // The first refresh is reading: its map is not served yet, so the write is applied to it at the end.
+                pendingFirstLoad.add(() -> saved(batch));
             }
-        });
+        }
     }
 
     /** Applies an item just deleted from the catalog through this instance. */
     public void deleted(ItemId id) {
-        apply(() -> {
-            State now = state;
-            if (now != null && now.items.remove(id) != null) {
-                state = new State(now.items, now.newest.without(id));
-            }
-        });
-    }
-
-    private void apply(Runnable write) {
         synchronized (writing) {
-            write.run();
-            if (duringRefresh != null) {
-                duringRefresh.add(write);
+            if (writtenDuringRefresh != null) {
+                writtenDuringRefresh.add(id);
+            }
+            State now = state;
+            if (now != null) {
+                if (now.items.remove(id) != null) {
+                    state = new State(now.items, now.newest.without(id));
+                }
+            } else if (pendingFirstLoad != null) {
+                pendingFirstLoad.add(() -> deleted(id));
             }
         }
     }

@@ -92,16 +92,21 @@ final class RankingFeatures {
         for (int row = 0; row < items.length; row++) {
             int item = items[row];
             int at = offset + row * width;
+            // Each retriever's score read once; the fused value sums the standardised scores in retriever order,
+            // the float operations of UserCandidates.fused.
+            float fused = 0;
             for (int m = 0; m < retrievers; m++) {
                 float score = candidates.score(m, item);
                 float best = candidates.best[m];
+                float standardised = candidates.standardisedScore(m, score);
+                fused += standardised;
                 out[at++] = score;
                 out[at++] = candidates.rank(m, item);
                 out[at++] = best > 0 ? score / best : Float.NaN;
-                out[at++] = candidates.standardised(m, item);
+                out[at++] = standardised;
             }
             out[at++] = candidates.sources(item);
-            out[at++] = candidates.fused(item);
+            out[at++] = fused;
             boolean known = stats.hasInteractions(item);
             out[at++] = (float) Math.log1p(stats.count()[item]);
             out[at++] = known ? (float) stats.meanValue()[item] : Float.NaN;

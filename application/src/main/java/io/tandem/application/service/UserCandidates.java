@@ -81,7 +81,12 @@ final class UserCandidates {
      * retrievers and across models trained on more or less data, unlike raw scores.
      */
     float standardised(int m, int item) {
-        return deviation[m] > 0 ? (score(m, item) - mean[m]) / deviation[m] : 0f;
+        return standardisedScore(m, score(m, item));
+    }
+
+    /** A score of retriever {@code m} standardised as {@link #standardised(int, int)} does. */
+    float standardisedScore(int m, float score) {
+        return deviation[m] > 0 ? (score - mean[m]) / deviation[m] : 0f;
     }
 
     /** The sum of every retriever's standardised score of {@code item}: a simple fusion the ranker can refine. */

@@ -143,4 +143,34 @@ class CatalogSnapshotTest {
         assertThat(snapshot.newestItems(Optional.empty(), 3)).isEmpty();
         assertThat(directReads).hasValue(before + 1);
     }
+
+    @Test
+    void aRefreshKeepsTheHeldObjectOfAnUnchangedItemAndTakesAChangedOne() {
+        put(item("same", "books", 0, true), item("changes", "books", 1, true));
+        snapshot.refresh();
+        Item held = snapshot.loadItems(List.of(ItemId.of("same"))).get(ItemId.of("same"));
+        put(item("same", "books", 0, true), item("changes", "books", 1, false));
+
+        snapshot.refresh();
+
+        assertThat(snapshot.loadItems(List.of(ItemId.of("same"))).get(ItemId.of("same"))).isSameAs(held);
+        assertThat(snapshot.loadItems(List.of(ItemId.of("changes"))).get(ItemId.of("changes")).available()).isFalse();
+        assertThat(newest(Optional.of("books"), 2)).containsExactly("same");
+    }
+
+    @Test
+    void writesMadeWhileTheFirstRefreshReadsAreServedAfterIt() {
+        put(item("a", "books", 0, true));
+        duringPaging = () -> {
+            duringPaging = () -> { };
+            snapshot.saved(List.of(item("b", "books", 5, true), item("a", "books", 0, false)));
+            snapshot.deleted(ItemId.of("gone"));
+        };
+
+        snapshot.refresh();
+
+        assertThat(snapshot.loadItems(List.of(ItemId.of("a"), ItemId.of("b"))).values())
+                .extracting(Item::available).containsExactlyInAnyOrder(false, true);
+        assertThat(newest(Optional.empty(), 2)).containsExactly("b");
+    }
 }
