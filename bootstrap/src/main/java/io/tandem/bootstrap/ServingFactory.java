@@ -26,6 +26,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -151,6 +152,17 @@ final class ServingFactory {
         LoadNewestItemsPort catalogNewest = serving.catalogSnapshot() ? snapshot
                 : (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
         return new ModelServingService(models, guardedState, catalogItems, catalogNewest, fallback,
-                serving.settings(), () -> UUID.randomUUID().toString());
+                serving.settings(), ServingFactory::requestId);
+    }
+
+    /**
+     * A random (version 4) UUID drawn from the thread's own generator: request ids must be unique, not
+     * unpredictable, and {@link UUID#randomUUID()} takes one lock shared by every request thread.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }
