@@ -48,11 +48,6 @@ final class PublishingModelStages implements ChangeModelStagesPort {
     }
 
     @Override
-    public Optional<ChampionChange> rollback(String name) {
-        return registry.rollback(name).map(this::published);
-    }
-
-    @Override
     public ChampionChange rollbackTo(String name, String previousChampion, String expectedChampion) {
         return published(registry.rollbackTo(name, previousChampion, expectedChampion));
     }

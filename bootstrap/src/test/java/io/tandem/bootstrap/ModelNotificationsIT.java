@@ -101,7 +101,7 @@ class ModelNotificationsIT {
         registry.promote(MODEL, second);
         Thread.sleep(2_000);
         assertThat(servedBy(b)).as("served by B after a silent registry change").contains(first);
-        assertThat(registry.rollback(MODEL)).map(change -> change.champion().version()).contains(first);
+        assertThat(registry.rollbackTo(MODEL, first, second).champion().version()).isEqualTo(first);
 
         // A promotion over HTTP on A.
         assertThat(a.postJson("/v1/models/" + MODEL + "/versions/" + second + "/promote", "").status())

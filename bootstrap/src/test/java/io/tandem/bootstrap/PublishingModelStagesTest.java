@@ -49,7 +49,6 @@ class PublishingModelStagesTest {
 
         ChampionChange promoted = stages.promote("two-stage", "v2");
         stages.promoteIfChampionIs("two-stage", "v3", Optional.of("v2"));
-        stages.rollback("two-stage");
         ChampionChange rolledBack = stages.rollbackTo("two-stage", "v1", "v2");
 
         assertThat(promoted).isEqualTo(registry.changeTo("two-stage", "v2"));
@@ -57,7 +56,6 @@ class PublishingModelStagesTest {
         assertThat(published).containsExactly(
                 new ModelStageChanged("two-stage", "v2", ModelStage.CHAMPION, NOW),
                 new ModelStageChanged("two-stage", "v3", ModelStage.CHAMPION, NOW),
-                new ModelStageChanged("two-stage", "v1", ModelStage.CHAMPION, NOW),
                 new ModelStageChanged("two-stage", "v1", ModelStage.CHAMPION, NOW));
         assertThat(failures).hasValue(0);
     }
@@ -69,18 +67,14 @@ class PublishingModelStagesTest {
         }, CLOCK, failures::incrementAndGet);
 
         assertThat(stages.promote("two-stage", "v2").champion().version()).isEqualTo("v2");
-        assertThat(stages.rollback("two-stage")).map(change -> change.champion().version()).contains("v1");
         assertThat(stages.rollbackTo("two-stage", "v1", "v2").champion().version()).isEqualTo("v1");
-        assertThat(failures).hasValue(3);
+        assertThat(failures).hasValue(2);
     }
 
     @Test
     void nothingIsPublishedWhenTheRegistryChangesNothingOrRefuses() {
         PublishingModelStages stages = new PublishingModelStages(registry, published::add, CLOCK,
                 failures::incrementAndGet);
-        registry.noPreviousChampion = true;
-
-        assertThat(stages.rollback("two-stage")).isEmpty();
         assertThatThrownBy(() -> stages.promoteIfChampionIs("two-stage", "v3", Optional.of("v0")))
                 .isInstanceOf(ModelConflictException.class);
         assertThatThrownBy(() -> stages.rollbackTo("two-stage", "v1", "v0"))
@@ -125,7 +119,6 @@ class PublishingModelStagesTest {
      */
     private static final class StubRegistry implements ChangeModelStagesPort, LoadModelVersionsPort {
 
-        boolean noPreviousChampion;
         int stageCalls;
 
         @Override
@@ -141,12 +134,6 @@ class PublishingModelStagesTest {
                 throw new ModelConflictException("champion", "the champion is no longer v0");
             }
             return changeTo(name, version);
-        }
-
-        @Override
-        public Optional<ChampionChange> rollback(String name) {
-            stageCalls++;
-            return noPreviousChampion ? Optional.empty() : Optional.of(changeTo(name, "v1"));
         }
 
         @Override

@@ -100,13 +100,6 @@ final class RegistryFake
     }
 
     @Override
-    public synchronized Optional<ChampionChange> rollback(String name) {
-        existing(name);
-        stageChanges.add("rollback " + name);
-        return previousChampion(name).map(previous -> restore(name, previous));
-    }
-
-    @Override
     public synchronized ChampionChange rollbackTo(String name, String previousChampion, String expectedChampion) {
         existing(name);
         stageChanges.add("rollbackTo " + name + " " + previousChampion + " from " + expectedChampion);

@@ -28,17 +28,11 @@ public interface ChangeModelStagesPort {
     ChampionChange promoteIfChampionIs(String name, String version, Optional<String> expectedChampion);
 
     /**
-     * Archives the current champion and makes the version that was champion before it champion again.
-     *
-     * @return empty, changing nothing, when there is no current or no previous champion
-     * @throws io.tandem.domain.model.ModelNotFoundException for an unknown model
-     */
-    Optional<ChampionChange> rollback(String name);
-
-    /**
-     * As {@link #rollback}, but only while the champion is {@code expectedChampion} and the version a rollback
-     * restores is {@code previousChampion}, so a version checked before the call is the one restored, never one
-     * that became the previous champion meanwhile (a promotion in between, even of the same champion again).
+     * Archives the current champion and makes the version that was champion before it champion again, but only
+     * while the champion is {@code expectedChampion} and the version a rollback restores is {@code previousChampion}
+     * ({@code LoadModelVersionsPort.loadPreviousChampion}), so a version checked before the call is the one
+     * restored, never one that became the previous champion meanwhile (a promotion in between, even of the same
+     * champion again).
      *
      * @return the change: {@code previousChampion} champion, {@code expectedChampion} archived
      * @throws io.tandem.domain.model.ModelConflictException when the champion or the version before it is another

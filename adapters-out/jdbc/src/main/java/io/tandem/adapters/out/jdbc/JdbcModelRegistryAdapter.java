@@ -136,21 +136,6 @@ public final class JdbcModelRegistryAdapter
     }
 
     @Override
-    public Optional<ChampionChange> rollback(String name) {
-        return SqlTransactions.write(transactions, "rolling back " + name, connection -> {
-            Optional<String> champion = championIn(lockModel(connection, name));
-            if (champion.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<PastChampion> previous = previousChampion(connection, name, champion.get());
-            if (previous.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(restore(connection, name, previous.get(), champion.get()));
-        });
-    }
-
-    @Override
     public ChampionChange rollbackTo(String name, String previousChampion, String expectedChampion) {
         Objects.requireNonNull(previousChampion, "previousChampion");
         Objects.requireNonNull(expectedChampion, "expectedChampion");

@@ -172,7 +172,7 @@ abstract class JdbcRegistryContract {
         assertThat(rollback()).containsExactly("v1", "v3");
         assertThat(rollback()).containsExactly("v3", "v2");
         assertThat(rollback()).containsExactly("v2", "v1");
-        assertThat(registry.rollback("ranker")).isEmpty();
+        assertThat(registry.loadPreviousChampion("ranker")).isEmpty();
         assertThat(champions("ranker")).containsExactly("v1");
         assertThat(registry.loadVersion("ranker", "v2")).map(ModelVersion::stage).contains(ModelStage.ARCHIVED);
     }
@@ -189,7 +189,8 @@ abstract class JdbcRegistryContract {
             Optional<ModelVersion> previous = registry.loadPreviousChampion("ranker");
             assertThat(previous).map(ModelVersion::version).contains(expected);
             assertThat(previous).map(ModelVersion::stage).contains(ModelStage.ARCHIVED);
-            assertThat(registry.rollback("ranker")).map(change -> change.champion().version()).contains(expected);
+            assertThat(registry.rollbackTo("ranker", expected, champions("ranker").get(0)).champion().version())
+                    .isEqualTo(expected);
         }
         assertThat(registry.loadPreviousChampion("ranker")).isEmpty();
         assertThat(registry.loadPreviousChampion("nothing")).isEmpty();
@@ -252,7 +253,8 @@ abstract class JdbcRegistryContract {
     void withoutAChampionThereIsNothingToRollBack() {
         registry.saveIfAbsent(version("ranker", "v1", 0.3));
 
-        assertThat(registry.rollback("ranker")).isEmpty();
+        assertThat(registry.loadPreviousChampion("ranker")).isEmpty();
+        assertThatThrownBy(() -> registry.rollbackTo("ranker", "v1", "v1")).isInstanceOf(ModelConflictException.class);
         assertThat(registry.loadVersion("ranker", "v1")).map(ModelVersion::stage).contains(ModelStage.CANDIDATE);
     }
 
@@ -264,7 +266,7 @@ abstract class JdbcRegistryContract {
                 .extracting(e -> ((ModelNotFoundException) e).field()).isEqualTo("name");
         assertThatThrownBy(() -> registry.promote("ranker", "v9")).isInstanceOf(ModelNotFoundException.class)
                 .extracting(e -> ((ModelNotFoundException) e).field()).isEqualTo("version");
-        assertThatThrownBy(() -> registry.rollback("nothing")).isInstanceOf(ModelNotFoundException.class)
+        assertThatThrownBy(() -> registry.rollbackTo("nothing", "v1", "v2")).isInstanceOf(ModelNotFoundException.class)
                 .extracting(e -> ((ModelNotFoundException) e).field()).isEqualTo("name");
     }
 
@@ -314,7 +316,12 @@ abstract class JdbcRegistryContract {
                     start.await();
                     for (int round = 0; round < 10; round++) {
                         registry.promote("ranker", mine);
-                        registry.rollback("ranker");
+                        try {
+                            registry.loadPreviousChampion("ranker")
+                                    .ifPresent(previous -> registry.rollbackTo("ranker", previous.version(), mine));
+                        } catch (ModelConflictException raced) {
+                            // Another thread promoted in between: this rollback changed nothing.
+                        }
                     }
                     return null;
                 }));
@@ -409,7 +416,9 @@ abstract class JdbcRegistryContract {
     }
 
     private List<String> rollback() {
-        ChampionChange change = registry.rollback("ranker").orElseThrow();
+        String champion = champions("ranker").get(0);
+        String previous = registry.loadPreviousChampion("ranker").orElseThrow().version();
+        ChampionChange change = registry.rollbackTo("ranker", previous, champion);
         return List.of(change.archived().orElseThrow().version(), change.champion().version());
     }
 
