@@ -19,6 +19,11 @@ public final class DenseRetrieval implements Retrieval {
         this.deviation = deviation;
     }
 
+    /** A retrieval over {@code scores} (kept, not changed) with its ranked list and moments already known. */
+    static DenseRetrieval over(float[] scores, int[] top, float mean, float deviation) {
+        return new DenseRetrieval(scores, top, mean, deviation);
+    }
+
     /**
      * The retrieval of one user from {@code scores}, every item's score, which it keeps and changes: history
      * items become {@code -Infinity}.

@@ -61,33 +61,6 @@ public final class StaticScores {
         }
         int[] ranked = size == top.length ? top : Arrays.copyOf(top, size);
         double[] moments = DenseRetrieval.Moments.of(userSum, userSquares, userCount);
-        float mean = (float) moments[0];
-        float deviation = (float) moments[1];
-        return new Retrieval() {
-            @Override
-            public float score(int item) {
-                return scores[item];
-            }
-
-            @Override
-            public void scoreAll(float[] out) {
-                System.arraycopy(scores, 0, out, 0, out.length);
-            }
-
-            @Override
-            public int[] top() {
-                return ranked;
-            }
-
-            @Override
-            public float mean() {
-                return mean;
-            }
-
-            @Override
-            public float deviation() {
-                return deviation;
-            }
-        };
+        return DenseRetrieval.over(scores, ranked, (float) moments[0], (float) moments[1]);
     }
 }

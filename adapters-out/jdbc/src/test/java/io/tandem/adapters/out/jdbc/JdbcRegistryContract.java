@@ -423,38 +423,29 @@ abstract class JdbcRegistryContract {
     }
 
     private List<String> champions(String name) {
-        List<String> champions = new ArrayList<>();
-        try (Connection connection = JdbcAdaptersContract.connect(database);
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT version FROM model_versions WHERE name = ? AND stage = 'champion'")) {
-            query.setString(1, name);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    champions.add(rows.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-        return champions;
+        return versions("SELECT version FROM model_versions WHERE name = ? AND stage = 'champion'", name);
     }
 
     /** The champion history, oldest first: its last entry is the current champion. */
     private List<String> history(String name) {
-        List<String> history = new ArrayList<>();
+        return versions("SELECT version FROM model_champions WHERE name = ? ORDER BY id", name);
+    }
+
+    /** The versions a one-parameter query over the registry tables answers, in its order. */
+    private List<String> versions(String sql, String name) {
+        List<String> versions = new ArrayList<>();
         try (Connection connection = JdbcAdaptersContract.connect(database);
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT version FROM model_champions WHERE name = ? ORDER BY id")) {
+             PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, name);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    history.add(rows.getString(1));
+                    versions.add(rows.getString(1));
                 }
             }
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
-        return history;
+        return versions;
     }
 
     private static ModelVersion version(String name, String version, double ndcg) {
