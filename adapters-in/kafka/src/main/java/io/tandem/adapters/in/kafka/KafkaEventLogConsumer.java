@@ -32,8 +32,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the event log topic on its own thread for one purpose (one consumer group): every record is validated
@@ -60,9 +58,7 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
 
     private final KafkaEventLogConsumerSettings settings;
     private final EventLogHandler handler;
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final Object lifecycle = new Object();
-    private Thread thread;
+    private final ConsumerThread thread;
     private volatile Consumer<byte[], byte[]> consumer;
 
     // Confined to the consumer thread (the rebalance listener runs inside poll, on that thread).
@@ -84,15 +80,13 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
     public KafkaEventLogConsumer(KafkaEventLogConsumerSettings settings, EventLogHandler handler) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.thread = new ConsumerThread("tandem-event-log-" + settings.groupId(),
+                "Event log consumer " + settings.groupId(), THREAD_STOP_TIMEOUT);
     }
 
     /** Connects and starts consuming on a thread of its own; a consumer starts once. */
     public void start() {
-        synchronized (lifecycle) {
-            if (thread != null || closing.getCount() == 0) {
-                throw new IllegalStateException("event log consumer " + settings.groupId()
-                        + " was already started or closed");
-            }
+        thread.start(() -> {
             KafkaConsumer<byte[], byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig());
             try {
                 producer = new KafkaProducer<>(producerConfig());
@@ -102,11 +96,7 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
             }
             deadLetters = new DeadLetters(producer, settings.deadLetterTopic());
             consumer = kafkaConsumer;
-            thread = new Thread(this::run, "tandem-event-log-" + settings.groupId());
-            // A JVM that exits without close() is a crash, which the commit rules are built to survive.
-            thread.setDaemon(true);
-            thread.start();
-        }
+        }, this::run);
     }
 
     /**
@@ -115,26 +105,7 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread running;
-        synchronized (lifecycle) {
-            closing.countDown();
-            running = thread;
-        }
-        if (running == null) {
-            return;
-        }
-        consumer.wakeup();
-        if (running == Thread.currentThread()) {
-            return;
-        }
-        try {
-            running.join(THREAD_STOP_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (running.isAlive()) {
-            LOG.warn("Event log consumer {} did not stop within {}", settings.groupId(), THREAD_STOP_TIMEOUT);
-        }
+        thread.stop(() -> consumer.wakeup());
     }
 
     private Map<String, Object> consumerConfig() {
@@ -174,7 +145,7 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
         try {
             consumer.subscribe(List.of(settings.topic()), new Rebalance());
             lastRecordsNanos = System.nanoTime();
-            while (closing.getCount() > 0) {
+            while (thread.isOpen()) {
                 try {
                     pollOnce();
                 } catch (WakeupException e) {
@@ -303,12 +274,7 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
             LOG.debug("Event log consumer {} failed again (attempt {})", settings.groupId(), backoff.failures(),
                     failure);
         }
-        try {
-            return !closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return thread.pause(delay);
     }
 
     private void recovered() {

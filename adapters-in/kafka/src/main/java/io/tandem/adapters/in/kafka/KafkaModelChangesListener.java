@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,10 +49,8 @@ public final class KafkaModelChangesListener implements AutoCloseable {
 
     private final KafkaModelChangesListenerSettings settings;
     private final RefreshServingModelUseCase refresh;
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final Object lifecycle = new Object();
     private final AtomicLong skipped = new AtomicLong();
-    private Thread thread;
+    private final ConsumerThread thread;
     private volatile Consumer<String, byte[]> consumer;
     // Confined to the listener thread.
     private boolean failing;
@@ -63,20 +59,13 @@ public final class KafkaModelChangesListener implements AutoCloseable {
     public KafkaModelChangesListener(KafkaModelChangesListenerSettings settings, RefreshServingModelUseCase refresh) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.thread = new ConsumerThread("tandem-model-changes", "Model change listener on " + settings.topic(),
+                THREAD_STOP_TIMEOUT);
     }
 
     /** Starts listening on a thread of its own; a listener starts once. */
     public void start() {
-        synchronized (lifecycle) {
-            if (thread != null || closing.getCount() == 0) {
-                throw new IllegalStateException("model change listener on " + settings.topic()
-                        + " was already started or closed");
-            }
-            consumer = new KafkaConsumer<>(consumerConfig());
-            thread = new Thread(this::run, "tandem-model-changes");
-            thread.setDaemon(true);
-            thread.start();
-        }
+        thread.start(() -> consumer = new KafkaConsumer<>(consumerConfig()), this::run);
     }
 
     /** Records that could not be read and were skipped, since start. */
@@ -87,26 +76,7 @@ public final class KafkaModelChangesListener implements AutoCloseable {
     /** Stops listening and waits for the thread to end. */
     @Override
     public void close() {
-        Thread running;
-        synchronized (lifecycle) {
-            closing.countDown();
-            running = thread;
-        }
-        if (running == null) {
-            return;
-        }
-        consumer.wakeup();
-        if (running == Thread.currentThread()) {
-            return;
-        }
-        try {
-            running.join(THREAD_STOP_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (running.isAlive()) {
-            LOG.warn("Model change listener on {} did not stop within {}", settings.topic(), THREAD_STOP_TIMEOUT);
-        }
+        thread.stop(() -> consumer.wakeup());
     }
 
     private Map<String, Object> consumerConfig() {
@@ -126,7 +96,7 @@ public final class KafkaModelChangesListener implements AutoCloseable {
     private void run() {
         LOG.info("Listening for changes of model '{}' on {}", settings.modelName(), settings.topic());
         try {
-            while (closing.getCount() > 0) {
+            while (thread.isOpen()) {
                 try {
                     if (consumer.assignment().isEmpty() && !assignFromTheEnd()) {
                         pause();
@@ -228,12 +198,7 @@ public final class KafkaModelChangesListener implements AutoCloseable {
     }
 
     private void pause() {
-        try {
-            closing.await(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closing.countDown();
-        }
+        thread.pause(RETRY_AFTER);
     }
 
     @Override
