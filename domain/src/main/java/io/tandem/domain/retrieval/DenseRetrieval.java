@@ -1,28 +1,12 @@
 package io.tandem.domain.retrieval;
 
 /**
- * A {@link Retrieval} over a full score vector: history items are set to {@code -Infinity} in it, the ranked list
- * is chosen by {@link TopItems}, and the mean and deviation are summed over every item with four running sums (no
- * branch, no chain of dependent additions), less the history's own scores.
+ * A {@link Retrieval} over a full score vector ({@code scores}, kept as given, not copied). {@link #of} sets the
+ * history's items to {@code -Infinity} in it, chooses the ranked list with {@link TopItems}, and sums the mean and
+ * deviation over every item with four running sums (no branch, no chain of dependent additions), less the
+ * history's own scores.
  */
-public final class DenseRetrieval implements Retrieval {
-
-    private final float[] scores;
-    private final int[] top;
-    private final float mean;
-    private final float deviation;
-
-    private DenseRetrieval(float[] scores, int[] top, float mean, float deviation) {
-        this.scores = scores;
-        this.top = top;
-        this.mean = mean;
-        this.deviation = deviation;
-    }
-
-    /** A retrieval over {@code scores} (kept, not changed) with its ranked list and moments already known. */
-    static DenseRetrieval over(float[] scores, int[] top, float mean, float deviation) {
-        return new DenseRetrieval(scores, top, mean, deviation);
-    }
+public record DenseRetrieval(float[] scores, int[] top, float mean, float deviation) implements Retrieval {
 
     /**
      * The retrieval of one user from {@code scores}, every item's score, which it keeps and changes: history
@@ -45,21 +29,6 @@ public final class DenseRetrieval implements Retrieval {
     @Override
     public void scoreAll(float[] out) {
         System.arraycopy(scores, 0, out, 0, out.length);
-    }
-
-    @Override
-    public int[] top() {
-        return top;
-    }
-
-    @Override
-    public float mean() {
-        return mean;
-    }
-
-    @Override
-    public float deviation() {
-        return deviation;
     }
 
     /** Mean and standard deviation of score vectors over unseen items. */

@@ -10,23 +10,8 @@ import java.util.Arrays;
  * them). Costs grow with the number of scored items and the depth asked for, not with the catalogue. It answers
  * exactly what {@link DenseRetrieval} answers for the same scores, up to the rounding of the sums.
  */
-public final class SparseRetrieval implements Retrieval {
-
-    private final int[] items;
-    private final float[] values;
-    private final float rest;
-    private final int[] top;
-    private final float mean;
-    private final float deviation;
-
-    private SparseRetrieval(int[] items, float[] values, float rest, int[] top, float mean, float deviation) {
-        this.items = items;
-        this.values = values;
-        this.rest = rest;
-        this.top = top;
-        this.mean = mean;
-        this.deviation = deviation;
-    }
+public record SparseRetrieval(int[] items, float[] values, float rest, int[] top, float mean, float deviation)
+        implements Retrieval {
 
     /**
      * @param itemCount every item of the model
@@ -120,20 +105,5 @@ public final class SparseRetrieval implements Retrieval {
         for (int k = 0; k < items.length; k++) {
             out[items[k]] = values[k];
         }
-    }
-
-    @Override
-    public int[] top() {
-        return top;
-    }
-
-    @Override
-    public float mean() {
-        return mean;
-    }
-
-    @Override
-    public float deviation() {
-        return deviation;
     }
 }

@@ -61,6 +61,6 @@ public final class StaticScores {
         }
         int[] ranked = size == top.length ? top : Arrays.copyOf(top, size);
         double[] moments = DenseRetrieval.Moments.of(userSum, userSquares, userCount);
-        return DenseRetrieval.over(scores, ranked, (float) moments[0], (float) moments[1]);
+        return new DenseRetrieval(scores, ranked, (float) moments[0], (float) moments[1]);
     }
 }

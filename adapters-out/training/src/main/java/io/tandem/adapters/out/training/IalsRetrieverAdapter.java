@@ -1,6 +1,7 @@
 package io.tandem.adapters.out.training;
 
 import io.tandem.application.port.out.TrainRetrieverPort;
+import io.tandem.domain.retrieval.ComputedRetrieval;
 import io.tandem.domain.retrieval.Embeddings;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
@@ -398,27 +399,7 @@ public final class IalsRetrieverAdapter implements TrainRetrieverPort {
                 float mean = count > 0 ? (float) (total / count) : 0f;
                 float deviation = count > 0
                         ? (float) Math.sqrt(Math.max(squares / count - (total / count) * (total / count), 0)) : 0f;
-                return new Retrieval() {
-                    @Override
-                    public float score(int item) {
-                        return dot(user, items, item * f);
-                    }
-
-                    @Override
-                    public int[] top() {
-                        return top;
-                    }
-
-                    @Override
-                    public float mean() {
-                        return mean;
-                    }
-
-                    @Override
-                    public float deviation() {
-                        return deviation;
-                    }
-                };
+                return new ComputedRetrieval(item -> dot(user, items, item * f), top, mean, deviation);
             }
 
             /** The dot product in dimension order, as {@link FactorModel#score} sums it. */
