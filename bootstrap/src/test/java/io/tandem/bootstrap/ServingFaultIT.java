@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +39,7 @@ class ServingFaultIT {
                 SyntheticDataset dataset = SyntheticLake.loadTrainAndServe(tandem, 3L);
                 awaitTrue(() -> tandem.context().getBean(RuleBasedFallbackAdapter.class).refresh());
                 String user = dataset.users().get(0).id().value();
-                awaitTrue(() -> !servedBy(tandem, user).get("fallback").get("used").getBooleanValue());
-                JsonNode byModel = servedBy(tandem, user);
+                JsonNode byModel = awaitAnswerByModel(tandem, user);
                 assertThat(byModel.get("model").get("name").getStringValue()).isEqualTo("two-stage");
                 assertThat(byModel.get("items").size()).isEqualTo(10);
 
@@ -64,10 +64,23 @@ class ServingFaultIT {
                         .contains("reason=\"online store\"");
 
                 redis.start();
-                awaitTrue(() -> !servedBy(tandem, user).get("fallback").get("used").getBooleanValue());
-                assertThat(servedBy(tandem, user).get("model").get("name").getStringValue()).isEqualTo("two-stage");
+                assertThat(awaitAnswerByModel(tandem, user).get("model").get("name").getStringValue())
+                        .isEqualTo("two-stage");
             }
         }
+    }
+
+    /**
+     * The first answer that came from the model, checked whole: on a loaded machine the request after it may still
+     * time out and fall back, so asking again would test the machine, not the recovery.
+     */
+    private static JsonNode awaitAnswerByModel(TandemHttp tandem, String user) throws InterruptedException {
+        AtomicReference<JsonNode> answer = new AtomicReference<>();
+        awaitTrue(() -> {
+            answer.set(servedBy(tandem, user));
+            return !answer.get().get("fallback").get("used").getBooleanValue();
+        });
+        return answer.get();
     }
 
     private static JsonNode servedBy(TandemHttp tandem, String user) {
