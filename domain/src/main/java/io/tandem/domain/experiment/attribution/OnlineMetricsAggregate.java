@@ -85,9 +85,9 @@ public final class OnlineMetricsAggregate {
         if (event.time().isAfter(windowEnd(list))) {
             return AttributionOutcome.LATE;
         }
-        Contribution before = state.contribution(ndcg, reciprocalRank);
-        AttributionOutcome outcome = state.apply(event);
-        Contribution after = state.contribution(ndcg, reciprocalRank);
+        Contribution before = state.contribution();
+        AttributionOutcome outcome = state.apply(event, ndcg, reciprocalRank);
+        Contribution after = state.contribution();
         if (!after.equals(before)) {
             cell(list, Optional.of(day(list))).change(list.user(), before, after);
             cell(list, Optional.empty()).change(list.user(), before, after);

@@ -29,6 +29,7 @@ final class RequestState {
     private double unservedValue;
     private final Set<EventId> seen = new HashSet<>();
     private final int[] ranking;
+    private Contribution current = Contribution.NONE;
 
     RequestState(ServedList list) {
         this.list = list;
@@ -48,8 +49,24 @@ final class RequestState {
         return list;
     }
 
-    /** Notes {@code event} (a follow-up quoting this request, within its window). */
-    AttributionOutcome apply(Event event) {
+    /** What this request adds to its variant's counters now. */
+    Contribution contribution() {
+        return current;
+    }
+
+    /**
+     * Notes {@code event} (a follow-up quoting this request, within its window) and brings the contribution up
+     * to date.
+     */
+    AttributionOutcome apply(Event event, Ndcg ndcg, ReciprocalRank reciprocalRank) {
+        AttributionOutcome outcome = note(event);
+        if (outcome != AttributionOutcome.DUPLICATE && outcome != AttributionOutcome.UNSERVED_IMPRESSION) {
+            current = measure(ndcg, reciprocalRank);
+        }
+        return outcome;
+    }
+
+    private AttributionOutcome note(Event event) {
         if (!seen.add(event.id())) {
             return AttributionOutcome.DUPLICATE;
         }
@@ -86,8 +103,7 @@ final class RequestState {
         }
     }
 
-    /** What this request adds to its variant's counters now. */
-    Contribution contribution(Ndcg ndcg, ReciprocalRank reciprocalRank) {
+    private Contribution measure(Ndcg ndcg, ReciprocalRank reciprocalRank) {
         int impressions = 0;
         int clickedImpressions = 0;
         int cartedImpressions = 0;
