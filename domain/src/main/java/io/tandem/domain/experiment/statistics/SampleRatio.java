@@ -7,19 +7,33 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The sample-ratio-mismatch check: a chi-squared goodness-of-fit test of the units each group received against
- * the shares it was configured with. A mismatch means assignment, logging or filtering is skewed and no metric
- * of the experiment can be trusted until it is explained.
+ * The sample-ratio-mismatch check: are the units each group received consistent with the shares it was
+ * configured with? A mismatch means assignment, logging or filtering is skewed and no metric of the experiment
+ * can be trusted until it is explained.
  *
- * @param chiSquare        Pearson's statistic
- * @param degreesOfFreedom groups minus one
- * @param pValue           the chance of a statistic at least this large if assignment works as configured
- * @param mismatch         true when {@code pValue} is below the threshold the check was run with
+ * <p>Two p-values are given. Pearson's chi-squared test is the classic one, valid when checked once. The check
+ * runs at every look, though, so the verdict rests on an always-valid p-value: the inverse of the Bayes factor of
+ * a Dirichlet-multinomial mixture (prior Dirichlet({@value #CONCENTRATION} × the configured shares)) against the
+ * configured shares, a test martingale whose chance of ever crossing 1/threshold is at most the threshold
+ * (Lindon and Malek 2020, "Anytime-valid inference for multinomial count data").
+ *
+ * @param chiSquare         Pearson's statistic
+ * @param degreesOfFreedom  groups minus one
+ * @param pValue            the chi-squared p-value: valid for one look only
+ * @param alwaysValidPValue the mixture's p-value: valid however often the check is repeated
+ * @param mismatch          true when {@code alwaysValidPValue} is below the threshold the check was run with
  */
-public record SampleRatio(double chiSquare, int degreesOfFreedom, double pValue, boolean mismatch) {
+public record SampleRatio(double chiSquare, int degreesOfFreedom, double pValue, double alwaysValidPValue,
+                          boolean mismatch) {
 
-    /** The customary threshold: at 0.001 a healthy experiment raises a false alarm once in a thousand. */
+    /** The customary threshold: at 0.001 a healthy experiment raises a false alarm at most once in a thousand. */
     public static final double DEFAULT_THRESHOLD = 0.001;
+    /**
+     * The prior's concentration: the configured shares plus or minus about 1.6 points (a share of 0.5 with 1,000
+     * pseudo-units), wide enough to flag gross skews within a few thousand units and still flag a 0.2-point skew
+     * among millions.
+     */
+    public static final double CONCENTRATION = 1_000;
 
     /**
      * @param observedUnits  units seen per group
@@ -47,17 +61,22 @@ public record SampleRatio(double chiSquare, int degreesOfFreedom, double pValue,
             }
             total += units;
         }
+        int degreesOfFreedom = shares.size() - 1;
         if (total == 0) {
-            return new SampleRatio(0, shares.size() - 1, 1.0, false);
+            return new SampleRatio(0, degreesOfFreedom, 1.0, 1.0, false);
         }
         double chiSquare = 0;
+        double logBayesFactor = Gamma.logGamma(CONCENTRATION) - Gamma.logGamma(CONCENTRATION + total);
         for (Map.Entry<String, Double> group : shares.entrySet()) {
-            double expected = total * group.getValue() / shareSum;
-            double gap = observedUnits.get(group.getKey()) - expected;
-            chiSquare += gap * gap / expected;
+            double share = group.getValue() / shareSum;
+            long observed = observedUnits.get(group.getKey());
+            double gap = observed - total * share;
+            chiSquare += gap * gap / (total * share);
+            double prior = CONCENTRATION * share;
+            logBayesFactor += Gamma.logGamma(prior + observed) - Gamma.logGamma(prior) - observed * Math.log(share);
         }
-        int degreesOfFreedom = shares.size() - 1;
-        double pValue = ChiSquared.upperTail(chiSquare, degreesOfFreedom);
-        return new SampleRatio(chiSquare, degreesOfFreedom, pValue, pValue < threshold);
+        double alwaysValid = Math.min(1.0, Math.exp(-logBayesFactor));
+        return new SampleRatio(chiSquare, degreesOfFreedom, ChiSquared.upperTail(chiSquare, degreesOfFreedom),
+                alwaysValid, alwaysValid < threshold);
     }
 }

@@ -4,6 +4,7 @@ import io.tandem.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +17,8 @@ class SampleRatioTest {
 
     /**
      * Kohavi, Tang and Xu, "Trustworthy Online Controlled Experiments" (2020), chapter 3: 821,588 users in
-     * control and 815,482 in treatment of a 50/50 experiment, a ratio of 0.5019 with a p-value of 1.8e-6.
+     * control and 815,482 in treatment of a 50/50 experiment, a ratio of 0.5019 with a p-value of 1.8e-6. The
+     * always-valid p-value, computed by hand with Python's math.lgamma, is 4.6e-4: still a mismatch.
      */
     @Test
     void flagsThePublishedMismatch() {
@@ -26,6 +28,7 @@ class SampleRatioTest {
         assertThat(check.chiSquare()).isCloseTo(22.7744, within(0.0001));
         assertThat(check.pValue()).isCloseTo(1.8e-6, withPercentage(2));
         assertThat(check.degreesOfFreedom()).isEqualTo(1);
+        assertThat(check.alwaysValidPValue()).isCloseTo(0.0004622617385264438, withPercentage(1e-6));
         assertThat(check.mismatch()).isTrue();
     }
 
@@ -36,6 +39,7 @@ class SampleRatioTest {
         // χ² = 2 · 50² / 10,000 = 0.5, and P(χ²₁ ≥ 0.5) = 0.4795.
         assertThat(check.chiSquare()).isCloseTo(0.5, within(1e-12));
         assertThat(check.pValue()).isCloseTo(0.4795, within(0.0001));
+        assertThat(check.alwaysValidPValue()).isEqualTo(1.0);
         assertThat(check.mismatch()).isFalse();
     }
 
@@ -49,6 +53,46 @@ class SampleRatioTest {
         assertThat(check.chiSquare()).isCloseTo(0.488888, within(1e-6));
         assertThat(check.pValue()).isCloseTo(Math.exp(-0.488888888 / 2), within(1e-9));
         assertThat(check.mismatch()).isFalse();
+    }
+
+    /** A gross skew in a small sample: 1,000 against 1,300 users (the mixture's p-value by hand: 2.12e-6). */
+    @Test
+    void aGrossSkewIsFlaggedEarly() {
+        SampleRatio check = SampleRatio.check(Map.of("control", 1_000L, "treatment", 1_300L), HALVES, 0.001);
+
+        assertThat(check.alwaysValidPValue()).isCloseTo(2.1239698674523037e-06, withPercentage(1e-6));
+        assertThat(check.mismatch()).isTrue();
+    }
+
+    /**
+     * A healthy 50/50 split checked after every 100 new users up to 20,000: at a threshold of 0.05 the
+     * always-valid check raises a false alarm in at most 5 % of experiments, the repeated chi-squared test in
+     * far more.
+     */
+    @Test
+    void repeatedChecksOfAHealthySplitRaiseFewFalseAlarms() {
+        SplittableRandom random = new SplittableRandom(99);
+        int experiments = 400;
+        int alwaysValidAlarms = 0;
+        int chiSquareAlarms = 0;
+        for (int e = 0; e < experiments; e++) {
+            long control = 0;
+            boolean alwaysValid = false;
+            boolean chiSquare = false;
+            for (int users = 1; users <= 20_000; users++) {
+                control += random.nextBoolean() ? 1 : 0;
+                if (users % 100 == 0) {
+                    SampleRatio check = SampleRatio.check(Map.of("control", control, "treatment", users - control),
+                            HALVES, 0.05);
+                    alwaysValid |= check.mismatch();
+                    chiSquare |= check.pValue() < 0.05;
+                }
+            }
+            alwaysValidAlarms += alwaysValid ? 1 : 0;
+            chiSquareAlarms += chiSquare ? 1 : 0;
+        }
+        assertThat(alwaysValidAlarms / (double) experiments).isLessThanOrEqualTo(0.05);
+        assertThat(chiSquareAlarms / (double) experiments).isGreaterThan(0.15);
     }
 
     @Test
