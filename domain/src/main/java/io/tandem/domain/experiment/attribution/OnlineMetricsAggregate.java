@@ -57,11 +57,12 @@ public final class OnlineMetricsAggregate {
 
     /** Records a served list; false (and nothing counted) when its request id was recorded before. */
     public boolean record(ServedList list) {
-        if (requests.putIfAbsent(list.requestId(), new RequestState(list)) != null) {
+        if (requests.containsKey(list.requestId())) {
             return false;
         }
-        cell(list, Optional.of(day(list))).served(list);
-        cell(list, Optional.empty()).served(list);
+        RequestState state = new RequestState(list, cell(list, Optional.of(day(list))), cell(list, Optional.empty()));
+        requests.put(list.requestId(), state);
+        state.cells().forEach(cell -> cell.served(list));
         return true;
     }
 
@@ -89,8 +90,7 @@ public final class OnlineMetricsAggregate {
         AttributionOutcome outcome = state.apply(event, ndcg, reciprocalRank);
         Contribution after = state.contribution();
         if (!after.equals(before)) {
-            cell(list, Optional.of(day(list))).change(list.user(), before, after);
-            cell(list, Optional.empty()).change(list.user(), before, after);
+            state.cells().forEach(cell -> cell.change(list.user(), before, after));
         }
         return outcome;
     }

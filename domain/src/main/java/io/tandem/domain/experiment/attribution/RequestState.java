@@ -9,6 +9,7 @@ import io.tandem.domain.interaction.EventId;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -17,6 +18,8 @@ import java.util.stream.IntStream;
 final class RequestState {
 
     private final ServedList list;
+    private final MetricCell dayCell;
+    private final MetricCell totalCell;
     private final Map<ItemId, Integer> indexOf = new HashMap<>();
     private final boolean[] impressed;
     private final boolean[] clicked;
@@ -31,8 +34,10 @@ final class RequestState {
     private final int[] ranking;
     private Contribution current = Contribution.NONE;
 
-    RequestState(ServedList list) {
+    RequestState(ServedList list, MetricCell dayCell, MetricCell totalCell) {
         this.list = list;
+        this.dayCell = dayCell;
+        this.totalCell = totalCell;
         int size = list.items().size();
         for (int i = 0; i < size; i++) {
             indexOf.put(list.items().get(i).item(), i);
@@ -47,6 +52,11 @@ final class RequestState {
 
     ServedList list() {
         return list;
+    }
+
+    /** The counters of the list's variant on the day it was served, then over the whole experiment. */
+    List<MetricCell> cells() {
+        return List.of(dayCell, totalCell);
     }
 
     /** What this request adds to its variant's counters now. */
