@@ -17,9 +17,10 @@ import java.util.Optional;
 
 /**
  * Decides a champion-against-challenger experiment at one look, in this order: a sample-ratio mismatch stops it
- * (its metrics cannot be trusted), a broken guardrail stops it, too few users keeps it running without taking a
- * look, then the always-valid test ships or stops it, and reaching the user horizon without a difference stops
- * it. A ship always means the challenger won at the test's α with every guardrail kept.
+ * (its metrics cannot be trusted); too few users keep it running without taking a look (a p99 of a few dozen
+ * answers is their maximum); a broken guardrail stops it; then the always-valid test ships or stops it, and
+ * reaching the user horizon without a difference stops it. A ship always means the challenger won at the test's
+ * α with every guardrail kept.
  */
 public final class ExperimentReadout {
 
@@ -40,15 +41,9 @@ public final class ExperimentReadout {
         SampleRatio sampleRatio = sampleRatio(experiment, totals, policy.srmThreshold());
         List<String> reasons = new ArrayList<>();
         if (sampleRatio.mismatch()) {
-            reasons.add(String.format("sample ratio mismatch (chi-square %.2f, p = %.2g): assignment or logging is "
-                    + "skewed and the metrics cannot be trusted", sampleRatio.chiSquare(), sampleRatio.pValue()));
-            return new Readout(Verdict.STOP, reasons, policy.metric(), Optional.empty(), previous, sampleRatio,
-                    championMetrics, challengerMetrics);
-        }
-        List<String> breaches = policy.guardrails().breaches(championMetrics.guardrails(),
-                challengerMetrics.guardrails(), GUARDRAIL_CONFIDENCE);
-        if (!breaches.isEmpty()) {
-            breaches.forEach(breach -> reasons.add("guardrail: " + breach));
+            reasons.add(String.format("sample ratio mismatch (always-valid p = %.2g; chi-square %.2f, p = %.2g): "
+                    + "assignment or logging is skewed and the metrics cannot be trusted",
+                    sampleRatio.alwaysValidPValue(), sampleRatio.chiSquare(), sampleRatio.pValue()));
             return new Readout(Verdict.STOP, reasons, policy.metric(), Optional.empty(), previous, sampleRatio,
                     championMetrics, challengerMetrics);
         }
@@ -57,6 +52,13 @@ public final class ExperimentReadout {
             reasons.add(users + " users in the smaller variant, " + policy.minUsers() + " needed before a look");
             return new Readout(Verdict.KEEP_RUNNING, reasons, policy.metric(), Optional.empty(), previous,
                     sampleRatio, championMetrics, challengerMetrics);
+        }
+        List<String> breaches = policy.guardrails().breaches(championMetrics.guardrails(),
+                challengerMetrics.guardrails(), GUARDRAIL_CONFIDENCE);
+        if (!breaches.isEmpty()) {
+            breaches.forEach(breach -> reasons.add("guardrail: " + breach));
+            return new Readout(Verdict.STOP, reasons, policy.metric(), Optional.empty(), previous, sampleRatio,
+                    championMetrics, challengerMetrics);
         }
         Estimate difference = policy.metric().of(challengerMetrics).estimate()
                 .minus(policy.metric().of(championMetrics).estimate());
