@@ -69,6 +69,8 @@ class MixtureSprtTest {
             sequentialRejections += trial.sequential ? 1 : 0;
             peekingRejections += trial.peeking ? 1 : 0;
         }
+        System.out.printf("A/A watched 200 times: mSPRT rejected %d of %d runs, peeking z-test %d%n",
+                sequentialRejections, runs, peekingRejections);
         assertThat(sequentialRejections / (double) runs).isLessThanOrEqualTo(alpha);
         assertThat(peekingRejections / (double) runs).isGreaterThan(3 * alpha);
     }
@@ -79,9 +81,14 @@ class MixtureSprtTest {
         SplittableRandom random = new SplittableRandom(14);
         int runs = 200;
         int found = 0;
+        long observations = 0;
         for (int run = 0; run < runs; run++) {
-            found += watch(random, 0.10, 0.12, mixture).sequential ? 1 : 0;
+            Trial trial = watch(random, 0.10, 0.12, mixture);
+            found += trial.sequential ? 1 : 0;
+            observations += trial.sequential ? trial.observationsPerArm : 0;
         }
+        System.out.printf("10%% against 12%%: mSPRT rejected in %d of %d runs, after %.0f observations per arm on "
+                + "average%n", found, runs, observations / (double) Math.max(1, found));
         assertThat(found / (double) runs).isGreaterThan(0.9);
     }
 
@@ -92,13 +99,15 @@ class MixtureSprtTest {
         assertThatThrownBy(() -> MixtureSprt.forEffect(0.05, -0.1)).isInstanceOf(InvalidFieldException.class);
     }
 
-    private record Trial(boolean sequential, boolean peeking) {
+    /** @param observationsPerArm observations per arm when the mSPRT first rejected */
+    private record Trial(boolean sequential, boolean peeking, long observationsPerArm) {
     }
 
     /** 200 looks, each after 100 more Bernoulli observations per arm. */
     private static Trial watch(SplittableRandom random, double rateA, double rateB, MixtureSprt mixture) {
         SequentialTest test = SequentialTest.start(mixture);
         boolean peekingRejected = false;
+        long rejectedAt = 0;
         long clicksA = 0;
         long clicksB = 0;
         long n = 0;
@@ -112,10 +121,13 @@ class MixtureSprtTest {
             double pB = clicksB / (double) n;
             Estimate difference = new Estimate(pB - pA, (pA * (1 - pA) + pB * (1 - pB)) / n);
             test = test.observe(difference);
+            if (rejectedAt == 0 && test.pValue() <= mixture.alpha()) {
+                rejectedAt = n;
+            }
             if (difference.variance() > 0 && Math.abs(difference.value()) / difference.standardError() > 1.959964) {
                 peekingRejected = true;
             }
         }
-        return new Trial(test.pValue() <= mixture.alpha(), peekingRejected);
+        return new Trial(test.pValue() <= mixture.alpha(), peekingRejected, rejectedAt);
     }
 }
