@@ -14,14 +14,16 @@ import java.util.Optional;
 
 /**
  * Reads the Open Bandit Dataset sample (Saito et al. 2020; ZOZOTOWN, 10,000 records per logging policy and
- * campaign) in place from {@code ../shared/data/open-bandit-dataset-sample}, or from
- * {@code $TANDEM_SHARED_DATA/open-bandit-dataset-sample}; it is licensed data and never copied into the project.
- * Tests that need it are skipped, saying where it was looked for, when it is not there.
+ * campaign) in place from {@code $TANDEM_SHARED_DATA/open-bandit-dataset-sample}, or else from the folder the
+ * build passes as {@code tandem.shared-data} ({@code ../shared/data} beside the repository); it is licensed data
+ * and never copied into the project. Tests that need it are skipped, saying where it was looked for, when it is
+ * not there.
  */
 final class OpenBanditSample {
 
     static final String DATASET = "open-bandit-dataset-sample";
     private static final String VARIABLE = "TANDEM_SHARED_DATA";
+    private static final String PROPERTY = "tandem.shared-data";
 
     private final Path folder;
 
@@ -34,9 +36,9 @@ final class OpenBanditSample {
         Optional<Path> root = sharedData();
         Optional<Path> folder = root.map(r -> r.resolve(DATASET)).filter(Files::isDirectory);
         Assumptions.assumeTrue(folder.isPresent(), () -> "SKIPPED: the Open Bandit Dataset sample is missing: no "
-                + DATASET + " folder in " + root.map(Path::toString).orElse("any shared/data folder above "
-                + System.getProperty("user.dir")) + ". Set $" + VARIABLE + " to the folder holding it; it is "
-                + "licensed data and not shipped with Tandem.");
+                + DATASET + " folder in " + root.map(Path::toString).orElse("(no $" + VARIABLE + " and no -D"
+                + PROPERTY + ")") + ". Set $" + VARIABLE + " to the folder holding it; it is licensed data and "
+                + "not shipped with Tandem.");
         return new OpenBanditSample(folder.get());
     }
 
@@ -94,12 +96,6 @@ final class OpenBanditSample {
         if (variable != null && !variable.isBlank()) {
             return Optional.of(Path.of(variable));
         }
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(System.getProperty(PROPERTY)).map(Path::of).map(Path::normalize);
     }
 }
