@@ -1,0 +1,175 @@
+package io.tandem.domain.experiment;
+
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.catalog.UserId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * An online experiment: users (the unit) are split between variants by a stable hash of user and salt, after
+ * an optional holdout share is set aside. It covers one surface, or every surface when none is named.
+ *
+ * @param salt      the hash salt; the name unless given, so experiments with different salts split independently
+ * @param holdout   the share of users kept out of every variant, in (0, 1), if any
+ * @param startedAt when it started running (running and stopped experiments)
+ * @param stoppedAt when it stopped (stopped experiments)
+ */
+public record Experiment(String name, String salt, Optional<String> surface, List<Variant> variants,
+                         OptionalDouble holdout, ExperimentStatus status, Optional<Instant> startedAt,
+                         Optional<Instant> stoppedAt) {
+
+    /** How far the variants' shares may sum from 1 (decimal shares such as 1/3 do not add up exactly). */
+    public static final double SHARE_TOLERANCE = 1e-6;
+    public static final int MAX_VARIANTS = 20;
+
+    public Experiment {
+        name = ExperimentNames.canonical("name", name);
+        salt = ExperimentNames.canonical("salt", salt);
+        surface = Objects.requireNonNull(surface, "surface").map(s -> ExperimentNames.canonical("surface", s));
+        variants = List.copyOf(Objects.requireNonNull(variants, "variants"));
+        requireVariants(variants);
+        Objects.requireNonNull(holdout, "holdout");
+        if (holdout.isPresent() && !(holdout.getAsDouble() > 0 && holdout.getAsDouble() < 1)) {
+            throw new InvalidFieldException("holdout", "must lie strictly between 0 and 1");
+        }
+        if (status == null) {
+            throw new InvalidFieldException("status", "is required");
+        }
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(stoppedAt, "stoppedAt");
+        requireTimesMatch(status, startedAt, stoppedAt);
+    }
+
+    /** A new experiment, not yet running; the salt defaults to the name. */
+    public static Experiment draft(String name, Optional<String> salt, Optional<String> surface,
+                                   List<Variant> variants, OptionalDouble holdout) {
+        return new Experiment(name, Objects.requireNonNull(salt, "salt").orElse(name), surface, variants, holdout,
+                ExperimentStatus.DRAFT, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * This experiment running from {@code now}. Refused unless it is a draft, and while another of
+     * {@code others} runs on an overlapping surface: two experiments on one surface would each see the other's
+     * changes as noise, and a user in both could not be attributed to either.
+     */
+    public Experiment start(Instant now, Collection<Experiment> others) {
+        requireStep(ExperimentStatus.RUNNING);
+        for (Experiment other : others) {
+            boolean running = other.status == ExperimentStatus.RUNNING;
+            if (running && !other.name.equals(name) && other.sharesSurfaceWith(this)) {
+                String where = other.surface.map(s -> "surface '" + s + "'").orElse("every surface");
+                throw new ExperimentConflictException("surface", "experiment '" + other.name
+                        + "' is already running on " + where + "; stop it before starting '" + name + "'");
+            }
+        }
+        return new Experiment(name, salt, surface, variants, holdout, ExperimentStatus.RUNNING,
+                Optional.of(Objects.requireNonNull(now, "now")), Optional.empty());
+    }
+
+    /** This experiment stopped at {@code now}; refused unless it is running. */
+    public Experiment stop(Instant now) {
+        requireStep(ExperimentStatus.STOPPED);
+        Objects.requireNonNull(now, "now");
+        if (now.isBefore(startedAt.orElseThrow())) {
+            throw new InvalidFieldException("stoppedAt", "must not be before the start " + startedAt.get());
+        }
+        return new Experiment(name, salt, surface, variants, holdout, ExperimentStatus.STOPPED, startedAt,
+                Optional.of(now));
+    }
+
+    /** True when a request on one could also be a request on the other: the same surface, or either covers all. */
+    public boolean sharesSurfaceWith(Experiment other) {
+        return surface.isEmpty() || other.surface.isEmpty() || surface.equals(other.surface);
+    }
+
+    /** True when this experiment applies to a request on {@code requestSurface} (none: only all-surface ones). */
+    public boolean covers(Optional<String> requestSurface) {
+        return surface.isEmpty() || surface.equals(requestSurface);
+    }
+
+    /** Where {@code user} lands: the holdout below the holdout share, else a variant by cumulative shares. */
+    public Assignment assign(UserId user) {
+        double point = AssignmentHash.point(salt, user.value());
+        double held = holdout.orElse(0);
+        if (point < held) {
+            return new Assignment(name, Optional.empty(), point);
+        }
+        double shareTotal = variants.stream().mapToDouble(Variant::share).sum();
+        double position = (point - held) / (1 - held) * shareTotal;
+        double cumulative = 0;
+        for (Variant variant : variants) {
+            cumulative += variant.share();
+            if (position < cumulative) {
+                return new Assignment(name, Optional.of(variant), point);
+            }
+        }
+        // Rounding can leave the very top of [0, 1) past the last cumulative share: it belongs to the last one.
+        return new Assignment(name, Optional.of(variants.get(variants.size() - 1)), point);
+    }
+
+    public Optional<Variant> variant(String variantName) {
+        return variants.stream().filter(v -> v.name().equals(variantName)).findFirst();
+    }
+
+    /** The share of all users each group should receive, holdout included, for the sample-ratio check. */
+    public Map<String, Double> expectedShares() {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double held = holdout.orElse(0);
+        double shareTotal = variants.stream().mapToDouble(Variant::share).sum();
+        variants.forEach(v -> shares.put(v.name(), (1 - held) * v.share() / shareTotal));
+        holdout.ifPresent(h -> shares.put(Assignment.HOLDOUT, h));
+        return shares;
+    }
+
+    private void requireStep(ExperimentStatus next) {
+        if (!status.canMoveTo(next)) {
+            String allowed = next == ExperimentStatus.RUNNING
+                    ? "only a draft can be started" : "only a running experiment can be stopped";
+            throw new ExperimentConflictException("status", "experiment '" + name + "' is " + status.wireName()
+                    + "; " + allowed);
+        }
+    }
+
+    private static void requireVariants(List<Variant> variants) {
+        if (variants.size() < 2 || variants.size() > MAX_VARIANTS) {
+            throw new InvalidFieldException("variants", "an experiment needs 2 to " + MAX_VARIANTS + " variants");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < variants.size(); i++) {
+            Variant variant = Objects.requireNonNull(variants.get(i), "variant");
+            if (!names.add(variant.name())) {
+                throw new InvalidFieldException("variants[" + i + "].name", "'" + variant.name() + "' is used twice");
+            }
+        }
+        double sum = variants.stream().mapToDouble(Variant::share).sum();
+        if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
+            throw new InvalidFieldException("variants", "the shares must sum to 1, they sum to " + sum);
+        }
+    }
+
+    private static void requireTimesMatch(ExperimentStatus status, Optional<Instant> startedAt,
+                                          Optional<Instant> stoppedAt) {
+        boolean started = status != ExperimentStatus.DRAFT;
+        boolean stopped = status == ExperimentStatus.STOPPED;
+        if (startedAt.isPresent() != started) {
+            throw new InvalidFieldException("startedAt",
+                    started ? "is required once started" : "must be empty in a draft");
+        }
+        if (stoppedAt.isPresent() != stopped) {
+            throw new InvalidFieldException("stoppedAt",
+                    stopped ? "is required once stopped" : "must be empty until stopped");
+        }
+        if (stopped && stoppedAt.get().isBefore(startedAt.get())) {
+            throw new InvalidFieldException("stoppedAt", "must not be before the start " + startedAt.get());
+        }
+    }
+}
