@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 final class ConfigurationCheck {
 
     /** How long each connection attempt may take. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private static final String DATABASE_URL = "datasources.default.url";
     private static final String DATABASE_USER = "datasources.default.username";
