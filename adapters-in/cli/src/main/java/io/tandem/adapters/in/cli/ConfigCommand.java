@@ -2,11 +2,9 @@ package io.tandem.adapters.in.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code tandem config}: what the configuration says; {@code config check} validates it and tries each service. */
@@ -37,9 +35,8 @@ final class ConfigCommand implements Runnable {
             })
     static final class CheckCommand implements Callable<Integer> {
 
-        @Option(names = "--profile", paramLabel = "NAME",
-                description = "Configuration profile, e.g. production (default: TANDEM_PROFILE; none: embedded).")
-        private String profile;
+        @CommandLine.Mixin
+        private ProfileOption profile;
 
         private final TandemLauncher launcher;
         private final PrintStream out;
@@ -51,7 +48,7 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return launcher.checkConfiguration(out, Optional.ofNullable(profile));
+            return launcher.checkConfiguration(out, profile.name());
         }
     }
 }

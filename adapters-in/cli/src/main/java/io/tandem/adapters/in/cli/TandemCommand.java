@@ -5,11 +5,9 @@ import io.tandem.adapters.in.cli.imports.ImportCommand;
 import io.tandem.adapters.in.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.Objects;
-import java.util.Optional;
 
 /** The top-level {@code tandem} command; without a subcommand it prints usage. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
@@ -78,9 +76,8 @@ public final class TandemCommand implements Runnable {
             })
     static final class ServeCommand implements Runnable {
 
-        @Option(names = "--profile", paramLabel = "NAME",
-                description = "Configuration profile, e.g. production (default: TANDEM_PROFILE; none: embedded).")
-        private String profile;
+        @CommandLine.Mixin
+        private ProfileOption profile;
 
         private final TandemLauncher launcher;
         private final PrintStream out;
@@ -92,7 +89,7 @@ public final class TandemCommand implements Runnable {
 
         @Override
         public void run() {
-            launcher.serve(out, Optional.ofNullable(profile));
+            launcher.serve(out, profile.name());
         }
     }
 }
