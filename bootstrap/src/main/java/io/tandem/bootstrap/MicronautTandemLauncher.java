@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -291,16 +292,23 @@ final class MicronautTandemLauncher implements TandemLauncher {
             return CompletableFuture.completedFuture(new Attempt(true, "-     " + service.name() + " at "
                     + service.location() + ": embedded, nothing to reach", ""));
         }
+        // Each attempt has its own timeouts; this bounds one that ignores them (a server that accepts and stays mute).
+        long bound = 2 * ConfigurationCheck.CONNECT_TIMEOUT.toMillis();
         return CompletableFuture.supplyAsync(() -> {
             try {
                 String answer = service.attempt().get().call();
                 return new Attempt(true, "ok    " + service.name() + " at " + service.location() + ": " + answer, "");
             } catch (Exception e) {
-                String failure = service.setting().problem("cannot connect to " + service.name() + " at "
-                        + service.location() + ": " + reason(e));
-                return new Attempt(false, "FAIL  " + failure, failure);
+                return failed(service, reason(e));
             }
-        }, ATTEMPTS);
+        }, ATTEMPTS).completeOnTimeout(failed(service, "no answer within " + bound + " ms"), bound,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static Attempt failed(ConfigurationCheck.Service service, String reason) {
+        String failure = service.setting().problem("cannot connect to " + service.name() + " at " + service.location()
+                + ": " + reason);
+        return new Attempt(false, "FAIL  " + failure, failure);
     }
 
     /** The exception's message, with the innermost cause's when that one says more. */
