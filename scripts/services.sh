@@ -6,11 +6,12 @@
 #   kafka     Apache Kafka 4.1.1, KRaft, own JVM             127.0.0.1:${TANDEM_KAFKA_PORT:-9092}
 #             (controller on ${TANDEM_KAFKA_CONTROLLER_PORT:-9093})
 #   s3        s3proxy 4.1.0, filesystem backend, own JVM     127.0.0.1:${TANDEM_S3_PORT:-9000}
+#             (keys ${TANDEM_S3_ACCESS_KEY:-tandem} / ${TANDEM_S3_SECRET_KEY:-tandem-secret})
 #
 # Usage: scripts/services.sh up [SERVICE...]    start what is not listening, wait until ready
 #        scripts/services.sh down [SERVICE...]  stop ONLY what this script started
 #        scripts/services.sh status             listening or not, started by us or reused
-#        scripts/services.sh env                export lines with the endpoints
+#        scripts/services.sh env                export lines: endpoints and keys, named as Tandem reads them
 #        scripts/services.sh kafka-classpath    print the Kafka broker classpath (build if needed)
 #        scripts/services.sh s3proxy-classpath  print the s3proxy classpath (build if needed)
 # SERVICE is one of: redis postgres kafka s3 (default: all).
@@ -326,6 +327,8 @@ cmd_status() {
   (( all )) || return 3
 }
 
+# Exactly the environment variables Tandem reads (README "Configuration"), so that
+# `eval "$(scripts/services.sh env)"; ./tandem serve --profile production` runs on these servers.
 cmd_env() {
   local kv
   for kv in \
@@ -333,12 +336,11 @@ cmd_env() {
     "TANDEM_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" \
     "TANDEM_JDBC_USER=postgres" \
     "TANDEM_JDBC_PASSWORD=" \
-    "TANDEM_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT" \
-    "TANDEM_S3_ENDPOINT=http://127.0.0.1:$S3_PORT" \
-    "TANDEM_S3_ACCESS_KEY=$TANDEM_S3_ACCESS_KEY" \
-    "TANDEM_S3_SECRET_KEY=$TANDEM_S3_SECRET_KEY" \
-    "TANDEM_S3_REGION=us-east-1" \
-    "TANDEM_SERVICES_DIR=$D"; do
+    "TANDEM_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT" \
+    "TANDEM_LAKE_S3_ENDPOINT=http://127.0.0.1:$S3_PORT" \
+    "TANDEM_LAKE_S3_ACCESS_KEY=$TANDEM_S3_ACCESS_KEY" \
+    "TANDEM_LAKE_S3_SECRET_KEY=$TANDEM_S3_SECRET_KEY" \
+    "TANDEM_LAKE_S3_REGION=us-east-1"; do
     printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
   done
 }

@@ -1,7 +1,6 @@
 package io.tandem.bootstrap;
 
-import io.micronaut.context.env.Environment;
-import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.value.PropertyResolver;
 
 import java.util.List;
 
@@ -33,11 +32,11 @@ enum AdapterChoice {
     }
 
     /** The configured value, checked against the allowed ones. */
-    String valueIn(Environment environment) {
+    String valueIn(PropertyResolver environment) {
         String value = environment.getProperty(property, String.class).orElse(defaultValue).strip();
         if (!allowed.contains(value)) {
-            throw new ConfigurationException("Unknown value '" + value + "' for " + property
-                    + "; allowed: " + String.join(", ", allowed));
+            throw new InvalidSettingException(Setting.of(property), "unknown value '" + value + "'; allowed: "
+                    + String.join(", ", allowed));
         }
         return value;
     }

@@ -31,8 +31,9 @@ record KafkaConfiguration(@Bindable(defaultValue = "127.0.0.1:9092") String boot
                           @Bindable(defaultValue = "2s") Duration modelPublishTimeout) {
 
     KafkaEventLogSettings producerSettings() {
-        return new KafkaEventLogSettings(bootstrapServers, topic, partitions, replicationFactor, deliveryTimeout,
-                producers, KafkaEventLogSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX, Map.of());
+        return InvalidSettingException.naming("tandem.kafka", "when tandem.event-log=kafka",
+                () -> new KafkaEventLogSettings(bootstrapServers, topic, partitions, replicationFactor,
+                        deliveryTimeout, producers, KafkaEventLogSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX, Map.of()));
     }
 
     KafkaEventLogConsumerSettings consumerSettings(String purpose) {

@@ -17,10 +17,12 @@ record LakeConfiguration(@Bindable(defaultValue = ".tandem/lake") String path,
                          @Bindable(defaultValue = "5s") Duration flushInterval,
                          @Nullable S3 s3) {
 
-    MinioLakeSettings minioSettings() {
+    /** @param condition why S3 is needed, for messages: {@code when tandem.lake.store=minio} */
+    MinioLakeSettings minioSettings(String condition) {
         S3 bucket = s3 == null ? new S3(null, null, null, null, null, null) : s3;
-        return new MinioLakeSettings(bucket.endpoint(), bucket.accessKey(), bucket.secretKey(), bucket.bucket(),
-                bucket.prefix(), bucket.region());
+        return InvalidSettingException.naming("tandem.lake.s3", condition,
+                () -> new MinioLakeSettings(bucket.endpoint(), bucket.accessKey(), bucket.secretKey(), bucket.bucket(),
+                        bucket.prefix(), bucket.region()));
     }
 
     /** {@code tandem.lake.s3.*}. */

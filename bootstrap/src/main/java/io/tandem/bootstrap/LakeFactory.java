@@ -34,7 +34,7 @@ final class LakeFactory {
     @Bean(preDestroy = "close")
     @Requires(property = "tandem.lake.store", value = "minio")
     MinioLakeAdapter minioLake(LakeConfiguration lake) {
-        return new MinioLakeAdapter(lake.minioSettings());
+        return new MinioLakeAdapter(lake.minioSettings("when tandem.lake.store=minio"));
     }
 
     /** Model artifacts share the lake's folder or bucket, under {@code models/}. */
@@ -48,7 +48,7 @@ final class LakeFactory {
     @Bean(preDestroy = "close")
     @Requires(property = "tandem.artifacts", value = "minio")
     MinioArtifactStoreAdapter minioArtifacts(LakeConfiguration lake) {
-        return new MinioArtifactStoreAdapter(lake.minioSettings());
+        return new MinioArtifactStoreAdapter(lake.minioSettings("when tandem.artifacts=minio"));
     }
 
     @Singleton

@@ -1,14 +1,11 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.EmbeddedApplication;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
-import io.tandem.application.port.in.ServingModelStatus;
-import io.tandem.application.port.in.TrainModelsUseCase;
-import io.tandem.application.port.in.TrainingReport;
-import io.tandem.application.service.ServingModels;
+import io.tandem.adapters.in.cli.LaunchFailedException;
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemServer;
 import io.tandem.adapters.in.cli.TandemSession;
@@ -16,35 +13,90 @@ import io.tandem.adapters.in.synthetic.SyntheticConfig;
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
 import io.tandem.adapters.in.synthetic.SyntheticDatasetGenerator;
 import io.tandem.adapters.in.synthetic.SyntheticDemoLoader;
+import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
 import io.tandem.application.port.in.RecordEventsUseCase;
+import io.tandem.application.port.in.ServingModelStatus;
+import io.tandem.application.port.in.TrainModelsUseCase;
+import io.tandem.application.port.in.TrainingReport;
 import io.tandem.application.port.in.UpsertItemsUseCase;
 import io.tandem.application.port.in.UpsertUsersUseCase;
+import io.tandem.application.service.ServingModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** Starts Micronaut for the command line; {@code TANDEM_PROFILE} picks the Micronaut environment. */
+/**
+ * Starts Micronaut for the command line, on the profile chosen by {@code --profile} or {@code TANDEM_PROFILE}.
+ * Every start checks the configuration first ({@link ConfigurationCheck}) and refuses an invalid one, or a database
+ * that does not answer, with one line per problem; a failure inside the start itself is turned into one line too
+ * ({@link StartupFailures}). Never a stack trace (ADR-0023).
+ */
 final class MicronautTandemLauncher implements TandemLauncher {
 
-    static final String PROFILE_VARIABLE = "TANDEM_PROFILE";
+    private static final Logger LOG = LoggerFactory.getLogger(MicronautTandemLauncher.class);
+    /** Connection attempts run on daemon threads, so a short command never waits for one to end. */
+    private static final Executor ATTEMPTS = task -> {
+        Thread thread = new Thread(task, "tandem-connection-check");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     /**
-     * Returns once serving: the HTTP server's threads keep the process alive, and Micronaut's own shutdown
-     * hook stops everything on SIGTERM or Ctrl-C. (A second hook of ours deadlocked with it.)
+     * Returns once serving: the HTTP server's threads keep the process alive, and one shutdown hook stops
+     * everything on SIGTERM or Ctrl-C.
      */
     @Override
-    public void serve(PrintStream out) {
-        ApplicationContext context = start(Map.of(), profile());
-        out.println("Tandem serving on " + url(context));
+    public void serve(PrintStream out, Optional<String> profileOption) {
+        Profile profile = Profile.chosen(profileOption, System::getenv);
+        long started = System.nanoTime();
+        ApplicationContext context = start(Map.of(), profile, true);
+        out.printf(Locale.ROOT, "Tandem serving on %s (profile %s, started in %.1f s)%n", url(context), profile,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    @Override
+    public int checkConfiguration(PrintStream out, Optional<String> profileOption) {
+        Profile profile = Profile.chosen(profileOption, System::getenv);
+        ConfigurationCheck check = check(Map.of(), profile);
+        out.println("Profile: " + profile);
+        out.println("Settings:");
+        check.settings().forEach(line -> out.println("  " + line));
+        if (!check.problems().isEmpty()) {
+            out.println("Invalid:");
+            check.problems().forEach(problem -> out.println("  " + problem));
+        }
+        out.println("Connections:");
+        List<ConfigurationCheck.Service> services = check.services();
+        List<CompletableFuture<Attempt>> attempts = services.stream().map(MicronautTandemLauncher::attempt).toList();
+        boolean answered = true;
+        for (CompletableFuture<Attempt> attempt : attempts) {
+            Attempt outcome = attempt.join();
+            answered &= outcome.answered();
+            out.println("  " + outcome.line());
+        }
+        if (services.isEmpty()) {
+            out.println("  (none: the settings above are invalid)");
+        }
+        if (!check.problems().isEmpty()) {
+            return LaunchFailedException.INVALID_CONFIGURATION;
+        }
+        return answered ? 0 : LaunchFailedException.START_FAILED;
     }
 
     @Override
@@ -54,10 +106,7 @@ final class MicronautTandemLauncher implements TandemLauncher {
 
     @Override
     public TandemSession openSession() {
-        // A plain application context: Micronaut.start() would also start the HTTP server.
-        ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false).banner(false);
-        profile().ifPresent(builder::environments);
-        ApplicationContext context = builder.start();
+        ApplicationContext context = start(Map.of(), Profile.chosen(Optional.empty(), System::getenv), false);
         return new TandemSession() {
             @Override
             public <T> T useCase(Class<T> type) {
@@ -75,7 +124,7 @@ final class MicronautTandemLauncher implements TandemLauncher {
     public TandemServer startServer(Map<String, Object> properties) {
         Map<String, Object> all = new LinkedHashMap<>(properties);
         all.putIfAbsent("micronaut.server.port", -1);
-        ApplicationContext context = start(all, Optional.empty());
+        ApplicationContext context = start(all, Profile.EMBEDDED, true);
         String url = url(context);
         return new TandemServer() {
             @Override
@@ -115,7 +164,7 @@ final class MicronautTandemLauncher implements TandemLauncher {
         embedded.put("datasources.default.url", "jdbc:h2:file:./" + demoState.resolve("db/tandem")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         embedded.putAll(overrides);
-        ApplicationContext context = start(embedded, Optional.empty());
+        ApplicationContext context = start(embedded, Profile.EMBEDDED, true);
         SyntheticDataset dataset = SyntheticDatasetGenerator.generate(SyntheticConfig.demo(Instant.now()));
         out.printf("Loading the synthetic demo data: %,d users, %,d items, %,d events%n",
                 dataset.users().size(), dataset.items().size(), dataset.events().size());
@@ -154,13 +203,131 @@ final class MicronautTandemLauncher implements TandemLauncher {
         return context;
     }
 
-    static ApplicationContext start(Map<String, Object> properties, Optional<String> profile) {
+    /**
+     * Checks the configuration, tries the services (the database must answer; the others are reported and left to
+     * the fallback), then starts the context and, with {@code server}, the HTTP server.
+     *
+     * @throws LaunchFailedException with one line per problem
+     */
+    static ApplicationContext start(Map<String, Object> properties, Profile profile, boolean server) {
+        ConfigurationCheck check = check(properties, profile);
+        if (!check.problems().isEmpty()) {
+            throw new LaunchFailedException(String.join(System.lineSeparator(), check.problems()),
+                    LaunchFailedException.INVALID_CONFIGURATION);
+        }
+        for (ConfigurationCheck.Service service : check.services()) {
+            CompletableFuture<Attempt> attempt = attempt(service);
+            if (service.neededToStart()) {
+                Attempt outcome = attempt.join();
+                if (!outcome.answered()) {
+                    throw new LaunchFailedException(outcome.failure(), LaunchFailedException.START_FAILED);
+                }
+            } else {
+                attempt.thenAccept(outcome -> {
+                    if (!outcome.answered()) {
+                        LOG.warn("{}; serving falls back until it answers", outcome.failure());
+                    }
+                });
+            }
+        }
+        ApplicationContext context = builder(properties, profile).build();
+        try {
+            context.start();
+            if (server) {
+                Optional<EmbeddedApplication> application = context.findBean(EmbeddedApplication.class);
+                if (application.isPresent()) {
+                    application.get().start();
+                    stopOnShutdown(context, application.get());
+                }
+            }
+            return context;
+        } catch (RuntimeException e) {
+            LaunchFailedException failure = StartupFailures.explain(e);
+            try {
+                context.close();
+            } catch (RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
+            throw failure;
+        }
+    }
+
+    /** The configuration the same properties and profile would start with; nothing is started. */
+    static ConfigurationCheck check(Map<String, Object> properties, Profile profile) {
+        Environment environment = builder(properties, profile).build().getEnvironment();
+        environment.start();
+        try {
+            return ConfigurationCheck.of(environment, profile);
+        } finally {
+            environment.stop();
+        }
+    }
+
+    private static Micronaut builder(Map<String, Object> properties, Profile profile) {
         Micronaut micronaut = Micronaut.build(new String[0]).mainClass(Application.class);
         micronaut.deduceEnvironment(false);
         micronaut.banner(false);
         micronaut.properties(properties);
-        profile.ifPresent(micronaut::environments);
-        return micronaut.start();
+        profile.name().ifPresent(micronaut::environments);
+        return micronaut;
+    }
+
+    /** One hook, as Micronaut's own start would add: stops the server, then closes the context. */
+    private static void stopOnShutdown(ApplicationContext context, EmbeddedApplication<?> application) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (context.isRunning()) {
+                try (context) {
+                    application.stop();
+                }
+            }
+        }, "tandem-shutdown"));
+    }
+
+    /** Whether a service answered, as the line {@code config check} prints. */
+    private record Attempt(boolean answered, String line, String failure) {
+    }
+
+    private static CompletableFuture<Attempt> attempt(ConfigurationCheck.Service service) {
+        if (service.attempt().isEmpty()) {
+            return CompletableFuture.completedFuture(new Attempt(true, "-     " + service.name() + " at "
+                    + service.location() + ": embedded, nothing to reach", ""));
+        }
+        // Each attempt has its own timeouts; this bounds one that ignores them (a server that accepts and stays mute).
+        long bound = 2 * ConfigurationCheck.CONNECT_TIMEOUT.toMillis();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                String answer = service.attempt().get().call();
+                return new Attempt(true, "ok    " + service.name() + " at " + service.location() + ": " + answer, "");
+            } catch (Exception e) {
+                return failed(service, reason(e));
+            }
+        }, ATTEMPTS).completeOnTimeout(failed(service, "no answer within " + bound + " ms"), bound,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static Attempt failed(ConfigurationCheck.Service service, String reason) {
+        String failure = service.setting().problem("cannot connect to " + service.name() + " at " + service.location()
+                + ": " + reason);
+        return new Attempt(false, "FAIL  " + failure, failure);
+    }
+
+    /** The exception's message, with the innermost cause's when that one says more. */
+    private static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String outer = firstLine(failure);
+        if (innermost == failure || innermost.getMessage() == null || outer.contains(firstLine(innermost))) {
+            return outer;
+        }
+        return outer + " (" + firstLine(innermost) + ")";
+    }
+
+    private static String firstLine(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName()
+                : message.strip().lines().findFirst().orElse("");
     }
 
     private static void deleteRecursively(Path folder) {
@@ -174,10 +341,6 @@ final class MicronautTandemLauncher implements TandemLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the demo state in " + folder, e);
         }
-    }
-
-    private static Optional<String> profile() {
-        return Optional.ofNullable(System.getenv(PROFILE_VARIABLE)).map(String::strip).filter(p -> !p.isEmpty());
     }
 
     private static String url(ApplicationContext context) {

@@ -19,7 +19,7 @@ final class RedisAdaptersFactory {
                                               ServingConfiguration serving) {
         // The serving read of a user's state is bounded by the online store's serving timeout, on the request
         // thread itself (see the online-store guard in ServingFactory).
-        return new RedisOnlineFeaturesAdapter(redis.settings(), policy.popularityHalfLife(), policy.recentItemsCap(),
+        return new RedisOnlineFeaturesAdapter(redis.settings("when tandem.online-store=redis"), policy.popularityHalfLife(), policy.recentItemsCap(),
                 redis.appliedEventsTtl(), serving.onlineStoreTimeout());
     }
 
@@ -27,6 +27,6 @@ final class RedisAdaptersFactory {
     @Bean(preDestroy = "close")
     @Requires(property = "tandem.event-ids", value = "redis")
     RedisEventIdsAdapter eventIds(RedisConfiguration redis) {
-        return new RedisEventIdsAdapter(redis.settings(), redis.claimTtl());
+        return new RedisEventIdsAdapter(redis.settings("when tandem.event-ids=redis"), redis.claimTtl());
     }
 }

@@ -17,7 +17,9 @@ record RedisConfiguration(@Bindable(defaultValue = "redis://127.0.0.1:6379") Str
                           @Bindable(defaultValue = "7d") Duration appliedEventsTtl,
                           @Bindable(defaultValue = "30d") Duration claimTtl) {
 
-    RedisClientSettings settings() {
-        return new RedisClientSettings(uri, keyPrefix, commandTimeout);
+    /** @param condition why Redis is needed, for messages: {@code when tandem.online-store=redis} */
+    RedisClientSettings settings(String condition) {
+        return InvalidSettingException.naming("tandem.redis", condition,
+                () -> new RedisClientSettings(uri, keyPrefix, commandTimeout));
     }
 }

@@ -106,7 +106,7 @@ class CrashRecoveryIT {
         String name = "tandem-crash-" + run;
         p.put("micronaut.server.port", Integer.toString(freePort()));
         p.put("tandem.event-log", "kafka");
-        p.put("tandem.kafka.bootstrap-servers", env("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+        p.put("tandem.kafka.bootstrap-servers", env("TANDEM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
         p.put("tandem.kafka.topic", name);
         p.put("tandem.kafka.dead-letter-topic", name + ".dlq");
         p.put("tandem.kafka.group-prefix", name);
@@ -123,9 +123,9 @@ class CrashRecoveryIT {
         p.put("datasources.default.username", "postgres");
         p.put("tandem.lake.store", "minio");
         p.put("tandem.lake.chunk-events", "100");
-        p.put("tandem.lake.s3.endpoint", env("TANDEM_S3_ENDPOINT", "http://127.0.0.1:9000"));
-        p.put("tandem.lake.s3.access-key", env("TANDEM_S3_ACCESS_KEY", "tandem"));
-        p.put("tandem.lake.s3.secret-key", env("TANDEM_S3_SECRET_KEY", "tandem-secret"));
+        p.put("tandem.lake.s3.endpoint", env("TANDEM_LAKE_S3_ENDPOINT", "http://127.0.0.1:9000"));
+        p.put("tandem.lake.s3.access-key", env("TANDEM_LAKE_S3_ACCESS_KEY", "tandem"));
+        p.put("tandem.lake.s3.secret-key", env("TANDEM_LAKE_S3_SECRET_KEY", "tandem-secret"));
         p.put("tandem.lake.s3.bucket", name);
         return p;
     }

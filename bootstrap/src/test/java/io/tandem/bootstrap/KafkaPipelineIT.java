@@ -99,7 +99,7 @@ class KafkaPipelineIT {
     }
 
     private static String sharedBroker() {
-        return System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+        return System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     }
 
     /** Clicks on items i0..i9 by users u0..u6 with ids e{from}..; same ids for the same range. */

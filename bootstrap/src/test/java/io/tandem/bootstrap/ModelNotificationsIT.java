@@ -41,7 +41,7 @@ class ModelNotificationsIT {
 
     private static final String MODEL = SyntheticLake.MODEL;
     private static final Duration SWAP_WITHIN = HotSwapFixture.SWAP_WITHIN;
-    private static final String BOOTSTRAP = System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+    private static final String BOOTSTRAP = System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final String PG_URL = System.getenv().getOrDefault("TANDEM_JDBC_URL",
             "jdbc:postgresql://127.0.0.1:5432/tandem");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);

@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductionAdaptersIT {
 
     private static final String REDIS_URI = System.getenv().getOrDefault("TANDEM_REDIS_URI", "redis://127.0.0.1:6379");
-    private static final String S3_ENDPOINT = System.getenv().getOrDefault("TANDEM_S3_ENDPOINT", "http://127.0.0.1:9000");
-    private static final String S3_ACCESS_KEY = System.getenv().getOrDefault("TANDEM_S3_ACCESS_KEY", "tandem");
-    private static final String S3_SECRET_KEY = System.getenv().getOrDefault("TANDEM_S3_SECRET_KEY", "tandem-secret");
+    private static final String S3_ENDPOINT = System.getenv().getOrDefault("TANDEM_LAKE_S3_ENDPOINT", "http://127.0.0.1:9000");
+    private static final String S3_ACCESS_KEY = System.getenv().getOrDefault("TANDEM_LAKE_S3_ACCESS_KEY", "tandem");
+    private static final String S3_SECRET_KEY = System.getenv().getOrDefault("TANDEM_LAKE_S3_SECRET_KEY", "tandem-secret");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String PREFIX = "tandem-it-" + RUN + ":";
     private static final String BUCKET = "tandem-it-" + RUN;

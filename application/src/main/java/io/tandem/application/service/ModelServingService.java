@@ -17,6 +17,7 @@ import io.tandem.domain.fallback.FallbackQuery;
 import io.tandem.domain.fallback.FallbackStatus;
 import io.tandem.domain.feature.PositiveInteraction;
 import io.tandem.domain.feature.UserState;
+import io.tandem.domain.model.ModelRef;
 import io.tandem.domain.ranking.RankedItem;
 import io.tandem.domain.recommendation.Recommendation;
 import io.tandem.domain.retrieval.UserHistory;
@@ -163,7 +164,7 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
                 ranked.add(extra.atRank(ranked.size() + 1));
             }
         }
-        return new Recommendation(requestId, query.user(), ranked, Optional.of(model.ref()), FallbackStatus.notUsed());
+        return answer(requestId, query.user(), ranked, Optional.of(model.ref()), FallbackStatus.notUsed());
     }
 
     @Override
@@ -234,7 +235,7 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
                 ranked.add(new RankedItem(ids.get(p), similarity.get(item), ranked.size() + 1, sources));
             }
         }
-        return new Recommendation(requestId, nobody, ranked, Optional.of(model.ref()), FallbackStatus.notUsed());
+        return answer(requestId, nobody, ranked, Optional.of(model.ref()), FallbackStatus.notUsed());
     }
 
     /** Popular items of the item's categories; empty when nobody knows the item. */
@@ -253,7 +254,7 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
         }
         List<RankedItem> items = fallback.recommend(new FallbackQuery(query.count(), Optional.empty(),
                 Set.of(query.item()), categories));
-        return Optional.of(new Recommendation(requestId, nobody, items, Optional.empty(), status));
+        return Optional.of(answer(requestId, nobody, items, Optional.empty(), status));
     }
 
     @Override
@@ -326,7 +327,23 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
         } catch (RuntimeException e) {
             items = List.of();
         }
-        return new Recommendation(requestId, user, items, Optional.empty(), status);
+        return answer(requestId, user, items, Optional.empty(), status);
+    }
+
+    /** The answer; one without items says why in its fallback reason ({@code catalog empty}, {@code no candidates}). */
+    private Recommendation answer(String requestId, UserId user, List<RankedItem> items, Optional<ModelRef> model,
+                                  FallbackStatus status) {
+        return new Recommendation(requestId, user, items, model, items.isEmpty() ? status.emptyBecause(whyEmpty())
+                : status);
+    }
+
+    private String whyEmpty() {
+        try {
+            return loadNewest.newestItems(Optional.empty(), 1).isEmpty() ? FallbackStatus.CATALOG_EMPTY
+                    : FallbackStatus.NO_CANDIDATES;
+        } catch (RuntimeException e) {
+            return FallbackStatus.NO_CANDIDATES;
+        }
     }
 
     private static Set<ItemId> unwanted(UserState state, RecommendItemsQuery query) {

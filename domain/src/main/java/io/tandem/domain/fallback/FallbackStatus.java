@@ -14,6 +14,9 @@ public record FallbackStatus(boolean used, Optional<String> reason) {
     public static final String CATALOG = "catalog";
     public static final String RETRIEVERS = "retrievers";
     public static final String SCORER = "scorer";
+    /** Why an answer has no items: nothing in the catalog to recommend, or everything filtered out. */
+    public static final String CATALOG_EMPTY = "catalog empty";
+    public static final String NO_CANDIDATES = "no candidates";
 
     public FallbackStatus {
         Objects.requireNonNull(reason, "reason");
@@ -40,6 +43,15 @@ public record FallbackStatus(boolean used, Optional<String> reason) {
             int end = r.indexOf(" unavailable");
             return end > 0 ? r.substring(0, end) : r;
         });
+    }
+
+    /**
+     * This status for an answer without items: the fallback was asked and found nothing, and the reason says why
+     * after any reason already given ({@code "no model; catalog empty"}), so an empty answer is never silent.
+     */
+    public FallbackStatus emptyBecause(String why) {
+        InvalidFieldException.requireText("fallback.reason", why);
+        return usedBecause(reason.map(given -> given + "; " + why).orElse(why));
     }
 
     public static FallbackStatus usedBecause(String reason) {

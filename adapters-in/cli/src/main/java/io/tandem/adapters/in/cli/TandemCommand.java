@@ -18,16 +18,27 @@ public final class TandemCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** The command line with every subcommand, ready to {@code execute(args)}. */
+    /**
+     * The command line with every subcommand, ready to {@code execute(args)}. A start that fails on the
+     * configuration prints its one-line reasons on the error stream and exits non-zero, without a stack trace.
+     */
     public static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
         Objects.requireNonNull(launcher, "launcher");
         CommandLine commandLine = new CommandLine(new TandemCommand());
         commandLine.addSubcommand("demo", new DemoCommand(launcher, out));
         commandLine.addSubcommand("serve", new ServeCommand(launcher, out));
+        commandLine.addSubcommand("config", ConfigCommand.commandLine(launcher, out));
         commandLine.addSubcommand("import", ImportCommand.commandLine(launcher, out));
         commandLine.addSubcommand("evaluate", new EvaluateCommand(launcher, out));
         commandLine.addSubcommand("train", new TrainCommand(launcher, out));
         commandLine.addSubcommand("bench", BenchCommand.commandLine(launcher, out));
+        commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
+            if (failure instanceof LaunchFailedException launch) {
+                failed.getErr().println(launch.getMessage());
+                return launch.exitCode();
+            }
+            throw failure;
+        });
         return commandLine;
     }
 
@@ -56,8 +67,17 @@ public final class TandemCommand implements Runnable {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Serve the HTTP API on the configured adapters (see README: Configuration).")
+            description = {
+                "Serve the HTTP API on the configured adapters (see README: Configuration).",
+                "--profile production uses PostgreSQL, Redis, Kafka and S3, at the endpoints the environment names "
+                        + "(eval \"$(scripts/services.sh env)\" for the local ones). A missing or invalid setting "
+                        + "stops the start with one line naming the property and its environment variable "
+                        + "(exit code 2); `tandem config check` shows the whole configuration."
+            })
     static final class ServeCommand implements Runnable {
+
+        @CommandLine.Mixin
+        private ProfileOption profile;
 
         private final TandemLauncher launcher;
         private final PrintStream out;
@@ -69,7 +89,7 @@ public final class TandemCommand implements Runnable {
 
         @Override
         public void run() {
-            launcher.serve(out);
+            launcher.serve(out, profile.name());
         }
     }
 }

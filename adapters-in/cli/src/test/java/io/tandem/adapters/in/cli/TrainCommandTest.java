@@ -128,7 +128,12 @@ class TrainCommandTest {
         };
         TandemLauncher launcher = new TandemLauncher() {
             @Override
-            public void serve(PrintStream out) {
+            public void serve(PrintStream out, java.util.Optional<String> profile) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int checkConfiguration(PrintStream out, java.util.Optional<String> profile) {
                 throw new UnsupportedOperationException();
             }
 

@@ -35,7 +35,7 @@ import java.util.function.BooleanSupplier;
  */
 final class EventTopicFixture implements AutoCloseable {
 
-    static final String BOOTSTRAP = System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+    static final String BOOTSTRAP = System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     static final Instant T0 = Instant.parse("2025-03-01T22:00:00Z");
 
     final String topic;

@@ -52,6 +52,9 @@ public record KafkaEventLogSettings(String bootstrapServers, String topic, int p
             "max.in.flight.requests.per.connection", "retries", "transactional.id", "transaction.timeout.ms",
             "delivery.timeout.ms", "request.timeout.ms", "max.block.ms");
 
+    // What the Kafka client accepts as one bootstrap server (org.apache.kafka.common.utils.Utils.getHost/getPort).
+    private static final Pattern HOST_PORT = Pattern.compile(
+            "(?:[a-zA-Z][a-zA-Z\\d+-.]*://)?\\[?[0-9a-zA-Z\\-._%:]+\\]?:[0-9]{1,5}");
     // Kafka's own rule for topic names (org.apache.kafka.common.internals.Topic).
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -60,6 +63,12 @@ public record KafkaEventLogSettings(String bootstrapServers, String topic, int p
             throw new IllegalArgumentException("bootstrapServers: is required (host:port[,host:port...])");
         }
         bootstrapServers = bootstrapServers.strip();
+        for (String server : bootstrapServers.split(",", -1)) {
+            if (!HOST_PORT.matcher(server.strip()).matches()) {
+                throw new IllegalArgumentException("bootstrapServers: '" + bootstrapServers
+                        + "' is not a host:port[,host:port...] list");
+            }
+        }
         Objects.requireNonNull(topic, "topic");
         if (!TOPIC_NAME.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
             throw new IllegalArgumentException("topic: '" + topic

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 /** The adapter against the shared broker that {@code scripts/services.sh up kafka} starts. */
 class KafkaEventLogAdapterIT {
 
-    static final String BOOTSTRAP = System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+    static final String BOOTSTRAP = System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
     private static final List<String> CREATED_TOPICS = new ArrayList<>();
     private static Admin admin;

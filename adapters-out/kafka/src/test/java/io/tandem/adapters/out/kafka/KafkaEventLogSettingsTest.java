@@ -56,6 +56,20 @@ class KafkaEventLogSettingsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "kafka", "kafka:port", "a:9092,", "a:9092,b", "http//a:1"})
+    void refusesABootstrapListThatIsNotHostAndPortPairs(String bootstrap) {
+        assertThatThrownBy(() -> KafkaEventLogSettings.of(bootstrap))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bootstrapServers: '" + bootstrap + "' is not a host:port[,host:port...] list");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1:9092", "a:1, b.example.com:9093", "[::1]:9092", "PLAINTEXT://kafka:9092"})
+    void acceptsWhatTheKafkaClientAccepts(String bootstrap) {
+        assertThat(KafkaEventLogSettings.of(bootstrap).bootstrapServers()).isEqualTo(bootstrap);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", ".", "..", "has space", "slash/topic", "ü"})
     void refusesWhatKafkaWouldRefuseAsATopicName(String topic) {
         assertThatThrownBy(() -> settings("k:9092", topic, 1, 1, Duration.ofSeconds(5), Map.of()))

@@ -31,7 +31,7 @@ public final class KafkaEventLogThroughput {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args.length > 0 ? args[0]
-                : System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+                : System.getenv().getOrDefault("TANDEM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int callers = args.length > 3 ? Integer.parseInt(args[3]) : 4;

@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class MinioArtifactStoreAdapterIT {
 
-    private static final String ENDPOINT = env("TANDEM_S3_ENDPOINT", "http://127.0.0.1:9000");
-    private static final String ACCESS_KEY = env("TANDEM_S3_ACCESS_KEY", "tandem");
-    private static final String SECRET_KEY = env("TANDEM_S3_SECRET_KEY", "tandem-secret");
+    private static final String ENDPOINT = env("TANDEM_LAKE_S3_ENDPOINT", "http://127.0.0.1:9000");
+    private static final String ACCESS_KEY = env("TANDEM_LAKE_S3_ACCESS_KEY", "tandem");
+    private static final String SECRET_KEY = env("TANDEM_LAKE_S3_SECRET_KEY", "tandem-secret");
     private static final String BUCKET = "tandem-it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
     private static MinioClient s3;

@@ -47,9 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MinioLakeAdapterIT {
 
-    private static final String ENDPOINT = env("TANDEM_S3_ENDPOINT", "http://127.0.0.1:9000");
-    private static final String ACCESS_KEY = env("TANDEM_S3_ACCESS_KEY", "tandem");
-    private static final String SECRET_KEY = env("TANDEM_S3_SECRET_KEY", "tandem-secret");
+    private static final String ENDPOINT = env("TANDEM_LAKE_S3_ENDPOINT", "http://127.0.0.1:9000");
+    private static final String ACCESS_KEY = env("TANDEM_LAKE_S3_ACCESS_KEY", "tandem");
+    private static final String SECRET_KEY = env("TANDEM_LAKE_S3_SECRET_KEY", "tandem-secret");
     private static final String BUCKET = uniqueBucket();
     private static final LocalDate ALL_FROM = LocalDate.of(2000, 1, 1);
     private static final LocalDate ALL_TO = LocalDate.of(2100, 1, 1);

@@ -1,5 +1,7 @@
 package io.tandem.adapters.out.redis;
 
+import io.lettuce.core.RedisURI;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,11 +19,17 @@ public record RedisClientSettings(String uri, String keyPrefix, Duration command
 
     public RedisClientSettings {
         if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("uri is required");
+            throw new IllegalArgumentException("uri: is required");
+        }
+        try {
+            // Lettuce parses the URI only on connect, which the adapters defer: a typo would surface as an outage.
+            RedisURI.create(uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("uri: '" + uri + "' is not a Redis URI (redis://host:port[/db])", e);
         }
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         if (commandTimeout == null || commandTimeout.isZero() || commandTimeout.isNegative()) {
-            throw new IllegalArgumentException("commandTimeout must be a positive duration");
+            throw new IllegalArgumentException("commandTimeout: must be a positive duration");
         }
     }
 

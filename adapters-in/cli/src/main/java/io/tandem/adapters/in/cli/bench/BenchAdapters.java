@@ -40,14 +40,14 @@ enum BenchAdapters {
         properties.put("tandem.redis.key-prefix", name + ":");
         properties.put("tandem.event-ids", "jdbc");
         properties.put("tandem.event-log", "kafka");
-        properties.put("tandem.kafka.bootstrap-servers", env("TANDEM_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+        properties.put("tandem.kafka.bootstrap-servers", env("TANDEM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
         properties.put("tandem.kafka.topic", name);
         properties.put("tandem.kafka.dead-letter-topic", name + ".dlq");
         properties.put("tandem.kafka.group-prefix", name);
         properties.put("tandem.lake.store", "minio");
-        properties.put("tandem.lake.s3.endpoint", env("TANDEM_S3_ENDPOINT", "http://127.0.0.1:9000"));
-        properties.put("tandem.lake.s3.access-key", env("TANDEM_S3_ACCESS_KEY", "tandem"));
-        properties.put("tandem.lake.s3.secret-key", env("TANDEM_S3_SECRET_KEY", "tandem-secret"));
+        properties.put("tandem.lake.s3.endpoint", env("TANDEM_LAKE_S3_ENDPOINT", "http://127.0.0.1:9000"));
+        properties.put("tandem.lake.s3.access-key", env("TANDEM_LAKE_S3_ACCESS_KEY", "tandem"));
+        properties.put("tandem.lake.s3.secret-key", env("TANDEM_LAKE_S3_SECRET_KEY", "tandem-secret"));
         properties.put("tandem.lake.s3.bucket", name);
         // Model artifacts in the run's bucket too (under models/), as in production.
         properties.put("tandem.artifacts", "minio");

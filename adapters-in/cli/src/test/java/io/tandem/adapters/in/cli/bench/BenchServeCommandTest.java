@@ -69,8 +69,13 @@ class BenchServeCommandTest {
     private final class CountingLauncher implements TandemLauncher {
 
         @Override
-        public void serve(PrintStream out) {
+        public void serve(PrintStream out, java.util.Optional<String> profile) {
             starts.incrementAndGet();
+        }
+
+        @Override
+        public int checkConfiguration(PrintStream out, java.util.Optional<String> profile) {
+            throw new UnsupportedOperationException("bench never checks the configuration");
         }
 
         @Override

@@ -57,8 +57,13 @@ final class EvaluationPlatform implements TandemLauncher, TandemSession {
     }
 
     @Override
-    public void serve(PrintStream out) {
+    public void serve(PrintStream out, java.util.Optional<String> profile) {
         throw new UnsupportedOperationException("evaluate never serves");
+    }
+
+    @Override
+    public int checkConfiguration(PrintStream out, java.util.Optional<String> profile) {
+        throw new UnsupportedOperationException("evaluate never checks the configuration");
     }
 
     @Override

@@ -57,8 +57,13 @@ final class RecordingPlatform implements TandemLauncher, TandemSession, RecordEv
     }
 
     @Override
-    public void serve(PrintStream out) {
+    public void serve(PrintStream out, java.util.Optional<String> profile) {
         throw new UnsupportedOperationException("imports never serve");
+    }
+
+    @Override
+    public int checkConfiguration(PrintStream out, java.util.Optional<String> profile) {
+        throw new UnsupportedOperationException("imports never check the configuration");
     }
 
     @Override
