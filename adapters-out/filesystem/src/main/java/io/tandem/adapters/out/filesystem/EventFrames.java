@@ -88,7 +88,8 @@ final class EventFrames {
             String requestId = in.readUTF();
             int position = in.readInt();
             return new Event(id, type, user, item, time, hasValue ? OptionalDouble.of(value) : OptionalDouble.empty(),
-                    new EventContext(Optional.of(surface), Optional.of(requestId),
+                    new EventContext(Optional.of(surface).filter(s -> !s.isEmpty()),
+                            Optional.of(requestId).filter(r -> !r.isEmpty()),
                             position > 0 ? OptionalInt.of(position) : OptionalInt.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable event in the local event log", e);
