@@ -46,8 +46,9 @@ class EveryConsumerTakesEveryValidEventTest {
         List<Event> edges = edgeEvents();
 
         for (Event event : edges) {
-            assertThat(EventWireFormat.record(EventWireFormat.encode(event)).validate(
-                    new TimeWindow(TimeWindow.FIRST_REPRESENTABLE, java.time.Duration.ZERO), TimeWindow.LAST_REPRESENTABLE))
+            TimeWindow everything = new TimeWindow(TimeWindow.FIRST_REPRESENTABLE, java.time.Duration.ZERO);
+            assertThat(EventWireFormat.record(EventWireFormat.encode(event))
+                    .validate(everything, TimeWindow.LAST_REPRESENTABLE))
                     .as("the Kafka topic's wire format").isEqualTo(new EventValidation.Valid(event));
         }
 

@@ -32,11 +32,24 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
         List<Error> errors = context.getErrors();
-        String field = errors.stream().flatMap(e -> e.getPath().stream()).findFirst().orElse(null);
+        String field = errors.stream().flatMap(e -> e.getPath().stream()).findFirst().orElse(fieldOf(status));
         String slug = status.getReason().toLowerCase(Locale.ROOT).replace(' ', '-');
-        Problem problem = Problem.of(status.getCode(), status.getReason(), slug,
-                status == HttpStatus.REQUEST_ENTITY_TOO_LARGE ? "body" : field, detail(status));
+        Problem problem = Problem.of(status.getCode(), status.getReason(), slug, field, detail(status));
         return response.body(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    /**
+     * The part of the request a framework refusal concerns when the framework names none: a 400 it raises before any
+     * route runs is about the request line (a malformed percent-escape in the path, say), a 413 about the body, a
+     * 415 about its content type.
+     */
+    private static String fieldOf(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "path";
+            case REQUEST_ENTITY_TOO_LARGE -> "body";
+            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type";
+            default -> null;
+        };
     }
 
     private String detail(HttpStatus status) {
@@ -44,7 +57,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             return "the server failed to answer; the error is logged";
         }
         return switch (status) {
-            case BAD_REQUEST -> "the request could not be read";
+            case BAD_REQUEST -> "the request could not be read; is every percent-escape of the path two hex digits?";
             case NOT_FOUND -> "no such resource";
             case METHOD_NOT_ALLOWED -> "this method is not allowed on this resource";
             case NOT_ACCEPTABLE -> "this resource answers in application/json only";

@@ -176,8 +176,8 @@ public final class JsonMembers {
         return new InvalidFieldException(field(name), "must be " + expected + ", not " + actual.kind());
     }
 
-    /** A member name as a message may show it: short and printable, whatever the client sent. */
+    /** A member name as a message may show it: short, printable and never blank, whatever the client sent. */
     static String shown(String name) {
-        return CanonicalText.excerpt(name);
+        return name.isBlank() ? "\"" + name + "\"" : CanonicalText.excerpt(name);
     }
 }

@@ -34,6 +34,12 @@ class JsonMembersTest {
     }
 
     @Test
+    void aMemberWithoutANameIsNamedVisibly() {
+        assertThatThrownBy(() -> members("{\"\":1}"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("\"\""));
+    }
+
+    @Test
     void aRepeatedMemberIsRefusedNamingIt() {
         assertThatThrownBy(() -> members("{\"available\":true,\"available\":false}"))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("available"));
