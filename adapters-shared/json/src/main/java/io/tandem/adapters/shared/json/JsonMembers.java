@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The members of one JSON object of Tandem's API, read strictly: every member name is known, none appears twice,
@@ -66,12 +67,7 @@ public final class JsonMembers {
 
     /** A string member, or null when absent. */
     public String text(String name) {
-        return get(name).map(value -> {
-            if (value instanceof JsonValue.JsonText text) {
-                return text.value();
-            }
-            throw wrongType(name, "a string", value);
-        }).orElse(null);
+        return member(name, "a string", value -> value instanceof JsonValue.JsonText text ? text.value() : null);
     }
 
     /**
@@ -79,35 +75,36 @@ public final class JsonMembers {
      * null when absent.
      */
     public String id(String name) {
-        return get(name).map(value -> {
+        return member(name, "a string (or a whole number)", value -> {
             if (value instanceof JsonValue.JsonText text) {
                 return text.value();
             }
-            if (value instanceof JsonValue.JsonNumber number && number.integral()) {
-                return number.literal();
-            }
-            throw wrongType(name, "a string (or a whole number)", value);
-        }).orElse(null);
+            return value instanceof JsonValue.JsonNumber number && number.integral() ? number.literal() : null;
+        });
     }
 
     /** A number member as written, or null when absent; text such as {@code "4"} is refused. */
     public String number(String name) {
-        return get(name).map(value -> {
-            if (value instanceof JsonValue.JsonNumber number) {
-                return number.literal();
-            }
-            throw wrongType(name, "a number", value);
-        }).orElse(null);
+        return member(name, "a number", value -> value instanceof JsonValue.JsonNumber number ? number.literal() : null);
     }
 
     /** A boolean member, or empty when absent. */
     public Optional<Boolean> bool(String name) {
-        return get(name).map(value -> {
-            if (value instanceof JsonValue.JsonBool bool) {
-                return bool.value();
-            }
-            throw wrongType(name, "true or false", value);
-        });
+        return Optional.ofNullable(member(name, "true or false",
+                value -> value instanceof JsonValue.JsonBool bool ? bool.value() : null));
+    }
+
+    /** The member read by {@code read}, which answers null for a value of the wrong type; null when absent. */
+    private <T> T member(String name, String expected, Function<JsonValue, T> read) {
+        Optional<JsonValue> value = get(name);
+        if (value.isEmpty()) {
+            return null;
+        }
+        T result = read.apply(value.get());
+        if (result == null) {
+            throw wrongType(name, expected, value.get());
+        }
+        return result;
     }
 
     /**
