@@ -1,6 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.json.tree.JsonNode;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
 import io.tandem.application.port.out.ReadLakePort;
 import org.junit.jupiter.api.AutoClose;
@@ -175,6 +176,22 @@ class HostileInputRegressionTest {
             assertThat(answer.body()).doesNotContainPattern("io\\.tandem|io\\.micronaut|Json\\$|Exception|Error\\b"
                     + "|VALUE_STRING|START_ARRAY|micronaut\\.|tandem\\.[a-z-]+\\.");
         }
+    }
+
+    @Test
+    void aFailedJobSaysWhyWithoutNamingAnException() throws InterruptedException {
+        TandemHttp.Response started = tandem.postJson("/v1/jobs", "{\"type\":\"train\"}");
+        assertThat(started.status()).as(started.body()).isIn(202, 409);
+        String location = started.status() == 202 ? "/v1/jobs/" + started.tree().get("jobId").getStringValue()
+                : started.header("Location");
+        JsonNode job = tandem.get(location).tree();
+        for (int wait = 0; wait < 600 && !job.get("status").getStringValue().matches("succeeded|failed"); wait++) {
+            Thread.sleep(100);
+            job = tandem.get(location).tree();
+        }
+
+        assertThat(job.get("status").getStringValue()).isEqualTo("failed");
+        assertThat(job.get("message").getStringValue()).startsWith("failed: ").doesNotContain("Exception");
     }
 
     @Test

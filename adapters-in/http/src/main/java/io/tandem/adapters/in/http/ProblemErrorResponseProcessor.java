@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * Turns every error Micronaut itself raises (unknown route, wrong method, unreadable parameter, body too
@@ -33,9 +34,21 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         HttpStatus status = response.status();
         List<Error> errors = context.getErrors();
         String field = errors.stream().flatMap(e -> e.getPath().stream()).findFirst().orElse(fieldOf(status));
+        String detail = detail(status);
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && !declaresTooLargeABody(context)) {
+            // A compressed body that grew past the limit, or a request line or headers beyond the server's.
+            field = "request";
+            detail = "the request is larger than the server takes: a body of at most " + maxRequestSize
+                    + " bytes (after decompression), a request line of at most 4096 bytes, headers of at most 8192";
+        }
         String slug = status.getReason().toLowerCase(Locale.ROOT).replace(' ', '-');
-        Problem problem = Problem.of(status.getCode(), status.getReason(), slug, field, detail(status));
+        Problem problem = Problem.of(status.getCode(), status.getReason(), slug, field, detail);
         return response.body(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    private boolean declaresTooLargeABody(ErrorContext context) {
+        OptionalLong length = context.getRequest().getHeaders().contentLength();
+        return length.isPresent() && length.getAsLong() > maxRequestSize;
     }
 
     /**
