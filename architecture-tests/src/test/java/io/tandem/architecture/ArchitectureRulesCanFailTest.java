@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.tandem.adapters.in.fakecli.archfixture.ItemLine;
 import io.tandem.adapters.in.fakehttp.archfixture.ItemsController;
 import io.tandem.adapters.out.fakememory.archfixture.ConditionalItemsAdapter;
 import io.tandem.adapters.out.fakememory.archfixture.InMemoryItemsAdapter;
@@ -13,6 +14,8 @@ import io.tandem.adapters.out.fakememory.archfixture.InMemoryItemsFactory;
 import io.tandem.adapters.out.fakeone.archfixture.FakeOneClient;
 import io.tandem.adapters.out.fakeredis.archfixture.RedisStore;
 import io.tandem.adapters.out.faketwo.archfixture.FakeTwoClient;
+import io.tandem.adapters.shared.fakejson.archfixture.ControllerAwareJson;
+import io.tandem.adapters.shared.fakejson.archfixture.ItemJson;
 import io.tandem.application.port.in.archfixture.ItemRanker;
 import io.tandem.application.port.in.archfixture.RankItemsQuery;
 import io.tandem.application.port.in.archfixture.RankItemsUseCase;
@@ -44,7 +47,7 @@ class ArchitectureRulesCanFailTest {
     private static final List<Class<?>> CONFORMING = List.of(
             Item.class, Ranking.class,
             RankItemsUseCase.class, RankItemsQuery.class, LoadItemsPort.class, RankItemsService.class,
-            ItemsController.class, InMemoryItemsAdapter.class,
+            ItemsController.class, InMemoryItemsAdapter.class, ItemLine.class, ItemJson.class,
             RankingFactory.class,
             packageInfoOf(RankItemsUseCase.class), packageInfoOf(LoadItemsPort.class));
 
@@ -87,6 +90,11 @@ class ArchitectureRulesCanFailTest {
     void adapterUsingAnotherAdapterBreaksAdapterIsolation() {
         assertViolation(TandemArchitecture.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
                 FakeOneClient.class, FakeTwoClient.class);
+    }
+
+    @Test
+    void sharedAdapterCodeUsingAnAdapterBreaksItsLeafRule() {
+        assertViolation(TandemArchitecture.SHARED_ADAPTER_CODE_USES_NO_ADAPTER, ControllerAwareJson.class);
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class TandemArchitecture {
     private static final String OUTBOUND_PORTS = "io.tandem.application.port.out..";
     private static final String ADAPTERS = "io.tandem.adapters..";
     private static final String OUTBOUND_ADAPTERS = "io.tandem.adapters.out..";
+    private static final String INBOUND_ADAPTERS = "io.tandem.adapters.in..";
+    private static final String SHARED_ADAPTER_CODE = "io.tandem.adapters.shared..";
     private static final String BOOTSTRAP = "io.tandem.bootstrap..";
 
     public static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes()
@@ -61,11 +63,22 @@ public final class TandemArchitecture {
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, BOOTSTRAP)
             .because("domain and application never import an adapter or bootstrap (ADR-0002)");
 
-    /** One slice per adapter module: direction plus technology, e.g. {@code out.redis}. */
+    /**
+     * One slice per adapter module: direction plus technology, e.g. {@code out.redis}. The one exception is shared
+     * adapter code ({@code io.tandem.adapters.shared..}, such as the event wire format), which any adapter may use
+     * and which itself uses no adapter ({@link #SHARED_ADAPTER_CODE_USES_NO_ADAPTER}).
+     */
     public static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices()
             .matching("io.tandem.adapters.(*).(*)..")
             .should().notDependOnEachOther()
-            .because("adapters never depend on each other; only bootstrap knows them all (ADR-0002)");
+            .ignoreDependency(resideInAPackage(ADAPTERS), resideInAPackage(SHARED_ADAPTER_CODE))
+            .because("adapters never depend on each other, only on shared adapter code; only bootstrap knows them "
+                    + "all (ADR-0002, ADR-0004)");
+
+    public static final ArchRule SHARED_ADAPTER_CODE_USES_NO_ADAPTER = noClasses()
+            .that().resideInAPackage(SHARED_ADAPTER_CODE)
+            .should().dependOnClassesThat().resideInAnyPackage(INBOUND_ADAPTERS, OUTBOUND_ADAPTERS, BOOTSTRAP)
+            .because("shared adapter code is a leaf every adapter may use, so it uses no adapter itself (ADR-0004)");
 
     public static final ArchRule ONLY_BOOTSTRAP_WIRES = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)
@@ -100,6 +113,7 @@ public final class TandemArchitecture {
             CORE_IS_FRAMEWORK_FREE,
             CORE_DOES_NOT_DEPEND_ON_ADAPTERS_OR_BOOTSTRAP,
             ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
+            SHARED_ADAPTER_CODE_USES_NO_ADAPTER,
             ONLY_BOOTSTRAP_WIRES,
             DOMAIN_SLICES_ARE_FREE_OF_CYCLES,
             INBOUND_PORTS_ARE_USE_CASES,

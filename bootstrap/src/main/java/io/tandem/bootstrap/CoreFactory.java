@@ -16,6 +16,7 @@ import io.tandem.application.service.RecordEventsService;
 import io.tandem.application.service.UpdateOnlineFeaturesService;
 import io.tandem.application.service.CatalogService;
 import io.tandem.application.service.CatalogSnapshot;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.feature.FeaturePolicy;
 import jakarta.inject.Singleton;
 
@@ -37,8 +38,14 @@ final class CoreFactory {
     }
 
     @Singleton
-    RecordEventsUseCase recordEvents(ClaimEventIdsPort claimEventIds, AppendEventsPort appendEvents, Clock clock) {
-        return new RecordEventsService(claimEventIds, appendEvents, clock);
+    TimeWindow timeWindow(InputConfiguration input) {
+        return input.timeWindow();
+    }
+
+    @Singleton
+    RecordEventsUseCase recordEvents(ClaimEventIdsPort claimEventIds, AppendEventsPort appendEvents,
+                                     TimeWindow window, Clock clock) {
+        return new RecordEventsService(claimEventIds, appendEvents, window, clock);
     }
 
     @Singleton
@@ -54,7 +61,7 @@ final class CoreFactory {
     @Singleton
     CatalogService catalog(SaveItemsPort saveItems, LoadItemsPort loadItems, DeleteItemPort deleteItem,
                            SaveUsersPort saveUsers, LoadUserPort loadUser, CountCatalogPort countCatalog,
-                           CatalogSnapshot snapshot) {
+                           CatalogSnapshot snapshot, TimeWindow window, Clock clock) {
         SaveItemsPort saveThrough = batch -> {
             saveItems.save(batch);
             snapshot.saved(batch);
@@ -64,6 +71,7 @@ final class CoreFactory {
             snapshot.deleted(id);
             return deleted;
         };
-        return new CatalogService(saveThrough, loadItems, deleteThrough, saveUsers, loadUser, countCatalog);
+        return new CatalogService(saveThrough, loadItems, deleteThrough, saveUsers, loadUser, countCatalog, window,
+                clock);
     }
 }

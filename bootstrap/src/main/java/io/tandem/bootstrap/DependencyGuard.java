@@ -2,6 +2,8 @@ package io.tandem.bootstrap;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -24,10 +26,14 @@ final class DependencyGuard {
     /** ...once there are at least this many of them. */
     static final int MINIMUM_CALLS = 20;
 
+    private static final Logger LOG = LoggerFactory.getLogger(DependencyGuard.class);
+    private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final String name;
     private final Duration timeout;
     private final ExecutorService executor;
     private final CircuitBreaker breaker;
+    private volatile long lastLogged;
 
     /** @param executor runs calls that need a timeout; null runs them on the caller's thread (in-process work) */
     DependencyGuard(String name, Duration timeout, Duration openFor, ExecutorService executor) {
@@ -90,12 +96,23 @@ final class DependencyGuard {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new DependencyUnavailableException(name + ": " + cause, cause);
+            throw new DependencyUnavailableException(name + ": " + describe(cause), cause);
         }
     }
 
-    private static String describe(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /**
+     * The failure as a response may name it: a fixed word, never the exception's own text, which can hold class
+     * names, hosts and paths (ADR-0019). The exception itself goes to the log, at most once every ten seconds per
+     * dependency, so an outage does not flood it.
+     */
+    private String describe(Throwable e) {
+        long now = System.nanoTime();
+        long last = lastLogged;
+        if (now - last > LOG_EVERY_NANOS || last == 0) {
+            lastLogged = now;
+            LOG.warn("{} failed; serving falls back (further failures in the next 10 s are not logged)", name, e);
+        }
+        return "failed";
     }
 
     /** The dependency failed, timed out or its circuit is open. */

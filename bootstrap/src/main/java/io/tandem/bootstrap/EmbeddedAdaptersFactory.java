@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** The embedded defaults: everything in process or in local files, no server needed. */
 @Factory
@@ -38,15 +39,18 @@ final class EmbeddedAdaptersFactory {
      * The durable local event log. At start it is replayed into what lives in memory (the online store and
      * the event-id claims, when those are the in-memory adapters) and into the lake archiver from where it
      * stopped; then each durable append goes to the online features before the append returns (a client
-     * reads its own writes) and to the archiver on its own thread.
+     * reads its own writes) and to the archiver on its own thread. A record no consumer can read is quarantined
+     * beside the log and counted (ADR-0020).
      */
     @Singleton
     @Bean(preDestroy = "close")
     @Requires(property = "tandem.event-log", value = "local", defaultValue = "local")
     FileEventLogAdapter localEventLog(@Property(name = "tandem.local-log.path") String path,
-                                      UpdateOnlineFeaturesUseCase updateOnlineFeatures, LocalLogArchiver archiver,
-                                      ClaimEventIdsPort claims, AdapterSelection selection) {
-        FileEventLogAdapter log = new FileEventLogAdapter(Path.of(path));
+                                      UpdateOnlineFeaturesUseCase updateOnlineFeatures, LocalLogFeatures features,
+                                      LocalLogArchiver archiver, ClaimEventIdsPort claims, AdapterSelection selection,
+                                      QuarantineMetrics quarantine) {
+        FileEventLogAdapter log = new FileEventLogAdapter(Path.of(path), quarantine.counter("local", "event-log"));
+        LocalLogReader reader = (from, size, batches) -> log.replay(from, size, batches::accept);
         boolean memoryFeatures = "memory".equals(selection.chosen(AdapterChoice.ONLINE_STORE));
         boolean memoryClaims = "memory".equals(selection.chosen(AdapterChoice.EVENT_IDS));
         if (log.nextOffset() > 0 && (memoryFeatures || memoryClaims)) {
@@ -60,8 +64,9 @@ final class EmbeddedAdaptersFactory {
                 }
             });
         }
-        archiver.resume(log);
-        log.subscribe((firstOffset, events) -> updateOnlineFeatures.update(new UpdateOnlineFeaturesCommand(events)));
+        archiver.resume(reader, log.nextOffset());
+        features.attach(reader);
+        log.subscribe(features::onAppend);
         log.subscribe(archiver::onAppend);
         return log;
     }
@@ -69,9 +74,17 @@ final class EmbeddedAdaptersFactory {
     /** An event log in memory only, for throwaway runs and benchmarks: everything is gone at exit. */
     @Singleton
     @Requires(property = "tandem.event-log", value = "memory")
-    InMemoryEventLogAdapter memoryEventLog(UpdateOnlineFeaturesUseCase updateOnlineFeatures, LocalLogArchiver archiver) {
+    InMemoryEventLogAdapter memoryEventLog(LocalLogFeatures features, LocalLogArchiver archiver) {
         InMemoryEventLogAdapter log = new InMemoryEventLogAdapter();
-        log.subscribe((firstOffset, events) -> updateOnlineFeatures.update(new UpdateOnlineFeaturesCommand(events)));
+        LocalLogReader reader = (from, size, batches) -> {
+            List<Event> all = log.events();
+            for (long first = from; first < all.size(); first += size) {
+                batches.accept(first, all.subList((int) first, (int) Math.min(all.size(), first + size)));
+            }
+        };
+        archiver.attach(reader);
+        features.attach(reader);
+        log.subscribe(features::onAppend);
         log.subscribe(archiver::onAppend);
         return log;
     }

@@ -25,7 +25,10 @@ record FeaturesConfiguration(@Bindable(defaultValue = "7d") Duration popularityH
     FeaturePolicy policy() {
         Map<EventType, Double> overrides = new EnumMap<>(EventType.class);
         if (labelWeights != null) {
-            labelWeights.forEach((name, weight) -> overrides.put(EventType.fromWireName(name).orElseThrow(() ->
+            // Configuration keys arrive in whatever form properties or environment variables give them
+            // (ADD_TO_CART, add.to.cart); unlike client input (ADR-0019), they are brought to the wire name first.
+            labelWeights.forEach((name, weight) -> overrides.put(EventType.fromWireName(name.strip()
+                    .toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace('.', '-')).orElseThrow(() ->
                     new InvalidFieldException("tandem.features.label-weights." + name,
                             "unknown event type; expected one of " + EventType.WIRE_NAMES)), weight));
         }

@@ -8,6 +8,7 @@ import io.tandem.adapters.in.kafka.OnlineFeaturesUpdater;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.port.out.WriteLakePort;
 import io.tandem.application.service.ArchiveEventsService;
+import io.tandem.domain.TimeWindow;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -23,13 +24,16 @@ final class KafkaLogConsumers {
     private final KafkaEventLogConsumer lake;
 
     KafkaLogConsumers(KafkaConfiguration kafka, UpdateOnlineFeaturesUseCase updateOnlineFeatures,
-                      WriteLakePort writeLake, LakeConfiguration lakeConfiguration) {
+                      WriteLakePort writeLake, LakeConfiguration lakeConfiguration, TimeWindow window,
+                      QuarantineMetrics quarantine) {
         this.onlineFeatures = new KafkaEventLogConsumer(
                 kafka.consumerSettings("online-features"),
-                new OnlineFeaturesUpdater(updateOnlineFeatures));
+                new OnlineFeaturesUpdater(updateOnlineFeatures), window,
+                quarantine.counter("kafka", "online-features"));
         this.lake = new KafkaEventLogConsumer(
                 kafka.consumerSettings("lake-archiver"),
-                new LakeArchiver(new ArchiveEventsService(writeLake, lakeConfiguration.chunkEvents())));
+                new LakeArchiver(new ArchiveEventsService(writeLake, lakeConfiguration.chunkEvents())), window,
+                quarantine.counter("kafka", "lake-archiver"));
         onlineFeatures.start();
         lake.start();
     }

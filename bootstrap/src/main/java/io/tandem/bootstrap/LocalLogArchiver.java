@@ -3,7 +3,6 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.tandem.adapters.out.filesystem.FileEventLogAdapter;
 import io.tandem.application.port.in.ArchiveEventsUseCase;
 import io.tandem.application.port.in.LoggedEvent;
 import io.tandem.domain.interaction.Event;
@@ -28,6 +27,11 @@ import java.util.concurrent.TimeUnit;
  * Feeds an in-process event log to the lake archiver on one background thread (in log order), flushes the
  * open chunk on a schedule and at shutdown, and keeps the archiver's committable offset in a file, so that
  * after a restart the archiver resumes from there (and rebuilds its open chunk) instead of from the start.
+ *
+ * <p>It never stops (ADR-0020). When the lake fails, the archiver forgets its open chunk, stops taking appends and,
+ * at each following flush tick, reads the log again from the committed offset, as a Kafka consumer re-reads its
+ * partition: nothing is lost (the log holds it all) and nothing is written twice (chunks keep their names,
+ * ADR-0010). Records the log cannot read are quarantined by the log itself and never reach the archiver.
  */
 @Singleton
 @Requires(property = "tandem.event-log", notEquals = "kafka")
@@ -44,28 +48,42 @@ final class LocalLogArchiver {
         thread.setDaemon(true);
         return thread;
     });
+
+    // Confined to the worker thread, but for resume(), which runs before any append.
+    private LocalLogReader log = (from, size, batches) -> { };
     private long committed = -1;
+    /** The offset after the last record the archiver took; records below it are not taken twice. */
+    private long next;
+    /** Set when the lake failed: appends are skipped until the log has been read again from the commit. */
+    private boolean behind;
 
     LocalLogArchiver(ArchiveEventsUseCase archiveEvents, @Property(name = "tandem.local-log.path") String logPath) {
         this.archiveEvents = archiveEvents;
         this.offsetFile = Path.of(logPath).resolve("archived.offset");
     }
 
-    /** Archives what the durable log holds beyond the committed offset; called before subscribing. */
-    void resume(FileEventLogAdapter log) {
+    /**
+     * For the durable local log: archives what it holds beyond the committed offset, on the worker thread; called
+     * before subscribing to the log, so every later append is queued behind this catch-up.
+     */
+    void resume(LocalLogReader reader, long endOffset) {
+        this.log = reader;
         long from = readCommitted();
-        if (from < log.nextOffset()) {
-            LOG.info("lake archiver resuming at offset {} of {}", from, log.nextOffset());
-            log.replay(from, RESUME_BATCH, this::onAppend);
+        committed = from;
+        next = from;
+        if (from < endOffset) {
+            LOG.info("lake archiver resuming at offset {} of {}", from, endOffset);
+            worker.execute(this::catchUp);
         }
     }
 
+    /** For a log that starts empty at every start (the in-memory one): no committed offset to resume from. */
+    void attach(LocalLogReader reader) {
+        this.log = reader;
+    }
+
     void onAppend(long firstOffset, List<Event> events) {
-        List<LoggedEvent> records = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            records.add(new LoggedEvent(PARTITION, firstOffset + i, events.get(i)));
-        }
-        worker.execute(() -> archive(records));
+        worker.execute(() -> take(firstOffset, events));
     }
 
     @Scheduled(fixedDelay = "${tandem.lake.flush-interval:5s}", initialDelay = "${tandem.lake.flush-interval:5s}")
@@ -73,7 +91,7 @@ final class LocalLogArchiver {
         worker.execute(this::flushNow);
     }
 
-    /** Waits until everything appended so far is in the lake; for shutdown and tests. */
+    /** Waits until everything appended so far is in the lake, if the lake takes it; for shutdown and tests. */
     void drain() throws Exception {
         worker.submit(this::flushNow).get(1, TimeUnit.MINUTES);
     }
@@ -87,23 +105,68 @@ final class LocalLogArchiver {
         }
     }
 
-    private void archive(List<LoggedEvent> records) {
+    private void take(long firstOffset, List<Event> events) {
+        if (behind) {
+            return;
+        }
+        List<LoggedEvent> records = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            long offset = firstOffset + i;
+            // A catch-up read may already have taken what the queue still holds.
+            if (offset >= next) {
+                records.add(new LoggedEvent(PARTITION, offset, events.get(i)));
+            }
+        }
+        if (records.isEmpty()) {
+            return;
+        }
         try {
             long committable = archiveEvents.archive(PARTITION, records);
+            next = records.get(records.size() - 1).offset() + 1;
             if (committable != committed) {
                 writeCommitted(committable);
             }
         } catch (RuntimeException e) {
-            LOG.error("archiving {} events failed; they stay in the event log", records.size(), e);
+            fellBehind(e);
         }
     }
 
     private void flushNow() {
+        if (behind) {
+            catchUp();
+        }
+        if (behind) {
+            return;
+        }
         try {
             archiveEvents.flushOpenChunks();
         } catch (RuntimeException e) {
-            LOG.error("flushing the open lake chunk failed", e);
+            fellBehind(e);
         }
+    }
+
+    /** Reads the log again from the committed offset: the open chunk is rebuilt whole, then appends flow again. */
+    private void catchUp() {
+        archiveEvents.release(PARTITION);
+        next = Math.max(committed, 0);
+        behind = false;
+        try {
+            log.read(next, RESUME_BATCH, this::take);
+        } catch (RuntimeException e) {
+            fellBehind(e);
+        }
+        if (!behind) {
+            LOG.info("lake archiver caught up with the event log at offset {}", next);
+        }
+    }
+
+    private void fellBehind(RuntimeException e) {
+        if (!behind) {
+            LOG.error("archiving into the lake failed; the events stay in the event log, and the archiver reads them "
+                    + "again from offset {} at each flush until the lake takes them", Math.max(committed, 0), e);
+        }
+        behind = true;
+        archiveEvents.release(PARTITION);
     }
 
     private long readCommitted() {

@@ -48,7 +48,7 @@ class CatalogHttpTest {
     @Test
     void badItemsAreProblemsNamingTheField() throws Exception {
         assertProblem(put("/v1/items/bad-1", "{\"createdAt\":\"last tuesday\"}"), 400, "createdAt");
-        assertProblem(put("/v1/items/bad-2", "{\"categories\":\"drama\"}"), 400, "body");
+        assertProblem(put("/v1/items/bad-2", "{\"categories\":\"drama\"}"), 400, "categories");
         assertProblem(put("/v1/items/bad-3", "{\"categories\":[\" \"]}"), 400, "categories");
         assertProblem(put("/v1/items/bad-4", "{\"itemId\":\"other\"}"), 400, "itemId");
         assertProblem(put("/v1/items/bad-5", "{"), 400, "body");

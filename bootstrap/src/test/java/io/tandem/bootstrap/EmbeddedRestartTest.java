@@ -24,6 +24,9 @@ class EmbeddedRestartTest {
     void aRestartedInstanceRemembersEventsAndRefusesTheirRepeats() throws Exception {
         Map<String, Object> state = TandemHttp.isolated();
         try (TandemHttp before = TandemHttp.start(state)) {
+            // Only catalog items are served (ADR-0019): x and y are known to the catalog, not only to events.
+            assertThat(before.putJson("/v1/items/x", "{}").status()).isEqualTo(200);
+            assertThat(before.putJson("/v1/items/y", "{}").status()).isEqualTo(200);
             assertThat(before.postJson("/v1/events", FIRST).tree().get("accepted").getIntValue()).isEqualTo(3);
         }
 

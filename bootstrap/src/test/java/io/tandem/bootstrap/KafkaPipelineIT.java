@@ -66,6 +66,10 @@ class KafkaPipelineIT {
             properties.put("tandem.redis.uri", redis.uri());
             properties.put("tandem.event-ids", "jdbc");
             try (TandemHttp tandem = TandemHttp.start(kafka(sharedBroker(), properties))) {
+                // Only catalog items are served (ADR-0019).
+                assertThat(tandem.postJson("/v1/items:batch", IntStream.range(0, 10)
+                        .mapToObj(i -> "{\"itemId\":\"i" + i + "\"}").collect(Collectors.joining(",", "[", "]")))
+                        .status()).isEqualTo(200);
                 redis.kill();
                 assertThat(tandem.postJson("/v1/events", clicks(0, 30)).status()).isEqualTo(202);
 

@@ -112,6 +112,9 @@ class ProductionAdaptersIT {
                 + "{\"id\":\"p-6\",\"type\":\"impression\",\"userId\":\"a\",\"itemId\":\"z\",\"time\":\"2026-11-21T08:00:00Z\"},"
                 + "{\"id\":\"p-1\",\"type\":\"purchase\",\"userId\":\"a\",\"itemId\":\"x\",\"value\":5,\"time\":\"2026-11-19T10:00:00Z\"}]";
 
+        // Only catalog items are served (ADR-0019).
+        assertThat(tandem.postJson("/v1/items:batch", "[{\"itemId\":\"x\"},{\"itemId\":\"y\"},{\"itemId\":\"z\"}]")
+                .status()).isEqualTo(200);
         JsonNode report = tandem.postJson("/v1/events", batch).tree();
         assertThat(report.get("accepted").getIntValue()).isEqualTo(6);
         assertThat(report.get("duplicates").getIntValue()).isEqualTo(1);

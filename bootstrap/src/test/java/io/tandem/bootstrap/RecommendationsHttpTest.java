@@ -24,6 +24,10 @@ class RecommendationsHttpTest {
     @BeforeAll
     static void startAndFeed() {
         tandem = TandemHttp.start(Map.of());
+        // Only catalog items are served (ADR-0019).
+        for (String item : List.of("p1", "p2", "p3")) {
+            assertThat(tandem.putJson("/v1/items/" + item, "{}").status()).isEqualTo(200);
+        }
         // Popularity: p1 bought by three users, p2 liked by two, p3 clicked by one; u1 already bought p1.
         TandemHttp.Response response = tandem.postJson("/v1/events", "["
                 + event("a1", "purchase", "u1", "p1") + "," + event("a2", "purchase", "u2", "p1") + ","

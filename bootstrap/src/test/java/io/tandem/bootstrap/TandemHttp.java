@@ -77,6 +77,23 @@ final class TandemHttp implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    Response putJson(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+    }
+
+    /** Any method, headers and raw body bytes, for requests no well-behaved client would send. */
+    Response send(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     private URI uri(String path) {
         return URI.create(server.getURL().toString() + path);
     }

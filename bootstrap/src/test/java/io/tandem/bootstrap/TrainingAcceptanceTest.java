@@ -6,6 +6,7 @@ import io.tandem.application.port.in.RegisterModelVersionUseCase;
 import io.tandem.application.port.in.TrainingReport;
 import io.tandem.application.port.out.ExportRankerPort;
 import io.tandem.application.port.out.LoadModelArtifactPort;
+import io.tandem.application.port.out.LoadModelVersionsPort;
 import io.tandem.application.port.out.LoadScoringModelPort;
 import io.tandem.application.port.out.StoreModelArtifactPort;
 import io.tandem.domain.InvalidFieldException;
@@ -72,7 +73,8 @@ class TrainingAcceptanceTest {
             assertThat(champion.get("kind").getStringValue()).isEqualTo("ranker");
             assertThat(champion.get("holdOut").getStringValue()).startsWith("temporal:");
             assertThat(champion.get("metrics").get("ndcg@10").getDoubleValue()).isBetween(0.0, 1.0);
-            assertThat(champion.get("artifactUri").getStringValue()).endsWith("/models/" + MODEL + "/" + first
+            // The store-relative key, never the store's own URI with the host's folders (ADR-0019).
+            assertThat(champion.get("artifactUri").getStringValue()).isEqualTo("models/" + MODEL + "/" + first
                     + "/ranker.onnx");
             assertStoredArtifactScores(tandem, champion);
 
@@ -120,11 +122,16 @@ class TrainingAcceptanceTest {
         }
     }
 
-    /** The stored artifact, read back by its URI, opens with the stored schema's width and scores rows. */
+    private static URI registeredUri(TandemHttp tandem, String version) {
+        return tandem.context().getBean(LoadModelVersionsPort.class).loadVersion(MODEL, version).orElseThrow()
+                .artifactUri();
+    }
+
+    /** The stored artifact, read back by its registered URI, opens with the stored schema's width and scores rows. */
     private static void assertStoredArtifactScores(TandemHttp tandem, JsonNode version) {
         int width = version.get("schema").get("features").size();
         byte[] artifact = tandem.context().getBean(LoadModelArtifactPort.class)
-                .load(URI.create(version.get("artifactUri").getStringValue()));
+                .load(registeredUri(tandem, version.get("version").getStringValue()));
         LoadScoringModelPort scoring = tandem.context().getBean(LoadScoringModelPort.class);
         int rows = 64;
         float[] features = new float[rows * width];
@@ -188,7 +195,7 @@ class TrainingAcceptanceTest {
         URI championRanker = null;
         for (JsonNode known : versions(tandem).values()) {
             if (known.get("stage").getStringValue().equals("champion")) {
-                championRanker = URI.create(known.get("artifactUri").getStringValue());
+                championRanker = registeredUri(tandem, known.get("version").getStringValue());
             }
         }
         assertThat(championRanker).isNotNull();

@@ -22,11 +22,14 @@ public class InvalidFieldException extends IllegalArgumentException {
         return getMessage().substring(field.length() + 2);
     }
 
-    /** Fails with a field-naming exception when {@code value} is null or blank; returns it trimmed otherwise. */
+    /**
+     * Fails with a field-naming exception when {@code value} is null or blank; returns it unchanged otherwise (never
+     * trimmed: a padded name must not reach the object its trimmed form names, ADR-0019).
+     */
     public static String requireText(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, "is required");
         }
-        return value.strip();
+        return value;
     }
 }

@@ -10,6 +10,7 @@ import io.tandem.application.port.in.FindItemUseCase;
 import io.tandem.application.port.in.FindUserQuery;
 import io.tandem.application.port.in.FindUserUseCase;
 import io.tandem.application.port.in.UpsertItemsCommand;
+import io.tandem.application.port.in.UpsertItemsReport;
 import io.tandem.application.port.in.UpsertItemsUseCase;
 import io.tandem.application.port.in.UpsertUsersCommand;
 import io.tandem.application.port.in.UpsertUsersUseCase;
@@ -19,14 +20,22 @@ import io.tandem.application.port.out.LoadItemsPort;
 import io.tandem.application.port.out.LoadUserPort;
 import io.tandem.application.port.out.SaveItemsPort;
 import io.tandem.application.port.out.SaveUsersPort;
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.User;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The catalog use cases: items and users as the caller describes them, stored as given. */
+/**
+ * The catalog use cases: items and users as the caller describes them, stored as given, except an item created
+ * further ahead of the clock than the input window allows (ADR-0019), which is refused by index.
+ */
 public final class CatalogService implements UpsertItemsUseCase, FindItemUseCase, DeleteItemUseCase,
         UpsertUsersUseCase, FindUserUseCase, CountCatalogUseCase {
 
@@ -36,22 +45,40 @@ public final class CatalogService implements UpsertItemsUseCase, FindItemUseCase
     private final SaveUsersPort saveUsers;
     private final LoadUserPort loadUser;
     private final CountCatalogPort countCatalog;
+    private final TimeWindow window;
+    private final Clock clock;
 
     public CatalogService(SaveItemsPort saveItems, LoadItemsPort loadItems, DeleteItemPort deleteItem,
-                          SaveUsersPort saveUsers, LoadUserPort loadUser, CountCatalogPort countCatalog) {
+                          SaveUsersPort saveUsers, LoadUserPort loadUser, CountCatalogPort countCatalog,
+                          TimeWindow window, Clock clock) {
         this.saveItems = Objects.requireNonNull(saveItems, "saveItems");
         this.loadItems = Objects.requireNonNull(loadItems, "loadItems");
         this.deleteItem = Objects.requireNonNull(deleteItem, "deleteItem");
         this.saveUsers = Objects.requireNonNull(saveUsers, "saveUsers");
         this.loadUser = Objects.requireNonNull(loadUser, "loadUser");
         this.countCatalog = Objects.requireNonNull(countCatalog, "countCatalog");
+        this.window = Objects.requireNonNull(window, "window");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public void upsert(UpsertItemsCommand command) {
-        if (!command.items().isEmpty()) {
-            saveItems.save(command.items());
+    public UpsertItemsReport upsert(UpsertItemsCommand command) {
+        Instant now = clock.instant();
+        List<Item> kept = new ArrayList<>(command.items().size());
+        List<UpsertItemsReport.RejectedItem> rejected = new ArrayList<>();
+        for (int index = 0; index < command.items().size(); index++) {
+            Item item = command.items().get(index);
+            try {
+                window.requireNotAhead("createdAt", item.createdAt(), now);
+                kept.add(item);
+            } catch (InvalidFieldException e) {
+                rejected.add(new UpsertItemsReport.RejectedItem(index, e.field(), e.reason()));
+            }
         }
+        if (!kept.isEmpty()) {
+            saveItems.save(kept);
+        }
+        return new UpsertItemsReport(kept.size(), rejected);
     }
 
     @Override

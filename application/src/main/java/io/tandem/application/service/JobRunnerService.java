@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
 public final class JobRunnerService
         implements StartJobUseCase, StartJobIfIdleUseCase, FindJobUseCase, FailInterruptedJobsUseCase {
 
+    private static final System.Logger LOG = System.getLogger(JobRunnerService.class.getName());
+
     static final Duration PROGRESS_SAVE_INTERVAL = Duration.ofSeconds(1);
     static final String INTERRUPTED = "interrupted: the process running this job stopped before it finished";
 
@@ -224,8 +226,18 @@ public final class JobRunnerService
         }
     }
 
+    /**
+     * What {@code GET /v1/jobs/{id}} shows of a failure: the words of a refusal Tandem itself wrote (a domain rule, a
+     * state such as an empty lake), never an exception's type, and never the text of any other exception, which can
+     * name classes, hosts or paths (ADR-0019); that one goes to the log.
+     */
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
-        return "failed: " + failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        boolean ours = failure instanceof InvalidFieldException || failure instanceof IllegalStateException;
+        if (ours && message != null && !message.isBlank()) {
+            return "failed: " + message;
+        }
+        LOG.log(System.Logger.Level.ERROR, "a job failed", failure);
+        return "failed: an unexpected error; the server log has the details";
     }
 }

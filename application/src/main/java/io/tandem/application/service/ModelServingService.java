@@ -471,14 +471,12 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
     }
 
     /**
-     * Items known only from events (not in the catalog) are servable; catalog items only while available and,
-     * when a category is asked for, in it.
+     * Only catalog items are served, and only while available and, when a category is asked for, in it. An item
+     * known only from events still counts for learning, but is not shown until the catalog knows it: an event's
+     * item id is whatever a client sent (ADR-0019).
      */
     private static boolean servable(Item item, Optional<String> category) {
-        if (item == null) {
-            return category.isEmpty();
-        }
-        return item.available() && category.map(item::inCategory).orElse(true);
+        return item != null && item.available() && category.map(item::inCategory).orElse(true);
     }
 
     private static <T> T guard(String dependency, Supplier<T> call) {
@@ -490,8 +488,8 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
     }
 
     private static String describe(RuntimeException e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getMessage();
+        // Never the exception's type: a response names no class (ADR-0019).
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "failed" : e.getMessage();
         return message.length() > MAX_DETAIL ? message.substring(0, MAX_DETAIL) + "…" : message;
     }
 

@@ -5,6 +5,7 @@ import io.tandem.application.port.in.RecordEventsCommand;
 import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.out.AppendEventsPort;
 import io.tandem.application.port.out.ClaimEventIdsPort;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventSubmission;
@@ -21,16 +22,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Validate each event, keep the good ones, drop repeats, append durably, then report. */
+/**
+ * Validate each event completely, keep the good ones, drop repeats, append durably, then report. Everything that
+ * can refuse an event happens before the append (ADR-0019): a valid {@link Event} is applicable by every consumer of
+ * the log, so nothing is appended that a consumer would have to refuse.
+ */
 public final class RecordEventsService implements RecordEventsUseCase {
 
     private final ClaimEventIdsPort claimEventIds;
     private final AppendEventsPort appendEvents;
+    private final TimeWindow window;
     private final Clock clock;
 
-    public RecordEventsService(ClaimEventIdsPort claimEventIds, AppendEventsPort appendEvents, Clock clock) {
+    public RecordEventsService(ClaimEventIdsPort claimEventIds, AppendEventsPort appendEvents, TimeWindow window,
+                               Clock clock) {
         this.claimEventIds = Objects.requireNonNull(claimEventIds, "claimEventIds");
         this.appendEvents = Objects.requireNonNull(appendEvents, "appendEvents");
+        this.window = Objects.requireNonNull(window, "window");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -42,7 +50,7 @@ public final class RecordEventsService implements RecordEventsUseCase {
         int duplicates = 0;
         List<EventSubmission> submissions = command.submissions();
         for (int index = 0; index < submissions.size(); index++) {
-            EventValidation validation = submissions.get(index).validate(receivedAt);
+            EventValidation validation = submissions.get(index).validate(window, receivedAt);
             if (validation instanceof EventValidation.Valid valid) {
                 if (unique.putIfAbsent(valid.event().id(), valid.event()) != null) {
                     duplicates++;
@@ -61,7 +69,12 @@ public final class RecordEventsService implements RecordEventsUseCase {
             try {
                 appendEvents.append(fresh);
             } catch (RuntimeException e) {
-                claimEventIds.release(claimed);
+                // Nothing was kept, so a retry must not be taken for a duplicate (ADR-0012).
+                try {
+                    claimEventIds.release(claimed);
+                } catch (RuntimeException releaseFailure) {
+                    e.addSuppressed(releaseFailure);
+                }
                 throw e;
             }
         }

@@ -122,7 +122,7 @@ class JobRunnerServiceTest {
         Job failed = awaitFinished(job.id());
 
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.message()).contains("IllegalStateException").contains("the lake is empty");
+        assertThat(failed.message()).isEqualTo("failed: the lake is empty").doesNotContain("Exception");
         assertThat(failed.progress()).isEqualTo(0.1);
         assertThat(runner.startIfIdle(new StartJobCommand(JobType.TRAIN))).isPresent();
     }

@@ -5,6 +5,7 @@ import io.tandem.application.port.in.RecordEventsCommand;
 import io.tandem.application.port.in.TooManyEventsException;
 import io.tandem.application.port.out.ClaimEventIdsPort;
 import io.tandem.application.port.out.EventLogUnavailableException;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventSubmission;
@@ -30,7 +31,8 @@ class RecordEventsServiceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
     private final SetClaims claims = new SetClaims();
     private final List<Event> log = new ArrayList<>();
-    private final RecordEventsService service = new RecordEventsService(claims, log::addAll, clock);
+    private final RecordEventsService service = new RecordEventsService(claims, log::addAll, TimeWindow.DEFAULT,
+            clock);
 
     @Test
     void goodEventsAreAppendedAndBadOnesReportedByIndex() {
@@ -60,7 +62,7 @@ class RecordEventsServiceTest {
     void whenTheLogRefusesNothingIsAcceptedAndARetrySucceeds() {
         RecordEventsService failing = new RecordEventsService(claims, events -> {
             throw new EventLogUnavailableException("down", Duration.ofSeconds(5), null);
-        }, clock);
+        }, TimeWindow.DEFAULT, clock);
 
         assertThatThrownBy(() -> failing.record(command(click("e1", "u1"))))
                 .isInstanceOf(EventLogUnavailableException.class);
@@ -69,6 +71,40 @@ class RecordEventsServiceTest {
         IngestionReport retry = service.record(command(click("e1", "u1")));
         assertThat(retry.accepted()).isEqualTo(1);
         assertThat(retry.duplicates()).isZero();
+    }
+
+    @Test
+    void whenReleasingTheClaimsFailsTooTheAppendFailureIsStillWhatTheCallerSees() {
+        ClaimEventIdsPort stuck = new ClaimEventIdsPort() {
+            @Override
+            public Set<EventId> claim(Collection<EventId> ids) {
+                return Set.copyOf(ids);
+            }
+
+            @Override
+            public void release(Collection<EventId> ids) {
+                throw new IllegalStateException("claims store gone");
+            }
+        };
+        RecordEventsService failing = new RecordEventsService(stuck, events -> {
+            throw new EventLogUnavailableException("down", Duration.ofSeconds(5), null);
+        }, TimeWindow.DEFAULT, clock);
+
+        assertThatThrownBy(() -> failing.record(command(click("e1", "u1"))))
+                .isInstanceOf(EventLogUnavailableException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+    }
+
+    @Test
+    void eventsOutsideTheTimeWindowAreRefusedBeforeAnythingIsAppended() {
+        IngestionReport report = service.record(command(
+                at("far-past", "-300000-01-01T00:00:00Z"), at("before-1970", "1969-12-31T23:59:59Z"),
+                at("tomorrow-and-more", "2026-11-22T10:00:01Z"), at("good", "2026-11-22T10:00:00Z")));
+
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(report.rejected()).extracting(RejectedEvent::field).containsExactly("time", "time", "time");
+        assertThat(log).extracting(e -> e.id().value()).containsExactly("good");
+        assertThat(claims.claimed).extracting(EventId::value).containsExactly("good");
     }
 
     @Test
@@ -95,6 +131,10 @@ class RecordEventsServiceTest {
 
     private static EventSubmission click(String id, String user) {
         return new EventSubmission.Fields(id, "click", user, "i1", "2026-11-21T09:00:00Z", null, null, null, null);
+    }
+
+    private static EventSubmission at(String id, String time) {
+        return new EventSubmission.Fields(id, "click", "u1", "i1", time, null, null, null, null);
     }
 
     private static EventSubmission clickWithType(String id, String type) {

@@ -1,6 +1,7 @@
 package io.tandem.domain.catalog;
 
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.TimeWindow;
 
 import java.time.Instant;
 import java.util.Map;
@@ -9,19 +10,21 @@ import java.util.Set;
 
 /**
  * Something that can be recommended. Unavailable items stay in the catalog (history refers to them)
- * but are never served.
+ * but are never served. Categories and tags are at most {@value Labels#MAX_LABELS} canonical labels each,
+ * attributes as {@link Attributes} bounds them, and the creation time lies in years 1583 to 9999 (ADR-0019).
  */
 public record Item(ItemId id, Set<String> categories, Set<String> tags, Instant createdAt, boolean available,
                    Map<String, String> attributes) {
 
     public Item {
         Objects.requireNonNull(id, "id");
-        categories = labels("categories", categories);
-        tags = labels("tags", tags);
+        categories = Labels.require("categories", categories);
+        tags = Labels.require("tags", tags);
         if (createdAt == null) {
             throw new InvalidFieldException("createdAt", "is required");
         }
-        attributes = Map.copyOf(Objects.requireNonNullElse(attributes, Map.of()));
+        TimeWindow.requireRepresentable("createdAt", createdAt);
+        attributes = Attributes.require(attributes);
     }
 
     /** An available item with categories only, created at {@code createdAt}. */
@@ -31,17 +34,5 @@ public record Item(ItemId id, Set<String> categories, Set<String> tags, Instant 
 
     public boolean inCategory(String category) {
         return categories.contains(category);
-    }
-
-    private static Set<String> labels(String field, Set<String> values) {
-        if (values == null) {
-            return Set.of();
-        }
-        for (String value : values) {
-            if (value == null || value.isBlank()) {
-                throw new InvalidFieldException(field, "must not contain blank values");
-            }
-        }
-        return Set.copyOf(values);
     }
 }

@@ -1,17 +1,12 @@
 package io.tandem.domain.catalog;
 
-import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.CanonicalText;
 
-/** The caller's identifier of an item; opaque text of at most {@value #MAX_LENGTH} characters. */
+/** The caller's identifier of an item: opaque, canonical text ({@link CanonicalText#requireId}). */
 public record ItemId(String value) implements Comparable<ItemId> {
 
-    public static final int MAX_LENGTH = 256;
-
     public ItemId {
-        value = InvalidFieldException.requireText("itemId", value);
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidFieldException("itemId", "is longer than " + MAX_LENGTH + " characters");
-        }
+        CanonicalText.requireId("itemId", value);
     }
 
     public static ItemId of(String value) {

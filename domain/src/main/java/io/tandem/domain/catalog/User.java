@@ -3,11 +3,11 @@ package io.tandem.domain.catalog;
 import java.util.Map;
 import java.util.Objects;
 
-/** Someone who receives recommendations, with free attributes such as age band or country. */
+/** Someone who receives recommendations, with free attributes such as age band or country ({@link Attributes}). */
 public record User(UserId id, Map<String, String> attributes) {
 
     public User {
         Objects.requireNonNull(id, "id");
-        attributes = Map.copyOf(Objects.requireNonNullElse(attributes, Map.of()));
+        attributes = Attributes.require(attributes);
     }
 }

@@ -1,17 +1,12 @@
 package io.tandem.domain.catalog;
 
-import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.CanonicalText;
 
-/** The caller's identifier of a user; opaque text of at most {@value #MAX_LENGTH} characters. */
+/** The caller's identifier of a user: opaque, canonical text ({@link CanonicalText#requireId}). */
 public record UserId(String value) implements Comparable<UserId> {
 
-    public static final int MAX_LENGTH = 256;
-
     public UserId {
-        value = InvalidFieldException.requireText("userId", value);
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidFieldException("userId", "is longer than " + MAX_LENGTH + " characters");
-        }
+        CanonicalText.requireId("userId", value);
     }
 
     public static UserId of(String value) {

@@ -1,6 +1,7 @@
 package io.tandem.domain.interaction;
 
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 
@@ -11,12 +12,20 @@ import java.util.OptionalDouble;
 /**
  * One validated user action. {@code value} carries the rating, the dwell seconds of a view or the price
  * of a purchase; {@link #validate} enforces which types need it.
+ *
+ * <p>Every event is applicable by every consumer of the log (ADR-0019): its time lies in years 1583 to 9999
+ * ({@link TimeWindow#requireRepresentable}), which every store represents alike (an ISO-8601 year of four digits,
+ * Parquet microseconds, database timestamps, millisecond durations between any two events), its value is bounded,
+ * and its ids and context are canonical text. Submissions are held to a narrower, configurable {@link TimeWindow}
+ * on top.
  */
 public record Event(EventId id, EventType type, UserId user, ItemId item, Instant time, OptionalDouble value,
                     EventContext context) {
 
     /** Ratings are expected on a 0–10 scale at most (MovieLens uses 1–5). */
     public static final double MAX_RATING = 10.0;
+    /** The largest magnitude of a value: far above any price or dwell time, far below where sums lose meaning. */
+    public static final double MAX_VALUE = 1e12;
 
     public Event {
         Objects.requireNonNull(id, "id");
@@ -26,12 +35,13 @@ public record Event(EventId id, EventType type, UserId user, ItemId item, Instan
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context");
+        TimeWindow.requireRepresentable("time", time);
         validate(type, value);
     }
 
     private static void validate(EventType type, OptionalDouble value) {
-        if (value.isPresent() && !Double.isFinite(value.getAsDouble())) {
-            throw new InvalidFieldException("value", "must be a finite number");
+        if (value.isPresent() && !(Math.abs(value.getAsDouble()) <= MAX_VALUE)) {
+            throw new InvalidFieldException("value", "must be a finite number of magnitude at most 1e12");
         }
         switch (type) {
             case RATING -> {

@@ -1,17 +1,12 @@
 package io.tandem.domain.interaction;
 
-import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.CanonicalText;
 
-/** An event's idempotency key: the same id twice is the same event, counted once. */
+/** An event's idempotency key: the same id twice is the same event, counted once. Canonical text (ADR-0019). */
 public record EventId(String value) {
 
-    public static final int MAX_LENGTH = 128;
-
     public EventId {
-        value = InvalidFieldException.requireText("id", value);
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidFieldException("id", "is longer than " + MAX_LENGTH + " characters");
-        }
+        CanonicalText.requireId("id", value);
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.tandem.domain.interaction;
 
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,30 +23,31 @@ import java.util.OptionalInt;
  */
 public sealed interface EventSubmission {
 
-    /** Events may be stamped at most this far ahead of the receiving clock (clock skew, not time travel). */
-    Duration MAX_CLOCK_SKEW = Duration.ofHours(24);
-
-    /** Validates against the receiving moment, which also stamps events that carry no time. */
-    EventValidation validate(Instant receivedAt);
+    /**
+     * Validates against the receiving moment, which also stamps events that carry no time, and the window of times
+     * accepted (ADR-0019).
+     */
+    EventValidation validate(TimeWindow window, Instant receivedAt);
 
     /**
-     * The textual fields of a submission; null or blank means absent. {@code time} is ISO-8601 (with zone or
-     * offset) or epoch milliseconds; {@code value} and {@code position} are decimal text.
+     * The textual fields of a submission; null means absent, and every other value is judged as given (never
+     * trimmed, never case-folded). {@code time} is ISO-8601 with a zone or offset; {@code value} and
+     * {@code position} are decimal text.
      */
     record Fields(String id, String type, String userId, String itemId, String time, String value,
                   String surface, String requestId, String position) implements EventSubmission {
 
         @Override
-        public EventValidation validate(Instant receivedAt) {
+        public EventValidation validate(TimeWindow window, Instant receivedAt) {
             try {
                 EventType eventType = parseType(type);
                 UserId user = new UserId(userId);
                 ItemId item = new ItemId(itemId);
-                Instant at = parseTime(time, receivedAt);
+                Instant at = time == null ? receivedAt : window.check("time", parseTime(time), receivedAt);
                 OptionalDouble parsedValue = parseValue(value);
                 EventContext context = new EventContext(Optional.ofNullable(surface), Optional.ofNullable(requestId),
                         parsePosition(position));
-                EventId eventId = isAbsent(id) ? derivedId(eventType, user, item, at, parsedValue) : new EventId(id);
+                EventId eventId = id == null ? derivedId(eventType, user, item, at, parsedValue) : new EventId(id);
                 return new EventValidation.Valid(new Event(eventId, eventType, user, item, at, parsedValue, context));
             } catch (InvalidFieldException e) {
                 return new EventValidation.Invalid(e.field(), e.reason());
@@ -53,54 +55,49 @@ public sealed interface EventSubmission {
         }
 
         private static EventType parseType(String type) {
-            if (isAbsent(type)) {
+            if (type == null || type.isEmpty()) {
                 throw new InvalidFieldException("type", "is required; one of " + EventType.WIRE_NAMES);
             }
             return EventType.fromWireName(type).orElseThrow(() -> new InvalidFieldException("type",
-                    "unknown event type '" + type.strip() + "'; expected one of " + EventType.WIRE_NAMES));
+                    "unknown event type '" + CanonicalText.excerpt(type) + "'; expected one of " + EventType.WIRE_NAMES));
         }
 
-        private static Instant parseTime(String time, Instant receivedAt) {
-            if (isAbsent(time)) {
-                return receivedAt;
+        private static Instant parseTime(String time) {
+            try {
+                return OffsetDateTime.parse(time).toInstant();
+            } catch (DateTimeParseException e) {
+                String hint = !time.isEmpty() && time.length() <= 20 && time.chars().allMatch(Character::isDigit)
+                        ? "; epoch milliseconds go as a number, not as text"
+                        : "";
+                throw new InvalidFieldException("time", "cannot parse '" + CanonicalText.excerpt(time)
+                        + "'; expected ISO-8601 with offset (2026-11-21T09:30:00Z)" + hint);
             }
-            String text = time.strip();
-            Instant at;
-            if (text.chars().allMatch(Character::isDigit) && text.length() <= 15) {
-                at = Instant.ofEpochMilli(Long.parseLong(text));
-            } else {
-                try {
-                    at = OffsetDateTime.parse(text).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new InvalidFieldException("time", "cannot parse '" + text
-                            + "'; expected ISO-8601 with offset (2026-11-21T09:30:00Z) or epoch milliseconds");
-                }
-            }
-            if (at.isAfter(receivedAt.plus(MAX_CLOCK_SKEW))) {
-                throw new InvalidFieldException("time", "is more than 24 hours in the future");
-            }
-            return at;
         }
 
         private static OptionalDouble parseValue(String value) {
-            if (isAbsent(value)) {
+            if (value == null) {
                 return OptionalDouble.empty();
             }
+            // Double.parseDouble would trim " 4" into 4; a value is judged as given.
+            if (value.isEmpty() || value.strip().length() != value.length()) {
+                throw new InvalidFieldException("value", "must be a number");
+            }
             try {
-                return OptionalDouble.of(Double.parseDouble(value.strip()));
+                return OptionalDouble.of(Double.parseDouble(value));
             } catch (NumberFormatException e) {
                 throw new InvalidFieldException("value", "must be a number");
             }
         }
 
         private static OptionalInt parsePosition(String position) {
-            if (isAbsent(position)) {
+            if (position == null) {
                 return OptionalInt.empty();
             }
             try {
-                return OptionalInt.of(Integer.parseInt(position.strip()));
+                return OptionalInt.of(Integer.parseInt(position));
             } catch (NumberFormatException e) {
-                throw new InvalidFieldException("context.position", "must be a whole number");
+                throw new InvalidFieldException("context.position", "must be a whole number between 1 and "
+                        + EventContext.MAX_POSITION);
             }
         }
 
@@ -118,17 +115,13 @@ public sealed interface EventSubmission {
                 throw new IllegalStateException("SHA-256 is required by every Java platform", e);
             }
         }
-
-        private static boolean isAbsent(String text) {
-            return text == null || text.isBlank();
-        }
     }
 
     /** A record the input adapter could not even read as an event (wrong JSON type, broken line, ...). */
     record Unreadable(String field, String message) implements EventSubmission {
 
         @Override
-        public EventValidation validate(Instant receivedAt) {
+        public EventValidation validate(TimeWindow window, Instant receivedAt) {
             return new EventValidation.Invalid(field, message);
         }
     }

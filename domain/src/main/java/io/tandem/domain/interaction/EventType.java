@@ -1,7 +1,6 @@
 package io.tandem.domain.interaction;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -44,14 +43,10 @@ public enum EventType {
         return this != IMPRESSION;
     }
 
-    /** Parses a wire name, case-insensitive; {@code add_to_cart} is accepted for {@code add-to-cart}. */
+    /** Parses a wire name exactly: {@code click}, never {@code CLICK} or {@code " click "} (ADR-0019). */
     public static Optional<EventType> fromWireName(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String normalized = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         for (EventType type : values()) {
-            if (type.wireName.equals(normalized)) {
+            if (type.wireName.equals(text)) {
                 return Optional.of(type);
             }
         }

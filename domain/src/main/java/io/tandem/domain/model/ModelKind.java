@@ -1,5 +1,6 @@
 package io.tandem.domain.model;
 
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 
 import java.util.Locale;
@@ -13,14 +14,14 @@ public enum ModelKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a wire name, case-insensitive, naming {@code field} when it is not one. */
+    /** Parses a wire name exactly (ADR-0019), naming {@code field} when it is not one. */
     public static ModelKind fromWireName(String field, String text) {
         String value = InvalidFieldException.requireText(field, text);
         for (ModelKind kind : values()) {
-            if (kind.wireName().equalsIgnoreCase(value)) {
+            if (kind.wireName().equals(value)) {
                 return kind;
             }
         }
-        throw new InvalidFieldException(field, "'" + value + "' is not one of ranker, retriever");
+        throw new InvalidFieldException(field, "'" + CanonicalText.excerpt(value) + "' is not one of ranker, retriever");
     }
 }

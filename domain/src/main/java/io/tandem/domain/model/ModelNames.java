@@ -1,5 +1,6 @@
 package io.tandem.domain.model;
 
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 
 import java.util.regex.Pattern;
@@ -18,11 +19,11 @@ public final class ModelNames {
     private ModelNames() {
     }
 
-    /** Returns {@code value} stripped, or fails naming {@code field} when it breaks the rule. */
+    /** Returns {@code value} unchanged (never trimmed), or fails naming {@code field} when it breaks the rule. */
     public static String require(String field, String value) {
         String text = InvalidFieldException.requireText(field, value);
         if (!SEGMENT.matcher(text).matches()) {
-            throw new InvalidFieldException(field, "'" + text + "' must be 1-" + MAX_LENGTH
+            throw new InvalidFieldException(field, "'" + CanonicalText.excerpt(text) + "' must be 1-" + MAX_LENGTH
                     + " letters, digits, '.', '-' or '_', starting with a letter or digit");
         }
         return text;

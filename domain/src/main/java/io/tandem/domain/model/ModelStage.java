@@ -1,5 +1,6 @@
 package io.tandem.domain.model;
 
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 
 import java.util.Locale;
@@ -17,14 +18,14 @@ public enum ModelStage {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a wire name, case-insensitive, naming {@code field} when it is not one. */
+    /** Parses a wire name exactly (ADR-0019), naming {@code field} when it is not one. */
     public static ModelStage fromWireName(String field, String text) {
         String value = InvalidFieldException.requireText(field, text);
         for (ModelStage stage : values()) {
-            if (stage.wireName().equalsIgnoreCase(value)) {
+            if (stage.wireName().equals(value)) {
                 return stage;
             }
         }
-        throw new InvalidFieldException(field, "'" + value + "' is not one of candidate, champion, archived");
+        throw new InvalidFieldException(field, "'" + CanonicalText.excerpt(value) + "' is not one of candidate, champion, archived");
     }
 }

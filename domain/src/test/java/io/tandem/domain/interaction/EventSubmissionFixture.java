@@ -10,6 +10,7 @@ final class EventSubmissionFixture {
     private String time = "2026-11-21T09:00:00Z";
     private String value;
     private String position;
+    private String requestId = "r1";
 
     static EventSubmissionFixture aClick() {
         return new EventSubmissionFixture();
@@ -50,7 +51,12 @@ final class EventSubmissionFixture {
         return this;
     }
 
+    EventSubmissionFixture requestId(String requestId) {
+        this.requestId = requestId;
+        return this;
+    }
+
     EventSubmission build() {
-        return new EventSubmission.Fields(id, type, userId, itemId, time, value, "home", "r1", position);
+        return new EventSubmission.Fields(id, type, userId, itemId, time, value, "home", requestId, position);
     }
 }

@@ -98,12 +98,29 @@ class ModelVersionTest {
     @Test
     void wireNamesRoundTrip() {
         for (ModelKind kind : ModelKind.values()) {
-            assertThat(ModelKind.fromWireName("kind", kind.wireName().toUpperCase())).isEqualTo(kind);
+            assertThat(ModelKind.fromWireName("kind", kind.wireName())).isEqualTo(kind);
+            assertThatThrownBy(() -> ModelKind.fromWireName("kind", kind.wireName().toUpperCase()))
+                    .as("wire names are exact").isInstanceOf(InvalidFieldException.class);
         }
         for (ModelStage stage : ModelStage.values()) {
             assertThat(ModelStage.fromWireName("stage", stage.wireName())).isEqualTo(stage);
         }
         assertThatThrownBy(() -> ModelStage.fromWireName("stage", "production"))
                 .isInstanceOf(InvalidFieldException.class);
+    }
+
+    @Test
+    void anArtifactUriOfEitherStoreIsShownAsItsStoreRelativeKey() {
+        assertThat(ArtifactKey.of(java.net.URI.create("file:///home/me/.tandem/models/two-stage/v3/ranker.onnx")))
+                .map(ArtifactKey::path).hasValue("models/two-stage/v3/ranker.onnx");
+        assertThat(ArtifactKey.of(java.net.URI.create("s3://bucket/prefix/models/two-stage/v3/ranker.onnx")))
+                .map(ArtifactKey::path).hasValue("models/two-stage/v3/ranker.onnx");
+        assertThat(ArtifactKey.of(java.net.URI.create("file:///somewhere/else.onnx"))).isEmpty();
+    }
+
+    @Test
+    void paddedNamesAreRefusedNotTrimmed() {
+        assertThatThrownBy(() -> ModelNames.require("name", " two-stage "))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
 }

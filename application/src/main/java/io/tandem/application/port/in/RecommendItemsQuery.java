@@ -1,5 +1,6 @@
 package io.tandem.application.port.in;
 
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
@@ -24,7 +25,7 @@ public record RecommendItemsQuery(UserId user, int count, Optional<String> categ
         if (count < 1 || count > MAX_COUNT) {
             throw new InvalidFieldException("count", "must be between 1 and " + MAX_COUNT);
         }
-        category = Objects.requireNonNull(category, "category").map(String::strip).filter(c -> !c.isEmpty());
+        Objects.requireNonNull(category, "category").ifPresent(c -> CanonicalText.requireId("category", c));
         exclude = Set.copyOf(Objects.requireNonNull(exclude, "exclude"));
         if (exclude.size() > MAX_EXCLUDED) {
             throw new InvalidFieldException("exclude", "holds at most " + MAX_EXCLUDED + " items");

@@ -1,8 +1,11 @@
 package io.tandem.application.port.in;
 
-/** Creates or replaces catalog items. */
+/**
+ * Creates or replaces catalog items. Each item is judged on its own: one created too far ahead of the clock is
+ * refused by index, and the others are stored.
+ */
 @FunctionalInterface
 public interface UpsertItemsUseCase {
 
-    void upsert(UpsertItemsCommand command);
+    UpsertItemsReport upsert(UpsertItemsCommand command);
 }

@@ -1,5 +1,6 @@
 package io.tandem.application.port.out;
 
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 
 import java.time.Instant;
@@ -73,11 +74,7 @@ public record Job(String id, JobType type, JobStatus status, double progress, St
 
     /** Fails naming {@code id} unless the value is a usable job id. */
     public static String requireId(String id) {
-        String text = InvalidFieldException.requireText("id", id);
-        if (text.length() > MAX_ID_LENGTH) {
-            throw new InvalidFieldException("id", "is longer than " + MAX_ID_LENGTH + " characters");
-        }
-        return text;
+        return CanonicalText.requireId("id", id, MAX_ID_LENGTH);
     }
 
     /** Fails naming {@code progress} unless the value is between 0 and 1. */

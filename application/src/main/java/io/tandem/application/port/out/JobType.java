@@ -1,5 +1,6 @@
 package io.tandem.application.port.out;
 
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ public record JobType(String name) {
     public JobType {
         name = InvalidFieldException.requireText("type", name);
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidFieldException("type", "'" + name + "' must be 1-32 lower-case letters, digits or '-'");
+            throw new InvalidFieldException("type", "'" + CanonicalText.excerpt(name)
+                    + "' must be 1-32 lower-case letters, digits or '-'");
         }
     }
 

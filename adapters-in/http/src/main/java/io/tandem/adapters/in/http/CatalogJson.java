@@ -1,39 +1,73 @@
 package io.tandem.adapters.in.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tandem.adapters.shared.json.JsonMembers;
+import io.tandem.adapters.shared.json.JsonValue;
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.catalog.Attributes;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.Labels;
 import io.tandem.domain.catalog.User;
 import io.tandem.domain.catalog.UserId;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The JSON shapes of catalog items and users, and their mapping to the domain. */
+/**
+ * The JSON shapes of catalog items and users: read strictly from requests (ADR-0019: known members only, each once,
+ * each of its JSON type, limits checked before the values are built), and written back in answers.
+ */
 final class CatalogJson {
+
+    static final List<String> ITEM_FIELDS = List.of("itemId", "categories", "tags", "createdAt", "available",
+            "attributes");
+    static final List<String> USER_FIELDS = List.of("userId", "attributes");
 
     private CatalogJson() {
     }
 
-    /** An item as sent or returned; {@code itemId} is taken from the path on {@code PUT /v1/items/{id}}. */
+    /**
+     * The item a JSON object describes. {@code pathId} is the id of {@code PUT /v1/items/{id}}, which the body may
+     * repeat but not contradict; null for a batch element, which must name its own.
+     */
+    static Item item(JsonValue value, String pathId, Instant now) {
+        JsonMembers item = JsonMembers.of("", value, ITEM_FIELDS, Map.of("id", "itemId", "category", "categories",
+                "tag", "tags", "created", "createdAt", "attrs", "attributes"));
+        String id = item.id("itemId");
+        if (pathId != null && id != null && !id.equals(pathId)) {
+            throw new InvalidFieldException("itemId", "differs from the id in the path");
+        }
+        if (pathId == null && id == null) {
+            throw new InvalidFieldException("itemId", "is required");
+        }
+        return new Item(new ItemId(pathId != null ? pathId : id),
+                new LinkedHashSet<>(item.texts("categories", Labels.MAX_LABELS)),
+                new LinkedHashSet<>(item.texts("tags", Labels.MAX_LABELS)), createdAt(item.text("createdAt"), now),
+                item.bool("available").orElse(true), item.textMap("attributes", Attributes.MAX_ATTRIBUTES));
+    }
+
+    /** The user a JSON object describes, for {@code PUT /v1/users/{id}}. */
+    static User user(JsonValue value, String pathId) {
+        JsonMembers user = JsonMembers.of("", value, USER_FIELDS, Map.of("id", "userId", "attrs", "attributes"));
+        String id = user.id("userId");
+        if (id != null && !id.equals(pathId)) {
+            throw new InvalidFieldException("userId", "differs from the id in the path");
+        }
+        return new User(new UserId(pathId), user.textMap("attributes", Attributes.MAX_ATTRIBUTES));
+    }
+
+    /** An item as returned. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ItemJson(@Nullable String itemId, @Nullable List<String> categories, @Nullable List<String> tags,
-                    @Nullable String createdAt, @Nullable Boolean available,
-                    @Nullable Map<String, String> attributes) {
-
-        Item toItem(String id, Instant now) {
-            return new Item(new ItemId(id), set(categories), set(tags), parseTime(createdAt, now),
-                    available == null || available, attributes == null ? Map.of() : attributes);
-        }
+    record ItemJson(String itemId, List<String> categories, List<String> tags, String createdAt, boolean available,
+                    Map<String, String> attributes) {
 
         static ItemJson from(Item item) {
             return new ItemJson(item.id().value(), item.categories().stream().sorted().toList(),
@@ -42,14 +76,10 @@ final class CatalogJson {
         }
     }
 
-    /** A user as sent or returned. */
+    /** A user as returned. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record UserJson(@Nullable String userId, @Nullable Map<String, String> attributes) {
-
-        User toUser(String id) {
-            return new User(new UserId(id), attributes == null ? Map.of() : attributes);
-        }
+    record UserJson(String userId, Map<String, String> attributes) {
 
         static UserJson from(User user) {
             return new UserJson(user.id().value(), user.attributes());
@@ -66,18 +96,15 @@ final class CatalogJson {
     record CatalogSize(long items, long users) {
     }
 
-    private static Set<String> set(List<String> values) {
-        return values == null ? Set.of() : new HashSet<>(values);
-    }
-
-    private static Instant parseTime(String text, Instant now) {
-        if (text == null || text.isBlank()) {
+    private static Instant createdAt(String text, Instant now) {
+        if (text == null) {
             return now;
         }
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("createdAt", "cannot parse '" + text + "'; expected ISO-8601 with offset");
+            throw new InvalidFieldException("createdAt", "cannot parse '" + CanonicalText.excerpt(text)
+                    + "'; expected ISO-8601 with offset (2026-11-21T09:30:00Z)");
         }
     }
 }

@@ -5,18 +5,17 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tandem.adapters.shared.json.EventWireFormat;
+import io.tandem.adapters.shared.json.JsonValue;
 import io.tandem.application.port.in.IngestionReport;
 import io.tandem.application.port.in.RecordEventsCommand;
 import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.TooManyEventsException;
 import io.tandem.domain.interaction.RejectedEvent;
 
-import java.io.IOException;
 import java.util.List;
 
 /** {@code POST /v1/events}: a batch of events, accepted one by one; bad ones come back by index. */
@@ -24,30 +23,20 @@ import java.util.List;
 final class EventsController {
 
     private final RecordEventsUseCase recordEvents;
-    private final JsonMapper json;
 
-    EventsController(RecordEventsUseCase recordEvents, JsonMapper json) {
+    EventsController(RecordEventsUseCase recordEvents) {
         this.recordEvents = recordEvents;
-        this.json = json;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> record(@Body byte[] body) {
-        JsonNode tree;
-        try {
-            tree = json.readValue(body, JsonNode.class);
-        } catch (IOException e) {
-            return ProblemResponses.badRequest("body", "malformed JSON: " + ItemsController.firstLine(e.getMessage()));
-        }
-        if (tree == null) {
-            return ProblemResponses.badRequest("body", "is empty; send a JSON array of events");
-        }
-        int count = EventJson.count(tree);
+        JsonValue tree = RequestJson.parse(body, "a JSON array of events");
+        int count = EventWireFormat.count(tree);
         if (count > RecordEventsCommand.MAX_EVENTS) {
             throw new TooManyEventsException(count, RecordEventsCommand.MAX_EVENTS);
         }
-        IngestionReport report = recordEvents.record(new RecordEventsCommand(EventJson.submissions(tree)));
+        IngestionReport report = recordEvents.record(new RecordEventsCommand(EventWireFormat.batch(tree)));
         if (report.accepted() == 0 && report.duplicates() == 0 && !report.rejected().isEmpty()) {
             return allRejected(report.rejected());
         }

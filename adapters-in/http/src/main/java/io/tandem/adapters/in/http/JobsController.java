@@ -7,8 +7,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tandem.application.port.in.FindJobQuery;
@@ -17,8 +15,9 @@ import io.tandem.application.port.in.StartJobCommand;
 import io.tandem.application.port.in.StartJobUseCase;
 import io.tandem.application.port.out.Job;
 import io.tandem.application.port.out.JobType;
+import io.tandem.domain.InvalidFieldException;
 
-import java.io.IOException;
+import java.util.List;
 
 /**
  * Background jobs: {@code POST /v1/jobs {"type":"pipeline"|"train"}} answers {@code 202 {"jobId"}} at once
@@ -32,12 +31,10 @@ final class JobsController {
 
     private final StartJobUseCase startJob;
     private final FindJobUseCase findJob;
-    private final JsonMapper json;
 
-    JobsController(StartJobUseCase startJob, FindJobUseCase findJob, JsonMapper json) {
+    JobsController(StartJobUseCase startJob, FindJobUseCase findJob) {
         this.startJob = startJob;
         this.findJob = findJob;
-        this.json = json;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -56,23 +53,11 @@ final class JobsController {
                         "no job '" + id + "'")));
     }
 
-    private String typeIn(byte[] body) {
-        JsonNode tree;
-        try {
-            tree = json.readValue(body, JsonNode.class);
-        } catch (IOException e) {
-            throw new MalformedBodyException("body", "malformed JSON: " + ItemsController.firstLine(e.getMessage()));
+    private static String typeIn(byte[] body) {
+        String type = RequestJson.object(body, "{\"type\":\"pipeline\"}", List.of("type")).text("type");
+        if (type == null) {
+            throw new InvalidFieldException("type", "is required: pipeline or train");
         }
-        if (tree == null || !tree.isObject()) {
-            throw new MalformedBodyException("body", "must be a JSON object such as {\"type\":\"pipeline\"}");
-        }
-        JsonNode type = tree.get("type");
-        if (type == null || type.isNull()) {
-            throw new MalformedBodyException("type", "is required: pipeline or train");
-        }
-        if (!type.isString()) {
-            throw new MalformedBodyException("type", "must be a string");
-        }
-        return type.getStringValue();
+        return type;
     }
 }

@@ -2,6 +2,7 @@ package io.tandem.adapters.in.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelVersion;
@@ -46,7 +47,11 @@ final class ModelJson {
         }
     }
 
-    /** One model version; {@code schema} and {@code parent} are null when it has none. */
+    /**
+     * One model version; {@code schema} and {@code parent} are null when it has none. {@code artifactUri} is the
+     * artifact's key relative to the artifact store ({@code models/<name>/<version>/<file>}), never the store's own
+     * URI with the host's folders or bucket (ADR-0019).
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Version(String name, String version, String kind, String stage, String holdOut,
@@ -56,7 +61,8 @@ final class ModelJson {
         static Version from(ModelVersion version) {
             return new Version(version.name(), version.version(), version.kind().wireName(),
                     version.stage().wireName(), version.metrics().holdOut(), version.metrics().values(),
-                    version.schema().map(Schema::from).orElse(null), version.artifactUri().toString(),
+                    version.schema().map(Schema::from).orElse(null),
+                    ArtifactKey.of(version.artifactUri()).map(ArtifactKey::path).orElse(null),
                     new Window(version.trainingWindow().from().toString(), version.trainingWindow().to().toString()),
                     version.parent().orElse(null), version.createdAt().toString());
         }

@@ -5,18 +5,17 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tandem.adapters.shared.json.JsonMembers;
 import io.tandem.application.port.in.RankItemsQuery;
 import io.tandem.application.port.in.RankItemsUseCase;
+import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.recommendation.Recommendation;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,14 +27,14 @@ import java.util.List;
 @Controller("/v1/rankings")
 final class RankingsController {
 
+    private static final List<String> FIELDS = List.of("userId", "itemIds", "explain");
+
     private final RankItemsUseCase rankItems;
     private final ServingMetrics metrics;
-    private final JsonMapper json;
 
-    RankingsController(RankItemsUseCase rankItems, ServingMetrics metrics, JsonMapper json) {
+    RankingsController(RankItemsUseCase rankItems, ServingMetrics metrics) {
         this.rankItems = rankItems;
         this.metrics = metrics;
-        this.json = json;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -47,72 +46,21 @@ final class RankingsController {
         return RecommendationJson.Response.forUser(ranking, query.explain());
     }
 
-    private RankItemsQuery queryIn(byte[] body) {
-        // Read here rather than left to the framework, so an empty body is a problem naming "body" like any other.
-        if (body == null || body.length == 0) {
-            throw new MalformedBodyException("body", "is empty; send {\"userId\":...,\"itemIds\":[...]}");
+    private static RankItemsQuery queryIn(byte[] body) {
+        JsonMembers request = RequestJson.object(body, "{\"userId\":\"u1\",\"itemIds\":[\"a\",\"b\"]}", FIELDS);
+        String user = request.text("userId");
+        if (user == null) {
+            throw new InvalidFieldException("userId", "is required");
         }
-        JsonNode tree;
-        try {
-            tree = json.readValue(body, JsonNode.class);
-        } catch (IOException e) {
-            throw new MalformedBodyException("body", "malformed JSON: " + ItemsController.firstLine(e.getMessage()));
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new MalformedBodyException("body",
-                    "must be a JSON object such as {\"userId\":\"u1\",\"itemIds\":[\"a\",\"b\"]}");
-        }
-        return new RankItemsQuery(userIn(tree.get("userId")), itemIdsIn(tree.get("itemIds")),
-                explainIn(tree.get("explain")));
-    }
-
-    private static UserId userIn(JsonNode userId) {
-        if (userId == null || userId.isNull()) {
-            throw new MalformedBodyException("userId", "is required");
-        }
-        if (!userId.isString()) {
-            throw new MalformedBodyException("userId", "must be a string");
-        }
-        return new UserId(userId.getStringValue());
-    }
-
-    private static List<ItemId> itemIdsIn(JsonNode itemIds) {
-        if (itemIds == null || itemIds.isNull()) {
-            throw new MalformedBodyException("itemIds", "is required: an array of 1 to " + RankItemsQuery.MAX_ITEMS
+        if (request.get("itemIds").isEmpty()) {
+            throw new InvalidFieldException("itemIds", "is required: an array of 1 to " + RankItemsQuery.MAX_ITEMS
                     + " item ids");
         }
-        if (!itemIds.isArray()) {
-            throw new MalformedBodyException("itemIds", "must be an array of item ids");
+        List<String> ids = request.texts("itemIds", RankItemsQuery.MAX_ITEMS);
+        List<ItemId> items = new ArrayList<>(ids.size());
+        for (int index = 0; index < ids.size(); index++) {
+            items.add(new ItemId(CanonicalText.requireId("itemIds[" + index + "]", ids.get(index))));
         }
-        // Refused before any id is built: the query would refuse it too, after the work.
-        if (itemIds.size() > RankItemsQuery.MAX_ITEMS) {
-            throw new InvalidFieldException("itemIds", "must hold between 1 and " + RankItemsQuery.MAX_ITEMS
-                    + " items, got " + itemIds.size());
-        }
-        List<ItemId> items = new ArrayList<>(itemIds.size());
-        int index = 0;
-        for (JsonNode element : itemIds.values()) {
-            String field = "itemIds[" + index + "]";
-            if (!element.isString()) {
-                throw new MalformedBodyException(field, "must be a string");
-            }
-            try {
-                items.add(new ItemId(element.getStringValue()));
-            } catch (InvalidFieldException e) {
-                throw new InvalidFieldException(field, e.reason());
-            }
-            index++;
-        }
-        return items;
-    }
-
-    private static boolean explainIn(JsonNode explain) {
-        if (explain == null || explain.isNull()) {
-            return false;
-        }
-        if (!explain.isBoolean()) {
-            throw new MalformedBodyException("explain", "must be true or false");
-        }
-        return explain.getBooleanValue();
+        return new RankItemsQuery(new UserId(user), items, request.bool("explain").orElse(false));
     }
 }

@@ -11,7 +11,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tandem.application.port.in.FindSimilarItemsUseCase;
 import io.tandem.application.port.in.SimilarItemsQuery;
-import io.tandem.domain.catalog.ItemId;
 
 /**
  * {@code GET /v1/items/{id}/similar?count=10}: the items most like one item, in the recommendation shape with
@@ -32,7 +31,7 @@ final class SimilarItemsController {
     @Get(uri = "/{id}/similar", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> similar(@PathVariable("id") String id, @Nullable @QueryValue("count") String count) {
-        SimilarItemsQuery query = new SimilarItemsQuery(new ItemId(id), RecommendationsController.parseCount(count));
+        SimilarItemsQuery query = new SimilarItemsQuery(PathIds.item(id), RecommendationsController.parseCount(count));
         return findSimilarItems.similar(query)
                 .<HttpResponse<?>>map(recommendation -> {
                     metrics.served(ServingMetrics.Endpoint.SIMILAR, recommendation);

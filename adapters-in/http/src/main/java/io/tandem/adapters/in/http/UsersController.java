@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tandem.application.port.in.CatalogCounts;
@@ -17,11 +16,9 @@ import io.tandem.application.port.in.FindUserQuery;
 import io.tandem.application.port.in.FindUserUseCase;
 import io.tandem.application.port.in.UpsertUsersCommand;
 import io.tandem.application.port.in.UpsertUsersUseCase;
-import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.User;
 import io.tandem.domain.catalog.UserId;
 
-import java.io.IOException;
 import java.util.List;
 
 /** Users: {@code PUT|GET /v1/users/{id}}, and the catalog's size at {@code GET /v1/catalog}. */
@@ -31,33 +28,18 @@ final class UsersController {
     private final UpsertUsersUseCase upsertUsers;
     private final FindUserUseCase findUser;
     private final CountCatalogUseCase countCatalog;
-    private final JsonMapper json;
 
-    UsersController(UpsertUsersUseCase upsertUsers, FindUserUseCase findUser, CountCatalogUseCase countCatalog,
-                    JsonMapper json) {
+    UsersController(UpsertUsersUseCase upsertUsers, FindUserUseCase findUser, CountCatalogUseCase countCatalog) {
         this.upsertUsers = upsertUsers;
         this.findUser = findUser;
         this.countCatalog = countCatalog;
-        this.json = json;
     }
 
     @Put(uri = "/users/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     CatalogJson.UserJson put(@PathVariable("id") String id, @Body byte[] body) {
-        CatalogJson.UserJson user;
-        try {
-            user = json.readValue(body, CatalogJson.UserJson.class);
-        } catch (IOException e) {
-            throw new MalformedBodyException("body", "malformed JSON or wrong member types: "
-                    + ItemsController.firstLine(e.getMessage()));
-        }
-        if (user == null) {
-            throw new MalformedBodyException("body", "is empty");
-        }
-        if (user.userId() != null && !user.userId().equals(id)) {
-            throw new InvalidFieldException("userId", "differs from the id in the path");
-        }
-        User stored = user.toUser(id);
+        PathIds.require("id", id);
+        User stored = CatalogJson.user(RequestJson.parse(body, "a user object such as {\"attributes\":{}}"), id);
         upsertUsers.upsert(new UpsertUsersCommand(List.of(stored)));
         return CatalogJson.UserJson.from(stored);
     }
@@ -65,10 +47,11 @@ final class UsersController {
     @Get(uri = "/users/{id}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> get(@PathVariable("id") String id) {
-        return findUser.find(new FindUserQuery(new UserId(id)))
-                .<HttpResponse<?>>map(user -> HttpResponse.ok(CatalogJson.UserJson.from(user)))
+        UserId user = PathIds.user(id);
+        return findUser.find(new FindUserQuery(user))
+                .<HttpResponse<?>>map(found -> HttpResponse.ok(CatalogJson.UserJson.from(found)))
                 .orElseGet(() -> ProblemResponses.respond(Problem.of(404, "Not Found", "user-not-found", "id",
-                        "no user '" + id + "' in the catalog")));
+                        "no user '" + user.value() + "' in the catalog")));
     }
 
     @Get(uri = "/catalog", produces = MediaType.APPLICATION_JSON)

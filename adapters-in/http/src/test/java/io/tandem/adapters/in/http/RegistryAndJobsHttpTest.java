@@ -147,7 +147,8 @@ class RegistryAndJobsHttpTest {
         assertThat(v2.get("holdOut").getStringValue()).isEqualTo("temporal:2026-11-01..2026-11-08");
         assertThat(v2.get("metrics").get("ndcg@10").getDoubleValue()).isEqualTo(0.41);
         assertThat(v2.get("schema").get("features").get(1).getStringValue()).isEqualTo("seen");
-        assertThat(v2.get("artifactUri").getStringValue()).isEqualTo("file:///var/tandem/models/ranker/v2/model.onnx");
+        // The store-relative key, never the host path of the store (ADR-0019).
+        assertThat(v2.get("artifactUri").getStringValue()).isEqualTo("models/ranker/v2/model.onnx");
         assertThat(v2.get("trainingWindow").get("to").getStringValue()).isEqualTo("2026-11-01T00:00:00Z");
         assertThat(v2.get("parent").getStringValue()).isEqualTo("v1");
         assertThat(versions.get(1).get("parent").isNull()).isTrue();

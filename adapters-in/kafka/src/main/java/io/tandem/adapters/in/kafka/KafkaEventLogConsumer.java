@@ -1,6 +1,8 @@
 package io.tandem.adapters.in.kafka;
 
+import io.tandem.adapters.shared.json.EventWireFormat;
 import io.tandem.application.port.in.LoggedEvent;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.interaction.EventValidation;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -34,10 +36,12 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Reads the event log topic on its own thread for one purpose (one consumer group): every record is validated
- * through the shared {@link io.tandem.domain.interaction.EventSubmission} rules, invalid ones go to the dead-letter
- * topic, valid ones go to an {@link EventLogHandler} partition by partition in offset order, and an offset is
- * committed only when the handler allows it and every dead letter before it is acknowledged.
+ * Reads the event log topic on its own thread for one purpose (one consumer group): every record is read by the
+ * shared event wire format and validated through the shared {@link io.tandem.domain.interaction.EventSubmission}
+ * rules and time window, exactly as {@code POST /v1/events} would; a record that fails is quarantined in the
+ * dead-letter topic (ADR-0020), counted, and its reason logged once, and the consumer goes on. Valid ones go to an
+ * {@link EventLogHandler} partition by partition in offset order, and an offset is committed only when the handler
+ * allows it and every dead letter before it is acknowledged.
  *
  * <p>When the handler fails (its store is down), nothing is committed: each partition of the failed batch is
  * released and read again from its last committed offset after an exponential, capped backoff, so the handler
@@ -58,6 +62,8 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
 
     private final KafkaEventLogConsumerSettings settings;
     private final EventLogHandler handler;
+    private final TimeWindow window;
+    private final Runnable quarantined;
     private final ConsumerThread thread;
     private volatile Consumer<byte[], byte[]> consumer;
 
@@ -72,14 +78,24 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
      * re-read batch that happens to stop short of the failing write proves nothing.
      */
     private final Map<TopicPartition, Long> failedUpTo = new HashMap<>();
+    /** Per partition, the offset after the last quarantined record already logged and counted. */
+    private final Map<TopicPartition, Long> quarantinedUpTo = new HashMap<>();
     private boolean flushFailed;
     private long outageStartedNanos;
     private long lastRecordsNanos;
     private boolean flushed = true;
 
-    public KafkaEventLogConsumer(KafkaEventLogConsumerSettings settings, EventLogHandler handler) {
+    /**
+     * @param window      the times an event may carry, the same window {@code POST /v1/events} applies
+     * @param quarantined called once for each record sent to the dead-letter topic (a metric counts them); a record
+     *                    read again after a failure or a rebalance is not counted twice by this consumer
+     */
+    public KafkaEventLogConsumer(KafkaEventLogConsumerSettings settings, EventLogHandler handler, TimeWindow window,
+                                 Runnable quarantined) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.window = Objects.requireNonNull(window, "window");
+        this.quarantined = Objects.requireNonNull(quarantined, "quarantined");
         this.thread = new ConsumerThread("tandem-event-log-" + settings.groupId(),
                 "Event log consumer " + settings.groupId(), THREAD_STOP_TIMEOUT);
     }
@@ -202,9 +218,8 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
                                 ((EventValidation.Valid) verdict).event()));
                     } else {
                         EventValidation.Invalid invalid = (EventValidation.Invalid) verdict;
-                        LOG.debug("Dead-lettering {}-{}@{}: {} {}", record.topic(), record.partition(),
-                                record.offset(), invalid.field(), invalid.message());
                         deadLetters.send(record, invalid.field(), invalid.message());
+                        firstSight(partition, record, invalid);
                     }
                 }
                 OptionalLong committable = handler.handle(partition.partition(), valid, nextOffset(batch));
@@ -231,15 +246,28 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
     }
 
     /** The record's verdict; any record the shared rules cannot even judge is invalid, never a blocker. */
-    private static EventValidation validate(ConsumerRecord<byte[], byte[]> record) {
+    private EventValidation validate(ConsumerRecord<byte[], byte[]> record) {
         // The log's timestamp is when the event was accepted: the reference for "too far in the future" and the
         // time of events that carry none.
         Instant receivedAt = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
         try {
-            return EventRecordJson.submission(record.value()).validate(receivedAt);
+            return EventWireFormat.record(record.value()).validate(window, receivedAt);
         } catch (RuntimeException e) {
-            return new EventValidation.Invalid("event", "could not be read: " + e);
+            LOG.debug("Record {}-{}@{} could not be judged", record.topic(), record.partition(), record.offset(), e);
+            return new EventValidation.Invalid("event", "could not be read");
         }
+    }
+
+    /** Logs and counts a quarantined record the first time this consumer meets it. */
+    private void firstSight(TopicPartition partition, ConsumerRecord<byte[], byte[]> record,
+                            EventValidation.Invalid invalid) {
+        if (record.offset() < quarantinedUpTo.getOrDefault(partition, 0L)) {
+            return;
+        }
+        quarantinedUpTo.put(partition, record.offset() + 1);
+        quarantined.run();
+        LOG.warn("Event log consumer {} quarantined {}-{}@{} in {}: {}: {}", settings.groupId(), record.topic(),
+                record.partition(), record.offset(), settings.deadLetterTopic(), invalid.field(), invalid.message());
     }
 
     /**

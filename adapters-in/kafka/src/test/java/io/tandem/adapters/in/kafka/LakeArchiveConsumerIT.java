@@ -4,6 +4,7 @@ import io.tandem.application.port.in.ArchiveEventsUseCase;
 import io.tandem.application.port.in.LoggedEvent;
 import io.tandem.application.port.out.WriteLakePort;
 import io.tandem.application.service.ArchiveEventsService;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.interaction.Event;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
@@ -162,7 +163,8 @@ class LakeArchiveConsumerIT {
     private KafkaEventLogConsumer start(EventTopicFixture log, String group, ArchiveEventsUseCase archive) {
         // Small polls: many batches per chunk, so chunks are built across polls as in production.
         KafkaEventLogConsumer consumer = new KafkaEventLogConsumer(
-                log.settings(group, Map.of("consumer.max.poll.records", "40")), new LakeArchiver(archive));
+                log.settings(group, Map.of("consumer.max.poll.records", "40")), new LakeArchiver(archive),
+                TimeWindow.DEFAULT, () -> { });
         toClose.add(consumer);
         consumer.start();
         return consumer;

@@ -4,6 +4,7 @@ import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
 import io.tandem.application.service.UpdateOnlineFeaturesService;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.interaction.EventType;
@@ -74,20 +75,29 @@ class OnlineFeaturesConsumerIT {
                 new String[] {"u3", "{\"id\":\"b3\",\"type\":\"click\",\"itemId\":\"i1\"}"},
                 new String[] {"u4", "[1,2,3]"},
                 new String[] {"u5", "{\"id\":\"b5\",\"type\":\"rating\",\"userId\":\"u5\",\"itemId\":\"i1\","
-                        + "\"value\":42}"});
-        List<String> expectedFields = List.of("event", "type", "userId", "event", "value");
+                        + "\"value\":42}"},
+                // The strictness of POST /v1/events holds on the topic too (ADR-0019).
+                new String[] {"u7", "{\"id\":\"b7\",\"type\":\"click\",\"userId\":\" u7\",\"itemId\":\"i1\"}"},
+                new String[] {"u8", "{\"id\":\"b8\",\"type\":\"click\",\"userId\":\"u8\",\"itemId\":\"i1\","
+                        + "\"timestamp\":1}"},
+                new String[] {"u9", "{\"id\":\"b9\",\"type\":\"click\",\"userId\":\"u9\",\"itemId\":\"i1\","
+                        + "\"time\":\"-300000-01-01T00:00:00Z\"}"});
+        List<String> expectedFields = List.of("event", "type", "userId", "event", "value", "userId", "timestamp",
+                "time");
         List<String[]> good = clicks(0, 300);
         List<RecordMetadata> badPositions = new ArrayList<>();
         for (int i = 0; i < bad.size(); i++) {
-            log.sendAll(good.subList(i * 60, i * 60 + 60));
+            log.sendAll(good.subList(i * 300 / bad.size(), (i + 1) * 300 / bad.size()));
             badPositions.add(log.send(bad.get(i)[0], bad.get(i)[1]));
         }
         // Too large to dead-letter whole (with headers it could exceed the topic's limit): sent without its value.
         RecordMetadata hugePosition = log.send("u6", "x".repeat(DeadLetters.MAX_PART_BYTES + 1));
 
-        start(log, "online-mixed", service(store));
+        AtomicInteger quarantined = new AtomicInteger();
+        start(log, "online-mixed", service(store), quarantined);
 
         eventually(WAIT, "all 300 good events in the store", () -> totalEvents() == 300);
+        assertThat(quarantined).as("each quarantined record counted once").hasValue(bad.size() + 1);
         eventually(WAIT, "every offset committed, bad ones too",
                 () -> log.committed("online-mixed").equals(log.endOffsets()));
         List<ConsumerRecord<String, String>> all = log.deadLetters(bad.size() + 1, WAIT);
@@ -182,9 +192,15 @@ class OnlineFeaturesConsumerIT {
     }
 
     private KafkaEventLogConsumer start(EventTopicFixture log, String group, UpdateOnlineFeaturesUseCase useCase) {
+        return start(log, group, useCase, new AtomicInteger());
+    }
+
+    private KafkaEventLogConsumer start(EventTopicFixture log, String group, UpdateOnlineFeaturesUseCase useCase,
+                                        AtomicInteger quarantined) {
         // Small polls make several batches per partition, so commits and retries happen mid-stream.
         KafkaEventLogConsumer consumer = new KafkaEventLogConsumer(
-                log.settings(group, Map.of("consumer.max.poll.records", "50")), new OnlineFeaturesUpdater(useCase));
+                log.settings(group, Map.of("consumer.max.poll.records", "50")), new OnlineFeaturesUpdater(useCase),
+                TimeWindow.DEFAULT, quarantined::incrementAndGet);
         toClose.add(consumer);
         consumer.start();
         return consumer;

@@ -1,5 +1,7 @@
 package io.tandem.adapters.out.filesystem;
 
+import io.tandem.domain.CanonicalText;
+import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
@@ -13,6 +15,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -77,21 +80,31 @@ final class EventFrames {
     static Event event(byte[] payload) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             EventId id = new EventId(in.readUTF());
-            EventType type = EventType.fromWireName(in.readUTF())
-                    .orElseThrow(() -> new IOException("unknown event type in the log"));
+            String typeName = in.readUTF();
+            EventType type = EventType.fromWireName(typeName).orElseThrow(() -> new InvalidFieldException("type",
+                    "unknown event type '" + CanonicalText.excerpt(typeName) + "'"));
             UserId user = new UserId(in.readUTF());
             ItemId item = new ItemId(in.readUTF());
-            Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            Instant time = instant(in.readLong(), in.readInt());
             boolean hasValue = in.readBoolean();
             double value = in.readDouble();
             String surface = in.readUTF();
             String requestId = in.readUTF();
             int position = in.readInt();
             return new Event(id, type, user, item, time, hasValue ? OptionalDouble.of(value) : OptionalDouble.empty(),
-                    new EventContext(Optional.of(surface), Optional.of(requestId),
+                    new EventContext(Optional.of(surface).filter(s -> !s.isEmpty()),
+                            Optional.of(requestId).filter(r -> !r.isEmpty()),
                             position > 0 ? OptionalInt.of(position) : OptionalInt.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable event in the local event log", e);
+        }
+    }
+
+    private static Instant instant(long seconds, int nanos) {
+        try {
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new InvalidFieldException("time", "lies beyond any representable time");
         }
     }
 }

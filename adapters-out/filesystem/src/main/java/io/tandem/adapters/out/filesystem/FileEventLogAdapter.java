@@ -2,6 +2,7 @@ package io.tandem.adapters.out.filesystem;
 
 import io.tandem.application.port.out.AppendEventsPort;
 import io.tandem.application.port.out.EventLogUnavailableException;
+import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.interaction.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * frames are forced to disk, so an acknowledged event survives a crash; on open, a frame torn by a crash is
  * cut off. Offsets number the events from 0. Subscribers see every append, in order, after it is durable,
  * and {@link #replay} hands back what is already in the file (to rebuild state after a restart).
+ *
+ * <p>No single record stops a reader (ADR-0020): a complete frame that no longer reads as a valid event (written by
+ * an older version under looser rules, or damaged in place) is set aside in {@code quarantine.ndjson} beside the
+ * log with its reason, and replay goes on past it. A subscriber that fails never fails the append, which is
+ * durable by then: the subscriber catches up from the log.
  */
 public final class FileEventLogAdapter implements AppendEventsPort, AutoCloseable {
 
@@ -44,16 +51,23 @@ public final class FileEventLogAdapter implements AppendEventsPort, AutoCloseabl
 
     private final Path file;
     private final FileChannel channel;
+    private final QuarantineFile quarantine;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private long nextOffset;
     /** The byte length of the complete frames, where the next append starts. */
     private long endOfLog;
 
-    /** Opens (or creates) the log in {@code directory}, recovering from a crash mid-append. */
-    public FileEventLogAdapter(Path directory) {
+    /**
+     * Opens (or creates) the log in {@code directory}, recovering from a crash mid-append.
+     *
+     * @param quarantined runs once for each record newly set aside in the quarantine file (a metric counts them)
+     */
+    public FileEventLogAdapter(Path directory, Runnable quarantined) {
         try {
             Files.createDirectories(directory);
             this.file = directory.resolve("events.log");
+            this.quarantine = new QuarantineFile(directory.resolve("quarantine.ndjson"), quarantined,
+                    Clock.systemUTC());
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             Recovered recovered = scan(file);
@@ -112,14 +126,21 @@ public final class FileEventLogAdapter implements AppendEventsPort, AutoCloseabl
         nextOffset += batch.size();
         endOfLog += bytes;
         for (Subscriber subscriber : subscribers) {
-            subscriber.onAppend(firstOffset, batch);
+            try {
+                subscriber.onAppend(firstOffset, batch);
+            } catch (RuntimeException e) {
+                // The events are durable and acknowledged from here on; a 5xx now would invite a duplicate.
+                LOG.error("a subscriber of the local event log failed on offsets {}..{}; it catches up from the log",
+                        firstOffset, firstOffset + batch.size() - 1, e);
+            }
         }
     }
 
     /**
      * Hands every event from {@code fromOffset} up to the current end to {@code subscriber}, in batches of at
-     * most {@code batchSize}, in order. Appends wait meanwhile, so nothing is missed between a replay and a
-     * subscription made under the same lock.
+     * most {@code batchSize}, in order, each batch of consecutive offsets. Appends wait meanwhile, so nothing is
+     * missed between a replay and a subscription made under the same lock. A record that does not read as a valid
+     * event is quarantined and skipped, and the batch in front of it is handed over first.
      */
     public synchronized void replay(long fromOffset, int batchSize, Subscriber subscriber) {
         try (InputStream in = new BufferedInputStream(Channels.newInputStream(FileChannel.open(file)), 1 << 16);
@@ -134,7 +155,19 @@ public final class FileEventLogAdapter implements AppendEventsPort, AutoCloseabl
                     continue;
                 }
                 byte[] payload = data.readNBytes(length);
-                batch.add(EventFrames.event(payload));
+                Event event;
+                try {
+                    event = EventFrames.event(payload);
+                } catch (RuntimeException unreadable) {
+                    quarantine(offset, payload, unreadable);
+                    if (!batch.isEmpty()) {
+                        subscriber.onAppend(batchStart, List.copyOf(batch));
+                        batch.clear();
+                    }
+                    batchStart = offset + 1;
+                    continue;
+                }
+                batch.add(event);
                 if (batch.size() == batchSize) {
                     subscriber.onAppend(batchStart, List.copyOf(batch));
                     batchStart += batch.size();
@@ -147,6 +180,13 @@ public final class FileEventLogAdapter implements AppendEventsPort, AutoCloseabl
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replay the local event log " + file, e);
         }
+    }
+
+    private void quarantine(long offset, byte[] payload, RuntimeException unreadable) {
+        String field = unreadable instanceof InvalidFieldException invalid ? invalid.field() : "event";
+        String reason = unreadable instanceof InvalidFieldException invalid ? invalid.reason()
+                : "does not read as an event: " + unreadable.getMessage();
+        quarantine.add(offset, field, reason, payload);
     }
 
     @Override

@@ -318,6 +318,30 @@ abstract class JdbcAdaptersContract {
     }
 
     @Test
+    void theLongestEventIdsTheInputContractAllowsAreClaimed() {
+        // 256 bytes of UTF-8 (ADR-0019): 256 ASCII characters, or 64 four-byte ones.
+        EventId ascii = new EventId("e".repeat(256));
+        EventId astral = new EventId("😀".repeat(64));
+
+        assertThat(eventIds.claim(List.of(ascii, astral))).containsExactlyInAnyOrder(ascii, astral);
+        assertThat(eventIds.claim(List.of(ascii, astral))).isEmpty();
+    }
+
+    @Test
+    void anItemAtTheLimitsOfTheInputContractIsSavedAndLoadedWhole() {
+        Set<String> categories = IntStream.range(0, 100).mapToObj(i -> "c".repeat(250) + i)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, String> attributes = IntStream.range(0, 100).boxed()
+                .collect(java.util.stream.Collectors.toMap(i -> "k".repeat(250) + i, i -> "v".repeat(1024)));
+        Item largest = new Item(ItemId.of("i".repeat(256)), categories, categories,
+                java.time.Instant.parse("1583-01-01T00:00:00Z"), true, attributes);
+
+        catalog.save(List.of(largest));
+
+        assertThat(catalog.loadItems(List.of(largest.id()))).containsEntry(largest.id(), largest);
+    }
+
+    @Test
     void ofTwoConcurrentClaimsOfTheSameIdsExactlyOneWinsEachId() throws Exception {
         List<EventId> shared = IntStream.range(0, 2_000).mapToObj(i -> new EventId("shared-" + i)).toList();
         List<EventId> onlyFirst = IntStream.range(0, 200).mapToObj(i -> new EventId("first-" + i)).toList();

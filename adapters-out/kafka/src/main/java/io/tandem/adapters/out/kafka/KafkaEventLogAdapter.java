@@ -1,5 +1,6 @@
 package io.tandem.adapters.out.kafka;
 
+import io.tandem.adapters.shared.json.EventWireFormat;
 import io.tandem.application.port.out.AppendEventsPort;
 import io.tandem.application.port.out.EventLogUnavailableException;
 import io.tandem.domain.interaction.Event;
@@ -155,7 +156,7 @@ public final class KafkaEventLogAdapter implements AppendEventsPort, AutoCloseab
             }
             // The key is the user id in UTF-8, as any producer of this topic writes it, so the default
             // partitioner puts a user's events on one partition whoever sent them.
-            producer.send(new ProducerRecord<>(settings.topic(), event.user().value(), EventJson.encode(event)),
+            producer.send(new ProducerRecord<>(settings.topic(), event.user().value(), EventWireFormat.encode(event)),
                     acknowledgements);
         }
         // Waiting here rather than in commitTransaction keeps the slow part within the append's deadline, and

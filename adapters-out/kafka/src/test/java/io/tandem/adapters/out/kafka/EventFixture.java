@@ -19,11 +19,11 @@ import java.util.Random;
 /** Builds events for the Kafka adapter tests, including the awkward strings the wire format must carry. */
 final class EventFixture {
 
-    /** Well-formed text that breaks naive JSON: quotes, backslashes, control characters, non-BMP. */
-    static final String AWKWARD = "q\"b\\s/ n\n r\r t\t nul\u0000 esc\u001b del\u007f ls\u2028 é 中 😀";
-
-    /** Also a lone surrogate: valid in a Java string and in escaped JSON, not encodable as UTF-8 as it is. */
-    static final String AWKWARD_WITH_LONE_SURROGATE = AWKWARD + " lone\ud800x";
+    /**
+     * Canonical text (ADR-0019) that still breaks naive JSON: quotes, backslashes, slashes, a line separator that
+     * JavaScript readers choke on, non-ASCII and non-BMP characters.
+     */
+    static final String AWKWARD = "q\"b\\s/ ls\u2028 é 中 😀";
 
     private EventFixture() {
     }
@@ -34,16 +34,24 @@ final class EventFixture {
     }
 
     /**
-     * A view whose surface is {@code bytes} of random base64 text: incompressible for lz4, so the record stays
-     * larger than a topic's {@code max.message.bytes} set below {@code bytes} even after compression.
+     * The largest view the input contract allows: item, surface and request id of 256 random base64 characters each,
+     * incompressible for lz4, so the record (about 900 bytes) stays larger than a topic's {@code max.message.bytes}
+     * set at {@value #OVERSIZED_LIMIT} even after compression, while the events of {@link #varied} fit under it.
      */
-    static Event oversized(String id, String user, int bytes) {
-        byte[] noise = new byte[bytes * 3 / 4];
-        new Random(42).nextBytes(noise);
-        String surface = Base64.getEncoder().encodeToString(noise);
-        return new Event(new EventId(id), EventType.VIEW, new UserId(user), new ItemId("i-oversized"),
+    static Event oversized(String id, String user) {
+        Random random = new Random(42);
+        return new Event(new EventId(id), EventType.VIEW, new UserId(user), new ItemId(noise(random)),
                 Instant.parse("2026-11-21T09:30:00Z"), OptionalDouble.empty(),
-                new EventContext(Optional.of(surface), Optional.empty(), OptionalInt.empty()));
+                new EventContext(Optional.of(noise(random)), Optional.of(noise(random)), OptionalInt.empty()));
+    }
+
+    /** A topic limit that every {@link #varied} event fits and no {@link #oversized} one does. */
+    static final int OVERSIZED_LIMIT = 700;
+
+    private static String noise(Random random) {
+        byte[] bytes = new byte[192];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     /**
@@ -60,7 +68,7 @@ final class EventFixture {
                     : (type == EventType.PURCHASE && i % 2 == 0) ? OptionalDouble.of(19.99 + i) : OptionalDouble.empty();
             String user = (i % 7 == 0 ? "u-" + AWKWARD + "-" : "u-") + (i % users);
             EventContext context = new EventContext(
-                    i % 3 == 0 ? Optional.empty() : Optional.of(i % 5 == 0 ? AWKWARD_WITH_LONE_SURROGATE : "home"),
+                    i % 3 == 0 ? Optional.empty() : Optional.of(i % 5 == 0 ? AWKWARD : "home"),
                     i % 4 == 0 ? Optional.empty() : Optional.of("req-" + i),
                     i % 2 == 0 ? OptionalInt.empty() : OptionalInt.of(1 + i % 50));
             events.add(new Event(new EventId(prefix + "-" + i), type, new UserId(user), new ItemId("i-" + (i * 31 % 997)),

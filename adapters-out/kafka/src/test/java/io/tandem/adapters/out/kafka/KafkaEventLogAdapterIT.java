@@ -143,18 +143,21 @@ class KafkaEventLogAdapterIT {
     @Test
     void aFailedAppendLeavesNoneOfItsEventsVisibleAndItsRetryLandsExactlyOnce() throws Exception {
         // One partition, so the records before the oversized one are in earlier produce requests and really reach
-        // the log before the broker refuses the oversized one; a limit above the producer's 128 KiB batches.
+        // the log before the broker refuses the oversized one. Every event is small (ADR-0019 bounds them), so the
+        // topic's limit is set below the largest event and the producer's batches kept below that limit.
         String topic = uniqueTopic("atomic");
         CREATED_TOPICS.add(topic);
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "300000")))).all().get(30, TimeUnit.SECONDS);
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(EventFixture.OVERSIZED_LIMIT)))))
+                .all().get(30, TimeUnit.SECONDS);
         List<Event> batch = new ArrayList<>(EventFixture.varied("atomic-head", 1_000, 13));
-        batch.add(EventFixture.oversized("atomic-oversized", "u-big", 600_000));
+        batch.add(EventFixture.oversized("atomic-oversized", "u-big"));
         batch.addAll(EventFixture.varied("atomic-tail", 1_000, 13));
         Set<String> batchIds = batch.stream().map(event -> event.id().value()).collect(Collectors.toSet());
 
         try (KafkaEventLogAdapter adapter = new KafkaEventLogAdapter(
-                new KafkaEventLogSettings(BOOTSTRAP, topic, 1, (short) 1, Duration.ofSeconds(5), Map.of()))) {
+                new KafkaEventLogSettings(BOOTSTRAP, topic, 1, (short) 1, Duration.ofSeconds(5),
+                        Map.of("batch.size", "300")))) {
             assertThatThrownBy(() -> adapter.append(batch)).isInstanceOf(EventLogUnavailableException.class)
                     .hasMessageContaining("RecordTooLargeException").hasRootCauseInstanceOf(RecordTooLargeException.class);
 

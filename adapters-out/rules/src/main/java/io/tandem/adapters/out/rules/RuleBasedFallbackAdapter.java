@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * stores whose failure is usually why the fallback runs.
  *
  * <p>Every tier applies the same filters: the query's unwanted items, its category when one is asked (an item
- * whose categories the snapshot does not know is then skipped), unavailable items (dropped when the snapshot
- * is built) and items an earlier tier already placed. Scores are {@code 1 / rank}: the tiers have no common
+ * whose categories the snapshot does not know is then skipped), unavailable items and items the catalog does not
+ * hold (dropped when the snapshot is built) and items an earlier tier already placed. Scores are {@code 1 / rank}: the tiers have no common
  * scale (a pinned or a new item has no popularity), so the score only restates the order.
  */
 public final class RuleBasedFallbackAdapter implements RecommendFallbackPort {
@@ -211,12 +211,15 @@ public final class RuleBasedFallbackAdapter implements RecommendFallbackPort {
         return new FallbackSnapshot(pinned, available(trending, catalog), fresh, popularByCategory, categories);
     }
 
-    /** The ids of {@code scored} in order, without the items the catalog holds as unavailable. */
+    /**
+     * The ids of {@code scored} in order, without the items the catalog holds as unavailable or does not hold at all:
+     * popularity counts events for any item id a client sent, but only catalog items are served (ADR-0019).
+     */
     private static List<ItemId> available(List<ScoredItem> scored, Map<ItemId, Item> catalog) {
         List<ItemId> ids = new ArrayList<>(scored.size());
         for (ScoredItem item : scored) {
             Item known = catalog.get(item.item());
-            if (known == null || known.available()) {
+            if (known != null && known.available()) {
                 ids.add(item.item());
             }
         }

@@ -163,12 +163,13 @@ class RuleBasedFallbackAdapterTest {
     }
 
     @Test
-    void itemsKnownOnlyFromEventsAreAvailableWithoutCategories() {
+    void itemsKnownOnlyFromEventsAreNeverServed() {
         givenCatalog(item("known", "books"));
         givenPopular(Optional.empty(), "from-events", "known");
         RuleBasedFallbackAdapter fallback = refreshed(FallbackRules.defaults());
 
-        assertThat(ids(fallback.recommend(query(10, List.of())))).containsExactly("from-events", "known");
+        // Popularity counts any item id a client sent; only catalog items are shown (ADR-0019).
+        assertThat(ids(fallback.recommend(query(10, List.of())))).containsExactly("known");
         assertThat(ids(fallback.recommend(new FallbackQuery(10, Optional.of("books"), Set.of(), List.of()))))
                 .containsExactly("known");
     }

@@ -24,9 +24,11 @@ import java.util.concurrent.Callable;
                     + "of POST /v1/events:",
             "  {\"id\":\"e1\",\"type\":\"click\",\"userId\":\"u1\",\"itemId\":\"i1\",\"time\":\"2026-01-01T10:00:00Z\","
                     + "\"value\":null,\"context\":{\"surface\":\"home\",\"requestId\":\"r1\",\"position\":3}}",
-            "Ids may be strings or numbers; time is ISO-8601 or epoch milliseconds. The file is streamed and "
-                    + "sent in batches of 10,000. A bad line is rejected with its line number and the rest is "
-                    + "kept; re-importing a file counts its events as duplicates (by id).",
+            "Ids may be strings or whole numbers; time is ISO-8601 with offset, or epoch milliseconds as a number. "
+                    + "Lines are judged exactly as POST /v1/events judges events (unknown fields, repeated keys and "
+                    + "padded ids are refused). The file is streamed and sent in batches of 10,000. A bad line is "
+                    + "rejected with its line number and the rest is kept; re-importing a file counts its events as "
+                    + "duplicates (by id).",
             "Exit code: 0 when the file was read, even with rejected lines; 2 when FILE is missing or "
                     + "unreadable (or the rejects file cannot be written); 1 when reading fails midway."
         })

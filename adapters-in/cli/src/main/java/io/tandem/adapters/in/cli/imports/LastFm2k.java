@@ -153,7 +153,7 @@ final class LastFm2k {
      * id is derived from the pair, so importing again only finds duplicates.
      */
     static LineParser<EventSubmission> listenings(Map<String, Long> lastTagged) {
-        String undated = Long.toString(PUBLISHED.toEpochMilli());
+        String undated = PUBLISHED.toString();
         return (number, text) -> {
             String[] columns = TextLines.columns(text, '\t');
             if (text.isBlank() || isHeader(number, columns)) {
@@ -166,7 +166,7 @@ final class LastFm2k {
             String user = columns[0].strip();
             String artist = columns[1].strip();
             Long tagged = lastTagged.get(pair(user, artist));
-            String time = tagged == null ? undated : tagged.toString();
+            String time = tagged == null ? undated : Instant.ofEpochMilli(tagged).toString();
             return Optional.of(new EventSubmission.Fields("lastfm2k-" + user + "-" + artist, "view", user, artist,
                     time, columns[2], null, null, null));
         };

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -144,7 +145,7 @@ final class MovieLens100k {
             String user = columns[0].strip();
             String item = columns[1].strip();
             return Optional.of(new EventSubmission.Fields("ml100k-" + user + "-" + item, "rating", user, item,
-                    epochMillis(columns[3]), columns[2], null, null, null));
+                    isoTime(columns[3]), columns[2], null, null, null));
         };
     }
 
@@ -166,10 +167,11 @@ final class MovieLens100k {
     }
 
     /** The wire format takes epoch milliseconds; MovieLens has seconds. */
-    private static String epochMillis(String unixSeconds) {
+    /** Unix seconds as the ISO-8601 text the event format takes (digits in text are not a time, ADR-0019). */
+    private static String isoTime(String unixSeconds) {
         try {
-            return Long.toString(Math.multiplyExact(Long.parseLong(unixSeconds.strip()), 1000L));
-        } catch (NumberFormatException | ArithmeticException e) {
+            return Instant.ofEpochSecond(Long.parseLong(unixSeconds.strip())).toString();
+        } catch (NumberFormatException | DateTimeException e) {
             throw new InvalidFieldException("time", "must be unix seconds, got '" + unixSeconds + "'");
         }
     }

@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.cli.bench;
 
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.interaction.EventSubmission;
 import io.tandem.domain.interaction.EventValidation;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class BenchDataSetTest {
         Set<String> shown = new HashSet<>();
         Set<String> ids = new HashSet<>();
         for (EventSubmission event : events) {
-            EventValidation validation = event.validate(END);
+            EventValidation validation = event.validate(TimeWindow.DEFAULT, END);
             assertThat(validation).isInstanceOf(EventValidation.Valid.class);
             EventSubmission.Fields fields = (EventSubmission.Fields) event;
             shown.add(fields.itemId());

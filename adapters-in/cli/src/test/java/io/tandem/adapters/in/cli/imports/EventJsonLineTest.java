@@ -17,8 +17,8 @@ class EventJsonLineTest {
                 + "\"time\":1767261600000,\"value\":12.5,\"context\":{\"surface\":\"home\",\"requestId\":9,"
                 + "\"position\":2}}").orElseThrow();
 
-        assertThat(submission).isEqualTo(new EventSubmission.Fields("17", "view", "u1", "42", "1767261600000",
-                "12.5", "home", "9", "2"));
+        assertThat(submission).isEqualTo(new EventSubmission.Fields("17", "view", "u1", "42",
+                "2026-01-01T10:00:00Z", "12.5", "home", "9", "2"));
     }
 
     @Test
@@ -42,6 +42,8 @@ class EventJsonLineTest {
         assertField("{\"value\":\"4\"}", "value");
         assertField("{\"context\":\"home\"}", "context");
         assertField("{\"context\":{\"position\":\"first\"}}", "context.position");
+        assertField("{\"timestamp\":\"2026-01-01T00:00:00Z\"}", "timestamp");
+        assertField("{\"type\":\"click\",\"type\":\"view\"}", "type");
     }
 
     private void assertField(String line, String field) {

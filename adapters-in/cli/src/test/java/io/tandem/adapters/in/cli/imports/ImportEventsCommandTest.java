@@ -45,7 +45,7 @@ class ImportEventsCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("events 8 read, 3 accepted, 1 duplicates, 4 rejected (1 batches)");
-        assertThat(run.out()).contains("events.ndjson:3: event: is not valid JSON",
+        assertThat(run.out()).contains("events.ndjson:3: event: malformed JSON at line 1",
                 "events.ndjson:5: userId: is required",
                 "events.ndjson:6: event: must be a JSON object",
                 "events.ndjson:7: type: unknown event type 'teleport'");

@@ -9,12 +9,14 @@ import io.tandem.application.port.in.IngestionReport;
 import io.tandem.application.port.in.RecordEventsCommand;
 import io.tandem.application.port.in.RecordEventsUseCase;
 import io.tandem.application.port.in.UpsertItemsCommand;
+import io.tandem.application.port.in.UpsertItemsReport;
 import io.tandem.application.port.in.UpsertItemsUseCase;
 import io.tandem.application.port.in.UpsertUsersCommand;
 import io.tandem.application.port.in.UpsertUsersUseCase;
 import io.tandem.application.port.out.EventLogUnavailableException;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.User;
+import io.tandem.domain.TimeWindow;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventSubmission;
 import io.tandem.domain.interaction.EventValidation;
@@ -104,7 +106,7 @@ final class RecordingPlatform implements TandemLauncher, TandemSession, RecordEv
         List<RejectedEvent> rejected = new ArrayList<>();
         List<EventSubmission> submissions = command.submissions();
         for (int index = 0; index < submissions.size(); index++) {
-            EventValidation validation = submissions.get(index).validate(now);
+            EventValidation validation = submissions.get(index).validate(TimeWindow.DEFAULT, now);
             if (validation instanceof EventValidation.Invalid) {
                 EventValidation.Invalid invalid = (EventValidation.Invalid) validation;
                 rejected.add(new RejectedEvent(index, invalid.field(), invalid.message()));
@@ -122,10 +124,11 @@ final class RecordingPlatform implements TandemLauncher, TandemSession, RecordEv
     }
 
     @Override
-    public void upsert(UpsertItemsCommand command) {
+    public UpsertItemsReport upsert(UpsertItemsCommand command) {
         calls.add("items");
         itemBatchSizes.add(command.items().size());
         command.items().forEach(item -> items.put(item.id().value(), item));
+        return new UpsertItemsReport(command.items().size(), List.of());
     }
 
     @Override

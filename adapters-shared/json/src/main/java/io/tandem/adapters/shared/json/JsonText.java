@@ -1,0 +1,70 @@
+package io.tandem.adapters.shared.json;
+
+/**
+ * Writes JSON literals by hand, for the event format and the other small fixed records adapters publish: a few fixed
+ * members do not justify a data-binding library on the ingest hot path.
+ */
+public final class JsonText {
+
+    // Whole numbers below 2^53 print exactly as integers ("4" rather than "4.0").
+    private static final double LARGEST_EXACT_WHOLE = 9.007199254740992E15;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonText() {
+    }
+
+    /** Finite values only: the domain refuses NaN and infinities, which JSON cannot carry. */
+    public static void appendNumber(StringBuilder json, double value) {
+        if (value == Math.rint(value) && Math.abs(value) < LARGEST_EXACT_WHOLE) {
+            json.append((long) value);
+        } else {
+            // Double.toString gives the shortest text that parses back to the same double; its
+            // "1.0E-5" form is valid JSON.
+            json.append(value);
+        }
+    }
+
+    /**
+     * A JSON string literal (RFC 8259): quote, backslash and control characters escaped; U+2028/U+2029 escaped for
+     * JavaScript readers. Events hold canonical text (ADR-0019), so a lone surrogate never reaches here; were one to,
+     * it is escaped rather than turned into '?' by the UTF-8 encoder.
+     */
+    public static void appendString(StringBuilder json, String text) {
+        json.append('"');
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                case '\u2028', '\u2029' -> appendUnicodeEscape(json, c);
+                default -> {
+                    if (c < 0x20) {
+                        appendUnicodeEscape(json, c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < length
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        json.append(c).append(text.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        appendUnicodeEscape(json, c);
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+
+    private static void appendUnicodeEscape(StringBuilder json, char c) {
+        json.append("\\u")
+                .append(HEX[(c >> 12) & 0xF])
+                .append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
+    }
+}
