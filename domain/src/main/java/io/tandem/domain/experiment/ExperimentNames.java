@@ -2,13 +2,13 @@ package io.tandem.domain.experiment;
 
 import io.tandem.domain.InvalidFieldException;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The canonical form of experiment names, variant names, salts and surfaces: stripped, lower-cased, 1–64
- * letters, digits, dots, hyphens and underscores starting with a letter or digit. Names become URL segments and
- * metric labels, and "AB-1" and "ab-1 " must not be two experiments.
+ * The one accepted form of experiment names, variant names, salts and surfaces: 1–64 lower-case letters, digits,
+ * dots, hyphens and underscores starting with a letter or digit. Names become URL segments and metric labels.
+ * Like every identifier of the input contract (ADR-0019) a name is taken exactly as given or refused, never
+ * trimmed or lower-cased, so "AB-1" and "ab-1 " can never become a second name for "ab-1".
  */
 public final class ExperimentNames {
 
@@ -19,12 +19,12 @@ public final class ExperimentNames {
     private ExperimentNames() {
     }
 
-    /** {@code value} in canonical form, or a failure naming {@code field}. */
+    /** {@code value} when it is in the accepted form, or a failure naming {@code field}. */
     public static String canonical(String field, String value) {
-        String text = InvalidFieldException.requireText(field, value).toLowerCase(Locale.ROOT);
+        String text = InvalidFieldException.requireText(field, value);
         if (!CANONICAL.matcher(text).matches()) {
-            throw new InvalidFieldException(field, "'" + text + "' must be 1-" + MAX_LENGTH
-                    + " letters, digits, '.', '-' or '_', starting with a letter or digit");
+            throw new InvalidFieldException(field, "must be 1-" + MAX_LENGTH
+                    + " lower-case letters, digits, '.', '-' or '_', starting with a letter or digit");
         }
         return text;
     }

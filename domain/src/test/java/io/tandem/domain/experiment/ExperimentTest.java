@@ -20,15 +20,20 @@ import static org.assertj.core.api.Assertions.within;
 class ExperimentTest {
 
     @Test
-    void aDraftTakesItsNameAsSaltAndCanonicalNames() {
-        Experiment experiment = anExperiment().named(" AB-1 ").on("Home").draft();
+    void aDraftTakesItsNameAsSaltAndNamesAreExact() {
+        Experiment experiment = anExperiment().named("ab-1").on("home").draft();
 
         assertThat(experiment.name()).isEqualTo("ab-1");
         assertThat(experiment.salt()).isEqualTo("ab-1");
         assertThat(experiment.surface()).contains("home");
         assertThat(experiment.status()).isEqualTo(ExperimentStatus.DRAFT);
         assertThat(experiment.startedAt()).isEmpty();
-        assertThat(anExperiment().salt("Shared-Salt").draft().salt()).isEqualTo("shared-salt");
+        assertThat(anExperiment().salt("shared-salt").draft().salt()).isEqualTo("shared-salt");
+        // Never trimmed or lower-cased (ADR-0019): a padded or upper-case name is refused, not made another name.
+        assertInvalid(() -> anExperiment().named(" ab-1 ").draft(), "name");
+        assertInvalid(() -> anExperiment().named("AB-1").draft(), "name");
+        assertInvalid(() -> anExperiment().on("Home").draft(), "surface");
+        assertInvalid(() -> anExperiment().salt("Shared-Salt").draft(), "salt");
     }
 
     @Test
@@ -96,7 +101,9 @@ class ExperimentTest {
     @Test
     void variantNamesAreUniqueCanonicalAndNeverTheHoldout() {
         assertInvalid(() -> anExperiment().variants(Variant.of("a", 0.5, VariantModel.champion()),
-                Variant.of(" A ", 0.5, VariantModel.champion())).draft(), "variants[1].name");
+                Variant.of("a", 0.5, VariantModel.champion())).draft(), "variants[1].name");
+        assertInvalid(() -> Variant.of(" a ", 0.5, VariantModel.champion()), "variant.name");
+        assertInvalid(() -> Variant.of("A", 0.5, VariantModel.champion()), "variant.name");
         assertInvalid(() -> Variant.of("holdout", 0.5, VariantModel.champion()), "variant.name");
         assertInvalid(() -> Variant.of("a/b", 0.5, VariantModel.champion()), "variant.name");
         assertInvalid(() -> Variant.of("", 0.5, VariantModel.champion()), "variant.name");
