@@ -10,6 +10,7 @@ import io.tandem.application.port.in.UpsertItemsUseCase;
 import io.tandem.application.port.in.UpsertUsersCommand;
 import io.tandem.application.port.in.UpsertUsersUseCase;
 import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.application.service.CatalogSnapshot;
 import io.tandem.application.service.ServingModels;
 import io.tandem.domain.model.ModelRef;
 import org.apache.kafka.clients.admin.Admin;
@@ -114,15 +115,21 @@ class ModelNotificationsIT {
 
         // What B's clients see.
         JsonNode answer = b.get("/v1/users/u00001/recommendations?count=5").tree();
-        assertThat(answer.get("fallback").get("used").getBooleanValue()).as(answer.toString()).isFalse();
+        assertThat(answer.get("fallback").get("used").getBooleanValue())
+                .as("fallback on B: %s", answer.get("fallback").get("reason")).isFalse();
         assertThat(answer.get("model").get("version").getStringValue()).isEqualTo(first);
     }
 
-    /** Items and users into the shared catalog, events straight into the shared lake (no event log needed). */
+    /**
+     * Items and users into the shared catalog, events straight into the shared lake (no event log needed). B serves
+     * only items its catalog snapshot holds, and it would read A's writes at its next refresh (30 s): it reads them
+     * now, as that refresh would.
+     */
     private static void loadIntoTheLake(SyntheticDataset dataset) {
         a.context().getBean(UpsertItemsUseCase.class).upsert(new UpsertItemsCommand(dataset.items()));
         a.context().getBean(UpsertUsersUseCase.class).upsert(new UpsertUsersCommand(dataset.users()));
         a.context().getBean(WriteLakePort.class).write("models-it", dataset.events());
+        assertThat(b.context().getBean(CatalogSnapshot.class).refresh()).isEqualTo(dataset.items().size());
     }
 
     private static Optional<String> servedBy(TandemHttp instance) {
