@@ -89,17 +89,20 @@ class TrainModelsServiceTest {
         // It records the digest of the ranker stored beside it, so serving refuses any other ranker file.
         assertThat(stored.rankerSha256()).isEqualTo(ServingBundle.sha256(fixture.stored.get(expected)));
         assertThat(stored.matchesRanker(fixture.stored.get(expected))).isTrue();
-        assertThat(fixture.exported).hasSize(1);
-        assertThat(fixture.exported.values().iterator().next()).isSameAs(FOLLOWS_POPULARITY);
+        // Exported twice: measured on the hold-out, then refit on the whole window to serve; only the first is scored.
+        assertThat(fixture.exported).hasSize(2);
+        assertThat(fixture.exported.values()).containsOnly(FOLLOWS_POPULARITY);
         assertThat(fixture.scorersClosed.get()).isEqualTo(fixture.scorersOpened.get()).isEqualTo(1);
+        assertThat(version.metadata()).containsEntry("refit", "true").containsEntry("hold-out.split", "time");
         assertThat(report.promotion().decision().reason()).contains("no champion");
         assertThat(report.champion()).isEmpty();
         assertThat(report.summary()).contains("registered two-stage v20261120-100000-123", "champion", "ndcg@10");
     }
 
     @Test
-    void theHoldOutIsALaterWindowThatNeitherStageLearnsFrom() {
-        TrainingReport report = service(0.0).train(command(HoldOutWindow.lastDays(2)));
+    void theHoldOutIsALaterWindowThatNeitherStageOfAnUnpromotedCandidateLearnsFrom() {
+        championWith(AGAINST_POPULARITY, SCHEMA);
+        TrainingReport report = service(1.0).train(command(HoldOutWindow.lastDays(2)));
 
         TrainingWindow window = report.version().trainingWindow();
         Instant latest = fixture.events.stream().filter(e -> e.type().isInteraction()).map(e -> e.time())
@@ -114,6 +117,54 @@ class TrainModelsServiceTest {
         assertThat(rankerTrainingSets).hasSize(1);
         assertThat(rankerTrainingSets.get(0).rows()).isPositive();
         assertThat(report.version().metrics().holdOut()).startsWith("temporal:" + cut + "..");
+        assertThat(report.version().stage()).isEqualTo(ModelStage.CANDIDATE);
+        assertThat(report.version().metadata()).containsEntry("refit", "false")
+                .containsEntry("training.window-end", cut.toString())
+                .containsEntry("training.interactions", Integer.toString(report.trainingRows()));
+    }
+
+    @Test
+    void aVersionThatWillBePromotedIsRefitOnTheWholeWindowAndKeepsItsHoldOutMetrics() {
+        // An item and a user that only appear in the hold-out slice (the last hour).
+        Instant latest = fixture.events.stream().map(e -> e.time()).max(Instant::compareTo).orElseThrow();
+        for (int u = 0; u < 6; u++) {
+            fixture.events.add(new io.tandem.domain.interaction.Event(
+                    new io.tandem.domain.interaction.EventId("late-" + u), EventType.CLICK,
+                    io.tandem.domain.catalog.UserId.of(u < 3 ? "u" + u : "newcomer"),
+                    io.tandem.domain.catalog.ItemId.of("late-item"), latest.minusSeconds(u),
+                    java.util.OptionalDouble.empty(), io.tandem.domain.interaction.EventContext.NONE));
+        }
+        championWith(AGAINST_POPULARITY, SCHEMA);
+        TrainingReport notPromoted = service(1.0).train(command(HoldOutWindow.latestShare(0.2)));
+        int rankerSetsBefore = rankerTrainingSets.size();
+        latestTimeSeenByRetrievers.set(Long.MIN_VALUE);
+
+        TrainingReport promoted = service(0.0).train(command(HoldOutWindow.latestShare(0.2)));
+
+        assertThat(promoted.version().stage()).isEqualTo(ModelStage.CHAMPION);
+        // The version's metrics are the hold-out's, the same as the candidate measured and not refit.
+        assertThat(promoted.version().metrics()).isEqualTo(notPromoted.version().metrics());
+        assertThat(promoted.version().metadata()).containsEntry("refit", "true")
+                .containsEntry("training.interactions",
+                        Integer.toString(promoted.trainingRows() + promoted.holdOutRows()));
+        assertThat(promoted.summary()).contains("refit on the whole window");
+        Instant end = latest.plusSeconds(1);
+        assertThat(promoted.version().trainingWindow().to()).isEqualTo(end);
+        assertThat(latestTimeSeenByRetrievers.get()).isEqualTo(latest.getEpochSecond());
+        // The ranker too: trained once to be measured, once more on the whole window.
+        assertThat(rankerTrainingSets.size() - rankerSetsBefore).isEqualTo(2);
+        // The served bundle knows the hold-out-only item: its statistics count its interactions.
+        ServingBundle served = bundleOf(promoted.version());
+        ServingBundle measured = bundleOf(notPromoted.version());
+        int late = served.itemIds().indexOf(io.tandem.domain.catalog.ItemId.of("late-item"));
+        assertThat(late).isNotNegative();
+        // u0, u1, u2 and the newcomer (whose three clicks are one user-item pair).
+        assertThat(served.stats().count()[late]).isEqualTo(4);
+        assertThat(measured.stats().count()[late]).isZero();
+    }
+
+    private ServingBundle bundleOf(ModelVersion version) {
+        return ServingBundle.decode(fixture.stored.get(version.artifactUri().resolve("serving.bin")));
     }
 
     @Test
@@ -209,7 +260,8 @@ class TrainModelsServiceTest {
         assertThat(progressFractions).last().isEqualTo(1.0);
         assertThat(progressFractions).isSorted();
         assertThat(progressSteps).last().isEqualTo(report.summary());
-        assertThat(progressSteps).anyMatch(step -> step.startsWith("training the ranker"));
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("training on"));
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("refitting on the whole window"));
     }
 
     @Test
