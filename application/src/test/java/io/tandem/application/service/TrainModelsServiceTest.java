@@ -163,6 +163,36 @@ class TrainModelsServiceTest {
         assertThat(measured.stats().count()[late]).isZero();
     }
 
+    @Test
+    void theDecayingRetrieversHalfLifeIsTheOneThatRanksTheHoldOutBestAndIsRecorded() {
+        List<Optional<Duration>> asked = new ArrayList<>();
+        // No decay ranks the popular items last here, a day's half-life ranks them first.
+        RecencyGrid grid = new RecencyGrid("popular", List.of(Optional.empty(), Optional.of(Duration.ofDays(1))),
+                halfLife -> {
+                    asked.add(halfLife);
+                    return halfLife.isPresent() ? popularity() : (interactions, items) -> {
+                        int[] counts = interactions.columnCounts();
+                        return EvaluationFixture.model(interactions.itemCount(), (history, item) -> -counts[item]);
+                    };
+                });
+
+        TrainingReport report = service(new PromotionPolicy("ndcg@10", 0.0), Optional.of(grid))
+                .train(command(HoldOutWindow.latestShare(0.2)));
+
+        Map<String, String> metadata = report.version().metadata();
+        assertThat(metadata).containsEntry("popularity.half-life", "PT24H");
+        assertThat(metadata.get("popularity.half-life.ndcg@10")).startsWith("none=").contains(",PT24H=");
+        // Both measured once, then the chosen one trains the run's retriever (for the ranker's groups and the
+        // stages it serves with).
+        assertThat(asked.subList(0, 2)).containsExactly(Optional.empty(), Optional.of(Duration.ofDays(1)));
+        assertThat(asked.subList(2, asked.size())).containsOnly(Optional.of(Duration.ofDays(1)));
+        assertThatThrownBy(() -> service(new PromotionPolicy("ndcg@10", 0.0),
+                Optional.of(new RecencyGrid("nobody", List.of(Optional.empty()), grid.trainer()))))
+                .hasMessageContaining("recency.retriever");
+        assertThatThrownBy(() -> new RecencyGrid("popular", List.of(Optional.of(Duration.ZERO)), grid.trainer()))
+                .hasMessageContaining("recency.half-lives");
+    }
+
     private ServingBundle bundleOf(ModelVersion version) {
         return ServingBundle.decode(fixture.stored.get(version.artifactUri().resolve("serving.bin")));
     }
@@ -342,6 +372,10 @@ class TrainModelsServiceTest {
     }
 
     private TrainModelsService service(PromotionPolicy policy) {
+        return service(policy, Optional.empty());
+    }
+
+    private TrainModelsService service(PromotionPolicy policy, Optional<RecencyGrid> recency) {
         List<Retriever> retrievers = List.of(new Retriever("popular", watched(popularity())),
                 new Retriever("spread", watched((interactions, items) -> EvaluationFixture.model(
                         interactions.itemCount(), (history, item) -> (item * 7 % 11) / 11f))));
@@ -353,7 +387,7 @@ class TrainModelsServiceTest {
         return new TrainModelsService(retrievers, ranker, SETTINGS,
                 new LakeInteractions(fixture.lake(), fixture.items(), LabelWeights.defaults()),
                 fixture.artifacts(), model -> new byte[] {1}, registryService, registry, registry, policy,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), recency);
     }
 
     /** Records the latest interaction time any retriever is trained on. */
