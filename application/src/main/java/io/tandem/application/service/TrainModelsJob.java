@@ -101,7 +101,7 @@ public final class TrainModelsJob implements RunJobPort {
         ModelRef trained = report.version().ref();
         if (!report.promoted()) {
             Optional<ModelRef> current = serving.refresh().serving();
-            return report.summary() + "; not promoted, the champion is unchanged"
+            return outcome(report) + "; not promoted, the champion is unchanged"
                     + current.map(ref -> " (" + ref.version() + " serves)").orElse(" (none yet: the fallback serves)");
         }
         progress.report(1.0 - LIVE_SHARE, "live: swapping " + trained.name() + " " + trained.version()
@@ -114,6 +114,11 @@ public final class TrainModelsJob implements RunJobPort {
                             .orElse("no model") + " instead"));
         }
         progress.report(1.0, "live: " + trained.name() + " " + trained.version() + " serves on this instance");
-        return report.summary() + "; live on this instance";
+        return outcome(report) + "; live on this instance";
+    }
+
+    /** The run's summary and how much of the lake it read, which the barrier makes every acknowledged event. */
+    private static String outcome(TrainingReport report) {
+        return report.summary() + String.format(Locale.ROOT, "; trained on %d lake events", report.eventsRead());
     }
 }
