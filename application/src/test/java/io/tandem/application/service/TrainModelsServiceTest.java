@@ -295,16 +295,6 @@ class TrainModelsServiceTest {
     }
 
     @Test
-    void theTrainJobRunsTheConfiguredCommandWithTheJobsProgress() {
-        TrainModelsJob job = new TrainModelsJob(service(0.0), command(HoldOutWindow.latestShare(0.2)));
-
-        String outcome = job.run((fraction, step) -> progressFractions.add(fraction));
-
-        assertThat(outcome).startsWith("registered two-stage v").contains("champion");
-        assertThat(progressFractions).last().isEqualTo(1.0);
-    }
-
-    @Test
     void versionsAreNamedByTimeAndAlwaysIncrease() {
         ModelVersion later = Versions.ranker(MODEL, "v20261120-100000-500", 0.1);
         ModelVersion free = Versions.ranker(MODEL, "hand-made", 0.1);
