@@ -231,20 +231,29 @@ final class BenchQualityCommand implements Callable<Integer> {
         result.put("split", split.label());
         result.put("dataset", split.dataset());
         result.put("protocol", split.protocol());
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tandem-bench-quality-offline");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (TandemServer server = launcher.startServer(properties)) {
             progress("Tandem serving on %s", server.url());
+            // The offline figure needs no HTTP: it is computed while the split is replayed and trained, and is
+            // waited for before the recommendations are asked for, so it never competes with their latency.
+            Future<Offline> offline = background.submit(() -> offline(server, split));
             QualityClient client = new QualityClient(server.url(), Duration.ofMillis(timeoutMs));
             replay(split, client, result);
             String jobId = train(client, result);
             int[] asked = sample(split.testUsers());
             String champion = awaitLive(client, split, asked, result);
-            ServedQuality served = ask(client, split, asked);
             result.put("job_id", jobId);
             result.put("model_version", champion);
-            Map<String, Double> offline = offline(server, split, result);
-            record(split, served, offline, result);
-            print(split, served, offline);
+            Map<String, Double> twoStage = awaited(offline).record(result);
+            ServedQuality served = ask(client, split, asked);
+            record(split, served, twoStage, result);
+            print(split, served, twoStage);
         } finally {
+            background.shutdownNow();
             if (schema != null) {
                 schema.close();
             }
@@ -401,25 +410,46 @@ final class BenchQualityCommand implements Callable<Integer> {
         }
     }
 
+    private Offline awaited(Future<Offline> offline) throws InterruptedException {
+        if (!offline.isDone()) {
+            progress("waiting for the offline evaluation");
+        }
+        try {
+            return offline.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the offline evaluation failed: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** {@code evaluate}'s report on the split and how long it took. */
+    private record Offline(EvaluationReport report, double seconds) {
+
+        /** Records every model's figures in {@code result}; returns the two-stage system's. */
+        Map<String, Double> record(Map<String, Object> result) {
+            Map<String, Object> models = new LinkedHashMap<>();
+            Map<String, Double> twoStage = Map.of();
+            for (ModelEvaluation model : report.models()) {
+                models.put(model.name(), rounded(model.metrics()));
+                if (model.name().equals("two-stage")) {
+                    twoStage = model.metrics();
+                }
+            }
+            result.put("offline_seconds", round(seconds, 3));
+            result.put("offline_models", models);
+            return twoStage;
+        }
+    }
+
     /** {@code evaluate}'s figures for the same split, computed in this process with the same settings. */
-    private Map<String, Double> offline(TandemServer server, QualitySplit split, Map<String, Object> result) {
-        progress("offline: tandem evaluate on the same split");
+    private Offline offline(TandemServer server, QualitySplit split) {
+        progress("offline: tandem evaluate on the same split (in the background)");
         long began = System.nanoTime();
         EvaluationReport report = server.useCase(EvaluateRecommendersUseCase.class).evaluate(
                 new EvaluateRecommendersCommand(split.offline(), K, split.rankerHoldouts(),
                         (model, f, total, metrics, seconds) -> progress("  offline %-10s ndcg@%d %.4f", model, K,
                                 metrics.getOrDefault("ndcg@" + K, Double.NaN))));
-        Map<String, Object> models = new LinkedHashMap<>();
-        Map<String, Double> twoStage = Map.of();
-        for (ModelEvaluation model : report.models()) {
-            models.put(model.name(), rounded(model.metrics()));
-            if (model.name().equals("two-stage")) {
-                twoStage = model.metrics();
-            }
-        }
-        result.put("offline_seconds", round((System.nanoTime() - began) / 1e9, 3));
-        result.put("offline_models", models);
-        return twoStage;
+        return new Offline(report, (System.nanoTime() - began) / 1e9);
     }
 
     private void record(QualitySplit split, ServedQuality served, Map<String, Double> offline,
