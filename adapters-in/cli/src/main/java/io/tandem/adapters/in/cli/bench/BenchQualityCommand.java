@@ -97,7 +97,8 @@ final class BenchQualityCommand implements Callable<Integer> {
     String adapters;
 
     @Option(names = "--via", defaultValue = "http", paramLabel = "PATH",
-            description = "How events go in: http (POST /v1/events) (default: ${DEFAULT-VALUE}).")
+            description = "How events go in: http (POST /v1/events) or kafka (the run's event topic, as an outside "
+                    + "producer; needs --adapters production) (default: ${DEFAULT-VALUE}).")
     String via;
 
     @Option(names = "--users", paramLabel = "N",
@@ -242,7 +243,7 @@ final class BenchQualityCommand implements Callable<Integer> {
             // waited for before the recommendations are asked for, so it never competes with their latency.
             Future<Offline> offline = background.submit(() -> offline(server, split));
             QualityClient client = new QualityClient(server.url(), Duration.ofMillis(timeoutMs));
-            replay(split, client, result);
+            replay(split, client, properties, result);
             String jobId = train(client, result);
             int[] asked = sample(split.testUsers());
             String champion = awaitLive(client, split, asked, result);
@@ -266,8 +267,9 @@ final class BenchQualityCommand implements Callable<Integer> {
         return result;
     }
 
-    /** The catalogue, then the events in batches of 5,000, all over HTTP. */
-    private void replay(QualitySplit split, QualityClient client, Map<String, Object> result) {
+    /** The catalogue over HTTP, then the events in batches of 5,000, over HTTP or the run's Kafka topic. */
+    private void replay(QualitySplit split, QualityClient client, Map<String, Object> properties,
+                        Map<String, Object> result) throws InterruptedException {
         List<String> catalog = split.catalogJson();
         int upserted = 0;
         for (int from = 0; from < catalog.size(); from += ITEM_BATCH) {
@@ -280,6 +282,22 @@ final class BenchQualityCommand implements Callable<Integer> {
         long rejected = 0;
         String firstRejection = "";
         long began = System.nanoTime();
+        if (via.equals("kafka")) {
+            String topic = (String) properties.get("tandem.kafka.topic");
+            try (KafkaEventTopic kafka = new KafkaEventTopic((String) properties.get("tandem.kafka.bootstrap-servers"),
+                    topic)) {
+                for (int from = 0; from < events.size(); from += EVENT_BATCH) {
+                    int to = Math.min(events.size(), from + EVENT_BATCH);
+                    kafka.send(events.subList(from, to), split.replayUsers().subList(from, to));
+                }
+            }
+            progress("events: %,d acknowledged by Kafka topic %s in %.1f s (the consumers validate them; refusals "
+                    + "go to its dead-letter topic)", events.size(), topic, (System.nanoTime() - began) / 1e9);
+            result.put("items", upserted);
+            result.put("events_sent", events.size());
+            result.put("file_lines_unreadable", split.rejectedLines());
+            return;
+        }
         for (int from = 0; from < events.size(); from += EVENT_BATCH) {
             QualityClient.Ingested batch = client.recordEvents(events.subList(from,
                     Math.min(events.size(), from + EVENT_BATCH)));
@@ -575,8 +593,10 @@ final class BenchQualityCommand implements Callable<Integer> {
             problem = "--dataset events needs --file FILE.ndjson and --cut TIME";
         } else if (!dataset.equals("events") && (file != null || cut != null)) {
             problem = "--file and --cut apply to --dataset events only";
-        } else if (!via.equals("http")) {
-            problem = "--via must be http, not '" + via + "'";
+        } else if (!List.of("http", "kafka").contains(via)) {
+            problem = "--via must be http or kafka, not '" + via + "'";
+        } else if (via.equals("kafka") && !adapters.equals("production")) {
+            problem = "--via kafka needs --adapters production (embedded Tandem reads no Kafka topic)";
         } else if (users != null && users < 1) {
             problem = "--users must be 1 or more";
         } else if (concurrency < 1 || concurrency > 64) {

@@ -45,6 +45,7 @@ final class QualitySplit {
     private final Map<String, Integer> itemIndex;
     private final List<String> catalogJson;
     private final List<String> replayJson;
+    private final List<String> replayUsers;
     private final InteractionMatrix train;
     private final InteractionMatrix test;
     private final EvaluationDataset offline;
@@ -52,7 +53,8 @@ final class QualitySplit {
     private final int rejectedLines;
 
     private QualitySplit(String dataset, String protocol, String label, List<String> userIds, List<String> itemIds,
-                         List<String> catalogJson, List<String> replayJson, InteractionLog trainLog,
+                         List<String> catalogJson, List<String> replayJson, List<String> replayUsers,
+                         InteractionLog trainLog,
                          InteractionLog testLog, ItemFacets facets, List<Split> rankerHoldouts, int rejectedLines) {
         this.dataset = dataset;
         this.protocol = protocol;
@@ -65,6 +67,7 @@ final class QualitySplit {
         }
         this.catalogJson = catalogJson;
         this.replayJson = replayJson;
+        this.replayUsers = replayUsers;
         this.train = InteractionMatrix.of(trainLog);
         this.test = InteractionMatrix.of(testLog);
         this.offline = new EvaluationDataset(dataset, protocol, facets, List.of(new Fold(trainLog, testLog)));
@@ -89,14 +92,16 @@ final class QualitySplit {
         Integer[] order = IntStream.range(0, log.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingLong(row -> log.times()[row]));
         List<String> replay = new ArrayList<>(log.size());
+        List<String> replayUsers = new ArrayList<>(log.size());
         for (int row : order) {
             String user = named.userIds().get(log.users()[row]);
+            replayUsers.add(user);
             String item = named.itemIds().get(log.items()[row]);
             replay.add(eventJson(idPrefix + "-" + user + "-" + item, eventType, user, item,
                     Instant.ofEpochSecond(log.times()[row]), log.values()[row]));
         }
         return new QualitySplit(data.name(), data.protocol(), label, named.userIds(), named.itemIds(), catalog,
-                replay, log, chosen.test(), facets, EvaluationSplits.rankerHoldouts(data.protocol(), seed), 0);
+                replay, replayUsers, log, chosen.test(), facets, EvaluationSplits.rankerHoldouts(data.protocol(), seed), 0);
     }
 
     /**
@@ -116,6 +121,7 @@ final class QualitySplit {
         Columns before = new Columns();
         Columns after = new Columns();
         List<String> replay = new ArrayList<>();
+        List<String> replayUsers = new ArrayList<>();
         int rejected = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -143,6 +149,7 @@ final class QualitySplit {
                 boolean replayed = event.time().isBefore(cut);
                 if (replayed) {
                     replay.add(line.strip());
+                    replayUsers.add(event.user().value());
                 }
                 double label = weights.labelOf(event);
                 if (label > 0) {
@@ -160,7 +167,7 @@ final class QualitySplit {
             catalog.add(itemJson(itemIds.get(item), facets, item));
         }
         return new QualitySplit("events", "cut", file.getFileName() + " cut at " + cut, userIds, itemIds, catalog,
-                replay, before.toLog(userIds.size(), itemIds.size()), after.toLog(userIds.size(), itemIds.size()),
+                replay, replayUsers, before.toLog(userIds.size(), itemIds.size()), after.toLog(userIds.size(), itemIds.size()),
                 facets, EvaluationSplits.rankerHoldouts("temporal", seed), rejected);
     }
 
@@ -183,6 +190,11 @@ final class QualitySplit {
 
     List<String> replayJson() {
         return replayJson;
+    }
+
+    /** The user of each replayed event, the key of its Kafka record. */
+    List<String> replayUsers() {
+        return replayUsers;
     }
 
     int itemCount() {

@@ -64,7 +64,7 @@ class BenchQualityCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--dataset=ml-1m", "--protocol=random", "--fold=u6", "--fold=U1", "--adapters=cloud",
-            "--via=smoke", "--users=0", "--concurrency=0", "--train-minutes=0", "--cut=2026-01-01T00:00:00Z",
+            "--via=smoke", "--via=kafka", "--users=0", "--concurrency=0", "--train-minutes=0", "--cut=2026-01-01T00:00:00Z",
             "--no-such-option"})
     void aBadOptionIsAUsageErrorWithAMessage(String option) {
         Run run = run("bench", "quality", option);
