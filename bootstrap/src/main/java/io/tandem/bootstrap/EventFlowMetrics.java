@@ -75,26 +75,14 @@ final class EventFlowMetrics {
         }
     }
 
-    /** Wraps the lake writer with a counter of the events written. */
-    @Singleton
-    static final class Lake implements BeanCreatedEventListener<WriteLakePort> {
-
-        private final BeanProvider<MeterRegistry> meters;
-
-        Lake(BeanProvider<MeterRegistry> meters) {
-            this.meters = meters;
-        }
-
-        @Override
-        public WriteLakePort onCreated(BeanCreatedEvent<WriteLakePort> event) {
-            WriteLakePort inner = event.getBean();
-            return (String batchId, List<Event> events) -> {
-                inner.write(batchId, events);
-                Counter.builder(LAKE_EVENTS)
-                        .description("Events written to the data lake since the instance started")
-                        .register(meters.get())
-                        .increment(events.size());
-            };
-        }
+    /** Counts each batch written to the lake; the lake adapter itself stays as it is. */
+    static WriteLakePort countingLakeWrites(WriteLakePort inner, MeterRegistry registry) {
+        Counter written = Counter.builder(LAKE_EVENTS)
+                .description("Events written to the data lake since the instance started")
+                .register(registry);
+        return (String batchId, List<Event> events) -> {
+            inner.write(batchId, events);
+            written.increment(events.size());
+        };
     }
 }
