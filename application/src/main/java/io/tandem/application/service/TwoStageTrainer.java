@@ -46,6 +46,11 @@ public final class TwoStageTrainer {
         }
     }
 
+    /** The retrievers in candidate order. */
+    public List<Retriever> retrievers() {
+        return retrievers;
+    }
+
     /** The retrievers' names in candidate order, which name their features. */
     public List<String> retrieverNames() {
         return retrievers.stream().map(Retriever::name).toList();
