@@ -77,11 +77,11 @@ class AccessHttpTest {
     void startWithKeysRequired() {
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         rootLevel = root.getLevel();
-        // Everything the application and the framework log while the keys are used, down to DEBUG.
+        tandem = TandemHttp.start(Map.of("tandem.auth.enabled", true));
+        // Everything the application and the framework log while keys are made and used, down to DEBUG.
         root.setLevel(Level.DEBUG);
         logs.start();
         root.addAppender(logs);
-        tandem = TandemHttp.start(Map.of("tandem.auth.enabled", true));
         CreateApiKeyUseCase create = tandem.context().getBean(CreateApiKeyUseCase.class);
         for (Scope scope : Scope.values()) {
             String key = create.create(new CreateApiKeyCommand(scope.label() + "-key", EnumSet.of(scope),
