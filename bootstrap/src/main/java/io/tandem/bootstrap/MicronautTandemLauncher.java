@@ -189,7 +189,9 @@ final class MicronautTandemLauncher implements TandemLauncher {
         context.getBean(RuleBasedFallbackAdapter.class).refresh();
         out.printf("Serving %s.%n%n", serving.serving().map(m -> m.name() + " " + m.version())
                 .orElse("the rule-based fallback (" + serving.problem().orElse("no champion") + ")"));
-        out.println("Tandem demo is serving on " + base + ". Try:");
+        out.println("Tandem demo is serving on " + base + ".");
+        out.println("Console: " + base + "/console (traffic, models, jobs and recommendations; open on this machine)");
+        out.println("Try:");
         out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=10'");
         out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=5&category=comedy'");
         out.println("  curl -X POST " + base + "/v1/events -H 'Content-Type: application/json' \\");

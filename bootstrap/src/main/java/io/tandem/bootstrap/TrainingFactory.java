@@ -40,11 +40,14 @@ import io.tandem.application.port.out.LoadModelVersionsPort;
 import io.tandem.application.port.out.ReadLakePort;
 import io.tandem.application.port.out.RunJobPort;
 import io.tandem.application.port.out.SaveJobPort;
+import io.tandem.application.port.out.FlushLakePort;
+import io.tandem.application.port.out.MarkEventLogEndPort;
 import io.tandem.application.port.out.SaveModelVersionPort;
 import io.tandem.application.service.JobRunnerService;
 import io.tandem.application.service.ModelRegistryService;
 import io.tandem.application.service.ServingModels;
 import io.tandem.application.service.ReplayTrainingExamplesService;
+import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.model.PromotionPolicy;
 import jakarta.inject.Named;
@@ -144,8 +147,17 @@ final class TrainingFactory {
      * to count them would be busy work.
      */
     @Singleton
-    Map<JobType, RunJobPort> jobBodies(TrainModelsUseCase trainModels, TrainingConfiguration training) {
-        return Map.of(JobType.TRAIN, new TrainModelsJob(trainModels, training.command()));
+    Map<JobType, RunJobPort> jobBodies(TrainModelsUseCase trainModels, TrainingConfiguration training,
+                                       MarkEventLogEndPort eventLogEnd, FlushLakePort flushLake,
+                                       LakeConfiguration lake, ServingModels serving) {
+        if (lake.barrierTimeout().isNegative() || lake.barrierTimeout().isZero()) {
+            throw new InvalidFieldException("tandem.lake.barrier-timeout", "must be positive, was "
+                    + lake.barrierTimeout());
+        }
+        // The train job waits for the lake to hold every acknowledged event, then for its champion to serve here
+        // (ADR-0021).
+        return Map.of(JobType.TRAIN, new TrainModelsJob(trainModels, training.command(), eventLogEnd, flushLake,
+                lake.barrierTimeout(), serving));
     }
 
     /** Global popularity decayed at {@code halfLife} (none: plain counts). */

@@ -27,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -365,6 +366,26 @@ abstract class JdbcRegistryContract {
         jobs.saveJob(failed);
         assertThat(jobs.loadJob("job-1")).contains(failed);
         assertThat(jobs.loadJob("job-2")).isEmpty();
+    }
+
+    @Test
+    void recentJobsAreEveryJobNewestQueuedFirstTiesByIdAndAtMostTheLimit() {
+        // Far after every other test's jobs: the class shares one database.
+        Instant later = CREATED.plus(Duration.ofDays(3_650));
+        Job oldest = Job.queued("recent-a", JobType.TRAIN, later).started(later).succeeded(later.plusSeconds(5), "ok");
+        Job tieLow = Job.queued("recent-b", JobType.PIPELINE, later.plusSeconds(60));
+        Job tieHigh = Job.queued("recent-c", JobType.TRAIN, later.plusSeconds(60)).started(later.plusSeconds(61))
+                .failed(later.plusSeconds(62), "failed: no");
+        Job newest = Job.queued("recent-d", JobType.TRAIN, later.plusSeconds(120)).started(later.plusSeconds(121));
+        jobs.saveJob(tieLow);
+        jobs.saveJob(newest);
+        jobs.saveJob(oldest);
+        jobs.saveJob(tieHigh);
+
+        assertThat(jobs.loadRecentJobs(4)).containsExactly(newest, tieHigh, tieLow, oldest);
+        assertThat(jobs.loadRecentJobs(2)).containsExactly(newest, tieHigh);
+        assertThat(jobs.loadRecentJobs(1_000)).startsWith(newest, tieHigh, tieLow, oldest)
+                .doesNotHaveDuplicates();
     }
 
     @Test
