@@ -10,7 +10,6 @@ import io.tandem.application.port.in.TrainingReport;
 import io.tandem.application.port.out.ChangeModelStagesPort;
 import io.tandem.application.port.out.EncodeRetrievalModelPort;
 import io.tandem.application.port.out.LoadModelVersionsPort;
-import io.tandem.application.port.out.RankerParameters;
 import io.tandem.application.port.out.ReportJobProgressPort;
 import io.tandem.application.port.out.TrainRankerPort;
 import io.tandem.domain.InvalidFieldException;
@@ -402,11 +401,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
 
     /** {@code settings} with every seed replaced by {@code seed}. */
     private static TwoStageSettings seeded(TwoStageSettings settings, long seed) {
-        RankerParameters ranker = settings.ranker();
-        return new TwoStageSettings(settings.candidatesPerRetriever(), settings.topCandidates(),
-                settings.randomItems(), settings.maxRankerRows(), settings.validationShare(),
-                new RankerParameters(ranker.rounds(), ranker.maxDepth(), ranker.learningRate(),
-                        ranker.minChildWeight(), ranker.earlyStoppingRounds(), seed), seed);
+        return settings.withSeed(seed);
     }
 
     /** The version named by {@code now}, moved to a millisecond after the newest time-named version if needed. */

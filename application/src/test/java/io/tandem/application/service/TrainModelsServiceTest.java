@@ -44,7 +44,7 @@ class TrainModelsServiceTest {
     private static final String MODEL = "two-stage";
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00.123456Z");
     private static final TwoStageSettings SETTINGS = new TwoStageSettings(5, 6, 2, 10_000, 0.2,
-            new RankerParameters(10, 3, 0.1, 1.0, 0, 7L), 7L);
+            new RankerParameters(10, 3, 0.1, 1.0, 0, 7L), 1, 7L);
     private static final List<String> RETRIEVERS = List.of("popular", "spread");
     private static final FeatureSchema SCHEMA = RankingFeatures.schemaFor(RETRIEVERS);
     /** Follows the popularity retriever's rank (feature 1). */
