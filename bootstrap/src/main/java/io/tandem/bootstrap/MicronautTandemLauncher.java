@@ -198,7 +198,9 @@ final class MicronautTandemLauncher implements TandemLauncher {
             out.println("/health/readiness stays DOWN: the demo's model does not serve.");
         }
         out.println("Tandem demo is serving on " + base + ".");
-        out.println("Console: " + base + "/console (traffic, models, jobs and recommendations; open on this machine)");
+        boolean keys = context.getProperty(ConfigurationCheck.AUTH_ENABLED, Boolean.class).orElse(false);
+        out.println("Console: " + base + "/console (traffic, models, jobs and recommendations; "
+                + (keys ? "sign in with an API key)" : "open on this machine while API keys are off)"));
         out.println("Try:");
         out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=10'");
         out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=5&category=comedy'");
