@@ -197,7 +197,11 @@ final class MicronautTandemLauncher implements TandemLauncher {
         } else {
             out.println("/health/readiness stays DOWN: the demo's model does not serve.");
         }
-        out.println("Tandem demo is serving on " + base + ". Try:");
+        out.println("Tandem demo is serving on " + base + ".");
+        boolean keys = context.getProperty(ConfigurationCheck.AUTH_ENABLED, Boolean.class).orElse(false);
+        out.println("Console: " + base + "/console (traffic, models, jobs and recommendations; "
+                + (keys ? "sign in with an API key)" : "open on this machine while API keys are off)"));
+        out.println("Try:");
         out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=10'");
         out.println("  curl '" + base + "/v1/users/" + user + "/recommendations?count=5&category=comedy'");
         out.println("  curl -X POST " + base + "/v1/events -H 'Content-Type: application/json' \\");

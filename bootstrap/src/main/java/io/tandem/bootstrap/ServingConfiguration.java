@@ -17,7 +17,7 @@ import java.time.Duration;
 @ConfigurationProperties("tandem.serving")
 record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
                             @Bindable(defaultValue = "20") int freshItems,
-                            @Bindable(defaultValue = "1") int freshSlots,
+                            @Bindable(defaultValue = "0") int freshSlots,
                             @Bindable(defaultValue = "50ms") Duration budget,
                             @Bindable(defaultValue = "15ms") Duration onlineStoreTimeout,
                             @Bindable(defaultValue = "15ms") Duration catalogTimeout,

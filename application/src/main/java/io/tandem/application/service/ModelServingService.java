@@ -38,8 +38,8 @@ import java.util.function.Supplier;
 /**
  * The request path of the two-stage system: the user's state from the online store, candidates from the
  * champion's retrievers (item neighbours of the history, the folded-in embedding, category popularity, plus
- * fresh catalog items the model has not seen), the filters (seen and hidden items, {@code exclude}, unavailable
- * items, {@code category}), one batched catalog read, feature rows built by the code that trained the ranker,
+ * fresh catalog items the model has not seen when exploration is on), the filters (every item the user ever acted
+ * on, hidden ones included, {@code exclude}, unavailable items, {@code category}), one batched catalog read, feature rows built by the code that trained the ranker,
  * one batched ranker call, and an optional diversity re-rank. When a dependency fails (the guards around the
  * ports turn timeouts and open circuits into failures) the rule-based fallback answers and the response names the
  * dependency.

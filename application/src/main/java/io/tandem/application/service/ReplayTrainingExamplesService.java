@@ -69,7 +69,7 @@ public final class ReplayTrainingExamplesService implements ReplayTrainingExampl
         private final ReplayTrainingExamplesQuery query;
         private final Consumer<TrainingExample> sink;
         private final Instant examplesFrom;
-        private final OnlineFeatures features = OnlineFeatures.of(policy);
+        private final OnlineFeatures features = OnlineFeatures.forReplay(policy);
         private final List<Event> day = new ArrayList<>();
         private LocalDate date;
         private long events;

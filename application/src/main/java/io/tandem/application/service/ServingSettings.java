@@ -3,10 +3,13 @@ package io.tandem.application.service;
 import io.tandem.domain.InvalidFieldException;
 
 /**
- * Settings of the serving path: how many of a user's latest items the online store returns ({@code historyLimit},
- * the cap the online store keeps as well), how many of the newest catalog items the fresh-items retriever reads
- * ({@code freshItems}), and how many places of an answer at most go to fresh items the model has not seen yet
- * ({@code freshSlots}; they fill the last places, after the ranked items).
+ * Settings of the serving path: how many of a user's newest positive interactions the online store returns
+ * ({@code historyLimit}, the history the models see; the seen filter always reads every item the user acted on),
+ * and the exploration setting for fresh catalog items the model has no interactions for: how many of the newest
+ * catalog items are read ({@code freshItems}) and how many places of an answer at most go to them
+ * ({@code freshSlots}; they fill the last places, after the ranked items). Exploration is off by default
+ * ({@code freshSlots} 0): a place given to an unranked item costs relevance, and until an experiment measures what
+ * it earns back, answers hold only what the model ranks (and the rules' fill when the model runs short).
  */
 public record ServingSettings(int historyLimit, int freshItems, int freshSlots) {
 
@@ -22,8 +25,8 @@ public record ServingSettings(int historyLimit, int freshItems, int freshSlots) 
         }
     }
 
-    /** The latest 500 items, 20 newest items read, at most 1 place for a fresh item. */
+    /** The newest 500 positives, 20 newest items read for exploration, no place for a fresh item (exploration off). */
     public static ServingSettings defaults() {
-        return new ServingSettings(500, 20, 1);
+        return new ServingSettings(500, 20, 0);
     }
 }

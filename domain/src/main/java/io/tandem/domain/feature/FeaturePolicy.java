@@ -11,7 +11,8 @@ import java.util.Set;
  * The one place that decides how an event changes online features. The live consumer and offline replay
  * both call it, so training sees exactly the features serving would have seen.
  *
- * @param recentItemsCap how many recent items are kept per user (also the "seen" filter's memory)
+ * @param recentItemsCap how many recent items and positive interactions are kept per user (the seen filter
+ *                       remembers every item a user acted on, whatever this cap)
  */
 public record FeaturePolicy(LabelWeights labelWeights, Duration popularityHalfLife, int recentItemsCap) {
 

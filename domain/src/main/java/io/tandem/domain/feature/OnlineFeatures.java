@@ -27,13 +27,15 @@ import java.util.TreeSet;
 
 /**
  * The state of the online features and the one code path that changes it: recent items per user (newest
- * first, capped, each item once), positive interactions per user (the training matrix's cells, newest first,
+ * first, capped, each item once), every item each user ever acted on (the seen filter's memory, uncapped),
+ * positive interactions per user (the training matrix's cells, newest first,
  * capped alike), time-decayed item popularity overall and per category (kept sorted, so "top N" costs O(N),
  * not a scan), and event counters per user and item. Each event id is applied at most once.
  *
  * <p>Both the embedded online store and the offline training replay hold one of these, so a training row
- * sees exactly the values serving would have seen. Not thread-safe: a store guards it with a lock, a replay
- * owns it alone.
+ * sees exactly the values serving would have seen. The replay builds no training feature from the whole-history
+ * seen sets, so it keeps none ({@link #forReplay}) and saves their memory. Not thread-safe: a store guards it
+ * with a lock, a replay owns it alone.
  */
 public final class OnlineFeatures {
 
@@ -41,6 +43,8 @@ public final class OnlineFeatures {
     private final int recentItemsCap;
     private final Set<EventId> applied = new HashSet<>();
     private final Map<UserId, Deque<ItemId>> recentItems = new HashMap<>();
+    /** Null when the whole history is not kept (a training replay). */
+    private final Map<UserId, Set<ItemId>> seenItems;
     private final Map<UserId, Positives> positives = new HashMap<>();
     private final Map<UserId, Map<EventType, Long>> userCounts = new HashMap<>();
     private final Map<ItemId, Map<EventType, Long>> itemCounts = new HashMap<>();
@@ -48,7 +52,12 @@ public final class OnlineFeatures {
     private final Map<String, Popularity> byCategory = new HashMap<>();
     private PopularityDecay decay;
 
+    /** Features that keep each user's whole seen history, as an online store does. */
     public OnlineFeatures(Duration popularityHalfLife, int recentItemsCap) {
+        this(popularityHalfLife, recentItemsCap, true);
+    }
+
+    private OnlineFeatures(Duration popularityHalfLife, int recentItemsCap, boolean wholeSeenHistory) {
         if (popularityHalfLife == null || popularityHalfLife.isZero() || popularityHalfLife.isNegative()) {
             throw new IllegalArgumentException("popularityHalfLife must be a positive duration");
         }
@@ -57,11 +66,20 @@ public final class OnlineFeatures {
         }
         this.halfLife = popularityHalfLife;
         this.recentItemsCap = recentItemsCap;
+        this.seenItems = wholeSeenHistory ? new HashMap<>() : null;
     }
 
-    /** Empty features kept the way {@code policy} says. */
+    /** Empty features kept the way {@code policy} says, with each user's whole seen history, as a store keeps them. */
     public static OnlineFeatures of(FeaturePolicy policy) {
-        return new OnlineFeatures(policy.popularityHalfLife(), policy.recentItemsCap());
+        return new OnlineFeatures(policy.popularityHalfLife(), policy.recentItemsCap(), true);
+    }
+
+    /**
+     * Empty features kept the way {@code policy} says, without the whole-history seen sets: everything a training
+     * row reads ({@link #snapshot}) is there, and {@link #userState} is not.
+     */
+    public static OnlineFeatures forReplay(FeaturePolicy policy) {
+        return new OnlineFeatures(policy.popularityHalfLife(), policy.recentItemsCap(), false);
     }
 
     /** Applies one update; returns false, changing nothing, when its event id was applied before. */
@@ -94,8 +112,8 @@ public final class OnlineFeatures {
     }
 
     /**
-     * What serving reads about {@code user} in one call: {@link #recentItems} as seen items, and at most
-     * {@code limit} positive interactions, newest first (equal times: the greater item id first). A cell whose
+     * What serving reads about {@code user} in one call: every item the user ever acted on (not limited), and at
+     * most {@code limit} positive interactions, newest first (equal times: the greater item id first). A cell whose
      * float sum left float's range (labels below about 1e-45 or a sum above 3.4e38) is not reported, since no
      * {@link PositiveInteraction} can hold it.
      */
@@ -103,7 +121,11 @@ public final class OnlineFeatures {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative");
         }
-        List<ItemId> seen = recentItems(user, limit);
+        if (seenItems == null) {
+            throw new IllegalStateException("features kept for a replay hold no seen history");
+        }
+        Set<ItemId> remembered = seenItems.get(user);
+        Set<ItemId> seen = remembered == null ? Set.of() : Set.copyOf(remembered);
         Positives cells = positives.get(user);
         if (cells == null || limit == 0) {
             return seen.isEmpty() ? UserState.empty() : new UserState(seen, List.of());
@@ -165,6 +187,9 @@ public final class OnlineFeatures {
     }
 
     private void remember(UserId user, ItemId item) {
+        if (seenItems != null) {
+            seenItems.computeIfAbsent(user, u -> new HashSet<>()).add(item);
+        }
         Deque<ItemId> items = recentItems.computeIfAbsent(user, u -> new ArrayDeque<>());
         items.remove(item);
         items.addFirst(item);

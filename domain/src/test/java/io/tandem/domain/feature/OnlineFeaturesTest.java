@@ -97,17 +97,36 @@ class OnlineFeaturesTest {
     }
 
     @Test
-    void seenIsExactlyTheRecentItems() {
+    void seenIsEveryItemTheUserActedOnBeyondTheRecentCapAndWhateverTheLimit() {
         features.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 0));
         features.apply(update("e2", ANN, "b", EventType.HIDE, 0.0, 1));
         features.apply(update("e3", ANN, "c", EventType.IMPRESSION, 0.0, 2));
         features.apply(update("e4", ANN, "d", EventType.SKIP, 0.0, 3));
-        features.apply(update("e5", ANN, "a", EventType.CLICK, 1.0, 4));
+        features.apply(update("e5", ANN, "e", EventType.CLICK, 1.0, 4));
+        features.apply(update("e6", ANN, "f", EventType.LIKE, 1.0, 5));
+        features.apply(update("e7", ANN, "a", EventType.CLICK, 1.0, 6));
 
+        // The recent list keeps its cap of 3 for the features; the seen filter forgets nothing (impressions aside).
+        assertThat(features.recentItems(ANN, 10)).extracting(ItemId::value).containsExactly("a", "f", "e");
         for (int limit = 0; limit <= 4; limit++) {
-            assertThat(features.userState(ANN, limit).seen()).isEqualTo(features.recentItems(ANN, limit));
+            assertThat(features.userState(ANN, limit).seen()).extracting(ItemId::value)
+                    .containsExactlyInAnyOrder("a", "b", "d", "e", "f");
         }
-        assertThat(features.userState(ANN, 10).seen()).extracting(ItemId::value).containsExactly("a", "d", "b");
+        assertThat(features.userState(BOB, 10).seen()).isEmpty();
+    }
+
+    @Test
+    void aReplayKeepsNoSeenHistoryButTheSameSnapshots() {
+        OnlineFeatures replay = OnlineFeatures.forReplay(new FeaturePolicy(
+                io.tandem.domain.interaction.LabelWeights.defaults(), Duration.ofDays(7), 3));
+        for (OnlineFeatures target : List.of(features, replay)) {
+            target.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 0));
+            target.apply(update("e2", ANN, "b", EventType.CLICK, 1.0, 1));
+        }
+
+        assertThat(replay.snapshot(ANN, ItemId.of("a"), List.of(), T0.plus(Duration.ofDays(2)), 10))
+                .isEqualTo(features.snapshot(ANN, ItemId.of("a"), List.of(), T0.plus(Duration.ofDays(2)), 10));
+        assertThatThrownBy(() -> replay.userState(ANN, 10)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -180,7 +199,7 @@ class OnlineFeaturesTest {
 
         assertThat(state.positives()).extracting(p -> p.item().value(), PositiveInteraction::value,
                 PositiveInteraction::time).containsExactly(tuple("c", 1f, T0.plus(Duration.ofDays(3))));
-        assertThat(state.seen()).extracting(ItemId::value).containsExactly("c", "b");
+        assertThat(state.seen()).extracting(ItemId::value).containsExactlyInAnyOrder("c", "b");
     }
 
     @Test
@@ -204,11 +223,11 @@ class OnlineFeaturesTest {
     }
 
     @Test
-    void aStrangerHasTheEmptyStateAndALimitOfZeroReadsNothing() {
+    void aStrangerHasTheEmptyStateAndALimitOfZeroReadsNoPositives() {
         features.apply(update("e1", ANN, "a", EventType.CLICK, 1.0, 1));
 
         assertThat(features.userState(BOB, 10)).isEqualTo(UserState.empty());
-        assertThat(features.userState(ANN, 0)).isEqualTo(UserState.empty());
+        assertThat(features.userState(ANN, 0)).isEqualTo(new UserState(Set.of(ItemId.of("a")), List.of()));
         assertThatThrownBy(() -> features.userState(ANN, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -98,7 +98,8 @@ abstract class JdbcRegistryContract {
                 Optional.of(new FeatureSchema("s3", List.of("popularity", "seen", "user.clicks", "ünïcødé"))),
                 URI.create("s3://tandem-lake/models/ranker/2026-11-20.1/model.onnx"),
                 new TrainingWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")),
-                Optional.of("2026-11-13.1"), CREATED);
+                Optional.of("2026-11-13.1"), CREATED, Map.of("refit", "true", "popularity.half-life", "P3D",
+                "quoted \"ünïcødé\"", "a\nb"));
         ModelVersion retriever = new ModelVersion("item-knn", "v1", ModelKind.RETRIEVER, ModelStage.CANDIDATE,
                 new ModelMetrics(HOLD_OUT, Map.of()), Optional.empty(),
                 URI.create("file:///var/tandem/models/item-knn/v1/neighbours.bin"),
@@ -110,6 +111,9 @@ abstract class JdbcRegistryContract {
 
         assertThat(registry.loadVersion("ranker", "2026-11-20.1")).contains(ranker);
         assertThat(registry.loadVersion("item-knn", "v1")).contains(retriever);
+        assertThat(registry.loadVersion("ranker", "2026-11-20.1").orElseThrow().metadata())
+                .containsEntry("refit", "true").hasSize(3);
+        assertThat(registry.loadVersion("item-knn", "v1").orElseThrow().metadata()).isEmpty();
         assertThat(registry.loadVersion("ranker", "v9")).isEmpty();
         assertThat(registry.loadVersion("nothing", "v1")).isEmpty();
     }

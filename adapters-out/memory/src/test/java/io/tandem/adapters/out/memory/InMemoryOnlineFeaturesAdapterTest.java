@@ -77,7 +77,9 @@ class InMemoryOnlineFeaturesAdapterTest {
 
         UserState state = store.userState(new UserId("u1"), 10);
 
-        assertThat(state.seen()).isEqualTo(store.recentItems(new UserId("u1"), 10));
+        // Every item acted on, beyond the cap of 3 the recent list keeps.
+        assertThat(state.seen()).extracting(ItemId::value).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        assertThat(store.recentItems(new UserId("u1"), 10)).extracting(ItemId::value).containsExactly("e", "d", "c");
         // Cap 3: "b" has the oldest latest time and goes; "a" sums 1 + 2 and keeps its later time.
         assertThat(state.positives()).containsExactly(
                 new PositiveInteraction(new ItemId("e"), 1f, T0.plus(Duration.ofDays(5))),

@@ -10,6 +10,8 @@ import io.tandem.domain.interaction.EventId;
  * P applied:{eventId}              STRING  "1" with TTL: the event's feature updates were applied
  * P claim:{eventId}                STRING  "1" with TTL: the event id was accepted at ingestion
  * P recent:{userId}                LIST    item ids, newest first, each once, at most the cap
+ * P seen:{userId}                  SET     every item id the user acted on (impressions aside), uncapped: the
+ *                                          seen filter's memory
  * P positives:cells:{userId}       HASH    item id -&gt; "{float sum of positive labels} {epoch second} {nanos}"
  *                                          of the item's latest positive event; at most the cap
  * P positives:recency:{userId}     ZSET    "{nanos, nine digits}{item id}" scored by the epoch second of the
@@ -21,6 +23,10 @@ import io.tandem.domain.interaction.EventId;
  * P popularity:epoch               STRING  the shared decay epoch, an ISO-8601 instant
  * P popularity:sets                SET     names of the category ZSETs, so a rebase finds them all
  * </pre>
+ * The per-user keys share one shape ({@code P <kind>:<userId>}) and carry no hash tag today, since the scripts
+ * write user, item and popularity keys together and so need one Redis, not Redis Cluster (see
+ * {@link RedisOnlineFeaturesAdapter}). A move to Cluster tags all of a user's keys alike ({@code P <kind>:{<userId>}}),
+ * the seen set with them, so the user-state read stays one script on one slot.
  */
 final class RedisKeys {
 
@@ -46,6 +52,10 @@ final class RedisKeys {
 
     String recentItems(UserId user) {
         return prefix + "recent:" + user.value();
+    }
+
+    String seenItems(UserId user) {
+        return prefix + "seen:" + user.value();
     }
 
     String positiveCells(UserId user) {

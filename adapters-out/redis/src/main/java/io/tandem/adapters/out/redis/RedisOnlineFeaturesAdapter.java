@@ -27,12 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The online feature store in Redis, shared by every Tandem process on the same Redis and key prefix, and
  * equal in behaviour to the in-memory store: recent items per user (a capped list, newest first, each item
- * once), positive interactions per user (a hash of cells and a sorted set by their latest time, capped alike),
+ * once), every item each user acted on (an uncapped set, the seen filter's memory), positive interactions per user (a hash of cells and a sorted set by their latest time, capped alike),
  * time-decayed popularity overall and per category (sorted sets holding {@link PopularityDecay}'s
  * increments, under an epoch stored in Redis), and event counters per user and item. Each event id is
  * applied at most once, atomically with its writes, in a Lua script. See {@link RedisKeys} for the layout.
@@ -182,7 +183,7 @@ public final class RedisOnlineFeaturesAdapter
         for (int i = from; i < to; i++) {
             FeatureUpdate update = updates.get(i);
             int categories = update.popularityWeight() > 0 ? update.categories().size() : 0;
-            keyCount += 6 + categories;
+            keyCount += 7 + categories;
             argCount += 8 + categories;
         }
         String[] keyArray = new String[keyCount];
@@ -204,6 +205,7 @@ public final class RedisOnlineFeaturesAdapter
             keyArray[k++] = keys.recentItems(update.user());
             keyArray[k++] = keys.positiveCells(update.user());
             keyArray[k++] = keys.positivesByRecency(update.user());
+            keyArray[k++] = keys.seenItems(update.user());
             args[a++] = update.type().wireName();
             args[a++] = update.item().value();
             args[a++] = update.interaction() ? "1" : "0";
@@ -268,11 +270,12 @@ public final class RedisOnlineFeaturesAdapter
     }
 
     /**
-     * One script call (one round trip, under the user-state timeout): the recent items and the newest positive
-     * cells, read together. Values are exact: the script keeps each cell's float sum as the exact text of its
-     * double, so the float read back is the one the in-memory store holds, to the last bit. Items with equal
-     * times come greater id first, compared as UTF-8 bytes here and as UTF-16 units in memory, which differ
-     * only between ids with characters above U+FFFF and ids with characters in U+E000..U+FFFF.
+     * One script call (one round trip, under the user-state timeout): every item the user acted on (the whole seen
+     * set, however large: its cost grows with it, see docs/benchmarks.md) and the newest positive cells, read
+     * together. Values are exact: the script keeps each cell's float sum as the exact text of its double, so the
+     * float read back is the one the in-memory store holds, to the last bit. Items with equal times come greater
+     * id first, compared as UTF-8 bytes here and as UTF-16 units in memory, which differ only between ids with
+     * characters above U+FFFF and ids with characters in U+E000..U+FFFF.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -280,12 +283,10 @@ public final class RedisOnlineFeaturesAdapter
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative");
         }
-        if (limit == 0) {
-            return UserState.empty();
-        }
         String last = Integer.toString(Math.min(limit, recentItemsCap) - 1);
         List<Object> reply = redis.run(READ_USER_STATE, ScriptOutputType.MULTI,
-                new String[] {keys.recentItems(user), keys.positiveCells(user), keys.positivesByRecency(user)},
+                new String[] {keys.seenItems(user), keys.recentItems(user), keys.positiveCells(user),
+                    keys.positivesByRecency(user)},
                 new String[] {last}, userStateTimeoutNanos);
         List<Object> seen = (List<Object>) reply.get(0);
         List<Object> items = (List<Object>) reply.get(1);
@@ -304,7 +305,8 @@ public final class RedisOnlineFeaturesAdapter
                 positives.add(positive);
             }
         }
-        return new UserState(List.of(seenItems), positives);
+        // A set's members and a list read back from one are distinct, so Set.of takes them as they are.
+        return new UserState(Set.of(seenItems), positives);
     }
 
     /**

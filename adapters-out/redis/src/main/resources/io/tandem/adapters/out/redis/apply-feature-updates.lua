@@ -4,7 +4,7 @@
 --
 -- KEYS[1] popularity epoch, KEYS[2] overall popularity, KEYS[3] registry of category popularity keys;
 -- then per event: applied marker, user counters, item counters, user's recent items, user's positive cells,
--- user's positives by recency, one key per category.
+-- user's positives by recency, user's seen set, one key per category.
 -- ARGV[1] epoch the increments were computed against ('' when none is known yet and none is needed),
 -- ARGV[2] applied-marker TTL in seconds, ARGV[3] recent items (and positives) cap;
 -- then per event: type, item, interaction ('1' or '0'), popularity increment ('' for none),
@@ -74,6 +74,13 @@ while a <= #ARGV do
     redis.call('HINCRBY', KEYS[k + 1], eventType, 1)
     redis.call('HINCRBY', KEYS[k + 2], eventType, 1)
     if ARGV[a + 2] == '1' then
+      if redis.call('EXISTS', KEYS[k + 6]) == 0 and redis.call('LLEN', KEYS[k + 3]) > 0 then
+        -- A user whose state was written before the seen set existed: it starts with what the list remembers.
+        for _, old in ipairs(redis.call('LRANGE', KEYS[k + 3], 0, -1)) do
+          redis.call('SADD', KEYS[k + 6], old)
+        end
+      end
+      redis.call('SADD', KEYS[k + 6], item)
       redis.call('LREM', KEYS[k + 3], 0, item)
       redis.call('LPUSH', KEYS[k + 3], item)
       redis.call('LTRIM', KEYS[k + 3], 0, cap - 1)
@@ -83,15 +90,15 @@ while a <= #ARGV do
       -- so Redis adds the very double the in-memory store adds.
       redis.call('ZINCRBY', KEYS[2], increment, item)
       for c = 1, categories do
-        redis.call('ZINCRBY', KEYS[k + 5 + c], increment, item)
-        redis.call('SADD', KEYS[3], KEYS[k + 5 + c])
+        redis.call('ZINCRBY', KEYS[k + 6 + c], increment, item)
+        redis.call('SADD', KEYS[3], KEYS[k + 6 + c])
       end
     end
     if label ~= '' then
       addPositive(KEYS[k + 4], KEYS[k + 5], item, label, ARGV[a + 5], ARGV[a + 6])
     end
   end
-  k = k + 6 + categories
+  k = k + 7 + categories
   a = a + 8 + categories
 end
 return {1, applied}
