@@ -15,7 +15,7 @@
 
   // Replaces <main> with a fresh copy of this page; a session that ended (sign-in page) stops the refresh.
   function refresh() {
-    return fetch(window.location.href, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+    return fetch(window.location.href, {credentials: 'same-origin'})
       .then(function (response) {
         if (!response.ok || response.redirected) {
           throw new Error('refresh stopped: ' + response.status);

@@ -1,6 +1,11 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.tandem.application.port.in.CreateApiKeyCommand;
+import io.tandem.application.port.in.CreateApiKeyUseCase;
+import io.tandem.application.port.in.FindJobQuery;
+import io.tandem.application.port.in.FindJobUseCase;
+import io.tandem.domain.access.Scope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,15 +35,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real browser: Debian's headless chromium driven through its chromedriver (installed by
- * {@code scripts/services.sh up browser}; no browser or driver is ever downloaded). One demo instance serves every
- * test: it loads the synthetic demo data and trains, as {@code tandem demo} does. The tests open the console, read
- * the overview's figures, explore a user and an item, start a training job and watch its progress, then promote
+ * {@code scripts/services.sh up browser}; no browser or driver is ever downloaded). One demo instance with API keys
+ * on serves every test: it loads the synthetic demo data and trains, as {@code tandem demo} does. The tests sign in
+ * (a bad key, a serve key that is offered no admin action, sign-out, an admin key), read the overview's figures, explore a user and an item, start a training job and watch its progress, then promote
  * and roll back a version. Each page is saved as a screenshot in {@code bootstrap/target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +59,8 @@ class ConsoleBrowserIT {
     private static final String USER = "u00000";
 
     private static ApplicationContext tandem;
+    private static String adminKey;
+    private static String serveKey;
     private static String base;
     private static WebDriver browser;
     private static Path profile;
@@ -59,11 +70,19 @@ class ConsoleBrowserIT {
         assertThat(CHROMIUM).as("run scripts/services.sh up browser to install Debian's chromium").isExecutable();
         assertThat(CHROMEDRIVER).as("run scripts/services.sh up browser to install chromium-driver").isExecutable();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Map<String, Object> properties = new HashMap<>(TandemHttp.isolated());
+        properties.put("tandem.auth.enabled", true);
         tandem = new MicronautTandemLauncher().startDemo(new PrintStream(printed, true, StandardCharsets.UTF_8),
-                TandemHttp.isolated());
+                properties);
+        CreateApiKeyUseCase keys = tandem.getBean(CreateApiKeyUseCase.class);
+        adminKey = keys.create(new CreateApiKeyCommand("console-admin", EnumSet.of(Scope.ADMIN), Optional.empty()))
+                .token();
+        serveKey = keys.create(new CreateApiKeyCommand("console-viewer", EnumSet.of(Scope.SERVE), Optional.empty()))
+                .token();
         base = tandem.getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURL().toString()
                 .replace("://[::1]", "://localhost");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Console: " + base + "/console");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Console: " + base + "/console")
+                .contains("sign in with an API key");
         serveSomeRecommendations();
 
         profile = Files.createTempDirectory("tandem-chromium");
@@ -95,11 +114,35 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(0)
+    void signingInTakesAValidKeyAndItsScopesDecideWhatTheConsoleOffers() {
+        browser.get(base + "/console");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+        signIn("tdm_notakey_" + "x".repeat(43));
+        assertThat(browser.findElement(By.id("error")).getText()).contains("not valid");
+        assertThat(browser.getPageSource()).doesNotContain("tdm_notakey_");
+        screenshot("sign-in");
+
+        signIn(serveKey);
+        assertThat(browser.getCurrentUrl()).endsWith("/console/overview");
+        assertThat(browser.findElement(By.id("signed-in")).getText()).contains("console-viewer").contains("serve");
+        browser.get(base + "/console/models");
+        assertThat(browser.findElements(By.cssSelector("button.promote"))).as("promote needs admin").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("button.rollback"))).as("rollback needs admin").isEmpty();
+        browser.findElement(By.id("sign-out")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+        browser.get(base + "/console/models");
+        assertThat(browser.getCurrentUrl()).as("signed out").endsWith("/console/sign-in");
+
+        signIn(adminKey);
+        assertThat(browser.findElement(By.id("signed-in")).getText()).contains("console-admin").contains("admin");
+    }
+
+    @Test
     @Order(1)
     void theOverviewShowsTheDemosTrafficCatalogAndLatencyAsFigures() {
         browser.get(base + "/console");
         assertThat(browser.getCurrentUrl()).endsWith("/console/overview");
-        assertThat(browser.findElement(By.id("open-console")).getText()).contains("API keys are off");
         assertThat(number("tile-users")).isPositive();
         assertThat(number("tile-items")).isPositive();
         assertThat(number("tile-lake-events")).isPositive();
@@ -159,11 +202,19 @@ class ConsoleBrowserIT {
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isIn("queued", "running", "succeeded");
         assertThat(row.findElement(By.tagName("progress")).getAttribute("value")).isNotNull();
         screenshot("jobs-running");
+        String jobId = row.getAttribute("data-job");
         // The page refreshes itself while the job runs; no reload from here.
-        new WebDriverWait(browser, Duration.ofSeconds(240)).pollingEvery(Duration.ofMillis(500)).until(d -> {
-            String status = d.findElement(By.cssSelector("#jobs tr.job .status")).getText();
-            return status.equals("succeeded") || status.equals("failed");
-        });
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(240)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+                String status = d.findElement(By.cssSelector("#jobs tr.job .status")).getText();
+                return status.equals("succeeded") || status.equals("failed");
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("jobs-timeout");
+            throw new AssertionError("the page still shows " + browser.findElement(By.cssSelector("#jobs tr.job"))
+                    .getText() + " while the job store says " + tandem.getBean(FindJobUseCase.class)
+                    .find(new FindJobQuery(jobId)), e);
+        }
         WebElement done = browser.findElement(By.cssSelector("#jobs tr.job"));
         assertThat(done.findElement(By.cssSelector(".status")).getText()).isEqualTo("succeeded");
         assertThat(done.findElement(By.cssSelector(".pct")).getText()).isEqualTo("100%");
@@ -208,6 +259,12 @@ class ConsoleBrowserIT {
         screenshot("experiments");
     }
 
+    private static void signIn(String key) {
+        browser.get(base + "/console/sign-in");
+        browser.findElement(By.id("key")).sendKeys(key);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+    }
+
     private static String champion() {
         return browser.findElement(By.cssSelector("section[data-model='two-stage'] tr.stage-champion"))
                 .getAttribute("data-version");
@@ -242,7 +299,8 @@ class ConsoleBrowserIT {
         for (int i = 0; i < 40; i++) {
             String user = String.format("u%05d", i);
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create(base + "/v1/users/" + user + "/recommendations?count=10")).GET().build(),
+                    URI.create(base + "/v1/users/" + user + "/recommendations?count=10"))
+                            .header("Authorization", "Bearer " + serveKey).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         }

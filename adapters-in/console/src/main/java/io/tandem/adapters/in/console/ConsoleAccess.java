@@ -10,6 +10,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 /**
  * Who may see and do what in the console. With a {@link ConsoleKeyCheck} (API keys on), a page needs a session
  * made at sign-in and a form needs that session's CSRF token as well; without one (the open embedded demo) every
- * browser gets a session of its own at once, so forms still carry a CSRF token. The cookie is HttpOnly,
+ * browser on this machine gets a session of its own at once, so forms still carry a CSRF token, and callers from
+ * other machines are refused. The cookie is HttpOnly,
  * SameSite=Strict, limited to /console, and Secure when the request came over TLS.
  */
 @Singleton
@@ -63,6 +65,11 @@ final class ConsoleAccess {
      */
     MutableHttpResponse<?> page(HttpRequest<?> request, String scope,
                                 Function<ConsoleSessions.Session, MutableHttpResponse<String>> page) {
+        if (open() && !loopback(request)) {
+            return html(HttpStatus.FORBIDDEN, Html.frame("Forbidden", "<main class=\"narrow\"><h1>Forbidden</h1>"
+                    + "<p class=\"error\" id=\"error\">API keys are off on this instance, so its console opens only "
+                    + "on the same machine.</p></main>"));
+        }
         Optional<ConsoleSessions.Session> existing = current(request);
         ConsoleSessions.Session session;
         boolean fresh = false;
@@ -102,6 +109,12 @@ final class ConsoleAccess {
             return html(HttpStatus.FORBIDDEN, forbidden(session.get(), scope));
         }
         return action.apply(session.get());
+    }
+
+    /** Whether the caller is on this machine, the only one an open console serves (as the API does, ADR-0027). */
+    static boolean loopback(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
     }
 
     Optional<ConsoleSessions.Session> current(HttpRequest<?> request) {

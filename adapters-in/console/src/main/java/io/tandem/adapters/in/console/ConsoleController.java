@@ -52,12 +52,12 @@ final class ConsoleController {
         this.countCatalog = countCatalog;
     }
 
-    @Get
+    @Get(produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> root() {
         return ConsoleAccess.redirect("/console/overview");
     }
 
-    @Get("/sign-in")
+    @Get(uri = "/sign-in", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> signInForm(HttpRequest<?> request) {
         if (access.open() || access.current(request).isPresent()) {
             return ConsoleAccess.redirect("/console/overview");
@@ -65,7 +65,7 @@ final class ConsoleController {
         return ConsoleAccess.html(HttpStatus.OK, signInPage(""));
     }
 
-    @Post(uri = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(uri = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @ExecuteOn(TaskExecutors.BLOCKING)
     MutableHttpResponse<?> signIn(HttpRequest<?> request, @Nullable String key) {
         if (access.open()) {
@@ -82,7 +82,7 @@ final class ConsoleController {
                         signInPage("That key is not valid, or it has been revoked.")));
     }
 
-    @Post(uri = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(uri = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable String csrf) {
         return access.action(request, csrf, null, session -> {
             access.signOut(session);
@@ -91,7 +91,7 @@ final class ConsoleController {
         });
     }
 
-    @Get("/assets/{name}")
+    @Get(uri = "/assets/{name}", produces = {"text/css", "text/javascript", MediaType.TEXT_HTML})
     MutableHttpResponse<?> asset(@PathVariable("name") String name) {
         String type = ASSETS.get(name);
         if (type == null) {
@@ -108,14 +108,14 @@ final class ConsoleController {
         }
     }
 
-    @Get("/overview")
+    @Get(uri = "/overview", produces = MediaType.TEXT_HTML)
     @ExecuteOn(TaskExecutors.BLOCKING)
     MutableHttpResponse<?> overview(HttpRequest<?> request) {
         return access.page(request, null, session -> ConsoleAccess.html(HttpStatus.OK,
                 Html.page("Overview", "overview", session, overviewBody())));
     }
 
-    @Get("/experiments")
+    @Get(uri = "/experiments", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> experiments(HttpRequest<?> request) {
         return access.page(request, null, session -> ConsoleAccess.html(HttpStatus.OK,
                 Html.page("Experiments", "experiments", session, "<h1>Experiments</h1>"

@@ -3,9 +3,11 @@ package io.tandem.adapters.in.console;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -39,6 +41,7 @@ import java.util.Set;
  * explanation); an item id shows its similar items; every item is shown with its categories and attributes.
  * Needs the serve or the admin scope. Ids are taken exactly as typed (ADR-0019).
  */
+@Produces(MediaType.TEXT_HTML)
 @Controller("/console/explore")
 final class ConsoleExploreController {
 

@@ -8,11 +8,12 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.tandem.application.port.in.FindJobQuery;
-import io.tandem.application.port.in.FindJobUseCase;
 import io.tandem.application.port.in.JobAlreadyRunningException;
+import io.tandem.application.port.in.ListJobsQuery;
+import io.tandem.application.port.in.ListJobsUseCase;
 import io.tandem.application.port.in.StartJobCommand;
 import io.tandem.application.port.in.StartJobUseCase;
 import io.tandem.application.port.out.Job;
@@ -20,30 +21,26 @@ import io.tandem.application.port.out.JobType;
 import io.tandem.domain.InvalidFieldException;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The jobs page: the jobs started from this console (newest first) with status and progress, refreshed live
- * while one is queued or running, and a form to start a training or pipeline job (admin scope).
+ * The jobs page: the most recent jobs (queued, running and finished, newest first) with status and progress,
+ * refreshed live while one is queued or running, and a form to start a training or pipeline job (admin scope).
  */
+@Produces(MediaType.TEXT_HTML)
 @Controller("/console/jobs")
 final class ConsoleJobsController {
 
-    static final int REMEMBERED_JOBS = 50;
-
     private final ConsoleAccess access;
     private final StartJobUseCase startJob;
-    private final FindJobUseCase findJob;
-    private final ArrayDeque<String> recent = new ArrayDeque<>();
+    private final ListJobsUseCase listJobs;
 
-    ConsoleJobsController(ConsoleAccess access, StartJobUseCase startJob, FindJobUseCase findJob) {
+    ConsoleJobsController(ConsoleAccess access, StartJobUseCase startJob, ListJobsUseCase listJobs) {
         this.access = access;
         this.startJob = startJob;
-        this.findJob = findJob;
+        this.listJobs = listJobs;
     }
 
     @Get
@@ -63,10 +60,8 @@ final class ConsoleJobsController {
                     throw new InvalidFieldException("type", "is required: pipeline or train");
                 }
                 Job job = startJob.start(new StartJobCommand(new JobType(type)));
-                remember(job.id());
                 message = "Started " + job.type().name() + " job " + job.id() + ".";
             } catch (JobAlreadyRunningException e) {
-                remember(e.running().id());
                 message = "Not started: " + e.getMessage();
             } catch (InvalidFieldException e) {
                 message = "Not started: " + e.field() + " " + e.reason();
@@ -74,18 +69,6 @@ final class ConsoleJobsController {
             access.flash(session, message);
             return ConsoleAccess.redirect("/console/jobs");
         });
-    }
-
-    private synchronized void remember(String id) {
-        recent.remove(id);
-        recent.addFirst(id);
-        while (recent.size() > REMEMBERED_JOBS) {
-            recent.removeLast();
-        }
-    }
-
-    private synchronized List<String> recentIds() {
-        return new ArrayList<>(recent);
     }
 
     private String body(ConsoleSessions.Session session) {
@@ -100,12 +83,9 @@ final class ConsoleJobsController {
                             + "<option value=\"pipeline\">pipeline: feature tables only</option></select>"
                             + "<button type=\"submit\" id=\"start-job-button\">Start</button></form>");
         }
-        List<Job> jobs = new ArrayList<>();
-        for (String id : recentIds()) {
-            findJob.find(new FindJobQuery(id)).ifPresent(jobs::add);
-        }
+        List<Job> jobs = listJobs.list(new ListJobsQuery(ListJobsQuery.DEFAULT_LIMIT));
         boolean live = jobs.stream().anyMatch(job -> !job.status().isFinished());
-        body.append("<p class=\"note\">Jobs started from this console since the instance started; one job runs at a "
+        body.append("<p class=\"note\">The " + ListJobsQuery.DEFAULT_LIMIT + " most recent jobs; one job runs at a "
                 + "time.</p>");
         if (jobs.isEmpty()) {
             return body.append("<p class=\"note\" id=\"no-jobs\">No job yet.</p>").toString();

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tandem.application.port.in.ListModelVersionsQuery;
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
  * The models page: each model's versions with their hold-out metrics (a table and a chart over time), the
  * champion, lineage and training window; promote and roll back, behind the admin scope and a confirmation.
  */
+@Produces(MediaType.TEXT_HTML)
 @Controller("/console/models")
 final class ConsoleModelsController {
 

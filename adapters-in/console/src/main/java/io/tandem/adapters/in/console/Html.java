@@ -64,7 +64,7 @@ final class Html {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + text(title) + " · Tandem console</title>"
-                + "<link rel=\"stylesheet\" href=\"/console/assets/console.css\">"
+                + "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/console/assets/console.css\">"
                 + "<script src=\"/console/assets/console.js\" defer></script></head><body>" + body + "</body></html>";
     }
 
