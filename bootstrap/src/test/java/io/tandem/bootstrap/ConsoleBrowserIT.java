@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,6 +41,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,27 +200,29 @@ class ConsoleBrowserIT {
         browser.get(base + "/console/jobs");
         screenshot("jobs-empty");
         browser.findElement(By.id("start-job-button")).click();
-        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Started train job");
-        WebElement row = browser.findElement(By.cssSelector("#jobs tr.job"));
-        assertThat(row.findElement(By.cssSelector(".status")).getText()).isIn("queued", "running", "succeeded");
-        assertThat(row.findElement(By.tagName("progress")).getAttribute("value")).isNotNull();
+        String notice = browser.findElement(By.id("notice")).getText();
+        assertThat(notice).startsWith("Started train job ");
+        String jobId = notice.substring("Started train job ".length(), notice.length() - 1);
+        String row = "#jobs tr.job[data-job='" + jobId + "'] ";
+        // The page replaces its <main> every second while the job runs: every read looks the row up afresh.
+        assertThat(text(row + ".status")).isIn("queued", "running", "succeeded");
         screenshot("jobs-running");
-        String jobId = row.getAttribute("data-job");
-        // The page refreshes itself while the job runs; no reload from here.
+        Set<String> progressSeen = new TreeSet<>();
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(240)).pollingEvery(Duration.ofMillis(500)).until(d -> {
-                String status = d.findElement(By.cssSelector("#jobs tr.job .status")).getText();
-                return status.equals("succeeded") || status.equals("failed");
-            });
+            new WebDriverWait(browser, Duration.ofSeconds(240)).pollingEvery(Duration.ofMillis(300))
+                    .ignoring(StaleElementReferenceException.class).until(d -> {
+                        progressSeen.add(d.findElement(By.cssSelector(row + ".pct")).getText());
+                        String status = d.findElement(By.cssSelector(row + ".status")).getText();
+                        return status.equals("succeeded") || status.equals("failed");
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("jobs-timeout");
-            throw new AssertionError("the page still shows " + browser.findElement(By.cssSelector("#jobs tr.job"))
-                    .getText() + " while the job store says " + tandem.getBean(FindJobUseCase.class)
-                    .find(new FindJobQuery(jobId)), e);
+            throw new AssertionError("the page still shows " + text(row) + " while the job store says "
+                    + tandem.getBean(FindJobUseCase.class).find(new FindJobQuery(jobId)), e);
         }
-        WebElement done = browser.findElement(By.cssSelector("#jobs tr.job"));
-        assertThat(done.findElement(By.cssSelector(".status")).getText()).isEqualTo("succeeded");
-        assertThat(done.findElement(By.cssSelector(".pct")).getText()).isEqualTo("100%");
+        assertThat(text(row + ".status")).isEqualTo("succeeded");
+        assertThat(text(row + ".pct")).isEqualTo("100%");
+        assertThat(progressSeen).as("the page showed the job's progress as it went").hasSizeGreaterThan(1);
         screenshot("jobs-finished");
     }
 
@@ -257,6 +262,12 @@ class ConsoleBrowserIT {
         browser.get(base + "/console/experiments");
         assertThat(browser.findElement(By.id("experiments-unavailable")).getText()).startsWith("Not yet available");
         screenshot("experiments");
+    }
+
+    /** The text of the element the selector names now, however often the page has replaced it. */
+    private static String text(String selector) {
+        return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(selector)).getText());
     }
 
     private static void signIn(String key) {
