@@ -55,7 +55,8 @@ class TrainJobHttpTest {
 
             String message = job.get("message").getStringValue();
             assertThat(job.get("status").getStringValue()).as(message).isEqualTo("succeeded");
-            assertThat(message).contains("; trained on " + events.size() + " lake events")
+            assertThat(message).contains("; trained on " + events.size() + " lake events (event log read to "
+                    + "partition 0 at " + events.size() + ")")
                     .endsWith("; live on this instance");
             ModelRef champion = champion(tandem);
             assertThat(message).contains(champion.version());

@@ -80,7 +80,7 @@ public final class TrainModelsJob implements RunJobPort {
         double trainingShare = 1.0 - BARRIER_SHARE - LIVE_SHARE;
         TrainingReport report = train.train(command.withProgress(
                 (fraction, step) -> progress.report(BARRIER_SHARE + fraction * trainingShare, step)));
-        return goLive(report, progress);
+        return goLive(report, barrier, progress);
     }
 
     private void awaitLake(EventLogPosition barrier, ReportJobProgressPort progress) {
@@ -97,11 +97,11 @@ public final class TrainModelsJob implements RunJobPort {
         progress.report(BARRIER_SHARE, "barrier reached: the lake holds every event acknowledged before the job was queued");
     }
 
-    private String goLive(TrainingReport report, ReportJobProgressPort progress) {
+    private String goLive(TrainingReport report, EventLogPosition barrier, ReportJobProgressPort progress) {
         ModelRef trained = report.version().ref();
         if (!report.promoted()) {
             Optional<ModelRef> current = serving.refresh().serving();
-            return outcome(report) + "; not promoted, the champion is unchanged"
+            return outcome(report, barrier) + "; not promoted, the champion is unchanged"
                     + current.map(ref -> " (" + ref.version() + " serves)").orElse(" (none yet: the fallback serves)");
         }
         progress.report(1.0 - LIVE_SHARE, "live: swapping " + trained.name() + " " + trained.version()
@@ -114,11 +114,12 @@ public final class TrainModelsJob implements RunJobPort {
                             .orElse("no model") + " instead"));
         }
         progress.report(1.0, "live: " + trained.name() + " " + trained.version() + " serves on this instance");
-        return outcome(report) + "; live on this instance";
+        return outcome(report, barrier) + "; live on this instance";
     }
 
-    /** The run's summary and how much of the lake it read, which the barrier makes every acknowledged event. */
-    private static String outcome(TrainingReport report) {
-        return report.summary() + String.format(Locale.ROOT, "; trained on %d lake events", report.eventsRead());
+    /** The run's summary and how much of the lake it read: every event before the barrier, at least. */
+    private static String outcome(TrainingReport report, EventLogPosition barrier) {
+        return report.summary() + String.format(Locale.ROOT, "; trained on %d lake events (event log read to %s)",
+                report.eventsRead(), barrier.describe());
     }
 }

@@ -71,7 +71,7 @@ class TrainModelsJobTest {
 
         assertThat(flushedTo).containsExactly(EventLogPosition.single(5_000));
         assertThat(trainedAfterFlushes.get()).isEqualTo(1);
-        assertThat(outcome).contains("registered two-stage v2").contains("; trained on 100 lake events")
+        assertThat(outcome).contains("registered two-stage v2").contains("; trained on 100 lake events (event log read to partition 0 at 5000)")
                 .endsWith("; live on this instance");
         assertThat(steps.get(0)).startsWith("barrier: waiting").contains("partition 0 at 5000");
         assertThat(fractions).isSorted().first().isEqualTo(0.0);
