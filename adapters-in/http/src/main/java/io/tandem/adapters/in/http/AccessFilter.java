@@ -1,6 +1,5 @@
 package io.tandem.adapters.in.http;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -27,10 +26,10 @@ import java.util.Optional;
  * RouteScopes}) is 403, a key over its rate limit for the route class is 429 with {@code Retry-After}; all
  * problem+json, none quoting the key. A principal already set on the request as {@link #PRINCIPAL} (the console
  * signs in with a key and keeps it in a session) is used as it is. With keys off, only loopback callers are served.
- * Bootstrap always makes the {@link HttpAccessSettings} this filter needs; tests of single controllers run without.
+ * Without {@link HttpAccessSettings} (tests of single controllers) keys are off: loopback callers only. With keys
+ * required and no use case to check them, every request is refused.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-@Requires(beans = HttpAccessSettings.class)
 final class AccessFilter implements Ordered {
 
     /** The request attribute holding the authenticated {@link Principal}. */
@@ -42,10 +41,11 @@ final class AccessFilter implements Ordered {
     private final AuthenticateUseCase authenticate;
     private final ThrottleRequestsUseCase throttle;
 
-    AccessFilter(HttpAccessSettings settings, AuthenticateUseCase authenticate, ThrottleRequestsUseCase throttle) {
-        this.settings = settings;
-        this.authenticate = authenticate;
-        this.throttle = throttle;
+    AccessFilter(@Nullable HttpAccessSettings settings, @Nullable AuthenticateUseCase authenticate,
+                 @Nullable ThrottleRequestsUseCase throttle) {
+        this.settings = settings != null ? settings : new HttpAccessSettings(false);
+        this.authenticate = authenticate != null ? authenticate : presented -> Optional.empty();
+        this.throttle = throttle != null ? throttle : (principal, routeClass) -> Duration.ofSeconds(60);
     }
 
     @Override
