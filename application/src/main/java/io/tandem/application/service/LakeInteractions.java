@@ -22,8 +22,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Reads the lake as implicit feedback for the retrievers and the ranker: every event whose label (by
- * {@link LabelWeights}: a purchase more than a click, a rating by how far it sits above the midpoint) is positive
- * becomes one interaction valued at its label; impressions, skips, hides and low ratings teach nothing here. Items
+ * {@link LabelWeights}: a purchase more than a click, a rating by its value, as `tandem evaluate` reads it) is
+ * positive becomes one interaction valued at its label; impressions, skips, hides and ratings of zero teach nothing
+ * here. Items
  * with any event, positive or not, form the catalogue that is ranked; their categories and creation times come
  * from the catalog in batches.
  *

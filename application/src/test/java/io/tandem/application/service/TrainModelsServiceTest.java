@@ -202,7 +202,7 @@ class TrainModelsServiceTest {
         TrainingReport report = service(0.0).train(command(HoldOutWindow.latestShare(0.2)));
 
         assertThat(report.eventsRead()).isEqualTo(fixture.events.size());
-        // Impressions, the hide and the rating of 2 (below the midpoint) teach nothing; the rating of 4 does.
+        // Impressions, the hide and the rating of 0 teach nothing; the rating of 4 does.
         assertThat((long) report.trainingRows() + report.holdOutRows()).isEqualTo(fixture.positiveEvents())
                 .isEqualTo(TrainingFixture.DAYS * TrainingFixture.USERS * 2 + 1);
         assertThat(report.items()).isEqualTo(TrainingFixture.ITEMS + 1);

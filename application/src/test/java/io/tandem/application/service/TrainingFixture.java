@@ -74,7 +74,7 @@ final class TrainingFixture {
         // One item only ever shown, and signals that teach nothing: they must not become interactions.
         add("shown-only", EventType.IMPRESSION, 0, ITEMS, START.plusSeconds(30));
         add("hidden", EventType.HIDE, 1, 3, START.plusSeconds(40));
-        add("low-rating", EventType.RATING, 2, 4, START.plusSeconds(50), 2.0);
+        add("zero-rating", EventType.RATING, 2, 4, START.plusSeconds(50), 0.0);
         add("high-rating", EventType.RATING, 3, 5, START.plusSeconds(60), 4.0);
         events.sort(Comparator.comparing(Event::time).thenComparing(e -> e.id().value()));
     }
