@@ -7,6 +7,8 @@
 #             (controller on ${TANDEM_KAFKA_CONTROLLER_PORT:-9093})
 #   s3        s3proxy 4.1.0, filesystem backend, own JVM     127.0.0.1:${TANDEM_S3_PORT:-9000}
 #             (keys ${TANDEM_S3_ACCESS_KEY:-tandem} / ${TANDEM_S3_SECRET_KEY:-tandem-secret})
+#   browser   Debian chromium + chromium-driver, installed when missing (no server): the console's
+#             browser tests drive /usr/bin/chromium through /usr/bin/chromedriver, never a downloaded build
 #
 # Usage: scripts/services.sh up [SERVICE...]    start what is not listening, wait until ready
 #        scripts/services.sh down [SERVICE...]  stop ONLY what this script started
@@ -14,7 +16,7 @@
 #        scripts/services.sh env                export lines: endpoints and keys, named as Tandem reads them
 #        scripts/services.sh kafka-classpath    print the Kafka broker classpath (build if needed)
 #        scripts/services.sh s3proxy-classpath  print the s3proxy classpath (build if needed)
-# SERVICE is one of: redis postgres kafka s3 (default: all).
+# SERVICE is one of: redis postgres kafka s3 browser (default: all).
 #
 # A server already listening on a port is reused, never restarted or reconfigured (the only
 # change ever made to a reused server is creating the database "tandem"). Missing Debian
@@ -51,7 +53,7 @@ KAFKA_MARKER=-Dtandem.service=kafka-$KAFKA_PORT
 S3_PID=$D/s3proxy-$S3_PORT.pid
 S3_LOG=$LOGS/s3proxy-$S3_PORT.log
 S3_MARKER=-Dtandem.service=s3proxy-$S3_PORT
-ALL_SERVICES=(redis postgres kafka s3)
+ALL_SERVICES=(redis postgres kafka s3 browser)
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$SERVICES_SH"; }
 
@@ -265,11 +267,27 @@ s3_wait() {
   ts_log "s3 127.0.0.1:$S3_PORT ready (HTTP answered) at $(since)"
 }
 
+# ---------------------------------------------------------------- browser
+CHROMIUM=/usr/bin/chromium
+CHROMEDRIVER=/usr/bin/chromedriver
+browser_installed() { [[ -x $CHROMIUM && -x $CHROMEDRIVER ]]; }
+browser_up() {
+  if browser_installed; then
+    ts_log "browser: $("$CHROMIUM" --version 2>/dev/null | head -n1) and chromedriver already installed, reusing them"
+  else
+    apt_install chromium chromium-driver
+    browser_installed || ts_die "chromium-driver installed but $CHROMIUM or $CHROMEDRIVER is missing"
+    ts_log "browser: installed $("$CHROMIUM" --version 2>/dev/null | head -n1) and chromedriver"
+  fi
+}
+
 # ---------------------------------------------------------------- commands
 selected() { local s; for s in "${SELECTED[@]}"; do [[ $s == "$1" ]] && return 0; done; return 1; }
 
 cmd_up() {
   mkdir -p "$LOGS"
+  # A missing browser is installed first: apt-get must not compete with the servers starting below.
+  if selected browser; then browser_up; fi
   # JVMs first (they take longest), then Redis/PostgreSQL while they boot, then wait for them.
   # Classpaths are resolved one after the other: parallel Maven runs share ~/.m2.
   if selected kafka && ! ts_port_open "$KAFKA_PORT"; then ts_classpath kafka >/dev/null; fi
@@ -324,6 +342,8 @@ cmd_status() {
   status_line kafka "$KAFKA_PORT" $up "$( (( up )) && owner "$KAFKA_PID" "$KAFKA_MARKER" "$KAFKA_LOG")"
   up=0; ts_http_ping "$S3_PORT" && up=1 || all=0
   status_line s3 "$S3_PORT" $up "$( (( up )) && owner "$S3_PID" "$S3_MARKER" "$S3_LOG")"
+  if browser_installed; then printf '%-9s %-16s %-14s %s\n' browser "(no server)" installed "$CHROMIUM, $CHROMEDRIVER"
+  else printf '%-9s %-16s %-14s %s\n' browser "(no server)" "NOT installed" "services.sh up browser installs it"; all=0; fi
   (( all )) || return 3
 }
 
@@ -350,7 +370,7 @@ cmd=${1:-}
 SELECTED=("$@")
 if (( ${#SELECTED[@]} == 0 )); then SELECTED=("${ALL_SERVICES[@]}"); fi
 for s in "${SELECTED[@]}"; do
-  case $s in redis|postgres|kafka|s3) ;; *) ts_die "unknown service '$s' (redis postgres kafka s3)";; esac
+  case $s in redis|postgres|kafka|s3|browser) ;; *) ts_die "unknown service '$s' (redis postgres kafka s3 browser)";; esac
 done
 
 case $cmd in

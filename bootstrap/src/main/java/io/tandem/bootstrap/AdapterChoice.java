@@ -15,7 +15,9 @@ enum AdapterChoice {
     EVENT_LOG("tandem.event-log", "local", List.of("local", "memory", "kafka")),
     LAKE("tandem.lake.store", "filesystem", List.of("filesystem", "minio")),
     ARTIFACTS("tandem.artifacts", "filesystem", List.of("filesystem", "minio")),
-    JOBS("tandem.jobs", "jdbc", List.of("jdbc", "memory"));
+    JOBS("tandem.jobs", "jdbc", List.of("jdbc", "memory")),
+    API_KEYS("tandem.auth.keys", "jdbc", List.of("jdbc", "memory")),
+    RATE_LIMITS("tandem.auth.rate-limits", "memory", List.of("memory", "redis"));
 
     private final String property;
     private final String defaultValue;

@@ -37,6 +37,7 @@ final class ConfigurationCheck {
     /** How long each connection attempt may take. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    static final String AUTH_ENABLED = "tandem.auth.enabled";
     private static final String DATABASE_URL = "datasources.default.url";
     private static final String DATABASE_USER = "datasources.default.username";
     private static final String DATABASE_PASSWORD = "datasources.default.password";
@@ -79,6 +80,7 @@ final class ConfigurationCheck {
             }
         }
         boolean typed = checkTypes();
+        access(typed);
         database();
         if (typed) {
             redis();
@@ -161,10 +163,22 @@ final class ConfigurationCheck {
         services.add(new Service(name, url, masked(location), true, attempt));
     }
 
+    /** Production serves nobody without a key (ADR-0027): keys off there is refused, not warned about. */
+    private void access(boolean typed) {
+        Setting enabled = Setting.of(AUTH_ENABLED);
+        boolean on = typed && environment.getProperty(AUTH_ENABLED, Boolean.class).orElse(false);
+        settings.add(enabled + " = " + on);
+        if (typed && profile.production() && !on) {
+            problems.add(enabled.problem("must be true in the production profile: every route but health, "
+                    + "Prometheus and OpenAPI needs an API key there (create one with `tandem keys create`)"));
+        }
+    }
+
     private void redis() {
         Optional<String> condition = chosen(AdapterChoice.ONLINE_STORE, "redis") ? Optional.of(
                 "when tandem.online-store=redis") : chosen(AdapterChoice.EVENT_IDS, "redis")
-                ? Optional.of("when tandem.event-ids=redis") : Optional.empty();
+                ? Optional.of("when tandem.event-ids=redis") : chosen(AdapterChoice.RATE_LIMITS, "redis")
+                ? Optional.of("when tandem.auth.rate-limits=redis") : Optional.empty();
         if (condition.isEmpty()) {
             return;
         }

@@ -8,6 +8,8 @@ import io.tandem.adapters.out.filesystem.FileEventLogAdapter;
 import io.tandem.adapters.out.memory.InMemoryCatalogAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventIdsAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventLogAdapter;
+import io.tandem.adapters.out.memory.Bucket4jMemoryRateLimitAdapter;
+import io.tandem.adapters.out.memory.InMemoryApiKeysAdapter;
 import io.tandem.adapters.out.memory.InMemoryJobsAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
 import io.tandem.application.port.in.UpdateOnlineFeaturesCommand;
@@ -99,6 +101,18 @@ final class EmbeddedAdaptersFactory {
     @Requires(property = "tandem.jobs", value = "memory")
     InMemoryJobsAdapter jobs() {
         return new InMemoryJobsAdapter();
+    }
+
+    @Singleton
+    @Requires(property = "tandem.auth.rate-limits", value = "memory", defaultValue = "memory")
+    Bucket4jMemoryRateLimitAdapter rateLimits() {
+        return new Bucket4jMemoryRateLimitAdapter();
+    }
+
+    @Singleton
+    @Requires(property = "tandem.auth.keys", value = "memory")
+    InMemoryApiKeysAdapter apiKeys() {
+        return new InMemoryApiKeysAdapter();
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import io.tandem.adapters.out.jdbc.ItemRowRepository;
+import io.tandem.adapters.out.jdbc.JdbcApiKeysAdapter;
 import io.tandem.adapters.out.jdbc.JdbcCatalogAdapter;
 import io.tandem.adapters.out.jdbc.JdbcEventIdsAdapter;
 import io.tandem.adapters.out.jdbc.JdbcJobsAdapter;
@@ -51,6 +52,12 @@ final class JdbcAdaptersFactory {
     @Requires(property = "tandem.jobs", value = "jdbc", defaultValue = "jdbc")
     JdbcJobsAdapter jobs(MigratedSchema schema, TransactionOperations<Connection> transactions, JobRowRepository jobs) {
         return new JdbcJobsAdapter(transactions, jobs);
+    }
+
+    @Singleton
+    @Requires(property = "tandem.auth.keys", value = "jdbc", defaultValue = "jdbc")
+    JdbcApiKeysAdapter apiKeys(MigratedSchema schema, TransactionOperations<Connection> transactions) {
+        return new JdbcApiKeysAdapter(transactions);
     }
 
     @Singleton

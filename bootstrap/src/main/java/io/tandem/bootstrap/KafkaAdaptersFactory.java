@@ -9,6 +9,8 @@ import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.out.jdbc.JdbcModelRegistryAdapter;
 import io.tandem.adapters.out.kafka.KafkaEventLogAdapter;
+import io.tandem.adapters.out.kafka.KafkaEventLogEndAdapter;
+import io.tandem.application.port.out.FlushLakePort;
 import io.tandem.adapters.out.kafka.KafkaModelChangesAdapter;
 import jakarta.inject.Singleton;
 
@@ -26,6 +28,29 @@ final class KafkaAdaptersFactory {
     @Requires(property = "tandem.event-log", value = "kafka")
     KafkaEventLogAdapter eventLog(KafkaConfiguration kafka) {
         return new KafkaEventLogAdapter(kafka.producerSettings());
+    }
+
+    /** Where the event topic ends: a train job's lake barrier (ADR-0021). */
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = "tandem.event-log", value = "kafka")
+    KafkaEventLogEndAdapter eventLogEnd(KafkaConfiguration kafka) {
+        return new KafkaEventLogEndAdapter(kafka.producerSettings());
+    }
+
+    /**
+     * Without its own log consumers this process has no lake archiver to flush, so its train jobs cannot know that
+     * the lake holds every acknowledged event: they fail saying where to run them (ADR-0021).
+     */
+    @Singleton
+    @Requires(property = "tandem.event-log", value = "kafka")
+    @Requires(property = "tandem.kafka.consumers", value = "false")
+    FlushLakePort noLakeArchiverHere() {
+        return (barrier, timeout) -> {
+            throw new IllegalStateException("barrier: this instance runs no lake archiver (tandem.kafka.consumers="
+                    + "false), so it cannot make sure the lake holds every acknowledged event; start train jobs on "
+                    + "an instance that runs the event-log consumers");
+        };
     }
 
     @Singleton

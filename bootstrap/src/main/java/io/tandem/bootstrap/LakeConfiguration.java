@@ -10,11 +10,14 @@ import java.time.Duration;
 /**
  * {@code tandem.lake.*}: where archived events go. {@code path} is the local folder of the filesystem lake;
  * {@code s3.*} the bucket of the MinIO/S3 lake. {@code chunk-events} sizes the archiver's offset chunks.
+ * {@code barrier-timeout} bounds how long a train job waits for the archiver to write every event acknowledged
+ * before the job was queued (ADR-0021).
  */
 @ConfigurationProperties("tandem.lake")
 record LakeConfiguration(@Bindable(defaultValue = ".tandem/lake") String path,
                          @Bindable(defaultValue = "100000") long chunkEvents,
                          @Bindable(defaultValue = "5s") Duration flushInterval,
+                         @Bindable(defaultValue = "60s") Duration barrierTimeout,
                          @Nullable S3 s3) {
 
     /** @param condition why S3 is needed, for messages: {@code when tandem.lake.store=minio} */

@@ -1,5 +1,6 @@
 package io.tandem.bootstrap;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -57,7 +58,7 @@ final class LakeFactory {
     }
 
     @Singleton
-    ArchiveEventsUseCase archiveEvents(WriteLakePort writeLake, LakeConfiguration lake) {
-        return new ArchiveEventsService(writeLake, lake.chunkEvents());
+    ArchiveEventsUseCase archiveEvents(WriteLakePort writeLake, LakeConfiguration lake, MeterRegistry meters) {
+        return new ArchiveEventsService(EventFlowMetrics.countingLakeWrites(writeLake, meters), lake.chunkEvents());
     }
 }

@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.tandem.application.port.in.ArchiveEventsUseCase;
 import io.tandem.application.port.in.LoggedEvent;
+import io.tandem.application.port.out.EventLogPosition;
+import io.tandem.application.port.out.FlushLakePort;
 import io.tandem.domain.interaction.Event;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -17,11 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Feeds an in-process event log to the lake archiver on one background thread (in log order), flushes the
@@ -32,14 +39,18 @@ import java.util.concurrent.TimeUnit;
  * at each following flush tick, reads the log again from the committed offset, as a Kafka consumer re-reads its
  * partition: nothing is lost (the log holds it all) and nothing is written twice (chunks keep their names,
  * ADR-0010). Records the log cannot read are quarantined by the log itself and never reach the archiver.
+ *
+ * <p>A train job's barrier ({@link #flushUpTo}) flushes at once, on the same worker thread, behind every append the
+ * log handed over before the barrier was taken, so one flush normally covers it (ADR-0021).
  */
 @Singleton
 @Requires(property = "tandem.event-log", notEquals = "kafka")
-final class LocalLogArchiver {
+final class LocalLogArchiver implements FlushLakePort {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalLogArchiver.class);
     private static final int PARTITION = 0;
     private static final int RESUME_BATCH = 10_000;
+    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final ArchiveEventsUseCase archiveEvents;
     private final Path offsetFile;
@@ -89,6 +100,54 @@ final class LocalLogArchiver {
     @Scheduled(fixedDelay = "${tandem.lake.flush-interval:5s}", initialDelay = "${tandem.lake.flush-interval:5s}")
     void flush() {
         worker.execute(this::flushNow);
+    }
+
+    /**
+     * Flushes on the worker now, again every 200 ms while the lake does not take it, until the lake holds the log up
+     * to the barrier or the time is up.
+     */
+    @Override
+    public EventLogPosition flushUpTo(EventLogPosition barrier, Duration timeout) {
+        long target = barrier.next(PARTITION);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long archived = 0;
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return EventLogPosition.single(archived);
+            }
+            Future<Long> flushed;
+            try {
+                flushed = worker.submit(() -> {
+                    flushNow();
+                    // Behind, only what the committed offset names is surely in the lake.
+                    return behind ? Math.max(committed, 0) : next;
+                });
+            } catch (RejectedExecutionException e) {
+                throw new IllegalStateException("the lake archiver is shut down: this instance is stopping");
+            }
+            try {
+                archived = Math.max(archived, flushed.get(remaining, TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                flushed.cancel(false);
+                return EventLogPosition.single(archived);
+            } catch (ExecutionException e) {
+                LOG.warn("flushing the lake for a train job's barrier failed; retrying until the barrier's timeout",
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the lake archiver");
+            }
+            if (archived >= target) {
+                return EventLogPosition.single(archived);
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(RETRY_NANOS, Math.max(0, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the lake archiver");
+            }
+        }
     }
 
     /** Waits until everything appended so far is in the lake, if the lake takes it; for shutdown and tests. */

@@ -5,10 +5,14 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.out.redis.RedisEventIdsAdapter;
 import io.tandem.adapters.out.redis.RedisOnlineFeaturesAdapter;
+import io.tandem.adapters.out.redis.RedisRateLimitAdapter;
 import io.tandem.domain.feature.FeaturePolicy;
 import jakarta.inject.Singleton;
 
-/** Redis as the online feature store ({@code tandem.online-store=redis}) and event-id store. */
+/**
+ * Redis as the online feature store ({@code tandem.online-store=redis}), event-id store and the rate limits' shared
+ * token buckets ({@code tandem.auth.rate-limits=redis}).
+ */
 @Factory
 final class RedisAdaptersFactory {
 
@@ -21,6 +25,13 @@ final class RedisAdaptersFactory {
         // thread itself (see the online-store guard in ServingFactory).
         return new RedisOnlineFeaturesAdapter(redis.settings("when tandem.online-store=redis"), policy.popularityHalfLife(), policy.recentItemsCap(),
                 redis.appliedEventsTtl(), serving.onlineStoreTimeout());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = "tandem.auth.rate-limits", value = "redis")
+    RedisRateLimitAdapter rateLimits(RedisConfiguration redis) {
+        return new RedisRateLimitAdapter(redis.settings("when tandem.auth.rate-limits=redis"));
     }
 
     @Singleton

@@ -24,9 +24,11 @@ import io.tandem.application.port.out.LoadModelArtifactPort;
 import io.tandem.application.port.out.LoadScoringModelPort;
 import io.tandem.application.port.out.StoreModelArtifactPort;
 import io.tandem.application.port.out.TrainRankerPort;
+import io.tandem.application.port.out.TrainRetrieverPort;
 import io.tandem.application.service.EvaluateRecommendersService;
 import io.tandem.application.service.LakeInteractions;
 import io.tandem.application.service.RankerArtifactPorts;
+import io.tandem.application.service.RecencyGrid;
 import io.tandem.application.service.Retriever;
 import io.tandem.application.service.TrainModelsJob;
 import io.tandem.application.service.TrainModelsService;
@@ -38,25 +40,32 @@ import io.tandem.application.port.out.LoadModelVersionsPort;
 import io.tandem.application.port.out.ReadLakePort;
 import io.tandem.application.port.out.RunJobPort;
 import io.tandem.application.port.out.SaveJobPort;
+import io.tandem.application.port.out.FlushLakePort;
+import io.tandem.application.port.out.MarkEventLogEndPort;
 import io.tandem.application.port.out.SaveModelVersionPort;
 import io.tandem.application.service.JobRunnerService;
 import io.tandem.application.service.ModelRegistryService;
 import io.tandem.application.service.ServingModels;
 import io.tandem.application.service.ReplayTrainingExamplesService;
+import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.model.PromotionPolicy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 /** The offline side: retrievers and ranker, evaluation, training, model registry, point-in-time replay, jobs. */
 @Factory
 final class TrainingFactory {
+
+    private static final String POPULARITY = "popularity";
 
     @Singleton
     ModelRegistryService modelRegistry(SaveModelVersionPort save, LoadModelVersionsPort load, ListModelsPort list,
@@ -100,7 +109,7 @@ final class TrainingFactory {
 
     /**
      * The same retrievers and settings as {@code evaluate}, so a registered version's quality is the one the
-     * benchmarks report. ONNX Runtime is reached through a provider: a process that never trains or scores
+     * benchmarks report, except that each run chooses the popularity half-life on its hold-out (ADR-0022). ONNX Runtime is reached through a provider: a process that never trains or scores
      * (an import, a serve without jobs) does not load it.
      */
     @Singleton
@@ -109,12 +118,13 @@ final class TrainingFactory {
                                    LoadModelArtifactPort load, BeanProvider<LoadScoringModelPort> scoring,
                                    RegisterModelVersionUseCase register, LoadModelVersionsPort versions,
                                    ChangeModelStagesPort stages, PromotionPolicy promotion,
-                                   RetrievalModelCodecAdapter codec, TwoStageConfiguration twoStage, Clock clock) {
+                                   RetrievalModelCodecAdapter codec, TwoStageConfiguration twoStage,
+                                   TrainingConfiguration training, Clock clock) {
         LoadScoringModelPort openLazily = (artifact, featureCount) -> scoring.get().load(artifact, featureCount);
         return new TrainModelsService(retrievers(), trainRanker, twoStage.settings(),
                 new LakeInteractions(readLake, loadItems, policy.labelWeights()),
                 new RankerArtifactPorts(export, store, load, openLazily), codec, register, versions, stages, promotion,
-                clock);
+                clock, Optional.of(new RecencyGrid(POPULARITY, training.halfLives(), TrainingFactory::popularity)));
     }
 
     /** One low-priority thread of its own: a job never takes a request thread, and two jobs never overlap. */
@@ -137,14 +147,29 @@ final class TrainingFactory {
      * to count them would be busy work.
      */
     @Singleton
-    Map<JobType, RunJobPort> jobBodies(TrainModelsUseCase trainModels, TrainingConfiguration training) {
-        return Map.of(JobType.TRAIN, new TrainModelsJob(trainModels, training.command()));
+    Map<JobType, RunJobPort> jobBodies(TrainModelsUseCase trainModels, TrainingConfiguration training,
+                                       MarkEventLogEndPort eventLogEnd, FlushLakePort flushLake,
+                                       LakeConfiguration lake, ServingModels serving) {
+        if (lake.barrierTimeout().isNegative() || lake.barrierTimeout().isZero()) {
+            throw new InvalidFieldException("tandem.lake.barrier-timeout", "must be positive, was "
+                    + lake.barrierTimeout());
+        }
+        // The train job waits for the lake to hold every acknowledged event, then for its champion to serve here
+        // (ADR-0021).
+        return Map.of(JobType.TRAIN, new TrainModelsJob(trainModels, training.command(), eventLogEnd, flushLake,
+                lake.barrierTimeout(), serving));
+    }
+
+    /** Global popularity decayed at {@code halfLife} (none: plain counts). */
+    private static TrainRetrieverPort popularity(Optional<Duration> halfLife) {
+        double days = halfLife.map(h -> h.toSeconds() / 86_400.0).orElse(Double.POSITIVE_INFINITY);
+        return new PopularityRetrieverAdapter(new PopularityParameters(days, PopularityParameters.Scope.GLOBAL));
     }
 
     /** The retrievers evaluated alone and combined by the two-stage system (tuned on ML-100K, see docs). */
     private static List<Retriever> retrievers() {
         return List.of(
-                new Retriever("popularity", new PopularityRetrieverAdapter(PopularityParameters.mostPopular())),
+                new Retriever(POPULARITY, new PopularityRetrieverAdapter(PopularityParameters.mostPopular())),
                 new Retriever("item-knn", new ItemKnnRetrieverAdapter(ItemKnnParameters.defaults())),
                 new Retriever("ials", new IalsRetrieverAdapter(IalsParameters.defaults())),
                 new Retriever("ease", new EaseRetrieverAdapter(EaseParameters.defaults())));

@@ -2,22 +2,32 @@ package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.tandem.application.port.out.RankerParameters;
 import io.tandem.application.service.TwoStageSettings;
 
 /**
  * {@code tandem.two-stage.*}: the shape of the two-stage system that {@code train} and {@code evaluate} build:
  * {@code candidates-per-retriever} items from each retriever's top list (the candidates serving ranks are their
- * union), and training groups of the {@code top-candidates} best-ranked candidates plus {@code random-items}
- * random unseen items. The ranker's own parameters stay those of {@link TwoStageSettings#defaults()}.
+ * union), training groups of the {@code top-candidates} best-ranked candidates plus {@code random-items}
+ * random unseen items, {@code bags} rankers averaged, and each ranker's {@code ranker-rounds},
+ * {@code ranker-max-depth} and {@code ranker-learning-rate}. The defaults are those of
+ * {@link TwoStageSettings#defaults()}.
  */
 @ConfigurationProperties("tandem.two-stage")
 record TwoStageConfiguration(@Bindable(defaultValue = "50") int candidatesPerRetriever,
                              @Bindable(defaultValue = "40") int topCandidates,
-                             @Bindable(defaultValue = "10") int randomItems) {
+                             @Bindable(defaultValue = "10") int randomItems,
+                             @Bindable(defaultValue = "5") int bags,
+                             @Bindable(defaultValue = "300") int rankerRounds,
+                             @Bindable(defaultValue = "4") int rankerMaxDepth,
+                             @Bindable(defaultValue = "0.1") double rankerLearningRate) {
 
     TwoStageSettings settings() {
         TwoStageSettings defaults = TwoStageSettings.defaults();
+        RankerParameters ranker = defaults.ranker();
         return new TwoStageSettings(candidatesPerRetriever, topCandidates, randomItems, defaults.maxRankerRows(),
-                defaults.validationShare(), defaults.ranker(), defaults.seed());
+                defaults.validationShare(), new RankerParameters(rankerRounds, rankerMaxDepth, rankerLearningRate,
+                        ranker.minChildWeight(), ranker.earlyStoppingRounds(), ranker.seed()), bags,
+                defaults.seed());
     }
 }

@@ -76,6 +76,10 @@ final class HoldOutEvaluation implements EvaluateModelVersionPort {
                     .orElse("no feature schema") + ", this run builds '" + schema.version() + "' ("
                     + schema.size() + " features); it cannot be measured on the same features");
         }
+        if (remeasured != null && remeasured.version().equals(version.version())) {
+            // Versions are immutable: the promotion decision asks again after the refit decision did.
+            return remeasured.metrics();
+        }
         ModelMetrics metrics = measure(artifacts.load().load(version.artifactUri()));
         remeasured = new TrainingReport.ChampionMetrics(version.version(), metrics, true);
         return metrics;

@@ -5,6 +5,8 @@ import io.tandem.application.port.in.FailInterruptedJobsUseCase;
 import io.tandem.application.port.in.FindJobQuery;
 import io.tandem.application.port.in.FindJobUseCase;
 import io.tandem.application.port.in.JobAlreadyRunningException;
+import io.tandem.application.port.in.ListJobsQuery;
+import io.tandem.application.port.in.ListJobsUseCase;
 import io.tandem.application.port.in.StartJobCommand;
 import io.tandem.application.port.in.StartJobIfIdleUseCase;
 import io.tandem.application.port.in.StartJobUseCase;
@@ -18,6 +20,10 @@ import io.tandem.domain.InvalidFieldException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,9 +44,13 @@ import java.util.stream.Collectors;
  *
  * <p>The running job is kept in memory with every progress report; the store gets each state change and
  * progress at most once per {@link #PROGRESS_SAVE_INTERVAL}, so a chatty body cannot flood the database.
+ *
+ * <p>The log gets one INFO line when a job starts, one per stage it reports (a step's words before the first
+ * colon: {@code reading the lake: 1,200 events} and {@code reading the lake: 2,400 events} are one stage) and one
+ * when it ends, so an operator can follow a job without polling it.
  */
-public final class JobRunnerService
-        implements StartJobUseCase, StartJobIfIdleUseCase, FindJobUseCase, FailInterruptedJobsUseCase {
+public final class JobRunnerService implements StartJobUseCase, StartJobIfIdleUseCase, FindJobUseCase,
+        ListJobsUseCase, FailInterruptedJobsUseCase {
 
     private static final System.Logger LOG = System.getLogger(JobRunnerService.class.getName());
 
@@ -58,6 +68,8 @@ public final class JobRunnerService
     private Job active;
     /** When the active job was last written to the store; guarded by {@link #lock}. */
     private Instant lastSaved;
+    /** The stage of the active job last logged; guarded by {@link #lock}. */
+    private String lastStage;
 
     /**
      * @param bodies   the work of each job type; types without a body are refused
@@ -91,6 +103,13 @@ public final class JobRunnerService
     @Override
     public Job start(StartJobCommand command) {
         RunJobPort body = bodyOf(command.type());
+        synchronized (lock) {
+            if (active != null) {
+                throw new JobAlreadyRunningException(active);
+            }
+        }
+        // Outside the lock: what a body records at queue time (the event log's end) may take a round trip.
+        RunJobPort work = body.queued();
         Job job;
         synchronized (lock) {
             if (active != null) {
@@ -98,12 +117,18 @@ public final class JobRunnerService
             }
             job = accept(command.type());
         }
-        return submit(job, body);
+        return submit(job, work);
     }
 
     @Override
     public Optional<Job> startIfIdle(StartJobCommand command) {
         RunJobPort body = bodyOf(command.type());
+        synchronized (lock) {
+            if (active != null) {
+                return Optional.empty();
+            }
+        }
+        RunJobPort work = body.queued();
         Job job;
         synchronized (lock) {
             if (active != null) {
@@ -111,7 +136,7 @@ public final class JobRunnerService
             }
             job = accept(command.type());
         }
-        return Optional.of(submit(job, body));
+        return Optional.of(submit(job, work));
     }
 
     @Override
@@ -122,6 +147,25 @@ public final class JobRunnerService
             }
         }
         return loadJobs.loadJob(query.id());
+    }
+
+    @Override
+    public List<Job> list(ListJobsQuery query) {
+        Job running;
+        synchronized (lock) {
+            running = active;
+        }
+        List<Job> stored = loadJobs.loadRecentJobs(query.limit());
+        if (running == null) {
+            return stored;
+        }
+        // The store holds the running job as of its last write; the fresh state replaces it (or joins the list
+        // when the store has not been written yet).
+        List<Job> jobs = new ArrayList<>(stored.size() + 1);
+        jobs.add(running);
+        stored.stream().filter(job -> !job.id().equals(running.id())).forEach(jobs::add);
+        jobs.sort(Comparator.comparing(Job::queuedAt).thenComparing(Job::id).reversed());
+        return List.copyOf(jobs.subList(0, Math.min(query.limit(), jobs.size())));
     }
 
     @Override
@@ -156,6 +200,8 @@ public final class JobRunnerService
         saveJob.saveJob(job);
         active = job;
         lastSaved = job.queuedAt();
+        lastStage = null;
+        LOG.log(System.Logger.Level.INFO, "job {0} ({1}) queued", job.id(), label(job.type()));
         return job;
     }
 
@@ -173,6 +219,7 @@ public final class JobRunnerService
     private void run(Job queued, RunJobPort body) {
         try {
             record(queued.started(clock.instant()), true);
+            LOG.log(System.Logger.Level.INFO, "job {0} ({1}) started", queued.id(), label(queued.type()));
             String outcome = body.run((fraction, step) -> report(queued.id(), fraction, step));
             Job current = current(queued);
             finish(current.succeeded(clock.instant(), outcome == null || outcome.isBlank() ? "succeeded" : outcome));
@@ -192,8 +239,25 @@ public final class JobRunnerService
             if (active == null || !active.id().equals(jobId)) {
                 return;
             }
-            record(active.progressed(fraction, step == null ? "" : step), false);
+            String words = step == null ? "" : step;
+            String stage = stageOf(words);
+            if (!stage.isEmpty() && !stage.equals(lastStage)) {
+                lastStage = stage;
+                LOG.log(System.Logger.Level.INFO, "job {0} ({1}) at {2}%: {3}", jobId, label(active.type()),
+                        Math.round(fraction * 100), words);
+            }
+            record(active.progressed(fraction, words), false);
         }
+    }
+
+    /** A step's stage: its words before the first colon, so counts that change within a stage log once. */
+    static String stageOf(String step) {
+        int colon = step.indexOf(':');
+        return (colon < 0 ? step : step.substring(0, colon)).strip();
+    }
+
+    private static String label(JobType type) {
+        return type.name().toLowerCase(Locale.ROOT);
     }
 
     /** Makes {@code job} the active state and writes it when {@code always} or when the last write is old enough. */
@@ -210,12 +274,15 @@ public final class JobRunnerService
 
     /** Writes the final state, then frees the slot even when the write fails (the start-up recovery closes it). */
     private void finish(Job finished) {
+        LOG.log(System.Logger.Level.INFO, "job {0} ({1}) {2}: {3}", finished.id(), label(finished.type()),
+                finished.status().name().toLowerCase(Locale.ROOT), finished.message());
         synchronized (lock) {
             try {
                 saveJob.saveJob(finished);
             } finally {
                 active = null;
                 lastSaved = null;
+                lastStage = null;
             }
         }
     }

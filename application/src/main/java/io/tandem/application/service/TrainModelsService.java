@@ -10,7 +10,6 @@ import io.tandem.application.port.in.TrainingReport;
 import io.tandem.application.port.out.ChangeModelStagesPort;
 import io.tandem.application.port.out.EncodeRetrievalModelPort;
 import io.tandem.application.port.out.LoadModelVersionsPort;
-import io.tandem.application.port.out.RankerParameters;
 import io.tandem.application.port.out.ReportJobProgressPort;
 import io.tandem.application.port.out.TrainRankerPort;
 import io.tandem.domain.InvalidFieldException;
@@ -30,12 +29,14 @@ import io.tandem.domain.model.PromotionDecision;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -43,22 +44,34 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Continuous training of the two-stage system, from the lake to a promotion decision.
  *
  * <ol>
  *   <li>The lake's positive interactions ({@link LakeInteractions}) are cut at one instant ({@link TimeCut}):
- *       the later window is the hold-out, everything before it the training window.</li>
+ *       the later window is the hold-out, everything before it the training window. When time has too little
+ *       spread to cut, the cut falls between interactions in event order.</li>
+ *   <li>With a {@link RecencyGrid}, each of its half-lives trains the decaying retriever alone on the training
+ *       window and is measured on the hold-out; the best one is the retriever's setting for this run.</li>
  *   <li>The ranker learns from the training window alone, as {@link TwoStageTrainer} does for
  *       {@code tandem evaluate --protocol temporal}: each user's latest 10, 20 and 30 % of it label the groups.
  *       The retrievers are then trained on the whole training window.</li>
- *   <li>The ranker is exported to ONNX, and that artifact, not the in-memory trees, is measured on the hold-out
- *       ({@link HoldOutEvaluation}), so the metrics describe the file that is stored and served.</li>
+ *   <li>The ranker is exported to ONNX, and that artifact is measured on the hold-out
+ *       ({@link HoldOutEvaluation}): these are the version's metrics.</li>
+ *   <li>If the {@link PromotionPolicy} would promote those metrics over the champion of the moment, both stages
+ *       are refit with the same settings on the whole window, hold-out included (ADR-0022), and the refit is what
+ *       is stored and serves; the version keeps the hold-out metrics and its metadata records the refit. A
+ *       candidate that would not be promoted is stored as it was measured.</li>
  *   <li>The artifact is stored at {@code models/<name>/<version>/ranker.onnx}, beside the
  *       {@link ServingBundle} ({@code serving.bin}: retrievers, item statistics and facets) that serving needs to
  *       build the same features, with the ranker's SHA-256 so serving refuses any other ranker file in its
@@ -98,6 +111,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
     private final ChangeModelStagesPort changeStages;
     private final PromotionPolicy policy;
     private final Clock clock;
+    private final Optional<RecencyGrid> recency;
 
     /**
      * @param settings the two-stage settings; each run replaces their seeds with its command's seed
@@ -108,6 +122,20 @@ public final class TrainModelsService implements TrainModelsUseCase {
                               LakeInteractions lake, RankerArtifactPorts artifacts,
                               EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register, LoadModelVersionsPort loadVersions,
                               ChangeModelStagesPort changeStages, PromotionPolicy policy, Clock clock) {
+        this(retrievers, trainRanker, settings, lake, artifacts, encodeRetrievers, register, loadVersions,
+                changeStages, policy, clock, Optional.empty());
+    }
+
+    /**
+     * @param recency the half-lives tried for one of {@code retrievers} on each run's hold-out; empty: every
+     *                retriever trains as given
+     */
+    public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
+                              LakeInteractions lake, RankerArtifactPorts artifacts,
+                              EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register,
+                              LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
+                              PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency) {
+        this.recency = Objects.requireNonNull(recency, "recency");
         this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
         this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -119,6 +147,10 @@ public final class TrainModelsService implements TrainModelsUseCase {
         this.changeStages = Objects.requireNonNull(changeStages, "changeStages");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (recency.isPresent() && retrievers.stream().noneMatch(r -> r.name().equals(recency.get().retriever()))) {
+            throw new InvalidFieldException("recency.retriever", "'" + recency.get().retriever() + "' is none of "
+                    + retrievers.stream().map(Retriever::name).toList());
+        }
         // Fails here, at start-up, rather than after the first long training run.
         new TwoStageTrainer(this.retrievers, trainRanker, settings);
         List<String> recorded = new ArrayList<>(MetricSuite.at(METRICS_AT).names());
@@ -142,49 +174,56 @@ public final class TrainModelsService implements TrainModelsUseCase {
         InteractionMatrix heldOut = InteractionMatrix.of(fold.test());
         int evaluatedUsers = evaluableUsers(history, heldOut);
         if (evaluatedUsers == 0) {
-            throw new InvalidFieldException("holdOut", command.holdOut().describe() + " (from "
-                    + Instant.ofEpochSecond(cut.cut()) + ") holds no user interacting with an item they had not "
-                    + "before: there is nothing to measure a model on");
+            throw new InvalidFieldException("holdOut", command.holdOut().describe() + " (" + cut.describe()
+                    + ") holds no user interacting with an item they had not before: there is nothing to measure a "
+                    + "model on");
         }
 
         TwoStageSettings seeded = seeded(settings, command.seed());
-        TwoStageTrainer trainer = new TwoStageTrainer(retrievers, trainRanker, seeded);
-        progress.report(0.15, String.format(Locale.ROOT, "training the ranker on %,d interactions before %s",
-                fold.train().size(), Instant.ofEpochSecond(cut.cut())));
-        TreeEnsemble ranker = trainer.trainRanker(fold.train(), feedback.items(), RANKER_HOLDOUTS);
-        progress.report(0.6, "training the retrievers on the whole training window");
-        List<RetrievalModel> models = new ArrayList<>();
-        for (Retriever retriever : retrievers) {
-            models.add(retriever.trainer().train(history, feedback.items()));
-        }
-        FeatureSchema schema = trainer.schema();
-        ItemStats itemStats = ItemStats.of(history);
+        RecencyChoice recency = chooseRecency(history, fold.test(), feedback, command.seed(), progress);
+        TwoStageTrainer trainer = new TwoStageTrainer(recency.retrievers(), trainRanker, seeded);
+        progress.report(0.15, String.format(Locale.ROOT, "training on %,d interactions (hold-out %s)",
+                fold.train().size(), cut.describe()));
+        TrainedStages measured = trainStages(trainer, fold.train(), feedback, progress, 0.15, 0.5);
         HoldOutEvaluation holdOut = new HoldOutEvaluation(cut.holdOutName(fold.test().size()),
-                new CandidateGenerator(models, history.itemCount(), seeded.candidatesPerRetriever()),
-                new RankingFeatures(trainer.retrieverNames(), itemStats, feedback.items(), models),
+                new CandidateGenerator(measured.models(), history.itemCount(), seeded.candidatesPerRetriever()),
+                new RankingFeatures(trainer.retrieverNames(), measured.itemStats(), feedback.items(),
+                        measured.models()),
                 history, heldOut, artifacts, METRICS_AT);
 
-        progress.report(0.7, String.format(Locale.ROOT, "exporting the ranker and measuring it on %,d hold-out "
+        progress.report(0.55, String.format(Locale.ROOT, "exporting the ranker and measuring it on %,d hold-out "
                 + "interactions of %,d users", fold.test().size(), evaluatedUsers));
-        byte[] artifact = artifacts.export().export(ranker, schema);
-        ModelMetrics metrics = holdOut.measure(artifact);
+        byte[] measuredArtifact = artifacts.export().export(measured.ranker(), trainer.schema());
+        ModelMetrics metrics = holdOut.measure(measuredArtifact);
 
         String name = command.model();
         List<ModelVersion> existing = loadVersions.loadVersions(name);
         Optional<ModelVersion> champion = championOf(existing);
+        // Refit only what will serve: a candidate that stays a candidate keeps the models it was measured as.
+        boolean refit = wouldPromote(metrics, champion, holdOut);
+        TrainedStages serving = measured;
+        byte[] artifact = measuredArtifact;
+        if (refit) {
+            progress.report(0.6, String.format(Locale.ROOT, "refitting on the whole window: %,d interactions",
+                    feedback.log().size()));
+            serving = trainStages(trainer, feedback.log(), feedback, progress, 0.6, 0.85);
+            artifact = artifacts.export().export(serving.ranker(), trainer.schema());
+        }
         Instant now = clock.instant();
         String version = nextVersion(existing, now);
-        progress.report(0.85, "storing and registering " + name + " " + version);
-        ServingBundle bundle = new ServingBundle(feedback.itemIds(), feedback.items(), itemStats,
+        progress.report(0.88, "storing and registering " + name + " " + version);
+        ServingBundle bundle = new ServingBundle(feedback.itemIds(), feedback.items(), serving.itemStats(),
                 seeded.candidatesPerRetriever(), trainer.retrieverNames(),
-                models.stream().map(encodeRetrievers::encode).toList(), ServingBundle.sha256(artifact));
+                serving.models().stream().map(encodeRetrievers::encode).toList(), ServingBundle.sha256(artifact));
         // The bundle first: a registered version always has both files (a failure here leaves no version).
         artifacts.store().store(new ArtifactKey(name, version, ServingBundle.FILE), bundle.encode());
         URI uri = artifacts.store().store(new ArtifactKey(name, version, ARTIFACT_FILE), artifact);
+        TrainingWindow window = new TrainingWindow(Instant.ofEpochSecond(cut.first()),
+                Instant.ofEpochSecond(refit ? cut.end() : cut.cut()));
         ModelVersion candidate = register.register(new RegisterModelVersionCommand(new ModelVersion(name, version,
-                ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(schema), uri,
-                new TrainingWindow(Instant.ofEpochSecond(cut.first()), Instant.ofEpochSecond(cut.cut())),
-                champion.map(ModelVersion::version), now)));
+                ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(schema(trainer)), uri, window,
+                champion.map(ModelVersion::version), now,
+                metadata(refit, cut, refit ? feedback.log().size() : fold.train().size(), recency, command.seed()))));
 
         progress.report(0.9, champion.map(c -> "comparing with champion " + c.version())
                 .orElse("no champion yet: promoting"));
@@ -199,6 +238,130 @@ public final class TrainModelsService implements TrainModelsUseCase {
                 evaluatedUsers, (System.nanoTime() - started) / 1e9);
         progress.report(1.0, report.summary());
         return report;
+    }
+
+    private static FeatureSchema schema(TwoStageTrainer trainer) {
+        return trainer.schema();
+    }
+
+    /**
+     * Both stages on {@code interactions}: the ranker from each user's latest 10, 20 and 30 % of them, the
+     * retrievers on all of them, and the item statistics the ranker's features read.
+     */
+    private TrainedStages trainStages(TwoStageTrainer trainer, InteractionLog interactions,
+                                      LakeInteractions.ImplicitFeedback feedback, ReportJobProgressPort progress,
+                                      double from, double to) {
+        TreeEnsemble ranker = trainer.trainRanker(interactions, feedback.items(), RANKER_HOLDOUTS);
+        progress.report(from + (to - from) * 0.8, String.format(Locale.ROOT, "training the retrievers on %,d "
+                + "interactions", interactions.size()));
+        InteractionMatrix matrix = InteractionMatrix.of(interactions);
+        List<RetrievalModel> models = new ArrayList<>();
+        for (Retriever retriever : trainer.retrievers()) {
+            models.add(retriever.trainer().train(matrix, feedback.items()));
+        }
+        return new TrainedStages(ranker, models, ItemStats.of(matrix));
+    }
+
+    /**
+     * Whether the policy would promote these metrics over the champion of the moment, measuring the champion on
+     * this hold-out when its stored metrics come from another; a champion that cannot be measured here keeps its
+     * place, as {@link #challenge} will decide.
+     */
+    private boolean wouldPromote(ModelMetrics metrics, Optional<ModelVersion> champion, HoldOutEvaluation holdOut) {
+        if (champion.isEmpty()) {
+            return true;
+        }
+        ModelVersion current = champion.get();
+        try {
+            ModelMetrics championMetrics = current.metrics().holdOut().equals(metrics.holdOut())
+                    ? current.metrics()
+                    : holdOut.evaluate(current, metrics.holdOut());
+            return policy.decide(metrics, Optional.of(championMetrics)).promote();
+        } catch (InvalidFieldException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The retrievers this run trains: the decaying one (if any) at the half-life that ranks the hold-out best
+     * alone, on at most {@link RecencyGrid#MAX_USERS} seeded hold-out users.
+     */
+    private RecencyChoice chooseRecency(InteractionMatrix history, InteractionLog heldOutLog,
+                                        LakeInteractions.ImplicitFeedback feedback, long seed,
+                                        ReportJobProgressPort progress) {
+        if (recency.isEmpty()) {
+            return new RecencyChoice(retrievers, Optional.empty(), "");
+        }
+        RecencyGrid grid = recency.get();
+        progress.report(0.1, "choosing the " + grid.retriever() + " half-life on the hold-out among "
+                + grid.halfLives().stream().map(RecencyGrid::describe).toList());
+        InteractionMatrix sample = InteractionMatrix.of(sampledUsers(heldOutLog, RecencyGrid.MAX_USERS, seed));
+        Optional<Duration> best = grid.halfLives().get(0);
+        double bestNdcg = Double.NEGATIVE_INFINITY;
+        StringBuilder measured = new StringBuilder();
+        for (Optional<Duration> halfLife : grid.halfLives()) {
+            RetrievalModel model = grid.trainer().withHalfLife(halfLife).train(history, feedback.items());
+            double ndcg = EvaluateRecommendersService.measure(model, history, sample, MetricSuite.at(METRICS_AT))
+                    .getOrDefault("ndcg@" + METRICS_AT, 0.0);
+            measured.append(measured.isEmpty() ? "" : ",").append(RecencyGrid.describe(halfLife))
+                    .append('=').append(String.format(Locale.ROOT, "%.4f", ndcg));
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                best = halfLife;
+            }
+        }
+        Optional<Duration> chosen = best;
+        List<Retriever> chosenRetrievers = retrievers.stream()
+                .map(r -> r.name().equals(grid.retriever())
+                        ? new Retriever(r.name(), grid.trainer().withHalfLife(chosen))
+                        : r)
+                .toList();
+        return new RecencyChoice(chosenRetrievers, Optional.of(RecencyGrid.describe(chosen)), measured.toString());
+    }
+
+    /** The rows of at most {@code limit} users of {@code log}, chosen by a seeded shuffle when there are more. */
+    static InteractionLog sampledUsers(InteractionLog log, int limit, long seed) {
+        int[] users = Arrays.stream(log.users()).distinct().sorted().toArray();
+        if (users.length <= limit) {
+            return log;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        for (int p = users.length - 1; p > 0; p--) {
+            int q = random.nextInt(p + 1);
+            int swap = users[p];
+            users[p] = users[q];
+            users[q] = swap;
+        }
+        boolean[] kept = new boolean[log.userCount()];
+        for (int u = 0; u < limit; u++) {
+            kept[users[u]] = true;
+        }
+        return log.select(IntStream.range(0, log.size()).filter(row -> kept[log.users()[row]]).toArray());
+    }
+
+    /** What GET /v1/models shows of how a version was trained (ADR-0022). */
+    private static Map<String, String> metadata(boolean refit, TimeCut cut, int interactions, RecencyChoice recency,
+                                                long seed) {
+        Map<String, String> metadata = new TreeMap<>();
+        metadata.put("refit", Boolean.toString(refit));
+        metadata.put("training.interactions", Integer.toString(interactions));
+        metadata.put("training.window-end", Instant.ofEpochSecond(refit ? cut.end() : cut.cut()).toString());
+        metadata.put("hold-out.split", cut.byOrder() ? "event-order" : "time");
+        metadata.put("hold-out.cut", cut.describe());
+        metadata.put("seed", Long.toString(seed));
+        recency.halfLife().ifPresent(h -> {
+            metadata.put("popularity.half-life", h);
+            metadata.put("popularity.half-life.ndcg@" + METRICS_AT, recency.measured());
+        });
+        return metadata;
+    }
+
+    /** A ranker with the retrievers and item statistics it was trained beside. */
+    private record TrainedStages(TreeEnsemble ranker, List<RetrievalModel> models, ItemStats itemStats) {
+    }
+
+    /** The retrievers a run trains, the half-life chosen (as metadata writes it) and each one's hold-out NDCG. */
+    private record RecencyChoice(List<Retriever> retrievers, Optional<String> halfLife, String measured) {
     }
 
     /**
@@ -238,11 +401,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
 
     /** {@code settings} with every seed replaced by {@code seed}. */
     private static TwoStageSettings seeded(TwoStageSettings settings, long seed) {
-        RankerParameters ranker = settings.ranker();
-        return new TwoStageSettings(settings.candidatesPerRetriever(), settings.topCandidates(),
-                settings.randomItems(), settings.maxRankerRows(), settings.validationShare(),
-                new RankerParameters(ranker.rounds(), ranker.maxDepth(), ranker.learningRate(),
-                        ranker.minChildWeight(), ranker.earlyStoppingRounds(), seed), seed);
+        return settings.withSeed(seed);
     }
 
     /** The version named by {@code now}, moved to a millisecond after the newest time-named version if needed. */

@@ -1,5 +1,6 @@
 package io.tandem.application.service;
 
+import io.tandem.application.port.out.RankerParameters;
 import io.tandem.application.port.out.RankingDataset;
 import io.tandem.application.port.out.TrainRankerPort;
 import io.tandem.domain.InvalidFieldException;
@@ -46,6 +47,11 @@ public final class TwoStageTrainer {
         }
     }
 
+    /** The retrievers in candidate order. */
+    public List<Retriever> retrievers() {
+        return retrievers;
+    }
+
     /** The retrievers' names in candidate order, which name their features. */
     public List<String> retrieverNames() {
         return retrievers.stream().map(Retriever::name).toList();
@@ -59,28 +65,42 @@ public final class TwoStageTrainer {
     /**
      * Learns the ranker from {@code train} alone, as described on the class; each split of {@code holdouts}
      * contributes its own groups (retrievers are trained once per split, without that split's held-out part).
+     * With several {@link TwoStageSettings#bags() bags}, one ranker per bag learns from the same groups with a
+     * different share kept apart for early stopping and its own seed, and the ranker returned averages them.
      */
     public TreeEnsemble trainRanker(InteractionLog train, ItemFacets items, List<Split> holdouts) {
         if (holdouts.isEmpty()) {
             throw new InvalidFieldException("holdouts", "at least one split is needed");
         }
-        List<Group> training = new ArrayList<>();
-        List<Group> validation = new ArrayList<>();
-        SplittableRandom random = new SplittableRandom(settings.seed());
+        List<Group> all = new ArrayList<>();
         for (Split holdout : holdouts) {
-            for (Group group : groups(train, items, holdout, holdouts.size())) {
+            all.addAll(Arrays.asList(groups(train, items, holdout, holdouts.size())));
+        }
+        FeatureSchema schema = schema();
+        List<TreeEnsemble> bagged = new ArrayList<>();
+        for (int bag = 0; bag < settings.bags(); bag++) {
+            // Bag 0 draws exactly as a single ranker does, so one bag is the unbagged ranker.
+            long seed = settings.seed() + bag * 0x9E3779B97F4A7C15L;
+            SplittableRandom random = new SplittableRandom(seed);
+            List<Group> training = new ArrayList<>();
+            List<Group> validation = new ArrayList<>();
+            for (Group group : all) {
                 boolean validate = random.nextDouble() < settings.validationShare();
                 if (group.size() > 0) {
                     (validate ? validation : training).add(group);
                 }
             }
+            if (training.isEmpty()) {
+                throw new InvalidFieldException("train", "no user has a held-out item among the candidates; "
+                        + "the ranker cannot learn");
+            }
+            RankerParameters ranker = settings.ranker();
+            RankerParameters parameters = bag == 0 ? ranker : new RankerParameters(ranker.rounds(),
+                    ranker.maxDepth(), ranker.learningRate(), ranker.minChildWeight(), ranker.earlyStoppingRounds(),
+                    ranker.seed() + bag);
+            bagged.add(trainRanker.train(dataset(schema, training), dataset(schema, validation), parameters));
         }
-        if (training.isEmpty()) {
-            throw new InvalidFieldException("train", "no user has a held-out item among the candidates; "
-                    + "the ranker cannot learn");
-        }
-        FeatureSchema schema = schema();
-        return trainRanker.train(dataset(schema, training), dataset(schema, validation), settings.ranker());
+        return TreeEnsemble.average(bagged);
     }
 
     /**

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
 class EvaluateRecommendersServiceTest {
 
     private static final TwoStageSettings SETTINGS = new TwoStageSettings(4, 6, 2, 10_000, 0.2,
-            new RankerParameters(10, 3, 0.1, 1.0, 0, 7L), 7L);
+            new RankerParameters(10, 3, 0.1, 1.0, 0, 7L), 1, 7L);
     private static final List<Retriever> RETRIEVERS = List.of(
             new Retriever("anti", EvaluationFixture.antiParity()),
             new Retriever("parity", EvaluationFixture.parity()));

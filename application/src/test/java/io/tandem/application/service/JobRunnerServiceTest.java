@@ -3,11 +3,13 @@ package io.tandem.application.service;
 import io.tandem.application.port.in.FailInterruptedJobsCommand;
 import io.tandem.application.port.in.FindJobQuery;
 import io.tandem.application.port.in.JobAlreadyRunningException;
+import io.tandem.application.port.in.ListJobsQuery;
 import io.tandem.application.port.in.StartJobCommand;
 import io.tandem.application.port.out.Job;
 import io.tandem.application.port.out.JobStatus;
 import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.LoadJobsPort;
+import io.tandem.application.port.out.ReportJobProgressPort;
 import io.tandem.application.port.out.RunJobPort;
 import io.tandem.application.port.out.SaveJobPort;
 import io.tandem.domain.InvalidFieldException;
@@ -222,6 +224,89 @@ class JobRunnerServiceTest {
     }
 
     @Test
+    void theListShowsTheNewestJobsFirstWithTheRunningOneAsFreshAsItsLastReport() throws Exception {
+        Instant earlier = clock.instant().minus(Duration.ofHours(1));
+        Job old = Job.queued("old", JobType.TRAIN, earlier.minusSeconds(60)).started(earlier.minusSeconds(60))
+                .succeeded(earlier, "ok");
+        Job older = Job.queued("older", JobType.TRAIN, earlier.minusSeconds(120)).started(earlier.minusSeconds(120))
+                .failed(earlier, "failed: no");
+        store.saveJob(old);
+        store.saveJob(older);
+        Job running = runner.start(new StartJobCommand(JobType.PIPELINE));
+        assertThat(pipelineStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        List<Job> listed = runner.list(new ListJobsQuery(10));
+
+        assertThat(listed).extracting(Job::id).containsExactly(running.id(), "old", "older");
+        // The store has only "running" (progress is written at most once a second); the list has the report.
+        assertThat(listed.get(0).message()).isEqualTo("feature tables built");
+        assertThat(runner.list(new ListJobsQuery(2))).extracting(Job::id).containsExactly(running.id(), "old");
+        assertThat(runner.list(new ListJobsQuery(1))).extracting(Job::id).containsExactly(running.id());
+    }
+
+    @Test
+    void theListLimitIsBoundedAndNamedWhenWrong() {
+        assertThatThrownBy(() -> new ListJobsQuery(0)).isInstanceOf(InvalidFieldException.class)
+                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("limit");
+        assertThatThrownBy(() -> new ListJobsQuery(ListJobsQuery.MAX_LIMIT + 1))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThat(new ListJobsQuery(ListJobsQuery.MAX_LIMIT).limit()).isEqualTo(ListJobsQuery.MAX_LIMIT);
+    }
+
+    @Test
+    void aBodyRecordsWhatHoldsWhenItIsQueuedAndRunsWithIt() {
+        AtomicInteger logEnd = new AtomicInteger(7);
+        RunJobPort body = new RunJobPort() {
+            @Override
+            public String run(ReportJobProgressPort progress) {
+                throw new AssertionError("the runner runs what queued() returned");
+            }
+
+            @Override
+            public RunJobPort queued() {
+                int atQueue = logEnd.get();
+                return progress -> "saw " + atQueue;
+            }
+        };
+        JobRunnerService barrier = new JobRunnerService(Map.of(JobType.TRAIN, body), store, store, executor, clock,
+                () -> "barrier");
+
+        barrier.start(new StartJobCommand(JobType.TRAIN));
+        logEnd.set(99);
+
+        assertThat(awaitFinished(barrier, "barrier").message()).isEqualTo("saw 7");
+    }
+
+    @Test
+    void aBodyThatCannotRecordItsQueueTimeStateRefusesTheJobAndKeepsTheSlotFree() {
+        RunJobPort body = new RunJobPort() {
+            @Override
+            public String run(ReportJobProgressPort progress) {
+                return "never";
+            }
+
+            @Override
+            public RunJobPort queued() {
+                throw new IllegalStateException("the event log cannot be asked");
+            }
+        };
+        JobRunnerService refusing = new JobRunnerService(Map.of(JobType.TRAIN, body), store, store, executor, clock,
+                () -> "refused");
+
+        assertThatThrownBy(() -> refusing.start(new StartJobCommand(JobType.TRAIN)))
+                .hasMessageContaining("event log");
+        assertThat(store.saved).isEmpty();
+        assertThat(refusing.list(new ListJobsQuery(5))).isEmpty();
+    }
+
+    @Test
+    void aStageIsItsWordsBeforeTheFirstColon() {
+        assertThat(JobRunnerService.stageOf("reading the lake: 1,200 events")).isEqualTo("reading the lake");
+        assertThat(JobRunnerService.stageOf("reading the lake")).isEqualTo("reading the lake");
+        assertThat(JobRunnerService.stageOf("")).isEmpty();
+    }
+
+    @Test
     void unknownJobsAreNotFound() {
         assertThat(runner.find(new FindJobQuery("never"))).isEmpty();
     }
@@ -283,6 +368,13 @@ class JobRunnerServiceTest {
         public List<Job> loadUnfinishedJobs() {
             return jobs.values().stream().filter(j -> !j.status().isFinished())
                     .sorted(Comparator.comparing(Job::queuedAt)).toList();
+        }
+
+        @Override
+        public List<Job> loadRecentJobs(int limit) {
+            return jobs.values().stream()
+                    .sorted(Comparator.comparing(Job::queuedAt).thenComparing(Job::id).reversed())
+                    .limit(limit).toList();
         }
     }
 }

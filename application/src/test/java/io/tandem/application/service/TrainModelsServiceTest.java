@@ -44,7 +44,7 @@ class TrainModelsServiceTest {
     private static final String MODEL = "two-stage";
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00.123456Z");
     private static final TwoStageSettings SETTINGS = new TwoStageSettings(5, 6, 2, 10_000, 0.2,
-            new RankerParameters(10, 3, 0.1, 1.0, 0, 7L), 7L);
+            new RankerParameters(10, 3, 0.1, 1.0, 0, 7L), 1, 7L);
     private static final List<String> RETRIEVERS = List.of("popular", "spread");
     private static final FeatureSchema SCHEMA = RankingFeatures.schemaFor(RETRIEVERS);
     /** Follows the popularity retriever's rank (feature 1). */
@@ -89,17 +89,20 @@ class TrainModelsServiceTest {
         // It records the digest of the ranker stored beside it, so serving refuses any other ranker file.
         assertThat(stored.rankerSha256()).isEqualTo(ServingBundle.sha256(fixture.stored.get(expected)));
         assertThat(stored.matchesRanker(fixture.stored.get(expected))).isTrue();
-        assertThat(fixture.exported).hasSize(1);
-        assertThat(fixture.exported.values().iterator().next()).isSameAs(FOLLOWS_POPULARITY);
+        // Exported twice: measured on the hold-out, then refit on the whole window to serve; only the first is scored.
+        assertThat(fixture.exported).hasSize(2);
+        assertThat(fixture.exported.values()).containsOnly(FOLLOWS_POPULARITY);
         assertThat(fixture.scorersClosed.get()).isEqualTo(fixture.scorersOpened.get()).isEqualTo(1);
+        assertThat(version.metadata()).containsEntry("refit", "true").containsEntry("hold-out.split", "time");
         assertThat(report.promotion().decision().reason()).contains("no champion");
         assertThat(report.champion()).isEmpty();
         assertThat(report.summary()).contains("registered two-stage v20261120-100000-123", "champion", "ndcg@10");
     }
 
     @Test
-    void theHoldOutIsALaterWindowThatNeitherStageLearnsFrom() {
-        TrainingReport report = service(0.0).train(command(HoldOutWindow.lastDays(2)));
+    void theHoldOutIsALaterWindowThatNeitherStageOfAnUnpromotedCandidateLearnsFrom() {
+        championWith(AGAINST_POPULARITY, SCHEMA);
+        TrainingReport report = service(1.0).train(command(HoldOutWindow.lastDays(2)));
 
         TrainingWindow window = report.version().trainingWindow();
         Instant latest = fixture.events.stream().filter(e -> e.type().isInteraction()).map(e -> e.time())
@@ -114,6 +117,84 @@ class TrainModelsServiceTest {
         assertThat(rankerTrainingSets).hasSize(1);
         assertThat(rankerTrainingSets.get(0).rows()).isPositive();
         assertThat(report.version().metrics().holdOut()).startsWith("temporal:" + cut + "..");
+        assertThat(report.version().stage()).isEqualTo(ModelStage.CANDIDATE);
+        assertThat(report.version().metadata()).containsEntry("refit", "false")
+                .containsEntry("training.window-end", cut.toString())
+                .containsEntry("training.interactions", Integer.toString(report.trainingRows()));
+    }
+
+    @Test
+    void aVersionThatWillBePromotedIsRefitOnTheWholeWindowAndKeepsItsHoldOutMetrics() {
+        // An item and a user that only appear in the hold-out slice (the last hour).
+        Instant latest = fixture.events.stream().map(e -> e.time()).max(Instant::compareTo).orElseThrow();
+        for (int u = 0; u < 6; u++) {
+            fixture.events.add(new io.tandem.domain.interaction.Event(
+                    new io.tandem.domain.interaction.EventId("late-" + u), EventType.CLICK,
+                    io.tandem.domain.catalog.UserId.of(u < 3 ? "u" + u : "newcomer"),
+                    io.tandem.domain.catalog.ItemId.of("late-item"), latest.minusSeconds(u),
+                    java.util.OptionalDouble.empty(), io.tandem.domain.interaction.EventContext.NONE));
+        }
+        championWith(AGAINST_POPULARITY, SCHEMA);
+        TrainingReport notPromoted = service(1.0).train(command(HoldOutWindow.latestShare(0.2)));
+        int rankerSetsBefore = rankerTrainingSets.size();
+        latestTimeSeenByRetrievers.set(Long.MIN_VALUE);
+
+        TrainingReport promoted = service(0.0).train(command(HoldOutWindow.latestShare(0.2)));
+
+        assertThat(promoted.version().stage()).isEqualTo(ModelStage.CHAMPION);
+        // The version's metrics are the hold-out's, the same as the candidate measured and not refit.
+        assertThat(promoted.version().metrics()).isEqualTo(notPromoted.version().metrics());
+        assertThat(promoted.version().metadata()).containsEntry("refit", "true")
+                .containsEntry("training.interactions",
+                        Integer.toString(promoted.trainingRows() + promoted.holdOutRows()));
+        assertThat(promoted.summary()).contains("refit on the whole window");
+        Instant end = latest.plusSeconds(1);
+        assertThat(promoted.version().trainingWindow().to()).isEqualTo(end);
+        assertThat(latestTimeSeenByRetrievers.get()).isEqualTo(latest.getEpochSecond());
+        // The ranker too: trained once to be measured, once more on the whole window.
+        assertThat(rankerTrainingSets.size() - rankerSetsBefore).isEqualTo(2);
+        // The served bundle knows the hold-out-only item: its statistics count its interactions.
+        ServingBundle served = bundleOf(promoted.version());
+        ServingBundle measured = bundleOf(notPromoted.version());
+        int late = served.itemIds().indexOf(io.tandem.domain.catalog.ItemId.of("late-item"));
+        assertThat(late).isNotNegative();
+        // u0, u1, u2 and the newcomer (whose three clicks are one user-item pair).
+        assertThat(served.stats().count()[late]).isEqualTo(4);
+        assertThat(measured.stats().count()[late]).isZero();
+    }
+
+    @Test
+    void theDecayingRetrieversHalfLifeIsTheOneThatRanksTheHoldOutBestAndIsRecorded() {
+        List<Optional<Duration>> asked = new ArrayList<>();
+        // No decay ranks the popular items last here, a day's half-life ranks them first.
+        RecencyGrid grid = new RecencyGrid("popular", List.of(Optional.empty(), Optional.of(Duration.ofDays(1))),
+                halfLife -> {
+                    asked.add(halfLife);
+                    return halfLife.isPresent() ? popularity() : (interactions, items) -> {
+                        int[] counts = interactions.columnCounts();
+                        return EvaluationFixture.model(interactions.itemCount(), (history, item) -> -counts[item]);
+                    };
+                });
+
+        TrainingReport report = service(new PromotionPolicy("ndcg@10", 0.0), Optional.of(grid))
+                .train(command(HoldOutWindow.latestShare(0.2)));
+
+        Map<String, String> metadata = report.version().metadata();
+        assertThat(metadata).containsEntry("popularity.half-life", "PT24H");
+        assertThat(metadata.get("popularity.half-life.ndcg@10")).startsWith("none=").contains(",PT24H=");
+        // Both measured once, then the chosen one trains the run's retriever (for the ranker's groups and the
+        // stages it serves with).
+        assertThat(asked.subList(0, 2)).containsExactly(Optional.empty(), Optional.of(Duration.ofDays(1)));
+        assertThat(asked.subList(2, asked.size())).containsOnly(Optional.of(Duration.ofDays(1)));
+        assertThatThrownBy(() -> service(new PromotionPolicy("ndcg@10", 0.0),
+                Optional.of(new RecencyGrid("nobody", List.of(Optional.empty()), grid.trainer()))))
+                .hasMessageContaining("recency.retriever");
+        assertThatThrownBy(() -> new RecencyGrid("popular", List.of(Optional.of(Duration.ZERO)), grid.trainer()))
+                .hasMessageContaining("recency.half-lives");
+    }
+
+    private ServingBundle bundleOf(ModelVersion version) {
+        return ServingBundle.decode(fixture.stored.get(version.artifactUri().resolve("serving.bin")));
     }
 
     @Test
@@ -209,17 +290,8 @@ class TrainModelsServiceTest {
         assertThat(progressFractions).last().isEqualTo(1.0);
         assertThat(progressFractions).isSorted();
         assertThat(progressSteps).last().isEqualTo(report.summary());
-        assertThat(progressSteps).anyMatch(step -> step.startsWith("training the ranker"));
-    }
-
-    @Test
-    void theTrainJobRunsTheConfiguredCommandWithTheJobsProgress() {
-        TrainModelsJob job = new TrainModelsJob(service(0.0), command(HoldOutWindow.latestShare(0.2)));
-
-        String outcome = job.run((fraction, step) -> progressFractions.add(fraction));
-
-        assertThat(outcome).startsWith("registered two-stage v").contains("champion");
-        assertThat(progressFractions).last().isEqualTo(1.0);
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("training on"));
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("refitting on the whole window"));
     }
 
     @Test
@@ -290,6 +362,10 @@ class TrainModelsServiceTest {
     }
 
     private TrainModelsService service(PromotionPolicy policy) {
+        return service(policy, Optional.empty());
+    }
+
+    private TrainModelsService service(PromotionPolicy policy, Optional<RecencyGrid> recency) {
         List<Retriever> retrievers = List.of(new Retriever("popular", watched(popularity())),
                 new Retriever("spread", watched((interactions, items) -> EvaluationFixture.model(
                         interactions.itemCount(), (history, item) -> (item * 7 % 11) / 11f))));
@@ -301,7 +377,7 @@ class TrainModelsServiceTest {
         return new TrainModelsService(retrievers, ranker, SETTINGS,
                 new LakeInteractions(fixture.lake(), fixture.items(), LabelWeights.defaults()),
                 fixture.artifacts(), model -> new byte[] {1}, registryService, registry, registry, policy,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), recency);
     }
 
     /** Records the latest interaction time any retriever is trained on. */

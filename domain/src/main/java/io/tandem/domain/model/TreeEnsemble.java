@@ -2,6 +2,7 @@ package io.tandem.domain.model;
 
 import io.tandem.domain.InvalidFieldException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +27,40 @@ public record TreeEnsemble(int featureCount, double baseScore, List<Tree> trees)
                 }
             }
         }
+    }
+
+    /**
+     * The ensemble whose score is the mean of {@code members}' scores (bagging): every member's trees with their
+     * leaf values divided by the member count, after the mean base score. Scoring it costs the sum of the members'
+     * trees, and adapters that score any ensemble score it unchanged.
+     */
+    public static TreeEnsemble average(List<TreeEnsemble> members) {
+        if (members.isEmpty()) {
+            throw new InvalidFieldException("members", "at least one ensemble is needed");
+        }
+        int features = members.get(0).featureCount();
+        if (members.size() == 1) {
+            return members.get(0);
+        }
+        float share = 1f / members.size();
+        double base = 0;
+        List<Tree> trees = new ArrayList<>();
+        for (TreeEnsemble member : members) {
+            if (member.featureCount() != features) {
+                throw new InvalidFieldException("members", "mix " + features + " and " + member.featureCount()
+                        + " features");
+            }
+            base += member.baseScore();
+            for (Tree tree : member.trees()) {
+                float[] value = tree.value().clone();
+                for (int node = 0; node < value.length; node++) {
+                    value[node] *= share;
+                }
+                trees.add(new Tree(tree.feature(), tree.threshold(), tree.left(), tree.right(), tree.defaultLeft(),
+                        value));
+            }
+        }
+        return new TreeEnsemble(features, base / members.size(), trees);
     }
 
     /** The reference score of one row; adapters must agree with it. */

@@ -43,9 +43,12 @@ public record TrainingReport(ModelVersion version, PromotionOutcome promotion, O
                 .filter(e -> e.getKey().startsWith("ndcg@") || e.getKey().startsWith("precision@"))
                 .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
                 .reduce((a, b) -> a + ", " + b).orElse("no metrics");
-        return String.format(Locale.ROOT, "registered %s %s (%s on %s); %s: %s", version.name(), version.version(),
-                metrics, version.metrics().holdOut(), promoted() ? "champion" : "candidate",
-                promotion.decision().reason());
+        String refit = "true".equals(version.metadata().get("refit"))
+                ? "; refit on the whole window (" + version.metadata().get("training.interactions") + " interactions)"
+                : "";
+        return String.format(Locale.ROOT, "registered %s %s (%s on %s); %s: %s%s", version.name(),
+                version.version(), metrics, version.metrics().holdOut(), promoted() ? "champion" : "candidate",
+                promotion.decision().reason(), refit);
     }
 
     /**

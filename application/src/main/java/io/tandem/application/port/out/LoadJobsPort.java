@@ -10,4 +10,7 @@ public interface LoadJobsPort {
 
     /** The jobs stored as queued or running, oldest first. */
     List<Job> loadUnfinishedJobs();
+
+    /** At most {@code limit} jobs, the most recently queued first (ties by id, descending). */
+    List<Job> loadRecentJobs(int limit);
 }

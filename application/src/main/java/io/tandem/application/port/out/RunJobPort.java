@@ -12,4 +12,13 @@ public interface RunJobPort {
      * throws to fail the job (the exception's message becomes the job's message).
      */
     String run(ReportJobProgressPort progress);
+
+    /**
+     * Called on the caller's thread when the job is accepted, before it is queued: returns the work to run later,
+     * which may hold what was true at that moment (a train job records the event log's end there, ADR-0021). A
+     * failure here refuses the job.
+     */
+    default RunJobPort queued() {
+        return this;
+    }
 }

@@ -32,6 +32,7 @@ public final class TandemCommand implements Runnable {
         commandLine.addSubcommand("evaluate", new EvaluateCommand(launcher, out));
         commandLine.addSubcommand("train", new TrainCommand(launcher, out));
         commandLine.addSubcommand("bench", BenchCommand.commandLine(launcher, out));
+        commandLine.addSubcommand("keys", KeysCommand.commandLine(launcher, out));
         commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
             if (failure instanceof LaunchFailedException launch) {
                 failed.getErr().println(launch.getMessage());

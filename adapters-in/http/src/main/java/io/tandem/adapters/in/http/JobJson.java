@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tandem.application.port.out.Job;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The JSON shapes of the jobs API. */
 final class JobJson {
@@ -15,6 +16,11 @@ final class JobJson {
     /** {@code POST /v1/jobs}: the id of the job accepted. */
     @Serdeable
     record Accepted(String jobId) {
+    }
+
+    /** {@code GET /v1/jobs}: the most recent jobs, newest queued first. */
+    @Serdeable
+    record Recent(List<Status> jobs) {
     }
 
     /**

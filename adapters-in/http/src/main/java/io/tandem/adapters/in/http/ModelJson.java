@@ -50,13 +50,14 @@ final class ModelJson {
     /**
      * One model version; {@code schema} and {@code parent} are null when it has none. {@code artifactUri} is the
      * artifact's key relative to the artifact store ({@code models/<name>/<version>/<file>}), never the store's own
-     * URI with the host's folders or bucket (ADR-0019).
+     * URI with the host's folders or bucket (ADR-0019). {@code metadata} says how it was trained (ADR-0022): for
+     * a trained version {@code refit}, the hold-out cut and the recency settings chosen on it.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Version(String name, String version, String kind, String stage, String holdOut,
                    Map<String, Double> metrics, Schema schema, String artifactUri, Window trainingWindow,
-                   String parent, String createdAt) {
+                   String parent, String createdAt, Map<String, String> metadata) {
 
         static Version from(ModelVersion version) {
             return new Version(version.name(), version.version(), version.kind().wireName(),
@@ -64,7 +65,7 @@ final class ModelJson {
                     version.schema().map(Schema::from).orElse(null),
                     ArtifactKey.of(version.artifactUri()).map(ArtifactKey::path).orElse(null),
                     new Window(version.trainingWindow().from().toString(), version.trainingWindow().to().toString()),
-                    version.parent().orElse(null), version.createdAt().toString());
+                    version.parent().orElse(null), version.createdAt().toString(), version.metadata());
         }
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tandem.application.port.in.FindJobUseCase;
+import io.tandem.application.port.in.ListJobsUseCase;
 import io.tandem.application.port.in.ListModelVersionsUseCase;
 import io.tandem.application.port.in.ListModelsUseCase;
 import io.tandem.application.port.in.PromoteModelVersionUseCase;
@@ -38,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +108,7 @@ class RegistryAndJobsHttpTest {
                 JOBS, JOBS, JOB_THREAD, Clock.fixed(CREATED, ZoneOffset.UTC), () -> "job-" + JOB_IDS.incrementAndGet());
         context.registerSingleton(StartJobUseCase.class, runner);
         context.registerSingleton(FindJobUseCase.class, runner);
+        context.registerSingleton(ListJobsUseCase.class, runner);
         context.start();
         server = context.getBean(EmbeddedServer.class).start();
         json = context.getBean(JsonMapper.class);
@@ -214,6 +217,42 @@ class RegistryAndJobsHttpTest {
     }
 
     @Test
+    void recentJobsAreListedNewestFirstUpToTheLimit() throws Exception {
+        // Later than any job the other tests start (their clock stands at CREATED).
+        Instant later = CREATED.plus(Duration.ofDays(1));
+        Job older = Job.queued("list-older", JobType.TRAIN, later).started(later)
+                .succeeded(later.plusSeconds(30), "registered two-stage v7; live on this instance");
+        Job newer = Job.queued("list-newer", JobType.TRAIN, later.plusSeconds(60)).started(later.plusSeconds(61))
+                .failed(later.plusSeconds(62), "failed: barrier: the lake archiver did not write every event");
+        JOBS.saveJob(older);
+        JOBS.saveJob(newer);
+
+        Reply two = get("/v1/jobs?limit=2");
+        assertThat(two.status()).as(two.body()).isEqualTo(200);
+        assertThat(two.contentType()).startsWith("application/json");
+        JsonNode jobs = two.tree().get("jobs");
+        assertThat(jobs.size()).isEqualTo(2);
+        assertThat(jobs.get(0).get("jobId").getStringValue()).isEqualTo("list-newer");
+        assertThat(jobs.get(0).get("status").getStringValue()).isEqualTo("failed");
+        assertThat(jobs.get(0).get("message").getStringValue()).startsWith("failed: barrier");
+        assertThat(jobs.get(1).get("jobId").getStringValue()).isEqualTo("list-older");
+        assertThat(jobs.get(1).get("finishedAt").getStringValue()).isEqualTo(later.plusSeconds(30).toString());
+
+        Reply one = get("/v1/jobs?limit=1");
+        assertThat(one.tree().get("jobs").size()).isEqualTo(1);
+        Reply byDefault = get("/v1/jobs");
+        assertThat(byDefault.status()).isEqualTo(200);
+        assertThat(byDefault.tree().get("jobs").get(0).get("jobId").getStringValue()).isEqualTo("list-newer");
+    }
+
+    @Test
+    void aBadListLimitIsAProblemNamingIt() throws Exception {
+        for (String limit : List.of("0", "101", "-1", "%205", "5%20", "ten", "1.5", "99999999999")) {
+            assertProblem(get("/v1/jobs?limit=" + limit), 400, "limit");
+        }
+    }
+
+    @Test
     void badJobRequestsAreProblemsNamingTheField() throws Exception {
         assertProblem(post("/v1/jobs", "{\"type\":\"evaluate\"}"), 400, "type");
         assertProblem(post("/v1/jobs", "{\"type\":7}"), 400, "type");
@@ -311,6 +350,13 @@ class RegistryAndJobsHttpTest {
         @Override
         public List<Job> loadUnfinishedJobs() {
             return jobs.values().stream().filter(job -> !job.status().isFinished()).toList();
+        }
+
+        @Override
+        public List<Job> loadRecentJobs(int limit) {
+            return jobs.values().stream()
+                    .sorted(Comparator.comparing(Job::queuedAt).thenComparing(Job::id).reversed())
+                    .limit(limit).toList();
         }
     }
 }

@@ -29,11 +29,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the event log topic on its own thread for one purpose (one consumer group): every record is read by the
@@ -66,6 +73,8 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
     private final Runnable quarantined;
     private final ConsumerThread thread;
     private volatile Consumer<byte[], byte[]> consumer;
+    /** Flushes asked for by other threads, served on the consumer thread between two polls. */
+    private final Queue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
 
     // Confined to the consumer thread (the rebalance listener runs inside poll, on that thread).
     private Producer<byte[], byte[]> producer;
@@ -124,6 +133,33 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
         thread.stop(() -> consumer.wakeup());
     }
 
+    /**
+     * Has the handler flush now, on the consumer thread between two polls (at most a poll timeout away), and says
+     * for each of {@code partitions} up to which offset the handler is known to hold the log: for a partition this
+     * consumer reads and that has no failed batch pending, its position (every record before it was handed over,
+     * and the flush wrote them all); for any other, the group's committed offset. A train job's lake barrier waits
+     * on it (ADR-0021).
+     *
+     * @return the offsets known, by partition; empty when no answer came within {@code timeout}
+     */
+    public Map<Integer, Long> flushAndReport(Set<Integer> partitions, Duration timeout) {
+        FlushRequest request = new FlushRequest(Set.copyOf(partitions), new CompletableFuture<>());
+        flushRequests.add(request);
+        try {
+            return request.answer().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            flushRequests.remove(request);
+            return Map.of();
+        } catch (ExecutionException e) {
+            LOG.warn("Event log consumer {} ({}) could not flush on request", settings.groupId(), handler,
+                    e.getCause());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
     private Map<String, Object> consumerConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -164,6 +200,7 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
             while (thread.isOpen()) {
                 try {
                     pollOnce();
+                    serveFlushRequests();
                 } catch (WakeupException e) {
                     // close() woke a blocking call; the loop condition ends the loop.
                 } catch (InterruptException e) {
@@ -201,6 +238,54 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
         }
         if (failedUpTo.isEmpty() && !flushFailed) {
             recovered();
+        }
+    }
+
+    /** One flush for every request waiting, then each gets the offsets it asked for. */
+    private void serveFlushRequests() {
+        if (flushRequests.isEmpty()) {
+            return;
+        }
+        List<FlushRequest> waiting = new ArrayList<>();
+        for (FlushRequest request = flushRequests.poll(); request != null; request = flushRequests.poll()) {
+            waiting.add(request);
+        }
+        try {
+            handler.flush();
+            flushed = true;
+            Set<TopicPartition> assigned = consumer.assignment();
+            Map<Integer, Long> reached = new HashMap<>();
+            Set<TopicPartition> elsewhere = new HashSet<>();
+            for (FlushRequest request : waiting) {
+                for (int number : request.partitions()) {
+                    TopicPartition partition = new TopicPartition(settings.topic(), number);
+                    if (!assigned.contains(partition)) {
+                        elsewhere.add(partition);
+                    } else if (!failedUpTo.containsKey(partition)) {
+                        reached.put(number, consumer.position(partition, CLIENT_CLOSE_TIMEOUT));
+                    }
+                }
+            }
+            if (!elsewhere.isEmpty()) {
+                consumer.committed(elsewhere, CLIENT_CLOSE_TIMEOUT).forEach((partition, committed) -> {
+                    if (committed != null) {
+                        reached.put(partition.partition(), committed.offset());
+                    }
+                });
+            }
+            for (FlushRequest request : waiting) {
+                Map<Integer, Long> answer = new HashMap<>();
+                request.partitions().forEach(number -> {
+                    Long offset = reached.get(number);
+                    if (offset != null) {
+                        answer.put(number, offset);
+                    }
+                });
+                request.answer().complete(answer);
+            }
+        } catch (RuntimeException e) {
+            waiting.forEach(request -> request.answer().completeExceptionally(e));
+            throw e;
         }
     }
 
@@ -378,6 +463,10 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Event log consumer {} could not close a Kafka client", settings.groupId(), e);
         }
+    }
+
+    /** A flush asked for by another thread, and the offsets it wants to hear about. */
+    private record FlushRequest(Set<Integer> partitions, CompletableFuture<Map<Integer, Long>> answer) {
     }
 
     /** Commits what a departing partition allows before it moves; forgets lost ones (their commit is stale). */

@@ -41,6 +41,15 @@ public record SyntheticConfig(long seed, int users, int items, int categories, i
         return new SyntheticConfig(42L, 1_000, 500, 12, 8, 10, end.minus(span), span);
     }
 
+    /**
+     * A news-like site for {@link SyntheticDatasetGenerator#news}: 600 users, 400 stories published over 14 days
+     * ending {@code end}, about ten sessions of eight stories per user.
+     */
+    public static SyntheticConfig news(long seed, Instant end) {
+        Duration span = Duration.ofDays(14);
+        return new SyntheticConfig(seed, 600, 400, 8, 10, 8, end.minus(span), span);
+    }
+
     /** A small data set for tests. */
     public static SyntheticConfig small(long seed) {
         return new SyntheticConfig(seed, 100, 60, 6, 5, 8, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(10));

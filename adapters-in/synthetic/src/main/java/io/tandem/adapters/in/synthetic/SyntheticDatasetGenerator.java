@@ -74,6 +74,99 @@ public final class SyntheticDatasetGenerator {
         return new SyntheticDataset(items.stream().map(GeneratedItem::item).toList(), users, events, tastes);
     }
 
+    /** News stories live this long at least (the mean life of their appeal)... */
+    static final Duration SHORTEST_LIFE = Duration.ofHours(3);
+    /** ...and at most. */
+    static final Duration LONGEST_LIFE = Duration.ofDays(2);
+
+    /**
+     * A news-like data set from the same config: stories are published all through the window (a few the day
+     * before it starts), and a story's appeal fades as {@code exp(-age / life)} with a life drawn log-uniformly
+     * between {@link #SHORTEST_LIFE} and {@link #LONGEST_LIFE}. A session's slate is drawn among the stories
+     * published by then with weights {@code exp(quality) * appeal}, and a shown story is clicked with the
+     * probability of {@link #generate} times its appeal. What was popular a week ago says almost nothing about
+     * today: popularity must decay fast to be of use.
+     */
+    public static SyntheticDataset news(SyntheticConfig config) {
+        SplittableRandom random = new SplittableRandom(config.seed() ^ 0x6E657773L);
+        List<String> categories = CATEGORY_NAMES.subList(0, config.categories());
+        int n = config.items();
+        List<Item> items = new ArrayList<>(n);
+        long[] published = new long[n];
+        double[] lifeMillis = new double[n];
+        double[] quality = new double[n];
+        long spanMillis = config.span().toMillis();
+        long before = Duration.ofDays(1).toMillis();
+        double shortest = Math.log(SHORTEST_LIFE.toMillis());
+        double longest = Math.log(LONGEST_LIFE.toMillis());
+        for (int i = 0; i < n; i++) {
+            Instant created = config.start().plusMillis((long) (random.nextDouble() * (spanMillis + before)) - before);
+            published[i] = created.toEpochMilli();
+            lifeMillis[i] = Math.exp(shortest + random.nextDouble() * (longest - shortest));
+            quality[i] = random.nextGaussian();
+            items.add(new Item(new ItemId(String.format("n%05d", i)),
+                    Set.of(categories.get(random.nextInt(categories.size()))), Set.of(), created, true, Map.of()));
+        }
+        List<User> users = new ArrayList<>(config.users());
+        Map<UserId, Map<String, Double>> tastes = new HashMap<>();
+        List<Event> events = new ArrayList<>();
+        double[] weights = new double[n];
+        for (int u = 0; u < config.users(); u++) {
+            UserId userId = new UserId(String.format("u%05d", u));
+            Map<String, Double> taste = taste(categories, random);
+            String favourite = taste.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            users.add(new User(userId, Map.of("segment", favourite)));
+            tastes.put(userId, taste);
+            int sessions = Math.max(1, (int) Math.round(config.sessionsPerUser()
+                    * Math.exp(random.nextGaussian() * 0.6)));
+            int sequence = 0;
+            for (int s = 0; s < sessions; s++) {
+                long at = config.start().toEpochMilli() + (long) (random.nextDouble() * spanMillis);
+                double total = 0;
+                for (int i = 0; i < n; i++) {
+                    weights[i] = published[i] <= at
+                            ? Math.exp(quality[i]) * Math.exp(-(at - published[i]) / lifeMillis[i]) : 0;
+                    total += weights[i];
+                }
+                Instant time = Instant.ofEpochMilli(at);
+                String requestId = userId.value() + "-s" + s;
+                Set<Integer> shown = new LinkedHashSet<>();
+                for (int draw = 0; draw < config.slateSize() * 3 && shown.size() < config.slateSize()
+                        && total > 0; draw++) {
+                    double pick = random.nextDouble() * total;
+                    for (int i = 0; i < n; i++) {
+                        pick -= weights[i];
+                        if (pick <= 0 && weights[i] > 0) {
+                            shown.add(i);
+                            break;
+                        }
+                    }
+                }
+                int position = 0;
+                for (int i : shown) {
+                    position++;
+                    GeneratedItem story = new GeneratedItem(items.get(i), quality[i]);
+                    EventContext context = new EventContext(Optional.of("news"), Optional.of(requestId),
+                            OptionalInt.of(position));
+                    time = time.plusMillis(200 + random.nextInt(800));
+                    events.add(event(userId, sequence++, EventType.IMPRESSION, story, time, OptionalDouble.empty(),
+                            context));
+                    double appeal = Math.exp(-(time.toEpochMilli() - published[i]) / lifeMillis[i]);
+                    double affinity = taste.getOrDefault(story.item().categories().iterator().next(), 0.0)
+                            * taste.size();
+                    double click = appeal * sigmoid(1.5 * Math.log(Math.max(affinity, 1e-6)) + quality[i] - 1.0);
+                    if (random.nextDouble() < click) {
+                        time = time.plusSeconds(1 + random.nextInt(5));
+                        events.add(event(userId, sequence++, EventType.CLICK, story, time, OptionalDouble.empty(),
+                                context));
+                    }
+                }
+            }
+        }
+        events.sort(Comparator.comparing(Event::time).thenComparing(e -> e.id().value()));
+        return new SyntheticDataset(items, users, events, tastes);
+    }
+
     private static List<GeneratedItem> items(SyntheticConfig config, List<String> categories,
                                              SplittableRandom random) {
         List<GeneratedItem> items = new ArrayList<>(config.items());

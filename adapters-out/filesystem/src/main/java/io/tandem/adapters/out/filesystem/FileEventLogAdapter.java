@@ -1,7 +1,9 @@
 package io.tandem.adapters.out.filesystem;
 
 import io.tandem.application.port.out.AppendEventsPort;
+import io.tandem.application.port.out.EventLogPosition;
 import io.tandem.application.port.out.EventLogUnavailableException;
+import io.tandem.application.port.out.MarkEventLogEndPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.interaction.Event;
 import org.slf4j.Logger;
@@ -37,7 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * log with its reason, and replay goes on past it. A subscriber that fails never fails the append, which is
  * durable by then: the subscriber catches up from the log.
  */
-public final class FileEventLogAdapter implements AppendEventsPort, AutoCloseable {
+public final class FileEventLogAdapter implements AppendEventsPort, MarkEventLogEndPort, AutoCloseable {
 
     /** Receives every durable append with the offset of its first event. */
     @FunctionalInterface
@@ -93,6 +95,12 @@ public final class FileEventLogAdapter implements AppendEventsPort, AutoCloseabl
     /** The offset the next appended event will get: the number of events in the log. */
     public synchronized long nextOffset() {
         return nextOffset;
+    }
+
+    /** The one partition's end: every durable (acknowledged) event lies before it. */
+    @Override
+    public synchronized EventLogPosition markEnd() {
+        return EventLogPosition.single(nextOffset);
     }
 
     @Override

@@ -41,4 +41,12 @@ public final class JdbcJobsAdapter implements SaveJobPort, LoadJobsPort {
     public List<Job> loadUnfinishedJobs() {
         return jobs.findUnfinishedOldestFirst().stream().map(JobRows::job).toList();
     }
+
+    @Override
+    public List<Job> loadRecentJobs(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more");
+        }
+        return jobs.findNewestFirst(limit).stream().map(JobRows::job).toList();
+    }
 }

@@ -32,8 +32,8 @@ public final class JdbcModelRegistryAdapter
         implements SaveModelVersionPort, LoadModelVersionsPort, ListModelsPort, ChangeModelStagesPort {
 
     private static final String INSERT = "INSERT INTO model_versions (name, version, kind, stage, hold_out, metrics,"
-            + " schema_version, schema_features, artifact_uri, window_from, window_to, parent_version, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " schema_version, schema_features, artifact_uri, window_from, window_to, parent_version, created_at,"
+            + " metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String LOCK_MODEL = "SELECT version, stage FROM model_versions WHERE name = ? ORDER BY id"
             + " FOR UPDATE";
     // Archive first: the unique champion_of constraint is checked per statement.

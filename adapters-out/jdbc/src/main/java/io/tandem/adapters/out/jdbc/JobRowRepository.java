@@ -17,4 +17,8 @@ public interface JobRowRepository extends GenericRepository<JobRow, String> {
     @Query("SELECT id, type, status, progress, message, queued_at, started_at, finished_at FROM jobs"
             + " WHERE status IN ('queued', 'running') ORDER BY queued_at, id")
     List<JobRow> findUnfinishedOldestFirst();
+
+    @Query("SELECT id, type, status, progress, message, queued_at, started_at, finished_at FROM jobs"
+            + " ORDER BY queued_at DESC, id DESC LIMIT :limit")
+    List<JobRow> findNewestFirst(int limit);
 }

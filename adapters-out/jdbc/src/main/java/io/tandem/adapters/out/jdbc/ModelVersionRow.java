@@ -9,7 +9,7 @@ import io.micronaut.data.model.DataType;
 
 import java.time.Instant;
 
-/** One row of {@code model_versions}; metrics hold a JSON object of numbers as text. */
+/** One row of {@code model_versions}; metrics hold a JSON object of numbers as text, metadata one of strings. */
 @MappedEntity("model_versions")
 record ModelVersionRow(@Id @GeneratedValue Long id,
                        String name,
@@ -24,5 +24,6 @@ record ModelVersionRow(@Id @GeneratedValue Long id,
                        Instant windowFrom,
                        Instant windowTo,
                        @Nullable String parentVersion,
-                       Instant createdAt) {
+                       Instant createdAt,
+                       String metadata) {
 }

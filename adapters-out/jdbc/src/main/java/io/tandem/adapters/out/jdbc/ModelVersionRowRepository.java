@@ -13,7 +13,7 @@ import java.util.Optional;
 public interface ModelVersionRowRepository extends GenericRepository<ModelVersionRow, Long> {
 
     String COLUMNS = "id, name, version, kind, stage, hold_out, metrics, schema_version, schema_features,"
-            + " artifact_uri, window_from, window_to, parent_version, created_at";
+            + " artifact_uri, window_from, window_to, parent_version, created_at, metadata";
 
     Optional<ModelVersionRow> findByNameAndVersion(String name, String version);
 

@@ -29,7 +29,7 @@ final class RegistryRows {
                 ModelStage.fromWireName("stage", row.stage()),
                 new ModelMetrics(row.holdOut(), MetricsJson.read(row.metrics())), schema,
                 URI.create(row.artifactUri()), new TrainingWindow(row.windowFrom(), row.windowTo()),
-                Optional.ofNullable(row.parentVersion()), row.createdAt());
+                Optional.ofNullable(row.parentVersion()), row.createdAt(), MetricsJson.readText(row.metadata()));
     }
 
     /** Binds the parameters of {@link JdbcModelRegistryAdapter}'s insert. */
@@ -54,5 +54,6 @@ final class RegistryRows {
         statement.setObject(11, SqlTimestamps.of(version.trainingWindow().to()));
         statement.setString(12, version.parent().orElse(null));
         statement.setObject(13, SqlTimestamps.of(version.createdAt()));
+        statement.setString(14, MetricsJson.writeText(version.metadata()));
     }
 }

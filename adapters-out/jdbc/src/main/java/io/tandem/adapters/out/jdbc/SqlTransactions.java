@@ -32,4 +32,15 @@ final class SqlTransactions {
             }
         });
     }
+
+    /** Runs {@code work} in a read-only transaction; a {@link SQLException} becomes a {@link DataAccessException}. */
+    static <R> R read(TransactionOperations<Connection> transactions, String action, SqlWork<R> work) {
+        return transactions.executeRead(status -> {
+            try {
+                return work.run(status.getConnection());
+            } catch (SQLException e) {
+                throw new DataAccessException("Failed " + action + ": " + e.getMessage(), e);
+            }
+        });
+    }
 }

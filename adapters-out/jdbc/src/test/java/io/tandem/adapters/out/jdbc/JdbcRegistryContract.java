@@ -27,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,8 @@ abstract class JdbcRegistryContract {
                 Optional.of(new FeatureSchema("s3", List.of("popularity", "seen", "user.clicks", "ünïcødé"))),
                 URI.create("s3://tandem-lake/models/ranker/2026-11-20.1/model.onnx"),
                 new TrainingWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")),
-                Optional.of("2026-11-13.1"), CREATED);
+                Optional.of("2026-11-13.1"), CREATED, Map.of("refit", "true", "popularity.half-life", "P3D",
+                "quoted \"ünïcødé\"", "a\nb"));
         ModelVersion retriever = new ModelVersion("item-knn", "v1", ModelKind.RETRIEVER, ModelStage.CANDIDATE,
                 new ModelMetrics(HOLD_OUT, Map.of()), Optional.empty(),
                 URI.create("file:///var/tandem/models/item-knn/v1/neighbours.bin"),
@@ -109,6 +111,9 @@ abstract class JdbcRegistryContract {
 
         assertThat(registry.loadVersion("ranker", "2026-11-20.1")).contains(ranker);
         assertThat(registry.loadVersion("item-knn", "v1")).contains(retriever);
+        assertThat(registry.loadVersion("ranker", "2026-11-20.1").orElseThrow().metadata())
+                .containsEntry("refit", "true").hasSize(3);
+        assertThat(registry.loadVersion("item-knn", "v1").orElseThrow().metadata()).isEmpty();
         assertThat(registry.loadVersion("ranker", "v9")).isEmpty();
         assertThat(registry.loadVersion("nothing", "v1")).isEmpty();
     }
@@ -361,6 +366,26 @@ abstract class JdbcRegistryContract {
         jobs.saveJob(failed);
         assertThat(jobs.loadJob("job-1")).contains(failed);
         assertThat(jobs.loadJob("job-2")).isEmpty();
+    }
+
+    @Test
+    void recentJobsAreEveryJobNewestQueuedFirstTiesByIdAndAtMostTheLimit() {
+        // Far after every other test's jobs: the class shares one database.
+        Instant later = CREATED.plus(Duration.ofDays(3_650));
+        Job oldest = Job.queued("recent-a", JobType.TRAIN, later).started(later).succeeded(later.plusSeconds(5), "ok");
+        Job tieLow = Job.queued("recent-b", JobType.PIPELINE, later.plusSeconds(60));
+        Job tieHigh = Job.queued("recent-c", JobType.TRAIN, later.plusSeconds(60)).started(later.plusSeconds(61))
+                .failed(later.plusSeconds(62), "failed: no");
+        Job newest = Job.queued("recent-d", JobType.TRAIN, later.plusSeconds(120)).started(later.plusSeconds(121));
+        jobs.saveJob(tieLow);
+        jobs.saveJob(newest);
+        jobs.saveJob(oldest);
+        jobs.saveJob(tieHigh);
+
+        assertThat(jobs.loadRecentJobs(4)).containsExactly(newest, tieHigh, tieLow, oldest);
+        assertThat(jobs.loadRecentJobs(2)).containsExactly(newest, tieHigh);
+        assertThat(jobs.loadRecentJobs(1_000)).startsWith(newest, tieHigh, tieLow, oldest)
+                .doesNotHaveDuplicates();
     }
 
     @Test

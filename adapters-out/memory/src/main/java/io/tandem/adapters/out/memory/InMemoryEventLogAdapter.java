@@ -1,6 +1,8 @@
 package io.tandem.adapters.out.memory;
 
 import io.tandem.application.port.out.AppendEventsPort;
+import io.tandem.application.port.out.EventLogPosition;
+import io.tandem.application.port.out.MarkEventLogEndPort;
 import io.tandem.domain.interaction.Event;
 
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An in-process event log: appends are kept in order, numbered from offset 0, and handed synchronously and
  * in append order to every subscriber, so an acknowledged event is already visible to the online features.
  */
-public final class InMemoryEventLogAdapter implements AppendEventsPort {
+public final class InMemoryEventLogAdapter implements AppendEventsPort, MarkEventLogEndPort {
 
     /** Receives every append with the log offset of its first event. */
     @FunctionalInterface
@@ -37,6 +39,12 @@ public final class InMemoryEventLogAdapter implements AppendEventsPort {
         for (Subscriber subscriber : subscribers) {
             subscriber.onAppend(firstOffset, batch);
         }
+    }
+
+    /** The one partition's end: the number of events appended so far. */
+    @Override
+    public synchronized EventLogPosition markEnd() {
+        return EventLogPosition.single(log.size());
     }
 
     /** Everything appended so far, in order. */

@@ -32,4 +32,12 @@ public final class InMemoryJobsAdapter implements SaveJobPort, LoadJobsPort {
                 .sorted(Comparator.comparing(Job::queuedAt).thenComparing(Job::id))
                 .toList();
     }
+
+    @Override
+    public List<Job> loadRecentJobs(int limit) {
+        return jobs.values().stream()
+                .sorted(Comparator.comparing(Job::queuedAt).thenComparing(Job::id).reversed())
+                .limit(limit)
+                .toList();
+    }
 }

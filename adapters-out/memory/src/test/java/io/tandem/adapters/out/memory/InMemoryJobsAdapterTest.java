@@ -35,4 +35,22 @@ class InMemoryJobsAdapterTest {
 
         assertThat(jobs.loadUnfinishedJobs()).containsExactly(earlier, later);
     }
+
+    /** The same promise as the JDBC store's (JdbcRegistryContract). */
+    @Test
+    void recentJobsAreEveryJobNewestQueuedFirstTiesByIdAndAtMostTheLimit() {
+        Job oldest = Job.queued("recent-a", JobType.TRAIN, T0).started(T0).succeeded(T0.plusSeconds(5), "ok");
+        Job tieLow = Job.queued("recent-b", JobType.PIPELINE, T0.plusSeconds(60));
+        Job tieHigh = Job.queued("recent-c", JobType.TRAIN, T0.plusSeconds(60)).started(T0.plusSeconds(61))
+                .failed(T0.plusSeconds(62), "failed: no");
+        Job newest = Job.queued("recent-d", JobType.TRAIN, T0.plusSeconds(120)).started(T0.plusSeconds(121));
+        jobs.saveJob(tieLow);
+        jobs.saveJob(newest);
+        jobs.saveJob(oldest);
+        jobs.saveJob(tieHigh);
+
+        assertThat(jobs.loadRecentJobs(4)).containsExactly(newest, tieHigh, tieLow, oldest);
+        assertThat(jobs.loadRecentJobs(2)).containsExactly(newest, tieHigh);
+        assertThat(jobs.loadRecentJobs(1_000)).containsExactly(newest, tieHigh, tieLow, oldest);
+    }
 }

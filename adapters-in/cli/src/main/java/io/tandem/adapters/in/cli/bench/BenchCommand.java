@@ -8,7 +8,8 @@ import java.io.PrintStream;
 
 /** {@code tandem bench}: the benchmark commands. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: serve (recommendation latency), ingest (events into the lake).")
+        description = "Benchmarks: serve (recommendation latency), ingest (events into the lake), quality (a split "
+                + "replayed through the API, served quality beside offline).")
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,6 +20,7 @@ public final class BenchCommand implements Runnable {
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand("serve", new BenchServeCommand(launcher, out));
         bench.addSubcommand("ingest", new BenchIngestCommand(launcher, out));
+        bench.addSubcommand("quality", new BenchQualityCommand(launcher, out));
         return bench;
     }
 

@@ -101,6 +101,12 @@ final class EvaluationFiles {
     /** Reads the folds; {@code folds} limits how many MovieLens folds are used (the first ones). */
     static EvaluationDataset read(Dataset dataset, Path folder, Protocol protocol, long seed, int folds)
             throws IOException {
+        return readNamed(dataset, folder, protocol, seed, folds).dataset();
+    }
+
+    /** As {@link #read}, with the text ids of the users and items behind the dataset's indexes. */
+    static EvaluationSplits.Named readNamed(Dataset dataset, Path folder, Protocol protocol, long seed, int folds)
+            throws IOException {
         return dataset == Dataset.ML_100K ? movieLens(folder, protocol, seed, folds) : lastFm(folder, seed);
     }
 
@@ -120,7 +126,7 @@ final class EvaluationFiles {
         return List.copyOf(splits);
     }
 
-    private static EvaluationDataset movieLens(Path folder, Protocol protocol, long seed, int foldCount)
+    private static EvaluationSplits.Named movieLens(Path folder, Protocol protocol, long seed, int foldCount)
             throws IOException {
         IdIndex items = new IdIndex();
         Map<Integer, int[]> categories = new HashMap<>();
@@ -149,7 +155,8 @@ final class EvaluationFiles {
                 folds.add(split.split(first));
             }
         }
-        return new EvaluationDataset(Dataset.ML_100K.label, protocol.label, facets, folds);
+        return new EvaluationSplits.Named(new EvaluationDataset(Dataset.ML_100K.label, protocol.label, facets, folds),
+                users.ids(), items.ids());
     }
 
     /** u.genre names by index, and u.item's items (in file order), genres and release dates. */
@@ -209,7 +216,7 @@ final class EvaluationFiles {
         return rows;
     }
 
-    private static EvaluationDataset lastFm(Path folder, long seed) throws IOException {
+    private static EvaluationSplits.Named lastFm(Path folder, long seed) throws IOException {
         IdIndex items = new IdIndex();
         Path artists = folder.resolve("artists.dat");
         if (Files.isRegularFile(artists)) {
@@ -236,8 +243,8 @@ final class EvaluationFiles {
         });
         InteractionLog log = rows.toLog(users.size(), items.size());
         Fold fold = new RandomSplit(TEST_FRACTION, seed).split(log);
-        return new EvaluationDataset(Dataset.LASTFM_2K.label, Protocol.RANDOM.label, ItemFacets.none(items.size()),
-                List.of(fold));
+        return new EvaluationSplits.Named(new EvaluationDataset(Dataset.LASTFM_2K.label, Protocol.RANDOM.label,
+                ItemFacets.none(items.size()), List.of(fold)), users.ids(), items.ids());
     }
 
     private static ItemFacets facets(int itemCount, List<String> genres, Map<Integer, int[]> categories,

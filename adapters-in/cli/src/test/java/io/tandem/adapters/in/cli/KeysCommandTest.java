@@ -1,0 +1,164 @@
+package io.tandem.adapters.in.cli;
+
+import io.tandem.application.port.out.ListApiKeysPort;
+import io.tandem.application.port.out.LoadApiKeyPort;
+import io.tandem.application.port.out.RevokeApiKeyPort;
+import io.tandem.application.port.out.SaveApiKeyPort;
+import io.tandem.application.service.ApiKeyService;
+import io.tandem.domain.access.ApiKey;
+import io.tandem.domain.access.ApiKeyId;
+import io.tandem.domain.access.RateLimit;
+import io.tandem.domain.access.Scope;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeysCommandTest {
+
+    /** A map store behind the real service, as a session would give it. */
+    private static final class Keys implements SaveApiKeyPort, LoadApiKeyPort, ListApiKeysPort, RevokeApiKeyPort {
+        final Map<ApiKeyId, ApiKey> keys = new LinkedHashMap<>();
+
+        @Override
+        public void saveApiKey(ApiKey key) {
+            keys.put(key.id(), key);
+        }
+
+        @Override
+        public Optional<ApiKey> loadApiKey(ApiKeyId id) {
+            return Optional.ofNullable(keys.get(id));
+        }
+
+        @Override
+        public List<ApiKey> listApiKeys() {
+            return new ArrayList<>(keys.values());
+        }
+
+        @Override
+        public boolean revokeApiKey(ApiKeyId id, Instant at) {
+            return keys.computeIfPresent(id, (ignored, key) -> key.revokedAt(at)) != null;
+        }
+    }
+
+    private final Keys store = new Keys();
+    private final ApiKeyService service = new ApiKeyService(store, store, store, store,
+            Clock.fixed(Instant.parse("2026-12-07T02:30:00Z"), java.time.ZoneOffset.UTC), new SecureRandom(),
+            Duration.ZERO);
+    private int sessions;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void createPrintsTheKeyOnceOnStandardOutputAndStoresItsScopesAndLimit() {
+        Run run = run("keys", "create", "--scope", "serve,ingest", "--name", "web", "--rate", "50");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().strip()).matches("tdm_[a-z2-7]{10}_[A-Za-z0-9_-]{43}");
+        ApiKey key = store.keys.values().iterator().next();
+        assertThat(key.scopes()).containsExactlyInAnyOrder(Scope.SERVE, Scope.INGEST);
+        assertThat(key.rateLimit()).contains(new RateLimit(50, 100));
+        assertThat(run.err()).contains("only time", key.id().value()).doesNotContain(run.out().strip());
+        assertThat(service.authenticate(run.out().strip())).isPresent();
+        assertThat(sessions).isEqualTo(1);
+    }
+
+    @Test
+    void listShowsKeysWithoutSecretsAndRevokeRevokes() {
+        String token = run("keys", "create", "--scope", "admin", "--name", "ops").out().strip();
+        String id = token.substring(4, token.indexOf('_', 4));
+
+        Run listed = run("keys", "list");
+        assertThat(listed.out()).contains(id, "admin", "ops", "default", "2026-12-07T02:30:00Z")
+                .doesNotContain(token.substring(token.lastIndexOf('_') + 1));
+
+        Run revoked = run("keys", "revoke", id);
+        assertThat(revoked.exitCode()).isZero();
+        assertThat(service.authenticate(token)).isEmpty();
+        assertThat(listed.out()).containsPattern(id + " +admin +2026-12-07T02:30:00Z +- ");
+        assertThat(run("keys", "list").out()).containsPattern(id + " +admin +2026-12-07T02:30:00Z +2026-12-07T02:30:00Z ");
+
+        Run unknown = run("keys", "revoke", "nosuchkey2");
+        assertThat(unknown.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(unknown.err()).contains("no key with id nosuchkey2");
+    }
+
+    @Test
+    void badInputIsAUsageErrorNamingTheOptionAndOpensNoSession() {
+        Run scope = run("keys", "create", "--scope", "Serve", "--name", "web");
+        assertThat(scope.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(scope.err()).contains("--scope: unknown scope");
+
+        Run name = run("keys", "create", "--scope", "serve", "--name", " web");
+        assertThat(name.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(name.err()).contains("name: must not start or end with whitespace");
+
+        Run id = run("keys", "revoke", "BAD");
+        assertThat(id.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(sessions).isZero();
+    }
+
+    private Run run(String... args) {
+        TandemLauncher launcher = new TandemLauncher() {
+            @Override
+            public void serve(PrintStream out, Optional<String> profile) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int checkConfiguration(PrintStream out, Optional<String> profile) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void demo(PrintStream out) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public TandemSession openSession() {
+                sessions++;
+                return new TandemSession() {
+                    @Override
+                    public <T> T useCase(Class<T> type) {
+                        return type.cast(service);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public TandemServer startServer(Map<String, Object> properties) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int exitCode;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            CommandLine commandLine = TandemCommand.commandLine(launcher, out);
+            commandLine.setErr(new PrintWriter(err, true));
+            exitCode = commandLine.execute(args);
+        }
+        return new Run(exitCode, bytes.toString(StandardCharsets.UTF_8), err.toString());
+    }
+}

@@ -1,0 +1,88 @@
+package io.tandem.bootstrap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.domain.interaction.Event;
+import io.tandem.domain.interaction.EventType;
+import jakarta.inject.Singleton;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts the events that flow through this instance, for {@code /prometheus} and the console's overview:
+ * {@code tandem.events.applied} (by type) as every event-log consumer hands them to the online features, whether
+ * they came over HTTP or Kafka, and {@code tandem.lake.events.written} as batches reach the lake. It wraps the two
+ * beans when they are created, so neither the services nor the adapters change.
+ */
+final class EventFlowMetrics {
+
+    static final String EVENTS_APPLIED = "tandem.events.applied";
+    static final String LAKE_EVENTS = "tandem.lake.events.written";
+
+    private EventFlowMetrics() {
+    }
+
+    /** Wraps the online-feature use case with a counter per event type. */
+    @Singleton
+    static final class OnlineFeatures implements BeanCreatedEventListener<UpdateOnlineFeaturesUseCase> {
+
+        private final BeanProvider<MeterRegistry> meters;
+        // Registered on first use: the registry is not asked for while the beans are still being built.
+        private volatile Map<EventType, Counter> counters;
+
+        OnlineFeatures(BeanProvider<MeterRegistry> meters) {
+            this.meters = meters;
+        }
+
+        @Override
+        public UpdateOnlineFeaturesUseCase onCreated(BeanCreatedEvent<UpdateOnlineFeaturesUseCase> event) {
+            UpdateOnlineFeaturesUseCase inner = event.getBean();
+            return command -> {
+                inner.update(command);
+                Map<EventType, Counter> byType = counters();
+                for (Event applied : command.events()) {
+                    byType.get(applied.type()).increment();
+                }
+            };
+        }
+
+        private Map<EventType, Counter> counters() {
+            Map<EventType, Counter> built = counters;
+            if (built == null) {
+                synchronized (this) {
+                    built = counters;
+                    if (built == null) {
+                        built = new EnumMap<>(EventType.class);
+                        MeterRegistry registry = meters.get();
+                        for (EventType type : EventType.values()) {
+                            built.put(type, Counter.builder(EVENTS_APPLIED)
+                                    .description("Events applied to the online features, by type")
+                                    .tag("type", type.wireName())
+                                    .register(registry));
+                        }
+                        counters = built;
+                    }
+                }
+            }
+            return built;
+        }
+    }
+
+    /** Counts each batch written to the lake; the lake adapter itself stays as it is. */
+    static WriteLakePort countingLakeWrites(WriteLakePort inner, MeterRegistry registry) {
+        Counter written = Counter.builder(LAKE_EVENTS)
+                .description("Events written to the data lake since the instance started")
+                .register(registry);
+        return (String batchId, List<Event> events) -> {
+            inner.write(batchId, events);
+            written.increment(events.size());
+        };
+    }
+}
