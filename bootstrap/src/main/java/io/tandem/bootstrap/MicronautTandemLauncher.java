@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -164,7 +165,9 @@ final class MicronautTandemLauncher implements TandemLauncher {
         embedded.put("datasources.default.url", "jdbc:h2:file:./" + demoState.resolve("db/tandem")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         embedded.putAll(overrides);
-        ApplicationContext context = start(embedded, Profile.EMBEDDED, true);
+        // Not ready until the data is loaded and a model serves: held before the HTTP server opens (ADR-0021).
+        ApplicationContext context = start(embedded, Profile.EMBEDDED, true,
+                started -> started.getBean(ReadinessGate.class).hold("loading the demo data and training"));
         SyntheticDataset dataset = SyntheticDatasetGenerator.generate(SyntheticConfig.demo(Instant.now()));
         out.printf("Loading the synthetic demo data: %,d users, %,d items, %,d events%n",
                 dataset.users().size(), dataset.items().size(), dataset.events().size());
@@ -189,6 +192,11 @@ final class MicronautTandemLauncher implements TandemLauncher {
         context.getBean(RuleBasedFallbackAdapter.class).refresh();
         out.printf("Serving %s.%n%n", serving.serving().map(m -> m.name() + " " + m.version())
                 .orElse("the rule-based fallback (" + serving.problem().orElse("no champion") + ")"));
+        if (serving.serving().isPresent()) {
+            context.getBean(ReadinessGate.class).release();
+        } else {
+            out.println("/health/readiness stays DOWN: the demo's model does not serve.");
+        }
         out.println("Tandem demo is serving on " + base + ".");
         boolean keys = context.getProperty(ConfigurationCheck.AUTH_ENABLED, Boolean.class).orElse(false);
         out.println("Console: " + base + "/console (traffic, models, jobs and recommendations; "
@@ -214,6 +222,12 @@ final class MicronautTandemLauncher implements TandemLauncher {
      * @throws LaunchFailedException with one line per problem
      */
     static ApplicationContext start(Map<String, Object> properties, Profile profile, boolean server) {
+        return start(properties, profile, server, context -> { });
+    }
+
+    /** As {@link #start(Map, Profile, boolean)}, with {@code beforeServer} run on the context before HTTP opens. */
+    static ApplicationContext start(Map<String, Object> properties, Profile profile, boolean server,
+                                    Consumer<ApplicationContext> beforeServer) {
         ConfigurationCheck check = check(properties, profile);
         if (!check.problems().isEmpty()) {
             throw new LaunchFailedException(String.join(System.lineSeparator(), check.problems()),
@@ -237,6 +251,7 @@ final class MicronautTandemLauncher implements TandemLauncher {
         ApplicationContext context = builder(properties, profile).build();
         try {
             context.start();
+            beforeServer.accept(context);
             if (server) {
                 Optional<EmbeddedApplication> application = context.findBean(EmbeddedApplication.class);
                 if (application.isPresent()) {

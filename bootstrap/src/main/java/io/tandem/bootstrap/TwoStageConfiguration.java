@@ -17,7 +17,7 @@ import io.tandem.application.service.TwoStageSettings;
 record TwoStageConfiguration(@Bindable(defaultValue = "50") int candidatesPerRetriever,
                              @Bindable(defaultValue = "40") int topCandidates,
                              @Bindable(defaultValue = "10") int randomItems,
-                             @Bindable(defaultValue = "1") int bags,
+                             @Bindable(defaultValue = "5") int bags,
                              @Bindable(defaultValue = "300") int rankerRounds,
                              @Bindable(defaultValue = "4") int rankerMaxDepth,
                              @Bindable(defaultValue = "0.1") double rankerLearningRate) {

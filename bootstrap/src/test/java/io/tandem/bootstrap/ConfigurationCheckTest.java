@@ -47,6 +47,28 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void productionRefusesToStartWithApiKeysOffAndEmbeddedAllowsIt() {
+        Map<String, Object> open = new HashMap<>(KEYS);
+        open.put("tandem.auth.enabled", "false");
+
+        assertThat(check(PRODUCTION, open).problems()).containsExactly("tandem.auth.enabled (TANDEM_AUTH_ENABLED) "
+                + "must be true in the production profile: every route but health, Prometheus and OpenAPI needs an "
+                + "API key there (create one with `tandem keys create`)");
+        assertThat(check(PRODUCTION, KEYS).settings()).contains("tandem.auth.enabled (TANDEM_AUTH_ENABLED) = true");
+        assertThat(check(Profile.EMBEDDED, Map.of()).problems()).isEmpty();
+        assertThat(check(Profile.EMBEDDED, Map.of()).settings())
+                .contains("tandem.auth.enabled (TANDEM_AUTH_ENABLED) = false");
+    }
+
+    @Test
+    void productionKeepsTheRateLimitBucketsInRedis() {
+        assertThat(check(PRODUCTION, KEYS).settings()).contains("tandem.auth.rate-limits (TANDEM_AUTH_RATE_LIMITS) = redis",
+                "tandem.auth.keys (TANDEM_AUTH_KEYS) = jdbc");
+        assertThat(check(Profile.EMBEDDED, Map.of()).settings())
+                .contains("tandem.auth.rate-limits (TANDEM_AUTH_RATE_LIMITS) = memory");
+    }
+
+    @Test
     void theEmbeddedDefaultsUseNoServerAtAll() {
         ConfigurationCheck check = check(Profile.EMBEDDED, Map.of());
 

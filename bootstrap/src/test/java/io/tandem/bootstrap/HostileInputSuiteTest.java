@@ -270,6 +270,7 @@ class HostileInputSuiteTest {
                 pathSegments().map(name -> json("POST", "/v1/models/" + name + "/rollback", new byte[0])),
                 jobBodies().map(body -> json("POST", "/v1/jobs", body)),
                 pathSegments().map(id -> json("GET", "/v1/jobs/" + id, new byte[0])),
+                queryValues().map(limit -> json("GET", "/v1/jobs?limit=" + limit, new byte[0])),
                 Arbitraries.of("/health/liveness", "/health/readiness", "/prometheus", "/beans", "/routes",
                         "/threaddump", "/metrics", "/info", "/env", "/refresh", "/v1", "/v1/nothing", "/../etc/passwd",
                         "/v1/items/", "/v1/users//recommendations").map(path -> json("GET", path, new byte[0])),

@@ -67,6 +67,7 @@ class ProductionStartIT {
     private static Path workingFolder;
     private static Process tandem;
     private static String baseUrl;
+    private static String key;
     private static final StringBuffer OUTPUT = new StringBuffer();
 
     @BeforeAll
@@ -77,13 +78,21 @@ class ProductionStartIT {
         sql("CREATE SCHEMA " + SCHEMA);
         int port = freePort();
         baseUrl = "http://localhost:" + port;
-        // Exactly the README's command; the private names come on top, the schema through the script's own URL.
-        ProcessBuilder builder = jar("export TANDEM_JDBC_URL=\"$TANDEM_JDBC_URL?currentSchema=" + SCHEMA + "\"",
-                Map.of("TANDEM_HTTP_PORT", Integer.toString(port), "TANDEM_REDIS_KEY_PREFIX", NAME + ":",
-                        "TANDEM_KAFKA_TOPIC", NAME, "TANDEM_KAFKA_DEAD_LETTER_TOPIC", NAME + ".dlq",
-                        "TANDEM_KAFKA_MODEL_TOPIC", NAME + ".models", "TANDEM_KAFKA_GROUP_PREFIX", NAME,
-                        "TANDEM_LAKE_S3_BUCKET", NAME),
-                "serve", "--profile", "production");
+        // Exactly the README's commands; the private names come on top, the schema through the script's own URL.
+        String schema = "export TANDEM_JDBC_URL=\"$TANDEM_JDBC_URL?currentSchema=" + SCHEMA + "\"";
+        Map<String, String> names = Map.of("TANDEM_HTTP_PORT", Integer.toString(port), "TANDEM_REDIS_KEY_PREFIX",
+                NAME + ":", "TANDEM_KAFKA_TOPIC", NAME, "TANDEM_KAFKA_DEAD_LETTER_TOPIC", NAME + ".dlq",
+                "TANDEM_KAFKA_MODEL_TOPIC", NAME + ".models", "TANDEM_KAFKA_GROUP_PREFIX", NAME,
+                "TANDEM_LAKE_S3_BUCKET", NAME);
+        // Production serves nobody without a key: the README creates one first, printed once on standard output.
+        Map<String, String> keyNames = new java.util.HashMap<>(names);
+        keyNames.put("TANDEM_PROFILE", "production");
+        Ran created = ran(jar(schema, keyNames, "keys", "create", "--scope", "ingest,serve", "--name", "start-it"));
+        assertThat(created.exitCode).as(created.err).isZero();
+        // Start-up may log to standard output too; the key is the one line of its own shape.
+        key = created.out.lines().filter(line -> line.startsWith("tdm_")).reduce((a, b) -> b).orElse("");
+        assertThat(key).startsWith("tdm_");
+        ProcessBuilder builder = jar(schema, names, "serve", "--profile", "production");
         builder.redirectErrorStream(true);
         tandem = builder.start();
         CompletableFuture<Boolean> serving = new CompletableFuture<>();
@@ -153,6 +162,31 @@ class ProductionStartIT {
         assertThat(answer.get("fallback").get("reason").getStringValue()).isEqualTo("no model");
         assertThat(redisKeys()).as("online features under the private prefix").isNotEmpty();
         assertThat(OUTPUT.toString()).as("no stack trace in the output").doesNotContain("\tat ");
+    }
+
+    @Test
+    void withoutAKeyTheApiAnswers401AndHealthStaysOpen() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl
+                + "/v1/users/newcomer/recommendations")).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/liveness"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(OUTPUT.toString()).as("the key never reaches the output")
+                .doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+    }
+
+    @Test
+    void productionWithKeysOffIsRefusedInOneLine() throws Exception {
+        Ran ran = ran(jar("", Map.of("TANDEM_AUTH_ENABLED", "false"), "serve", "--profile", "production"));
+
+        assertThat(ran.exitCode).isEqualTo(2);
+        assertThat(ran.errLines()).singleElement().asString()
+                .startsWith("tandem.auth.enabled (TANDEM_AUTH_ENABLED) must be true in the production profile");
+        assertThat(ran.out).doesNotContain("\tat ", "Exception");
     }
 
     @Test
@@ -269,13 +303,14 @@ class ProductionStartIT {
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String event(String id, String type, String user, String item) {

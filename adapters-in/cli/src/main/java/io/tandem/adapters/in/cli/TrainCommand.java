@@ -32,6 +32,9 @@ import java.util.concurrent.Callable;
                     + "promotion metric beats the champion's on the same hold-out by more than the margin "
                     + "(tandem.training.promotion.metric and .margin); a champion measured on another hold-out is "
                     + "measured on this one first.",
+            "A version that will become champion is then refit on the whole window, hold-out included, with the "
+                    + "same settings; it keeps its hold-out metrics and its metadata says refit: true. The "
+                    + "popularity half-life is chosen on the hold-out among tandem.training.popularity-half-lives.",
             "Events with a positive label weight (tandem.features.label-weights) count as interactions: clicks, "
                     + "views, likes, carts, purchases and ratings above 2.5."
         })

@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.http;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -26,8 +27,10 @@ import java.util.Optional;
  * RouteScopes}) is 403, a key over its rate limit for the route class is 429 with {@code Retry-After}; all
  * problem+json, none quoting the key. A principal already set on the request as {@link #PRINCIPAL} (the console
  * signs in with a key and keeps it in a session) is used as it is. With keys off, only loopback callers are served.
+ * Bootstrap always makes the {@link HttpAccessSettings} this filter needs; tests of single controllers run without.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(beans = HttpAccessSettings.class)
 final class AccessFilter implements Ordered {
 
     /** The request attribute holding the authenticated {@link Principal}. */

@@ -11,6 +11,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.adapters.shared.json.JsonMembers;
 import io.tandem.adapters.shared.json.JsonValue;
 import io.tandem.application.port.in.CreateApiKeyCommand;
@@ -34,11 +42,15 @@ import java.util.Optional;
  * secrets; {@code DELETE /v1/keys/{id}} revokes one (204, or 404 when there is none).
  */
 @Controller(KeysController.PATH)
+@Tag(name = "admin")
 final class KeysController {
 
     static final String PATH = "/v1/keys";
     private static final List<String> FIELDS = List.of("name", "scopes", "rateLimit");
     private static final String EXAMPLE = "{\"name\":\"web\",\"scopes\":[\"serve\"]}";
+    private static final String PROBLEM_400 = "{\"type\":\"https://tandem.io/problems/invalid-input\","
+            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"unknown scope; one of ingest, serve, admin\","
+            + "\"field\":\"scopes[0]\"}";
 
     private final CreateApiKeyUseCase create;
     private final ListApiKeysUseCase list;
@@ -52,6 +64,18 @@ final class KeysController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(operationId = "createKey", summary = "Create an API key; its text is in this answer only",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(value = "{\"name\":\"web\",\"scopes\":[\"serve\"],"
+                            + "\"rateLimit\":{\"perSecond\":50,\"burst\":100}}"))))
+    @ApiResponse(responseCode = "201", description = "The key, with its full text in `key`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    KeyJson.Created.class), examples = @ExampleObject(value = "{\"id\":\"k3xq7mzt2a\","
+                    + "\"name\":\"web\",\"scopes\":[\"serve\"],\"createdAt\":\"2026-12-07T02:30:00Z\","
+                    + "\"rateLimit\":{\"perSecond\":50,\"burst\":100},\"key\":\"tdm_k3xq7mzt2a_"
+                    + "9bJ8Qe1m0wz4S6KcTq2y7XhV3uN5pL8dRf0aGiYoE1s\"}")))
+    @ApiResponse(responseCode = "400", description = "A field is missing or invalid (problem+json naming it)",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = PROBLEM_400)))
     HttpResponse<KeyJson.Created> create(@Nullable @Body byte[] body) {
         CreatedApiKey created = create.create(commandIn(body));
         return HttpResponse.created(KeyJson.Created.from(created))
@@ -61,13 +85,24 @@ final class KeysController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(operationId = "listKeys", summary = "List every key, revoked ones too, without secrets")
+    @ApiResponse(responseCode = "200", description = "The keys, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    KeyJson.Listing.class), examples = @ExampleObject(value = "{\"keys\":[{\"id\":\"k3xq7mzt2a\","
+                    + "\"name\":\"web\",\"scopes\":[\"serve\"],\"createdAt\":\"2026-12-07T02:30:00Z\","
+                    + "\"revokedAt\":null,\"rateLimit\":null}]}")))
     KeyJson.Listing list() {
         return new KeyJson.Listing(list.list().stream().map(KeyJson.Key::from).toList());
     }
 
     @Delete(uri = "/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> revoke(@PathVariable("id") String id) {
+    @Operation(operationId = "revokeKey", summary = "Revoke a key by its id")
+    @ApiResponse(responseCode = "204", description = "Revoked (or already revoked)")
+    @ApiResponse(responseCode = "404", description = "No key with this id",
+            content = @Content(mediaType = Problem.CONTENT_TYPE))
+    HttpResponse<?> revoke(@Parameter(description = "The key's id, the part after `tdm_`", example = "k3xq7mzt2a")
+                           @PathVariable("id") String id) {
         if (revoke.revoke(new RevokeApiKeyCommand(id))) {
             return HttpResponse.noContent();
         }

@@ -150,19 +150,30 @@ final class BenchQualityCommand implements Callable<Integer> {
         }
         startedNanos = System.nanoTime();
         List<Map<String, Object>> runs = new ArrayList<>();
+        List<Map<String, Object>> failed = new ArrayList<>();
         for (SplitSource source : sources(cutAt)) {
             QualitySplit split = source.read();
-            runs.add(run(split, chosen));
+            try {
+                runs.add(run(split, chosen));
+            } catch (IllegalStateException e) {
+                // One line, never a stack trace: a failed job or a model that never went live is a finding.
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + name(split) + ": " + e.getMessage());
+                Map<String, Object> failure = new LinkedHashMap<>();
+                failure.put("split", split.label());
+                failure.put("failure", e.getMessage());
+                failed.add(failure);
+            }
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("dataset", dataset);
-        report.put("protocol", runs.get(0).get("protocol"));
+        report.put("protocol", dataset.equals("ml-100k") ? protocol : dataset.equals("events") ? "cut" : "random");
         report.put("adapters", chosen.name().toLowerCase(Locale.ROOT));
         report.put("via", via);
         report.put("k", K);
         report.put("seed", seed);
         report.put("users_sampled", users);
         report.put("runs", runs);
+        report.put("failed", failed);
         if (runs.size() > 1) {
             report.put("mean", mean(runs));
             printMean(runs);
@@ -175,7 +186,7 @@ final class BenchQualityCommand implements Callable<Integer> {
             JSON.writeValue(output.toFile(), report);
             progress("wrote %s", output);
         }
-        return CommandLine.ExitCode.OK;
+        return failed.isEmpty() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
     }
 
     /** One split to read, named for the table. */
@@ -218,8 +229,8 @@ final class BenchQualityCommand implements Callable<Integer> {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path scratch = Files.createTempDirectory("tandem-bench-quality-" + run);
         Map<String, Object> properties = chosen.properties(run, scratch);
-        progress("%s %s %s on %s adapters (run %s): %,d items, %,d events to replay", split.dataset(),
-                split.protocol(), split.label(), chosen.name().toLowerCase(Locale.ROOT), run,
+        progress("%s on %s adapters (run %s): %,d items, %,d events to replay", name(split),
+                chosen.name().toLowerCase(Locale.ROOT), run,
                 split.itemCount(), split.replayJson().size());
         PostgresSchema schema = null;
         if (chosen == BenchAdapters.PRODUCTION) {
@@ -515,8 +526,7 @@ final class BenchQualityCommand implements Callable<Integer> {
 
     private void print(QualitySplit split, ServedQuality served, Map<String, Double> offline) {
         Map<String, Double> means = served.means();
-        out.printf(Locale.ROOT, "%n%s %s %s: %,d users asked, metrics at %d%n", split.dataset(), split.protocol(),
-                split.label(), served.users(), K);
+        out.printf(Locale.ROOT, "%n%s: %,d users asked, metrics at %d%n", name(split), served.users(), K);
         out.printf(Locale.ROOT, "  %-14s %9s %9s %15s%n", "metric", "served", "offline", "served/offline");
         means.forEach((name, value) -> {
             double reference = offline.getOrDefault(name, Double.NaN);
@@ -530,6 +540,12 @@ final class BenchQualityCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  fallback: %.1f%% %s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n%n",
                 served.fallbackShare() * 100, served.fallbackReasons(), latency.millis(50), latency.millis(95),
                 latency.millis(99));
+    }
+
+    /** For example "ml-100k folds u1", or "ml-100k temporal" where the split is the whole protocol. */
+    private static String name(QualitySplit split) {
+        String name = split.dataset() + " " + split.protocol();
+        return split.label().equals(split.protocol()) ? name : name + " " + split.label();
     }
 
     @SuppressWarnings("unchecked")

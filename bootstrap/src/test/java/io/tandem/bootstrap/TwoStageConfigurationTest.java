@@ -1,0 +1,39 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.tandem.application.port.out.RankerParameters;
+import io.tandem.application.service.TwoStageSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code tandem.two-stage.*}: unset, it gives the settings the evaluation figures were measured with. */
+class TwoStageConfigurationTest {
+
+    @Test
+    void unsetPropertiesGiveTheDefaultSettings() {
+        try (ApplicationContext context = ApplicationContext.run(TandemHttp.isolated())) {
+            assertThat(context.getBean(TwoStageConfiguration.class).settings()).isEqualTo(TwoStageSettings.defaults());
+        }
+    }
+
+    @Test
+    void theBagsAndTheRankersParametersAreRead() {
+        Map<String, Object> properties = new HashMap<>(TandemHttp.isolated());
+        properties.put("tandem.two-stage.bags", "3");
+        properties.put("tandem.two-stage.ranker-rounds", "120");
+        properties.put("tandem.two-stage.ranker-max-depth", "6");
+        properties.put("tandem.two-stage.ranker-learning-rate", "0.05");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            TwoStageSettings settings = context.getBean(TwoStageConfiguration.class).settings();
+
+            assertThat(settings.bags()).isEqualTo(3);
+            RankerParameters defaults = TwoStageSettings.defaults().ranker();
+            assertThat(settings.ranker()).isEqualTo(new RankerParameters(120, 6, 0.05, defaults.minChildWeight(),
+                    defaults.earlyStoppingRounds(), defaults.seed()));
+        }
+    }
+}
