@@ -24,8 +24,6 @@ import java.util.Map;
  */
 final class EventFlowMetrics {
 
-    static final String EVENTS_APPLIED = "tandem.events.applied";
-    static final String LAKE_EVENTS = "tandem.lake.events.written";
     static final int RECENT_BATCHES = 1_024;
 
     private EventFlowMetrics() {
@@ -64,7 +62,7 @@ final class EventFlowMetrics {
                         built = new EnumMap<>(EventType.class);
                         MeterRegistry registry = meters.get();
                         for (EventType type : EventType.values()) {
-                            built.put(type, Counter.builder(EVENTS_APPLIED)
+                            built.put(type, Counter.builder("tandem.events.applied")
                                     .description("Events applied to the online features, by type")
                                     .tag("type", type.wireName())
                                     .register(registry));
@@ -83,7 +81,7 @@ final class EventFlowMetrics {
      * recent ids are kept, far more than the chunks open at once (one per log partition).
      */
     static WriteLakePort countingLakeWrites(WriteLakePort inner, MeterRegistry registry) {
-        Counter written = Counter.builder(LAKE_EVENTS)
+        Counter written = Counter.builder("tandem.lake.events.written")
                 .description("Events written to the data lake since the instance started")
                 .register(registry);
         Map<String, Integer> lastSizes = new LinkedHashMap<>(64, 0.75f, true) {

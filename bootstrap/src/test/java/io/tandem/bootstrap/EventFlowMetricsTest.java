@@ -34,7 +34,7 @@ class EventFlowMetricsTest {
         lake.write("p0-c1", events(1));
 
         assertThat(written).containsExactly("p0-c0", "p0-c0", "p0-c0", "p1-c0", "p0-c1");
-        assertThat(registry.get(EventFlowMetrics.LAKE_EVENTS).counter().count()).isEqualTo(8.0);
+        assertThat(registry.get("tandem.lake.events.written").counter().count()).isEqualTo(8.0);
     }
 
     @Test
@@ -46,7 +46,7 @@ class EventFlowMetricsTest {
 
         assertThatThrownBy(() -> lake.write("p0-c0", events(4))).hasMessage("the lake is down");
 
-        assertThat(registry.get(EventFlowMetrics.LAKE_EVENTS).counter().count()).isZero();
+        assertThat(registry.get("tandem.lake.events.written").counter().count()).isZero();
     }
 
     private static List<Event> events(int count) {
