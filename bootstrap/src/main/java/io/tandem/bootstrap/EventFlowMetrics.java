@@ -12,6 +12,7 @@ import io.tandem.domain.interaction.EventType;
 import jakarta.inject.Singleton;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,7 @@ import java.util.Map;
  */
 final class EventFlowMetrics {
 
-    static final String EVENTS_APPLIED = "tandem.events.applied";
-    static final String LAKE_EVENTS = "tandem.lake.events.written";
+    static final int RECENT_BATCHES = 1_024;
 
     private EventFlowMetrics() {
     }
@@ -62,7 +62,7 @@ final class EventFlowMetrics {
                         built = new EnumMap<>(EventType.class);
                         MeterRegistry registry = meters.get();
                         for (EventType type : EventType.values()) {
-                            built.put(type, Counter.builder(EVENTS_APPLIED)
+                            built.put(type, Counter.builder("tandem.events.applied")
                                     .description("Events applied to the online features, by type")
                                     .tag("type", type.wireName())
                                     .register(registry));
@@ -75,14 +75,31 @@ final class EventFlowMetrics {
         }
     }
 
-    /** Counts each batch written to the lake; the lake adapter itself stays as it is. */
+    /**
+     * Counts the events each batch adds to the lake. The archiver rewrites a chunk under the same batch id as it
+     * grows (ADR-0010), so only the growth over the last write of that id counts; the last sizes of the 1,024 most
+     * recent ids are kept, far more than the chunks open at once (one per log partition).
+     */
     static WriteLakePort countingLakeWrites(WriteLakePort inner, MeterRegistry registry) {
-        Counter written = Counter.builder(LAKE_EVENTS)
+        Counter written = Counter.builder("tandem.lake.events.written")
                 .description("Events written to the data lake since the instance started")
                 .register(registry);
+        Map<String, Integer> lastSizes = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                return size() > RECENT_BATCHES;
+            }
+        };
         return (String batchId, List<Event> events) -> {
             inner.write(batchId, events);
-            written.increment(events.size());
+            int added;
+            synchronized (lastSizes) {
+                Integer before = lastSizes.put(batchId, events.size());
+                added = events.size() - (before == null ? 0 : before);
+            }
+            if (added > 0) {
+                written.increment(added);
+            }
         };
     }
 }

@@ -108,7 +108,6 @@ final class ConsoleJobsController {
     }
 
     private static String time(Optional<Instant> at) {
-        return at.map(a -> ConsoleModelsController.TIME.format(a) + ":" + String.format(Locale.ROOT, "%02d",
-                a.atZone(java.time.ZoneOffset.UTC).getSecond())).orElse("–");
+        return at.map(ConsoleModelsController.SECONDS::format).orElse("–");
     }
 }

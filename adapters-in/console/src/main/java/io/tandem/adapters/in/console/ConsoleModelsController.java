@@ -47,6 +47,8 @@ final class ConsoleModelsController {
     /** At most this many metrics are drawn per model; the table shows them all. */
     static final int CHARTED_METRICS = 6;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private final ConsoleAccess access;
     private final ListModelsUseCase listModels;
@@ -153,7 +155,7 @@ final class ConsoleModelsController {
             series.add(new SvgChart.Series(metric, values));
         }
         return SvgChart.lines("chart-metrics-" + model, "Hold-out metrics of each version, by registration time",
-                xs, series, x -> TIME.format(Instant.ofEpochSecond((long) x)), "");
+                xs, series, x -> SECONDS.format(Instant.ofEpochSecond((long) x)), "");
     }
 
     private static String table(ConsoleSessions.Session session, String model, List<ModelVersion> versions,

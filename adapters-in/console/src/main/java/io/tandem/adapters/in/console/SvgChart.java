@@ -15,7 +15,7 @@ final class SvgChart {
     }
 
     private static final String[] COLOURS = {"#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2",
-            "#db2777", "#4b5563", "#65a30d", "#9333ea"};
+            "#db2777", "#4b5563", "#65a30d", "#92400e"};
     private static final int WIDTH = 640;
     private static final int HEIGHT = 220;
     private static final int LEFT = 56;
