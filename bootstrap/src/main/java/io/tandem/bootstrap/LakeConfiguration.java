@@ -17,7 +17,7 @@ import java.time.Duration;
 record LakeConfiguration(@Bindable(defaultValue = ".tandem/lake") String path,
                          @Bindable(defaultValue = "100000") long chunkEvents,
                          @Bindable(defaultValue = "5s") Duration flushInterval,
-                         @Bindable(defaultValue = "60s") Duration barrierTimeout,
+                         @Bindable(defaultValue = "5m") Duration barrierTimeout,
                          @Nullable S3 s3) {
 
     /** @param condition why S3 is needed, for messages: {@code when tandem.lake.store=minio} */
