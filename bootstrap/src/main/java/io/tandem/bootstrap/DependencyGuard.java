@@ -102,15 +102,18 @@ final class DependencyGuard {
 
     /**
      * The failure as a response may name it: a fixed word, never the exception's own text, which can hold class
-     * names, hosts and paths (ADR-0019). The exception itself goes to the log, at most once every ten seconds per
-     * dependency, so an outage does not flood it.
+     * names, hosts and paths (ADR-0019). The failure goes to the log in one line, at most once every ten seconds per
+     * dependency, so an outage does not flood it; its stack trace only at DEBUG (a timeout under load is an
+     * expected event, not a bug to trace).
      */
     private String describe(Throwable e) {
         long now = System.nanoTime();
         long last = lastLogged;
         if (now - last > LOG_EVERY_NANOS || last == 0) {
             lastLogged = now;
-            LOG.warn("{} failed; serving falls back (further failures in the next 10 s are not logged)", name, e);
+            LOG.warn("{} failed ({}: {}); serving falls back (further failures in the next 10 s are not logged)",
+                    name, e.getClass().getSimpleName(), e.getMessage());
+            LOG.debug("{} failed", name, e);
         }
         return "failed";
     }
