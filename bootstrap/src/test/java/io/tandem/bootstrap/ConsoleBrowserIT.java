@@ -132,7 +132,7 @@ class ConsoleBrowserIT {
         browser.get(base + "/console/models");
         assertThat(browser.findElements(By.cssSelector("button.promote"))).as("promote needs admin").isEmpty();
         assertThat(browser.findElements(By.cssSelector("button.rollback"))).as("rollback needs admin").isEmpty();
-        browser.findElement(By.id("sign-out")).click();
+        submit(browser.findElement(By.id("sign-out")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
         browser.get(base + "/console/models");
         assertThat(browser.getCurrentUrl()).as("signed out").endsWith("/console/sign-in");
@@ -172,7 +172,7 @@ class ConsoleBrowserIT {
     void exploringAUserShowsHistoryBesideExplainedRecommendationsAndAnItemItsNeighbours() {
         browser.get(base + "/console/explore");
         browser.findElement(By.id("user")).sendKeys(USER);
-        browser.findElement(By.cssSelector("#explore-user button")).click();
+        submit(browser.findElement(By.cssSelector("#explore-user button")));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("user-section")));
         assertThat(browser.findElements(By.cssSelector("#history li"))).isNotEmpty();
@@ -184,7 +184,7 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#recommendations details.explanation"))).isNotEmpty();
         screenshot("explore-user");
 
-        recommendations.get(0).findElement(By.cssSelector("a.item-id")).click();
+        submit(recommendations.get(0).findElement(By.cssSelector("a.item-id")));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("item-section")));
         assertThat(browser.findElements(By.cssSelector("#similar li"))).isNotEmpty();
@@ -199,7 +199,7 @@ class ConsoleBrowserIT {
     void aTrainingJobStartedHereShowsItsProgressUntilItHasFinished() {
         browser.get(base + "/console/jobs");
         screenshot("jobs-empty");
-        browser.findElement(By.id("start-job-button")).click();
+        submit(browser.findElement(By.id("start-job-button")));
         String notice = browser.findElement(By.id("notice")).getText();
         assertThat(notice).startsWith("Started train job ");
         String jobId = notice.substring("Started train job ".length(), notice.length() - 1);
@@ -243,14 +243,18 @@ class ConsoleBrowserIT {
         browser.switchTo().alert().dismiss();
         assertThat(champion()).as("a dismissed confirmation changes nothing").isEqualTo(before);
 
-        browser.findElement(By.cssSelector("tr[data-version='" + promoted + "'] button.promote")).click();
+        WebElement promote = browser.findElement(By.cssSelector("tr[data-version='" + promoted + "'] button.promote"));
+        promote.click();
         browser.switchTo().alert().accept();
+        awaitNextPage(promote);
         assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Promoted two-stage " + promoted);
         assertThat(champion()).isEqualTo(promoted);
         screenshot("models-promoted");
 
-        browser.findElement(By.cssSelector("button.rollback")).click();
+        WebElement rollback = browser.findElement(By.cssSelector("button.rollback"));
+        rollback.click();
         browser.switchTo().alert().accept();
+        awaitNextPage(rollback);
         assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Rolled back: two-stage " + before);
         assertThat(champion()).isEqualTo(before);
         screenshot("models-rolled-back");
@@ -273,7 +277,17 @@ class ConsoleBrowserIT {
     private static void signIn(String key) {
         browser.get(base + "/console/sign-in");
         browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.cssSelector("#sign-in button")).click();
+        submit(browser.findElement(By.cssSelector("#sign-in button")));
+    }
+
+    /** Clicks a form's button and waits for the page the form leads to (a click does not wait for it). */
+    private static void submit(WebElement button) {
+        button.click();
+        awaitNextPage(button);
+    }
+
+    private static void awaitNextPage(WebElement fromThePageBefore) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(fromThePageBefore));
     }
 
     private static String champion() {
