@@ -62,17 +62,26 @@ class AdapterSelectionTest {
     }
 
     @Test
-    void theProductionProfileSelectsTheScaleOutSet() {
-        // Consumers off: this unit test must not need a broker; the Kafka ITs cover them.
-        try (ApplicationContext context = ApplicationContext.builder("production")
-                .properties(Map.of("tandem.lake.s3.access-key", "k", "tandem.lake.s3.secret-key", "s",
-                        "tandem.kafka.consumers", false)).start()) {
-            assertThat(context.getBean(LoadPopularItemsPort.class)).isInstanceOf(RedisOnlineFeaturesAdapter.class);
-            assertThat(context.getBean(WriteLakePort.class)).isInstanceOf(MinioLakeAdapter.class);
-            assertThat(context.getBeanDefinition(ClaimEventIdsPort.class).getBeanType())
-                    .isEqualTo(JdbcEventIdsAdapter.class);
-            assertThat(context.getBeanDefinition(AppendEventsPort.class).getBeanType())
-                    .isEqualTo(KafkaEventLogAdapter.class);
+    void theProductionProfileSelectsTheScaleOutSet() throws Exception {
+        // Consumers off: this unit test must not need a broker; the Kafka ITs cover them. The database is the
+        // profile's, in a schema of this test's own, so whatever an earlier run migrated there cannot matter.
+        String url = System.getenv().getOrDefault("TANDEM_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/tandem");
+        String schema = "tandem_selection_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        sql(url, "CREATE SCHEMA " + schema);
+        try {
+            try (ApplicationContext context = ApplicationContext.builder("production")
+                    .properties(Map.of("tandem.lake.s3.access-key", "k", "tandem.lake.s3.secret-key", "s",
+                            "tandem.kafka.consumers", false,
+                            "datasources.default.url", url + "?currentSchema=" + schema)).start()) {
+                assertThat(context.getBean(LoadPopularItemsPort.class)).isInstanceOf(RedisOnlineFeaturesAdapter.class);
+                assertThat(context.getBean(WriteLakePort.class)).isInstanceOf(MinioLakeAdapter.class);
+                assertThat(context.getBeanDefinition(ClaimEventIdsPort.class).getBeanType())
+                        .isEqualTo(JdbcEventIdsAdapter.class);
+                assertThat(context.getBeanDefinition(AppendEventsPort.class).getBeanType())
+                        .isEqualTo(KafkaEventLogAdapter.class);
+            }
+        } finally {
+            sql(url, "DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -95,5 +104,12 @@ class AdapterSelectionTest {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("tandem.features.label-weights.klick", 2.0))
                 .getBean(io.tandem.application.port.in.RecordEventsUseCase.class))
                 .hasStackTraceContaining("label-weights.klick");
+    }
+
+    private static void sql(String url, String statement) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "");
+             java.sql.Statement jdbc = connection.createStatement()) {
+            jdbc.execute(statement);
+        }
     }
 }
