@@ -29,6 +29,10 @@ public record RandomSplit(double testFraction, long seed) implements Split {
         for (int user = 0; user < log.userCount(); user++) {
             int from = byUser.starts[user];
             int n = byUser.starts[user + 1] - from;
+            if (n == 0) {
+                // A user the log indexes without rows here (the train job's hold-out-only users).
+                continue;
+            }
             int[] rows = Arrays.copyOfRange(byUser.rows, from, from + n);
             // Fisher-Yates: the first `held` rows after shuffling are held out.
             for (int p = n - 1; p > 0; p--) {

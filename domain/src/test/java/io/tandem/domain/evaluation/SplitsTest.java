@@ -28,6 +28,18 @@ class SplitsTest {
     }
 
     @Test
+    void bothSplitsPassOverAUserWithoutRows() {
+        // User 2 is indexed but has no rows, as a hold-out-only user is in the train job's training window.
+        InteractionLog log = new InteractionLog(3, 5, LOG.users(), LOG.items(), LOG.values(), LOG.times());
+
+        Fold random = new RandomSplit(0.4, 7).split(log);
+        Fold temporal = new TemporalSplit(0.4).split(log);
+
+        assertThat(random.train().size() + random.test().size()).isEqualTo(6);
+        assertThat(temporal.train().size() + temporal.test().size()).isEqualTo(6);
+    }
+
+    @Test
     void randomSplitIsSeededAndKeepsEveryRowOnce() {
         Fold first = new RandomSplit(0.4, 7).split(LOG);
         Fold again = new RandomSplit(0.4, 7).split(LOG);
