@@ -43,7 +43,7 @@ final class EventsController {
             summary = "Record a batch of events (up to the batch limit); each is accepted or "
                     + "rejected on its own",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = "array"), examples = @ExampleObject(value =
+                    examples = @ExampleObject(value =
                     "[{\"id\":\"e-1\",\"type\":\"click\",\"userId\":\"u1\",\"itemId\":\"i42\","
                     + "\"time\":\"2026-12-07T02:30:00Z\",\"context\":{\"surface\":\"home\","
                     + "\"requestId\":\"7f3c2a9e-5b1d-4c8e-9a0f-2d6b4e8c1a37\",\"position\":1}},"
@@ -81,7 +81,8 @@ final class EventsController {
             description = ApiExamples.TOO_MANY,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     ApiExamples.PROBLEM_429)))
-    HttpResponse<?> record(@Body byte[] body) {
+    HttpResponse<?> record(
+            @Schema(implementation = RequestShapes.EventBatch.class) @Body byte[] body) {
         JsonValue tree = RequestJson.parse(body, "a JSON array of events");
         int count = EventWireFormat.count(tree);
         if (count > RecordEventsCommand.MAX_EVENTS) {

@@ -60,7 +60,7 @@ final class ItemsController {
     @Operation(operationId = "putItem",
             summary = "Create or replace one item of the catalog",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = "object"), examples = @ExampleObject(value =
+                    examples = @ExampleObject(value =
                     "{\"categories\":[\"drama\"],\"tags\":[\"award\"],"
                     + "\"createdAt\":\"2026-12-01T10:00:00Z\",\"available\":true,"
                     + "\"attributes\":{\"year\":\"1994\"}}"))))
@@ -89,7 +89,8 @@ final class ItemsController {
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     ApiExamples.PROBLEM_429)))
     CatalogJson.ItemJson put(@Parameter(description = "The item's id, exactly as given", example = "i42")
-                             @PathVariable("id") String id, @Body byte[] body) {
+                             @PathVariable("id") String id,
+                             @Schema(implementation = CatalogJson.ItemJson.class) @Body byte[] body) {
         PathIds.require("id", id);
         Item stored = CatalogJson.item(RequestJson.parse(body, "an item object such as {\"categories\":[\"drama\"]}"),
                 id, clock.instant());
@@ -187,7 +188,7 @@ final class ItemsController {
     @Operation(operationId = "putItems",
             summary = "Create or replace up to 10,000 items; each is checked on its own",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = "array"), examples = @ExampleObject(value =
+                    examples = @ExampleObject(value =
                     "[{\"itemId\":\"i42\",\"categories\":[\"drama\"],\"available\":true},"
                     + "{\"itemId\":\"i7\",\"tags\":[\"new\"]}]"))))
     @ApiResponse(responseCode = "200",
@@ -216,7 +217,7 @@ final class ItemsController {
             description = ApiExamples.TOO_MANY,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     ApiExamples.PROBLEM_429)))
-    CatalogJson.UpsertResponse batch(@Body byte[] body) {
+    CatalogJson.UpsertResponse batch(@Schema(implementation = RequestShapes.ItemBatch.class) @Body byte[] body) {
         JsonValue tree = RequestJson.parse(body, "a JSON array of items");
         if (!(tree instanceof JsonValue.JsonArray array)) {
             throw new InvalidFieldException("body", "must be a JSON array of items, not " + tree.kind());

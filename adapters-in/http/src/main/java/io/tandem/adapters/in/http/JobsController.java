@@ -58,7 +58,7 @@ final class JobsController {
     @Operation(operationId = "startJob",
             summary = "Start a background job (pipeline or train); it runs on the job thread",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = "object"), examples = @ExampleObject(value =
+                    examples = @ExampleObject(value =
                     "{\"type\":\"train\"}"))))
     @ApiResponse(responseCode = "202",
             description = "Queued; Location points at the job",
@@ -90,7 +90,7 @@ final class JobsController {
             description = ApiExamples.TOO_MANY,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     ApiExamples.PROBLEM_429)))
-    HttpResponse<JobJson.Accepted> start(@Body byte[] body) {
+    HttpResponse<JobJson.Accepted> start(@Schema(implementation = RequestShapes.Job.class) @Body byte[] body) {
         Job job = startJob.start(new StartJobCommand(new JobType(typeIn(body))));
         return HttpResponse.accepted().header("Location", PATH + "/" + job.id()).body(new JobJson.Accepted(job.id()));
     }

@@ -66,7 +66,6 @@ final class KeysController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(operationId = "createKey", summary = "Create an API key; its text is in this answer only",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = "object"),
                     examples = @ExampleObject(value = "{\"name\":\"web\",\"scopes\":[\"serve\"],"
                             + "\"rateLimit\":{\"perSecond\":50,\"burst\":100}}"))))
     @ApiResponse(responseCode = "201", description = "The key, with its full text in `key`",
@@ -89,7 +88,8 @@ final class KeysController {
             description = ApiExamples.TOO_MANY,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     ApiExamples.PROBLEM_429)))
-    HttpResponse<KeyJson.Created> create(@Nullable @Body byte[] body) {
+    HttpResponse<KeyJson.Created> create(
+            @Schema(implementation = RequestShapes.Key.class) @Nullable @Body byte[] body) {
         CreatedApiKey created = create.create(commandIn(body));
         return HttpResponse.created(KeyJson.Created.from(created))
                 .header("Location", PATH + "/" + created.key().id().value())

@@ -51,7 +51,7 @@ final class RankingsController {
     @Operation(operationId = "rankItems",
             summary = "Order the caller's items (1 to 1,000 distinct ids) for a user",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = "object"), examples = @ExampleObject(value =
+                    examples = @ExampleObject(value =
                     "{\"userId\":\"u1\",\"itemIds\":[\"i42\",\"i7\",\"i9\"],\"explain\":false}"))))
     @ApiResponse(responseCode = "200",
             description = "The items ordered for the user, in the recommendation shape",
@@ -77,7 +77,8 @@ final class RankingsController {
             description = ApiExamples.TOO_MANY,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     ApiExamples.PROBLEM_429)))
-    RecommendationJson.Response rank(@Nullable @Body byte[] body) {
+    RecommendationJson.Response rank(
+            @Schema(implementation = RequestShapes.Ranking.class) @Nullable @Body byte[] body) {
         RankItemsQuery query = queryIn(body);
         Recommendation ranking = rankItems.rank(query);
         metrics.served(ServingMetrics.Endpoint.RANKINGS, ranking);

@@ -49,7 +49,7 @@ final class UsersController {
     @Operation(operationId = "putUser",
             summary = "Create or replace one user",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = "object"), examples = @ExampleObject(value =
+                    examples = @ExampleObject(value =
                     "{\"attributes\":{\"country\":\"NL\"}}"))))
     @ApiResponse(responseCode = "200",
             description = "The user as stored",
@@ -76,7 +76,8 @@ final class UsersController {
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     ApiExamples.PROBLEM_429)))
     CatalogJson.UserJson put(@Parameter(description = "The user's id, exactly as given", example = "u1")
-                             @PathVariable("id") String id, @Body byte[] body) {
+                             @PathVariable("id") String id,
+                             @Schema(implementation = CatalogJson.UserJson.class) @Body byte[] body) {
         PathIds.require("id", id);
         User stored = CatalogJson.user(RequestJson.parse(body, "a user object such as {\"attributes\":{}}"), id);
         upsertUsers.upsert(new UpsertUsersCommand(List.of(stored)));
