@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,7 @@ class OpenApiHttpTest {
 
     /** Served by other means than the API's controllers: the management endpoints, this page, the console. */
     private static final Set<String> NOT_API = Set.of("/health", "/prometheus", "/openapi", "/console");
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private TandemHttp tandem;
 
@@ -67,6 +70,110 @@ class OpenApiHttpTest {
         assertThat(routed).as("the API's routes").contains("POST /v1/events", "GET /v1/users/{id}/recommendations",
                 "POST /v1/keys");
         assertThat(documented).as("routes in the OpenAPI document").containsAll(routed);
+    }
+
+    /**
+     * Every operation is documented to the level of {@code /v1/keys}: an operation id (unique) and a summary; each
+     * parameter described with an example; a request body, when there is one, with a JSON schema that is not a
+     * byte string and an example; every success response with a body has an example; and at least one 4xx
+     * response is application/problem+json with an example naming the field at fault.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasExamplesAndProblemResponses() {
+        Map<String, Object> document = new Yaml().load(tandem.get("/openapi").body());
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        List<String> gaps = new ArrayList<>();
+        Set<String> operationIds = new TreeSet<>();
+        int operations = 0;
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            for (Map.Entry<String, Object> entry : path.getValue().entrySet()) {
+                if (!HTTP_METHODS.contains(entry.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                Map<String, Object> operation = (Map<String, Object>) entry.getValue();
+                Object operationId = operation.get("operationId");
+                if (operationId == null || !operationIds.add(operationId.toString())) {
+                    gaps.add(name + ": no operation id of its own (" + operationId + ")");
+                }
+                if (!(operation.get("summary") instanceof String summary) || summary.isBlank()) {
+                    gaps.add(name + ": no summary");
+                }
+                for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault(
+                        "parameters", List.of())) {
+                    if (parameter.get("description") == null || (parameter.get("example") == null
+                            && parameter.get("examples") == null)) {
+                        gaps.add(name + ": parameter " + parameter.get("name") + " has no description or example");
+                    }
+                }
+                Map<String, Object> requestBody = (Map<String, Object>) operation.get("requestBody");
+                if (requestBody != null) {
+                    Map<String, Map<String, Object>> content =
+                            (Map<String, Map<String, Object>>) requestBody.getOrDefault("content", Map.of());
+                    if (content.isEmpty()) {
+                        gaps.add(name + ": request body without content");
+                    }
+                    content.forEach((type, media) -> {
+                        if (!hasExample(media)) {
+                            gaps.add(name + ": request body " + type + " has no example");
+                        }
+                        Map<String, Object> schema = (Map<String, Object>) media.get("schema");
+                        if (schema == null || "byte".equals(schema.get("format"))) {
+                            gaps.add(name + ": request body " + type + " is shown as bytes");
+                        }
+                    });
+                }
+                Map<String, Map<String, Object>> responses =
+                        (Map<String, Map<String, Object>>) operation.getOrDefault("responses", Map.of());
+                boolean success = false;
+                boolean problem = false;
+                for (Map.Entry<String, Map<String, Object>> response : responses.entrySet()) {
+                    String status = response.getKey();
+                    Map<String, Map<String, Object>> content =
+                            (Map<String, Map<String, Object>>) response.getValue().getOrDefault("content", Map.of());
+                    if (status.startsWith("2")) {
+                        success = true;
+                        content.forEach((type, media) -> {
+                            if (!hasExample(media)) {
+                                gaps.add(name + ": " + status + " " + type + " has no example");
+                            }
+                        });
+                    }
+                    if (status.startsWith("4") && content.containsKey("application/problem+json")
+                            && exampleNamesAField(content.get("application/problem+json"))) {
+                        problem = true;
+                    }
+                }
+                if (!success) {
+                    gaps.add(name + ": no success response");
+                }
+                if (!problem) {
+                    gaps.add(name + ": no 4xx application/problem+json response with an example naming a field");
+                }
+            }
+        }
+        assertThat(operations).as("operations in the document").isGreaterThanOrEqualTo(21);
+        assertThat(gaps).as("operations documented below the level of /v1/keys").isEmpty();
+    }
+
+    private static boolean hasExample(Map<String, Object> media) {
+        return media != null && (media.get("example") != null || media.get("examples") instanceof Map<?, ?> examples
+                && !examples.isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean exampleNamesAField(Map<String, Object> media) {
+        List<Object> values = new ArrayList<>();
+        if (media.get("example") != null) {
+            values.add(media.get("example"));
+        }
+        if (media.get("examples") instanceof Map<?, ?> examples) {
+            examples.values().forEach(example -> values.add(((Map<String, Object>) example).get("value")));
+        }
+        return values.stream().anyMatch(value -> value instanceof Map<?, ?> body
+                && body.get("field") instanceof String field && !field.isBlank());
     }
 
     @Test

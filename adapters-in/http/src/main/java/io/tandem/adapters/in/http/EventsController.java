@@ -8,6 +8,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.adapters.shared.json.EventWireFormat;
 import io.tandem.adapters.shared.json.JsonValue;
 import io.tandem.application.port.in.IngestionReport;
@@ -20,6 +28,7 @@ import java.util.List;
 
 /** {@code POST /v1/events}: a batch of events, accepted one by one; bad ones come back by index. */
 @Controller("/v1/events")
+@Tag(name = "ingest")
 final class EventsController {
 
     private final RecordEventsUseCase recordEvents;
@@ -30,7 +39,50 @@ final class EventsController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> record(@Body byte[] body) {
+    @Operation(operationId = "recordEvents",
+            summary = "Record a batch of events (up to the batch limit); each is accepted or "
+                    + "rejected on its own",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(value =
+                    "[{\"id\":\"e-1\",\"type\":\"click\",\"userId\":\"u1\",\"itemId\":\"i42\","
+                    + "\"time\":\"2026-12-07T02:30:00Z\",\"context\":{\"surface\":\"home\","
+                    + "\"requestId\":\"7f3c2a9e-5b1d-4c8e-9a0f-2d6b4e8c1a37\",\"position\":1}},"
+                    + "{\"id\":\"e-2\",\"type\":\"purchase\",\"userId\":\"u1\",\"itemId\":\"i7\","
+                    + "\"time\":\"2026-12-07T02:31:00Z\",\"value\":12.5}]"))))
+    @ApiResponse(responseCode = "202",
+            description = "Accepted: counts, and the rejected events by index with the field at fault",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IngestionResponse.class),
+                    examples = @ExampleObject(value =
+                    "{\"accepted\":1,\"duplicates\":0,\"rejected\":[{\"index\":1,"
+                    + "\"field\":\"type\",\"message\":\"is required\"}]}")))
+    @ApiResponse(responseCode = "400",
+            description = "No event in the batch is valid (problem+json naming the first field, errors lists each)",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-events\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"is required\","
+                    + "\"field\":\"events[0].type\",\"errors\":[{\"index\":0,\"field\":\"type\","
+                    + "\"message\":\"is required\"}]}")))
+    @ApiResponse(responseCode = "413",
+            description = "More events than one batch may hold",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/batch-too-large\","
+                    + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"at most 10000 "
+                    + "events at once\",\"field\":\"events\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_INGEST)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    HttpResponse<?> record(
+            @Schema(implementation = RequestShapes.EventBatch.class) @Body byte[] body) {
         JsonValue tree = RequestJson.parse(body, "a JSON array of events");
         int count = EventWireFormat.count(tree);
         if (count > RecordEventsCommand.MAX_EVENTS) {

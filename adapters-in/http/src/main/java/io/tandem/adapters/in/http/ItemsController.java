@@ -11,6 +11,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.adapters.shared.json.JsonValue;
 import io.tandem.application.port.in.DeleteItemCommand;
 import io.tandem.application.port.in.DeleteItemUseCase;
@@ -48,7 +56,41 @@ final class ItemsController {
 
     @Put(uri = "/items/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    CatalogJson.ItemJson put(@PathVariable("id") String id, @Body byte[] body) {
+    @Tag(name = "ingest")
+    @Operation(operationId = "putItem",
+            summary = "Create or replace one item of the catalog",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(value =
+                    "{\"categories\":[\"drama\"],\"tags\":[\"award\"],"
+                    + "\"createdAt\":\"2026-12-01T10:00:00Z\",\"available\":true,"
+                    + "\"attributes\":{\"year\":\"1994\"}}"))))
+    @ApiResponse(responseCode = "200",
+            description = "The item as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CatalogJson.ItemJson.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.ITEM)))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
+                    + "leading or trailing spaces\",\"field\":\"categories[0]\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_INGEST)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    CatalogJson.ItemJson put(@Parameter(description = "The item's id, exactly as given", example = "i42")
+                             @PathVariable("id") String id,
+                             @Schema(implementation = CatalogJson.ItemJson.class) @Body byte[] body) {
         PathIds.require("id", id);
         Item stored = CatalogJson.item(RequestJson.parse(body, "an item object such as {\"categories\":[\"drama\"]}"),
                 id, clock.instant());
@@ -62,7 +104,41 @@ final class ItemsController {
 
     @Get(uri = "/items/{id}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> get(@PathVariable("id") String id) {
+    @Tag(name = "serve")
+    @Operation(operationId = "getItem",
+            summary = "Read one item of the catalog")
+    @ApiResponse(responseCode = "200",
+            description = "The item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CatalogJson.ItemJson.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.ITEM)))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
+                    + "leading or trailing spaces\",\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "404",
+            description = "No item with this id",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/item-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"no item 'i42' in the catalog\","
+                    + "\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_SERVE)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    HttpResponse<?> get(@Parameter(description = "The item's id, exactly as given", example = "i42")
+                        @PathVariable("id") String id) {
         ItemId item = PathIds.item(id);
         return findItem.find(new FindItemQuery(item))
                 .<HttpResponse<?>>map(found -> HttpResponse.ok(CatalogJson.ItemJson.from(found)))
@@ -71,7 +147,36 @@ final class ItemsController {
 
     @Delete(uri = "/items/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> delete(@PathVariable("id") String id) {
+    @Tag(name = "ingest")
+    @Operation(operationId = "deleteItem",
+            summary = "Delete one item from the catalog")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
+                    + "leading or trailing spaces\",\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "404",
+            description = "No item with this id",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/item-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"no item 'i42' in the catalog\","
+                    + "\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_INGEST)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    HttpResponse<?> delete(@Parameter(description = "The item's id, exactly as given", example = "i42")
+                           @PathVariable("id") String id) {
         ItemId item = PathIds.item(id);
         return deleteItem.delete(new DeleteItemCommand(item)) ? HttpResponse.noContent() : notFound(item);
     }
@@ -79,7 +184,40 @@ final class ItemsController {
     /** Up to 10,000 items; each is checked on its own, so one bad item does not cost the others. */
     @Post(uri = "/items:batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    CatalogJson.UpsertResponse batch(@Body byte[] body) {
+    @Tag(name = "ingest")
+    @Operation(operationId = "putItems",
+            summary = "Create or replace up to 10,000 items; each is checked on its own",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(value =
+                    "[{\"itemId\":\"i42\",\"categories\":[\"drama\"],\"available\":true},"
+                    + "{\"itemId\":\"i7\",\"tags\":[\"new\"]}]"))))
+    @ApiResponse(responseCode = "200",
+            description = "How many items were stored, and the refused ones by index with the field at "
+                    + "fault",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CatalogJson.UpsertResponse.class),
+                    examples = @ExampleObject(value =
+                    "{\"upserted\":1,\"rejected\":[{\"index\":1,\"field\":\"itemId\","
+                    + "\"message\":\"is required\"}]}")))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a JSON array of items, not "
+                    + "object\",\"field\":\"body\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_INGEST)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    CatalogJson.UpsertResponse batch(@Schema(implementation = RequestShapes.ItemBatch.class) @Body byte[] body) {
         JsonValue tree = RequestJson.parse(body, "a JSON array of items");
         if (!(tree instanceof JsonValue.JsonArray array)) {
             throw new InvalidFieldException("body", "must be a JSON array of items, not " + tree.kind());

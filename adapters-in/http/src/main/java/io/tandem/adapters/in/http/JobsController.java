@@ -11,6 +11,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.port.in.FindJobQuery;
 import io.tandem.application.port.in.FindJobUseCase;
 import io.tandem.application.port.in.ListJobsQuery;
@@ -30,6 +38,7 @@ import java.util.List;
  * meanwhile is 409.
  */
 @Controller(JobsController.PATH)
+@Tag(name = "admin")
 final class JobsController {
 
     static final String PATH = "/v1/jobs";
@@ -46,14 +55,76 @@ final class JobsController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<JobJson.Accepted> start(@Body byte[] body) {
+    @Operation(operationId = "startJob",
+            summary = "Start a background job (pipeline or train); it runs on the job thread",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(value =
+                    "{\"type\":\"train\"}"))))
+    @ApiResponse(responseCode = "202",
+            description = "Queued; Location points at the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobJson.Accepted.class),
+                    examples = @ExampleObject(value =
+                    "{\"jobId\":\"j-0007\"}")))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"is required: pipeline or train\","
+                    + "\"field\":\"type\"}")))
+    @ApiResponse(responseCode = "409",
+            description = "Another job holds the slot; Location points at it",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/job-already-running\","
+                    + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"a job is already queued "
+                    + "or running\",\"field\":\"type\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    HttpResponse<JobJson.Accepted> start(@Schema(implementation = RequestShapes.Job.class) @Body byte[] body) {
         Job job = startJob.start(new StartJobCommand(new JobType(typeIn(body))));
         return HttpResponse.accepted().header("Location", PATH + "/" + job.id()).body(new JobJson.Accepted(job.id()));
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    JobJson.Recent list(@Nullable @QueryValue("limit") String limit) {
+    @Operation(operationId = "listJobs",
+            summary = "The most recent jobs, newest first")
+    @ApiResponse(responseCode = "200",
+            description = "The jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobJson.Recent.class),
+                    examples = @ExampleObject(value =
+                    "{\"jobs\":[" + ApiExamples.JOB + "]}")))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a whole number between 1 and "
+                    + "100\",\"field\":\"limit\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    JobJson.Recent list(@Parameter(description = "How many jobs, 1 to 100; 20 when absent", example = "20")
+                        @Nullable @QueryValue("limit") String limit) {
         List<Job> jobs = listJobs.list(new ListJobsQuery(parseLimit(limit)));
         return new JobJson.Recent(jobs.stream().map(JobJson.Status::from).toList());
     }
@@ -72,7 +143,33 @@ final class JobsController {
 
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> find(@PathVariable("id") String id) {
+    @Operation(operationId = "getJob",
+            summary = "A job's status and progress")
+    @ApiResponse(responseCode = "200",
+            description = "The job; times are ISO-8601, null until they happen",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobJson.Status.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.JOB)))
+    @ApiResponse(responseCode = "404",
+            description = "No job with this id",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/job-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"no job 'j-0007'\",\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    HttpResponse<?> find(@Parameter(description = "The job's id, from the answer that started it", example = "j-0007")
+                         @PathVariable("id") String id) {
         return findJob.find(new FindJobQuery(id))
                 .<HttpResponse<?>>map(job -> HttpResponse.ok(JobJson.Status.from(job)))
                 .orElseGet(() -> ProblemResponses.respond(Problem.of(404, "Not Found", "job-not-found", "id",

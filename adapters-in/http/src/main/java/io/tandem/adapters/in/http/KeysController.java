@@ -76,7 +76,20 @@ final class KeysController {
                     + "9bJ8Qe1m0wz4S6KcTq2y7XhV3uN5pL8dRf0aGiYoE1s\"}")))
     @ApiResponse(responseCode = "400", description = "A field is missing or invalid (problem+json naming it)",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = PROBLEM_400)))
-    HttpResponse<KeyJson.Created> create(@Nullable @Body byte[] body) {
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    HttpResponse<KeyJson.Created> create(
+            @Schema(implementation = RequestShapes.Key.class) @Nullable @Body byte[] body) {
         CreatedApiKey created = create.create(commandIn(body));
         return HttpResponse.created(KeyJson.Created.from(created))
                 .header("Location", PATH + "/" + created.key().id().value())
@@ -91,6 +104,18 @@ final class KeysController {
                     KeyJson.Listing.class), examples = @ExampleObject(value = "{\"keys\":[{\"id\":\"k3xq7mzt2a\","
                     + "\"name\":\"web\",\"scopes\":[\"serve\"],\"createdAt\":\"2026-12-07T02:30:00Z\","
                     + "\"revokedAt\":null,\"rateLimit\":null}]}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
     KeyJson.Listing list() {
         return new KeyJson.Listing(list.list().stream().map(KeyJson.Key::from).toList());
     }
@@ -99,8 +124,23 @@ final class KeysController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(operationId = "revokeKey", summary = "Revoke a key by its id")
     @ApiResponse(responseCode = "204", description = "Revoked (or already revoked)")
-    @ApiResponse(responseCode = "404", description = "No key with this id",
-            content = @Content(mediaType = Problem.CONTENT_TYPE))
+    @ApiResponse(responseCode = "404",
+            description = "No key with this id",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/key-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"no key 'k3xq7mzt2a'\",\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
     HttpResponse<?> revoke(@Parameter(description = "The key's id, the part after `tdm_`", example = "k3xq7mzt2a")
                            @PathVariable("id") String id) {
         if (revoke.revoke(new RevokeApiKeyCommand(id))) {

@@ -7,6 +7,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.port.in.ListModelVersionsQuery;
 import io.tandem.application.port.in.ListModelVersionsUseCase;
 import io.tandem.application.port.in.ListModelsQuery;
@@ -22,6 +30,7 @@ import io.tandem.application.port.in.RollbackModelUseCase;
  * Unknown models and versions are 404, a rollback without a previous champion 409, each naming the field.
  */
 @Controller("/v1/models")
+@Tag(name = "admin")
 final class ModelsController {
 
     private final ListModelsUseCase listModels;
@@ -39,26 +48,136 @@ final class ModelsController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(operationId = "listModels",
+            summary = "Every registered model with its champion and latest version")
+    @ApiResponse(responseCode = "200",
+            description = "The models",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelJson.ModelList.class),
+                    examples = @ExampleObject(value =
+                    "{\"models\":[{\"name\":\"default\",\"kind\":\"als\",\"versions\":3,"
+                    + "\"champion\":\"v3\",\"latestVersion\":\"v3\","
+                    + "\"latestCreatedAt\":\"2026-12-01T02:00:00Z\"}]}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
     ModelJson.ModelList list() {
         return ModelJson.ModelList.from(listModels.list(new ListModelsQuery()));
     }
 
     @Get(uri = "/{name}/versions", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    ModelJson.VersionList versions(@PathVariable("name") String name) {
+    @Operation(operationId = "listModelVersions",
+            summary = "A model's versions with their hold-out metrics, stage, lineage and training "
+                    + "window")
+    @ApiResponse(responseCode = "200",
+            description = "The versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelJson.VersionList.class),
+                    examples = @ExampleObject(value =
+                    "{\"name\":\"default\",\"versions\":[" + ApiExamples.VERSION + "]}")))
+    @ApiResponse(responseCode = "404",
+            description = "No model with this name",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/model-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"no model 'default' in the registry\",\"field\":\"name\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    ModelJson.VersionList versions(@Parameter(description = "The model's name", example = "default")
+                                   @PathVariable("name") String name) {
         ListModelVersionsQuery query = new ListModelVersionsQuery(name);
         return ModelJson.VersionList.from(query.name(), listVersions.list(query));
     }
 
     @Post(uri = "/{name}/versions/{version}/promote", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    ModelJson.Change promote(@PathVariable("name") String name, @PathVariable("version") String version) {
+    @Operation(operationId = "promoteModelVersion",
+            summary = "Make a version the champion; the previous champion is archived")
+    @ApiResponse(responseCode = "200",
+            description = "The champion now and the version it replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelJson.Change.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.CHANGE)))
+    @ApiResponse(responseCode = "404",
+            description = "No such model or version",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/model-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"model 'default' has no version 'v9'\","
+                    + "\"field\":\"version\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    ModelJson.Change promote(@Parameter(description = "The model's name", example = "default")
+                            @PathVariable("name") String name,
+                            @Parameter(description = "The version to promote", example = "v3")
+                            @PathVariable("version") String version) {
         return ModelJson.Change.from(promote.promote(new PromoteModelVersionCommand(name, version)));
     }
 
     @Post(uri = "/{name}/rollback", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    ModelJson.Change rollback(@PathVariable("name") String name) {
+    @Operation(operationId = "rollbackModel",
+            summary = "Put the previous champion back")
+    @ApiResponse(responseCode = "200",
+            description = "The champion now and the version it replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelJson.Change.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.CHANGE)))
+    @ApiResponse(responseCode = "404",
+            description = "No model with this name",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/model-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"no model 'default' in the registry\",\"field\":\"name\"}")))
+    @ApiResponse(responseCode = "409",
+            description = "There is no previous champion",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/model-conflict\","
+                    + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"model 'default' has no "
+                    + "previous champion to roll back to\",\"field\":\"name\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_ADMIN)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    ModelJson.Change rollback(@Parameter(description = "The model's name", example = "default")
+                             @PathVariable("name") String name) {
         return ModelJson.Change.from(rollback.rollback(new RollbackModelCommand(name)));
     }
 }

@@ -7,6 +7,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.adapters.shared.json.JsonMembers;
 import io.tandem.application.port.in.RankItemsQuery;
 import io.tandem.application.port.in.RankItemsUseCase;
@@ -25,6 +33,7 @@ import java.util.List;
  * optional and false by default.
  */
 @Controller("/v1/rankings")
+@Tag(name = "serve")
 final class RankingsController {
 
     private static final List<String> FIELDS = List.of("userId", "itemIds", "explain");
@@ -39,7 +48,37 @@ final class RankingsController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    RecommendationJson.Response rank(@Nullable @Body byte[] body) {
+    @Operation(operationId = "rankItems",
+            summary = "Order the caller's items (1 to 1,000 distinct ids) for a user",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(value =
+                    "{\"userId\":\"u1\",\"itemIds\":[\"i42\",\"i7\",\"i9\"],\"explain\":false}"))))
+    @ApiResponse(responseCode = "200",
+            description = "The items ordered for the user, in the recommendation shape",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecommendationJson.Response.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.RECOMMENDATIONS)))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
+                    + "leading or trailing spaces\",\"field\":\"itemIds[1]\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_SERVE)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    RecommendationJson.Response rank(
+            @Schema(implementation = RequestShapes.Ranking.class) @Nullable @Body byte[] body) {
         RankItemsQuery query = queryIn(body);
         Recommendation ranking = rankItems.rank(query);
         metrics.served(ServingMetrics.Endpoint.RANKINGS, ranking);

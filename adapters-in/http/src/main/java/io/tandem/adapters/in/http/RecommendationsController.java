@@ -8,6 +8,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.port.in.RecommendItemsQuery;
 import io.tandem.application.port.in.RecommendItemsUseCase;
 import io.tandem.domain.CanonicalText;
@@ -25,6 +33,7 @@ import java.util.Set;
  * by {@code diversity} in [0, 1].
  */
 @Controller("/v1/users")
+@Tag(name = "serve")
 final class RecommendationsController {
 
     static final int DEFAULT_COUNT = 10;
@@ -39,11 +48,49 @@ final class RecommendationsController {
 
     @Get(uri = "/{id}/recommendations", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    RecommendationJson.Response recommend(@PathVariable("id") String id,
+    @Operation(operationId = "recommend",
+            summary = "The top items for a user, optionally explained and re-ranked for variety")
+    @ApiResponse(responseCode = "200",
+            description = "The items, best first, with the model that ranked them and whether a "
+                    + "fallback answered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecommendationJson.Response.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.RECOMMENDATIONS)))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a whole number between 1 and "
+                    + "100\",\"field\":\"count\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_SERVE)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    RecommendationJson.Response recommend(@Parameter(description = "The user's id, exactly as given", example = "u1")
+                                          @PathVariable("id") String id,
+                                          @Parameter(description = "How many items, 1 to 1000; 10 when absent",
+                                                  example = "10")
                                           @Nullable @QueryValue("count") String count,
+                                          @Parameter(description = "Only items of this category",
+                                                  example = "drama")
                                           @Nullable @QueryValue("category") String category,
+                                          @Parameter(description = "Item ids to leave out, comma-separated",
+                                                  example = "i1,i2")
                                           @Nullable @QueryValue("exclude") String exclude,
+                                          @Parameter(description = "true adds each item's score breakdown",
+                                                  example = "true")
                                           @Nullable @QueryValue("explain") String explain,
+                                          @Parameter(description = "Variety of categories, 0 (none) to 1",
+                                                  example = "0.3")
                                           @Nullable @QueryValue("diversity") String diversity) {
         boolean explained = parseExplain(explain);
         RecommendItemsQuery query = new RecommendItemsQuery(PathIds.user(id), parseCount(count),

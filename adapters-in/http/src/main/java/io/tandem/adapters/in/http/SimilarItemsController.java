@@ -9,6 +9,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.port.in.FindSimilarItemsUseCase;
 import io.tandem.application.port.in.SimilarItemsQuery;
 
@@ -18,6 +26,7 @@ import io.tandem.application.port.in.SimilarItemsQuery;
  * knows the item.
  */
 @Controller("/v1/items")
+@Tag(name = "serve")
 final class SimilarItemsController {
 
     private final FindSimilarItemsUseCase findSimilarItems;
@@ -30,7 +39,44 @@ final class SimilarItemsController {
 
     @Get(uri = "/{id}/similar", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> similar(@PathVariable("id") String id, @Nullable @QueryValue("count") String count) {
+    @Operation(operationId = "similarItems",
+            summary = "The items most like one item")
+    @ApiResponse(responseCode = "200",
+            description = "The similar items, best first; userId is null",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecommendationJson.Response.class),
+                    examples = @ExampleObject(value =
+                    "{\"requestId\":\"0b9d6c41-2f7e-4a53-8c1d-5e0a9b3f7d22\",\"userId\":null,"
+                    + "\"items\":[{\"itemId\":\"i7\",\"score\":0.83,\"rank\":1,"
+                    + "\"sources\":[\"item-similarity\"]}],\"model\":{\"name\":\"default\","
+                    + "\"version\":\"v3\"},\"fallback\":{\"used\":false,\"reason\":null}}")))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a whole number between 1 and "
+                    + "100\",\"field\":\"count\"}")))
+    @ApiResponse(responseCode = "404",
+            description = "Neither the catalog nor the model knows the item",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/item-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"no item 'i42'\",\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_SERVE)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    HttpResponse<?> similar(@Parameter(description = "The item's id, exactly as given", example = "i42")
+                            @PathVariable("id") String id,
+                            @Parameter(description = "How many items, 1 to 1000; 10 when absent", example = "10")
+                            @Nullable @QueryValue("count") String count) {
         SimilarItemsQuery query = new SimilarItemsQuery(PathIds.item(id), RecommendationsController.parseCount(count));
         return findSimilarItems.similar(query)
                 .<HttpResponse<?>>map(recommendation -> {

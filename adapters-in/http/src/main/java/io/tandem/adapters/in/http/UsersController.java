@@ -9,6 +9,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.port.in.CatalogCounts;
 import io.tandem.application.port.in.CountCatalogQuery;
 import io.tandem.application.port.in.CountCatalogUseCase;
@@ -37,7 +45,39 @@ final class UsersController {
 
     @Put(uri = "/users/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    CatalogJson.UserJson put(@PathVariable("id") String id, @Body byte[] body) {
+    @Tag(name = "ingest")
+    @Operation(operationId = "putUser",
+            summary = "Create or replace one user",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(value =
+                    "{\"attributes\":{\"country\":\"NL\"}}"))))
+    @ApiResponse(responseCode = "200",
+            description = "The user as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CatalogJson.UserJson.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.USER)))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a string\","
+                    + "\"field\":\"attributes.country\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_INGEST)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    CatalogJson.UserJson put(@Parameter(description = "The user's id, exactly as given", example = "u1")
+                             @PathVariable("id") String id,
+                             @Schema(implementation = CatalogJson.UserJson.class) @Body byte[] body) {
         PathIds.require("id", id);
         User stored = CatalogJson.user(RequestJson.parse(body, "a user object such as {\"attributes\":{}}"), id);
         upsertUsers.upsert(new UpsertUsersCommand(List.of(stored)));
@@ -46,7 +86,41 @@ final class UsersController {
 
     @Get(uri = "/users/{id}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> get(@PathVariable("id") String id) {
+    @Tag(name = "serve")
+    @Operation(operationId = "getUser",
+            summary = "Read one user")
+    @ApiResponse(responseCode = "200",
+            description = "The user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CatalogJson.UserJson.class),
+                    examples = @ExampleObject(value =
+                    ApiExamples.USER)))
+    @ApiResponse(responseCode = "400",
+            description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
+                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
+                    + "leading or trailing spaces\",\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "404",
+            description = "No user with this id",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/user-not-found\",\"title\":\"Not "
+                    + "Found\",\"status\":404,\"detail\":\"no user 'u1' in the catalog\","
+                    + "\"field\":\"id\"}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_SERVE)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
+    HttpResponse<?> get(@Parameter(description = "The user's id, exactly as given", example = "u1")
+                        @PathVariable("id") String id) {
         UserId user = PathIds.user(id);
         return findUser.find(new FindUserQuery(user))
                 .<HttpResponse<?>>map(found -> HttpResponse.ok(CatalogJson.UserJson.from(found)))
@@ -56,6 +130,27 @@ final class UsersController {
 
     @Get(uri = "/catalog", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @Tag(name = "serve")
+    @Operation(operationId = "catalogSize",
+            summary = "Count the items and users in the catalog")
+    @ApiResponse(responseCode = "200",
+            description = "The catalog's size",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CatalogJson.CatalogSize.class),
+                    examples = @ExampleObject(value =
+                    "{\"items\":1682,\"users\":943}")))
+    @ApiResponse(responseCode = "401",
+            description = ApiExamples.UNAUTHORIZED,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_401)))
+    @ApiResponse(responseCode = "403",
+            description = ApiExamples.FORBIDDEN,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_403_SERVE)))
+    @ApiResponse(responseCode = "429",
+            description = ApiExamples.TOO_MANY,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    ApiExamples.PROBLEM_429)))
     CatalogJson.CatalogSize size() {
         CatalogCounts counts = countCatalog.count(new CountCatalogQuery());
         return new CatalogJson.CatalogSize(counts.items(), counts.users());
