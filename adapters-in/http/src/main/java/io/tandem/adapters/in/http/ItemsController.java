@@ -74,8 +74,8 @@ final class ItemsController {
             description = ApiExamples.BAD_REQUEST,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
-                    + "leading or trailing spaces\",\"field\":\"categories[0]\"}")))
+                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
+                    + "whitespace\",\"field\":\"categories[0]\"}")))
     @ApiResponse(responseCode = "401",
             description = ApiExamples.UNAUTHORIZED,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
@@ -117,8 +117,8 @@ final class ItemsController {
             description = ApiExamples.BAD_REQUEST,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
-                    + "leading or trailing spaces\",\"field\":\"id\"}")))
+                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
+                    + "whitespace\",\"field\":\"id\"}")))
     @ApiResponse(responseCode = "404",
             description = "No item with this id",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
@@ -155,8 +155,8 @@ final class ItemsController {
             description = ApiExamples.BAD_REQUEST,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
-                    + "leading or trailing spaces\",\"field\":\"id\"}")))
+                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
+                    + "whitespace\",\"field\":\"id\"}")))
     @ApiResponse(responseCode = "404",
             description = "No item with this id",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =

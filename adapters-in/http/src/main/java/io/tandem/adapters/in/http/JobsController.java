@@ -75,9 +75,9 @@ final class JobsController {
     @ApiResponse(responseCode = "409",
             description = "Another job holds the slot; Location points at it",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/job-already-running\","
-                    + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"a job is already queued "
-                    + "or running\",\"field\":\"type\"}")))
+                    "{\"type\":\"https://tandem.io/problems/job-already-running\",\"title\":\"Conflict\","
+                    + "\"status\":409,\"detail\":\"job j-0007 (train) is running; one job runs at a time, "
+                    + "retry when it has finished\",\"field\":\"type\"}")))
     @ApiResponse(responseCode = "401",
             description = ApiExamples.UNAUTHORIZED,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =

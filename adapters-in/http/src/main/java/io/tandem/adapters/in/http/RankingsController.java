@@ -63,8 +63,8 @@ final class RankingsController {
             description = ApiExamples.BAD_REQUEST,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
-                    + "leading or trailing spaces\",\"field\":\"itemIds[1]\"}")))
+                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
+                    + "whitespace\",\"field\":\"itemIds[1]\"}")))
     @ApiResponse(responseCode = "401",
             description = ApiExamples.UNAUTHORIZED,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =

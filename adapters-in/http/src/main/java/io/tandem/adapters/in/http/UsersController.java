@@ -61,8 +61,8 @@ final class UsersController {
             description = ApiExamples.BAD_REQUEST,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a string\","
-                    + "\"field\":\"attributes.country\"}")))
+                    + "Request\",\"status\":400,\"detail\":\"differs from the id in "
+                    + "the path\",\"field\":\"userId\"}")))
     @ApiResponse(responseCode = "401",
             description = ApiExamples.UNAUTHORIZED,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
@@ -99,8 +99,8 @@ final class UsersController {
             description = ApiExamples.BAD_REQUEST,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a non-empty id without "
-                    + "leading or trailing spaces\",\"field\":\"id\"}")))
+                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
+                    + "whitespace\",\"field\":\"id\"}")))
     @ApiResponse(responseCode = "404",
             description = "No user with this id",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
