@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.in.kafka.KafkaEventLogConsumer;
 import io.tandem.adapters.in.kafka.LakeArchiver;
 import io.tandem.adapters.in.kafka.OnlineFeaturesUpdater;
-import io.tandem.adapters.out.kafka.KafkaEventLogAdapter;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.port.out.EventLogPosition;
 import io.tandem.application.port.out.FlushLakePort;
@@ -37,14 +36,9 @@ final class KafkaLogConsumers implements FlushLakePort {
     private final KafkaEventLogConsumer onlineFeatures;
     private final KafkaEventLogConsumer lake;
 
-    /**
-     * @param eventLog taken only so that it exists first: it creates the event topic with the configured partitions
-     *                 at start, and consumers subscribing before that would have a broker with
-     *                 {@code auto.create.topics.enable} create it with its default (often one partition)
-     */
     KafkaLogConsumers(KafkaConfiguration kafka, UpdateOnlineFeaturesUseCase updateOnlineFeatures,
                       WriteLakePort writeLake, LakeConfiguration lakeConfiguration, TimeWindow window,
-                      QuarantineMetrics quarantine, KafkaEventLogAdapter eventLog) {
+                      QuarantineMetrics quarantine) {
         this.onlineFeatures = new KafkaEventLogConsumer(
                 kafka.consumerSettings("online-features"),
                 new OnlineFeaturesUpdater(updateOnlineFeatures), window,
