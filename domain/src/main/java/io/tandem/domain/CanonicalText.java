@@ -66,7 +66,8 @@ public final class CanonicalText {
 
     /**
      * At most 40 characters of {@code text} for an error message, control characters and lone surrogates written
-     * as {@code \\uXXXX}: enough to recognise a refused input, never a flood, and always printable.
+     * as {@code \\u} and four hex digits ({@code \\u001b}): enough to recognise a refused input, never a flood,
+     * and always printable.
      */
     public static String excerpt(String text) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), 48));
