@@ -279,23 +279,6 @@ class TrainModelsServiceTest {
     }
 
     @Test
-    void theRankerLearnsWhatComesNextAndWhatIsMissingAsEvaluateCutsThem() {
-        // Only the latest interactions as labels taught the ranker that closeness in time predicts them: on
-        // MovieLens u1 (a random fold) it served NDCG@10 0.40 where evaluate's ranker, taught random fifths,
-        // measured 0.57. TrainJobRankerMovieLensIT measures the two on u1.
-        assertThat(TrainModelsService.rankerHoldouts(42)).containsExactly(
-                new io.tandem.domain.evaluation.TemporalSplit(0.1), new io.tandem.domain.evaluation.TemporalSplit(0.2),
-                new io.tandem.domain.evaluation.TemporalSplit(0.3),
-                new io.tandem.domain.evaluation.RandomSplit(0.2, 43), new io.tandem.domain.evaluation.RandomSplit(0.2, 44),
-                new io.tandem.domain.evaluation.RandomSplit(0.2, 45));
-        TrainingReport report = service(0.0).train(command(HoldOutWindow.latestShare(0.2)));
-
-        // Measured run and refit: each ranker learns from groups of all six splits.
-        assertThat(report.version().metadata()).containsEntry("refit", "true");
-        assertThat(rankerTrainingSets).hasSize(2);
-    }
-
-    @Test
     void progressRisesFromZeroToOneAndEndsWithTheSummary() {
         TrainingReport report = service(0.0).train(command(HoldOutWindow.latestShare(0.2))
                 .withProgress((fraction, step) -> {
