@@ -10,12 +10,12 @@ import io.tandem.application.port.in.ListJobsUseCase;
 import io.tandem.application.port.in.StartJobCommand;
 import io.tandem.application.port.in.StartJobIfIdleUseCase;
 import io.tandem.application.port.in.StartJobUseCase;
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.LoadJobsPort;
 import io.tandem.application.port.out.RunJobPort;
 import io.tandem.application.port.out.SaveJobPort;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobType;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -5,14 +5,14 @@ import io.tandem.application.port.in.FindJobQuery;
 import io.tandem.application.port.in.JobAlreadyRunningException;
 import io.tandem.application.port.in.ListJobsQuery;
 import io.tandem.application.port.in.StartJobCommand;
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobStatus;
-import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.LoadJobsPort;
 import io.tandem.application.port.out.ReportJobProgressPort;
 import io.tandem.application.port.out.RunJobPort;
 import io.tandem.application.port.out.SaveJobPort;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobStatus;
+import io.tandem.domain.jobs.JobType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
