@@ -8,6 +8,7 @@ import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.ranking.ScoringModel;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionMatrix;
 
 import java.util.Map;

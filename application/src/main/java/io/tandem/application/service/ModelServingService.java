@@ -20,6 +20,7 @@ import io.tandem.domain.feature.UserState;
 import io.tandem.domain.model.ModelRef;
 import io.tandem.domain.ranking.RankedItem;
 import io.tandem.domain.recommendation.Recommendation;
+import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.ArrayList;
@@ -109,9 +110,9 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
 
     private Recommendation recommend(ServingModel model, String requestId, RecommendItemsQuery query,
                                      UserState state, Set<ItemId> unwanted, UserCandidates found) {
-        List<Integer> pool = new ArrayList<>(found.items.length);
-        List<ItemId> ids = new ArrayList<>(found.items.length + settings.freshItems());
-        for (int item : found.items) {
+        List<Integer> pool = new ArrayList<>(found.items().length);
+        List<ItemId> ids = new ArrayList<>(found.items().length + settings.freshItems());
+        for (int item : found.items()) {
             ItemId id = model.itemId(item);
             if (!unwanted.contains(id)) {
                 pool.add(item);
@@ -205,7 +206,7 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
         int retrievers = found.retrievers();
         List<Integer> proposed = new ArrayList<>();
         Map<Integer, Float> similarity = new HashMap<>();
-        for (int item : found.items) {
+        for (int item : found.items()) {
             float sum = 0;
             boolean byPersonal = false;
             for (int m = 0; m < retrievers; m++) {
@@ -376,7 +377,7 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
         for (int m = 0; m < found.retrievers(); m++) {
             // A retriever whose scores are all equal for this user (item neighbours of an empty history)
             // ranked nothing: it is no source.
-            if (found.proposedBy(m, item) && found.deviation[m] > 0) {
+            if (found.proposedBy(m, item) && found.deviation(m) > 0) {
                 sources.add(model.retrieverNames().get(m));
             }
         }

@@ -5,6 +5,7 @@ import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.retrieval.Embeddings;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class RankingFeatures {
 
     /** Writes one row per item of {@code items} into {@code out}, row-major from {@code offset}. */
     void write(UserCandidates candidates, int[] items, float[] out, int offset) {
-        UserHistory history = candidates.history;
+        UserHistory history = candidates.history();
         UserSummary user = UserSummary.of(history);
         int width = schema.size();
         float[] shares = categoryShares(history);
@@ -97,7 +98,7 @@ final class RankingFeatures {
             float fused = 0;
             for (int m = 0; m < retrievers; m++) {
                 float score = candidates.score(m, item);
-                float best = candidates.best[m];
+                float best = candidates.best(m);
                 float standardised = candidates.standardisedScore(m, score);
                 fused += standardised;
                 out[at++] = score;

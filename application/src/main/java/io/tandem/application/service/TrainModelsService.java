@@ -30,6 +30,7 @@ import io.tandem.domain.model.PromotionDecision;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
