@@ -1,6 +1,7 @@
 package io.tandem.application.service;
 
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.ranking.ScoringModel;
 import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.RetrievalModel;

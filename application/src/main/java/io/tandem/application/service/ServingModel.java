@@ -5,6 +5,7 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.feature.PositiveInteraction;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelRef;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.ranking.ScoringModel;
 import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.ItemFacets;

@@ -30,6 +30,8 @@ import io.tandem.domain.model.PromotionDecision;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.ItemStats;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;

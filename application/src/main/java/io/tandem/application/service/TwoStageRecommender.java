@@ -2,6 +2,7 @@ package io.tandem.application.service;
 
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.RetrievalModel;
 import io.tandem.domain.retrieval.UserCandidates;

@@ -8,6 +8,8 @@ import io.tandem.domain.evaluation.Fold;
 import io.tandem.domain.evaluation.Split;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.ItemStats;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;

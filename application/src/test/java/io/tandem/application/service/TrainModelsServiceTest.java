@@ -21,6 +21,7 @@ import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.RankingFeatures;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
