@@ -18,7 +18,9 @@ import io.tandem.domain.fallback.FallbackStatus;
 import io.tandem.domain.feature.PositiveInteraction;
 import io.tandem.domain.feature.UserState;
 import io.tandem.domain.model.ModelRef;
+import io.tandem.domain.ranking.MaximalMarginalRelevance;
 import io.tandem.domain.ranking.RankedItem;
+import io.tandem.domain.ranking.ScoreOrder;
 import io.tandem.domain.recommendation.Recommendation;
 import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
@@ -134,9 +136,10 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
         int[] items = Arrays.copyOf(kept, size);
         float[] rows = model.featureRows(found, items);
         float[] scores = guard(FallbackStatus.SCORER, () -> model.score(rows, items.length));
-        int[] order = order(scores);
+        int[] order = ScoreOrder.highestFirst(scores);
         if (query.diversity() > 0) {
-            order = diversify(model, items, scores, order, query.count(), query.diversity());
+            order = MaximalMarginalRelevance.reorder(scores, order, items, model.facets().categories(),
+                    query.count(), query.diversity());
         }
         int freshPlaces = Math.min(Math.min(settings.freshSlots(), fresh.size()), query.count());
         int rankedPlaces = Math.min(order.length, query.count() - freshPlaces);
@@ -296,7 +299,7 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
         int[] items = known.stream().mapToInt(Integer::intValue).toArray();
         float[] rows = model.featureRows(found, items);
         float[] scores = guard(FallbackStatus.SCORER, () -> model.score(rows, items.length));
-        int[] order = order(scores);
+        int[] order = ScoreOrder.highestFirst(scores);
         List<RankedItem> ranked = new ArrayList<>(query.items().size());
         for (int row : order) {
             ranked.add(new RankedItem(model.itemId(items[row]), scores[row], ranked.size() + 1,
@@ -382,93 +385,6 @@ public final class ModelServingService implements RecommendItemsUseCase, FindSim
             }
         }
         return sources;
-    }
-
-    /** Row indexes by score, highest first; ties by row (the candidates' retriever order). */
-    private static int[] order(float[] scores) {
-        long[] keyed = new long[scores.length];
-        for (int row = 0; row < scores.length; row++) {
-            // Higher scores first: flip the sortable bits of the float, row in the low half.
-            int bits = Float.floatToIntBits(scores[row]);
-            int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
-            keyed[row] = ((long) ~sortable << 32) | row;
-        }
-        Arrays.sort(keyed);
-        int[] order = new int[scores.length];
-        for (int r = 0; r < order.length; r++) {
-            order[r] = (int) keyed[r];
-        }
-        return order;
-    }
-
-    /**
-     * Maximal marginal relevance over categories among the best {@code 4 × count} rows: each next item maximises
-     * {@code (1 - lambda) × relevance - lambda × (largest category overlap with an item already chosen)}, with
-     * relevance the score scaled to [0, 1]. The rows after those keep their order.
-     */
-    private static int[] diversify(ServingModel model, int[] items, float[] scores, int[] order, int count,
-                                   double lambda) {
-        int window = Math.min(order.length, count * 4);
-        if (window < 2) {
-            return order;
-        }
-        float best = scores[order[0]];
-        float worst = scores[order[window - 1]];
-        float range = best - worst;
-        int[][] categories = model.facets().categories();
-        boolean[] taken = new boolean[window];
-        int[] result = order.clone();
-        for (int slot = 0; slot < Math.min(window, count); slot++) {
-            int pick = -1;
-            double pickValue = Double.NEGATIVE_INFINITY;
-            for (int w = 0; w < window; w++) {
-                if (taken[w]) {
-                    continue;
-                }
-                int row = order[w];
-                double relevance = range > 0 ? (scores[row] - worst) / range : 1.0;
-                double overlap = 0;
-                for (int s = 0; s < slot; s++) {
-                    overlap = Math.max(overlap, jaccard(categories[items[row]], categories[items[result[s]]]));
-                }
-                double value = (1 - lambda) * relevance - lambda * overlap;
-                if (value > pickValue) {
-                    pickValue = value;
-                    pick = w;
-                }
-            }
-            taken[pick] = true;
-            result[slot] = order[pick];
-        }
-        int next = Math.min(window, count);
-        for (int w = 0; w < window; w++) {
-            if (!taken[w]) {
-                result[next++] = order[w];
-            }
-        }
-        return result;
-    }
-
-    /** Overlap of two ascending category lists, |a ∩ b| / |a ∪ b|; 0 when either is empty. */
-    private static double jaccard(int[] a, int[] b) {
-        if (a.length == 0 || b.length == 0) {
-            return 0;
-        }
-        int shared = 0;
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return (double) shared / (a.length + b.length - shared);
     }
 
     /**
