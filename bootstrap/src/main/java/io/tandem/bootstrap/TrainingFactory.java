@@ -35,14 +35,19 @@ import io.tandem.application.port.out.SaveModelVersionPort;
 import io.tandem.application.port.out.StoreModelArtifactPort;
 import io.tandem.application.port.out.TrainRankerPort;
 import io.tandem.application.port.out.TrainRetrieverPort;
+import io.tandem.application.service.ChampionChanges;
 import io.tandem.application.service.EvaluateRecommendersService;
 import io.tandem.application.service.JobRunnerService;
 import io.tandem.application.service.LakeInteractions;
-import io.tandem.application.service.ModelRegistryService;
+import io.tandem.application.service.ListModelVersionsService;
+import io.tandem.application.service.ListModelsService;
+import io.tandem.application.service.PromoteModelVersionService;
 import io.tandem.application.service.RankerArtifactPorts;
 import io.tandem.application.service.RecencyGrid;
+import io.tandem.application.service.RegisterModelVersionService;
 import io.tandem.application.service.ReplayTrainingExamplesService;
 import io.tandem.application.service.Retriever;
+import io.tandem.application.service.RollbackModelService;
 import io.tandem.application.service.ServingModels;
 import io.tandem.application.service.TrainModelsJob;
 import io.tandem.application.service.TrainModelsService;
@@ -68,10 +73,36 @@ final class TrainingFactory {
     private static final String POPULARITY = "popularity";
 
     @Singleton
-    ModelRegistryService modelRegistry(SaveModelVersionPort save, LoadModelVersionsPort load, ListModelsPort list,
-                                       ChangeModelStagesPort stages, ServingModels serving) {
-        // A promotion loads the version as serving will, first: a missing or corrupt artifact is refused.
-        return new ModelRegistryService(save, load, list, stages, serving::verify, serving::refresh);
+    RegisterModelVersionService registerModelVersion(SaveModelVersionPort save, LoadModelVersionsPort load) {
+        return new RegisterModelVersionService(save, load);
+    }
+
+    @Singleton
+    ListModelsService listModels(ListModelsPort list) {
+        return new ListModelsService(list);
+    }
+
+    @Singleton
+    ListModelVersionsService listModelVersions(LoadModelVersionsPort load) {
+        return new ListModelVersionsService(load);
+    }
+
+    /** A promotion or rollback loads the version as serving will, first: a missing or corrupt artifact is refused. */
+    @Singleton
+    ChampionChanges championChanges(ServingModels serving) {
+        return new ChampionChanges(serving::verify, serving::refresh);
+    }
+
+    @Singleton
+    PromoteModelVersionService promoteModelVersion(LoadModelVersionsPort load, ChangeModelStagesPort stages,
+                                                   ChampionChanges changes) {
+        return new PromoteModelVersionService(load, stages, changes);
+    }
+
+    @Singleton
+    RollbackModelService rollbackModel(LoadModelVersionsPort load, ChangeModelStagesPort stages,
+                                       ChampionChanges changes) {
+        return new RollbackModelService(load, stages, changes);
     }
 
     @Singleton
