@@ -37,8 +37,11 @@ import io.tandem.application.port.out.TrainRankerPort;
 import io.tandem.application.port.out.TrainRetrieverPort;
 import io.tandem.application.service.ChampionChanges;
 import io.tandem.application.service.EvaluateRecommendersService;
-import io.tandem.application.service.JobRunnerService;
+import io.tandem.application.service.FailInterruptedJobsService;
+import io.tandem.application.service.FindJobService;
+import io.tandem.application.service.JobRunner;
 import io.tandem.application.service.LakeInteractions;
+import io.tandem.application.service.ListJobsService;
 import io.tandem.application.service.ListModelVersionsService;
 import io.tandem.application.service.ListModelsService;
 import io.tandem.application.service.PromoteModelVersionService;
@@ -49,6 +52,8 @@ import io.tandem.application.service.ReplayTrainingExamplesService;
 import io.tandem.application.service.Retriever;
 import io.tandem.application.service.RollbackModelService;
 import io.tandem.application.service.ServingModels;
+import io.tandem.application.service.StartJobIfIdleService;
+import io.tandem.application.service.StartJobService;
 import io.tandem.application.service.TrainModelsJob;
 import io.tandem.application.service.TrainModelsService;
 import io.tandem.domain.InvalidFieldException;
@@ -163,13 +168,39 @@ final class TrainingFactory {
     @Named("tandem-job")
     @Bean(preDestroy = "shutdownNow")
     ExecutorService jobExecutor() {
-        return JobRunnerService.newJobExecutor();
+        return JobRunner.newJobExecutor();
+    }
+
+    /** The one job slot of this instance, shared by the job use cases. */
+    @Singleton
+    JobRunner jobRunner(Map<JobType, RunJobPort> jobBodies, SaveJobPort saveJob, LoadJobsPort loadJobs,
+                        @Named("tandem-job") ExecutorService executor, Clock clock) {
+        return new JobRunner(jobBodies, saveJob, loadJobs, executor, clock, () -> UUID.randomUUID().toString());
     }
 
     @Singleton
-    JobRunnerService jobRunner(Map<JobType, RunJobPort> jobBodies, SaveJobPort saveJob, LoadJobsPort loadJobs,
-                               @Named("tandem-job") ExecutorService executor, Clock clock) {
-        return new JobRunnerService(jobBodies, saveJob, loadJobs, executor, clock, () -> UUID.randomUUID().toString());
+    StartJobService startJob(JobRunner runner) {
+        return new StartJobService(runner);
+    }
+
+    @Singleton
+    StartJobIfIdleService startJobIfIdle(JobRunner runner) {
+        return new StartJobIfIdleService(runner);
+    }
+
+    @Singleton
+    FindJobService findJob(JobRunner runner, LoadJobsPort loadJobs) {
+        return new FindJobService(runner, loadJobs);
+    }
+
+    @Singleton
+    ListJobsService listJobs(JobRunner runner, LoadJobsPort loadJobs) {
+        return new ListJobsService(runner, loadJobs);
+    }
+
+    @Singleton
+    FailInterruptedJobsService failInterruptedJobs(JobRunner runner) {
+        return new FailInterruptedJobsService(runner);
     }
 
     /**
