@@ -39,19 +39,8 @@ public final class RankItemsService implements RankItemsUseCase {
         } catch (DependencyFailure failure) {
             return asGiven(requestId, query, failure.status());
         }
-        Optional<ServingModel> held = pipeline.acquireModel();
-        if (held.isEmpty()) {
-            return asGiven(requestId, query, FallbackStatus.usedBecause(FallbackStatus.NO_MODEL));
-        }
-        ServingModel model = held.get();
-        try {
-            return pipeline.withCandidates(model, model.history(state.positives()),
-                    found -> ranked(model, requestId, query, found));
-        } catch (DependencyFailure failure) {
-            return asGiven(requestId, query, failure.status());
-        } finally {
-            model.release();
-        }
+        return pipeline.onChampion(state, (model, found) -> ranked(model, requestId, query, found),
+                (model, status) -> asGiven(requestId, query, status));
     }
 
     private Recommendation ranked(ServingModel model, String requestId, RankItemsQuery query, UserCandidates found) {

@@ -51,21 +51,10 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
                     RequestPipeline.unwanted(UserState.empty(), query.exclude()), List.of()), failure.status());
         }
         Set<ItemId> unwanted = RequestPipeline.unwanted(state, query.exclude());
-        Optional<ServingModel> held = pipeline.acquireModel();
-        if (held.isEmpty()) {
-            return pipeline.fallbackAnswer(requestId, query.user(), rules(query, unwanted, List.of()),
-                    FallbackStatus.usedBecause(FallbackStatus.NO_MODEL));
-        }
-        ServingModel model = held.get();
-        try {
-            return pipeline.withCandidates(model, model.history(state.positives()),
-                    found -> ranked(model, requestId, query, state, unwanted, found));
-        } catch (DependencyFailure failure) {
-            return pipeline.fallbackAnswer(requestId, query.user(), rules(query, unwanted,
-                    RequestPipeline.userCategories(model, state.positives())), failure.status());
-        } finally {
-            model.release();
-        }
+        return pipeline.onChampion(state, (model, found) -> ranked(model, requestId, query, state, unwanted, found),
+                (model, status) -> pipeline.fallbackAnswer(requestId, query.user(), rules(query, unwanted,
+                        model.map(m -> RequestPipeline.userCategories(m, state.positives())).orElse(List.of())),
+                        status));
     }
 
     private Recommendation ranked(ServingModel model, String requestId, RecommendItemsQuery query, UserState state,

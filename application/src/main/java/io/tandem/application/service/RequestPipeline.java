@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -57,6 +58,28 @@ final class RequestPipeline {
     UserState userState(UserId user) {
         return guard(FallbackStatus.ONLINE_STORE,
                 () -> dependencies.userState().userState(user, dependencies.settings().historyLimit()));
+    }
+
+    /**
+     * The model path of a user with {@code state}: {@code ranked} answers from the champion and the candidates of
+     * the user's history. Without a champion, or when a dependency on the way fails, {@code fallback} answers with
+     * the status that says why, given the champion when there is one. The champion is held until the answer is
+     * made.
+     */
+    <T> T onChampion(UserState state, BiFunction<ServingModel, UserCandidates, T> ranked,
+                     BiFunction<Optional<ServingModel>, FallbackStatus, T> fallback) {
+        Optional<ServingModel> held = acquireModel();
+        if (held.isEmpty()) {
+            return fallback.apply(held, FallbackStatus.usedBecause(FallbackStatus.NO_MODEL));
+        }
+        ServingModel model = held.get();
+        try {
+            return withCandidates(model, model.history(state.positives()), found -> ranked.apply(model, found));
+        } catch (DependencyFailure failure) {
+            return fallback.apply(held, failure.status());
+        } finally {
+            model.release();
+        }
     }
 
     /**
