@@ -2,7 +2,10 @@ package io.tandem.application.service;
 
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.RankingFeatures;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
 /**
@@ -40,9 +43,9 @@ final class TwoStageRecommender implements RetrievalModel {
             floor = Math.max(floor, scores[item]);
         }
         int width = features.schema().size();
-        int size = found.items.length;
+        int size = found.items().length;
         float[] rows = new float[size * width];
-        features.write(found, found.items, rows, 0);
+        features.write(found, found.items(), rows, 0);
         float[] row = new float[width];
         double[] ranked = new double[size];
         double lowest = Double.POSITIVE_INFINITY;
@@ -53,7 +56,7 @@ final class TwoStageRecommender implements RetrievalModel {
         }
         float base = floor == Float.NEGATIVE_INFINITY ? 0f : floor;
         for (int c = 0; c < size; c++) {
-            scores[found.items[c]] = (float) (base + 1.0 + (ranked[c] - lowest));
+            scores[found.items()[c]] = (float) (base + 1.0 + (ranked[c] - lowest));
         }
     }
 

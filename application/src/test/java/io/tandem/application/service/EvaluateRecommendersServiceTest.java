@@ -8,6 +8,7 @@ import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.EvaluationProgress;
 import io.tandem.domain.evaluation.EvaluationReport;
 import io.tandem.domain.model.FeatureSchema;
+import io.tandem.domain.ranking.RankingFeatures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -21,6 +21,7 @@ import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.RankingFeatures;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -54,8 +55,9 @@ class TrainModelsServiceTest {
 
     private final TrainingFixture fixture = new TrainingFixture();
     private final RegistryFake registry = new RegistryFake();
-    private final ModelRegistryService registryService = new ModelRegistryService(registry, registry, registry,
-            registry);
+    private final RegisterModelVersionService registryService = new RegisterModelVersionService(registry, registry);
+    private final PromoteModelVersionService promotions = new PromoteModelVersionService(registry, registry,
+            ChampionChanges.none());
     private final List<RankingDataset> rankerTrainingSets = new ArrayList<>();
     private final AtomicLong latestTimeSeenByRetrievers = new AtomicLong(Long.MIN_VALUE);
     private final List<Double> progressFractions = new ArrayList<>();
@@ -349,7 +351,7 @@ class TrainModelsServiceTest {
                 ModelStage.CANDIDATE, new ModelMetrics("temporal:an-older-window", Map.of("ndcg@10", 0.99)),
                 Optional.of(schema), uri, new TrainingWindow(TrainingFixture.START, TrainingFixture.START.plusSeconds(1)),
                 Optional.empty(), TrainingFixture.START)));
-        registryService.promote(new PromoteModelVersionCommand(MODEL, version));
+        promotions.promote(new PromoteModelVersionCommand(MODEL, version));
         return version;
     }
 
