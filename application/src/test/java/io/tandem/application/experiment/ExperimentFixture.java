@@ -1,17 +1,32 @@
 package io.tandem.application.experiment;
 
+import io.tandem.application.port.out.LoadModelVersionsPort;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ServingOptions;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
+import io.tandem.domain.model.ModelKind;
+import io.tandem.domain.model.ModelMetrics;
+import io.tandem.domain.model.ModelStage;
+import io.tandem.domain.model.ModelVersion;
+import io.tandem.domain.model.TrainingWindow;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 
-/** Experiments for tests: plain two-way drafts, and one that uses every optional field. */
+/**
+ * Experiments for tests: plain two-way drafts, one that uses every optional field, and a registry that holds a few
+ * versions for the creation checks.
+ */
 public final class ExperimentFixture {
+
+    private static final Instant CREATED = Instant.parse("2026-12-01T00:00:00Z");
 
     private ExperimentFixture() {
     }
@@ -40,5 +55,34 @@ public final class ExperimentFixture {
                 new Variant("rules", 1 / 3.0, VariantModel.ruleBasedFallback(),
                         new ServingOptions(OptionalDouble.empty(), OptionalInt.of(0), OptionalInt.empty()))),
                 OptionalDouble.of(0.1));
+    }
+
+    /** A registry holding {@code versions} of {@code model} and nothing else; it answers only the existence checks. */
+    public static LoadModelVersionsPort registry(String model, String... versions) {
+        Map<String, Set<String>> known = Map.of(model, Set.of(versions));
+        return new LoadModelVersionsPort() {
+            @Override
+            public Optional<ModelVersion> loadVersion(String name, String version) {
+                return known.getOrDefault(name, Set.of()).contains(version) ? Optional.of(version(name, version))
+                        : Optional.empty();
+            }
+
+            @Override
+            public List<ModelVersion> loadVersions(String name) {
+                return known.getOrDefault(name, Set.of()).stream().sorted().map(v -> version(name, v)).toList();
+            }
+
+            @Override
+            public Optional<ModelVersion> loadPreviousChampion(String name) {
+                throw new UnsupportedOperationException("not asked when experiments are created");
+            }
+        };
+    }
+
+    private static ModelVersion version(String name, String version) {
+        return new ModelVersion(name, version, ModelKind.RETRIEVER, ModelStage.CANDIDATE,
+                new ModelMetrics("temporal", Map.of("ndcg@10", 0.3)), Optional.empty(),
+                URI.create("file:///tmp/models/" + name + "/" + version),
+                new TrainingWindow(CREATED.minusSeconds(86_400), CREATED), Optional.empty(), CREATED);
     }
 }

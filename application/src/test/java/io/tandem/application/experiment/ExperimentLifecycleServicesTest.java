@@ -10,22 +10,14 @@ import io.tandem.domain.experiment.ExperimentConflictException;
 import io.tandem.domain.experiment.ExperimentStatus;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
-import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
-import io.tandem.domain.model.ModelStage;
-import io.tandem.domain.model.ModelVersion;
-import io.tandem.domain.model.TrainingWindow;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,26 +27,7 @@ class ExperimentLifecycleServicesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
 
-    /** A registry that knows model {@code two-stage} with versions v1 and v2; only the existence checks are asked. */
-    private static final LoadModelVersionsPort REGISTRY = new LoadModelVersionsPort() {
-        private final Map<String, Set<String>> versions = Map.of("two-stage", Set.of("v1", "v2"));
-
-        @Override
-        public Optional<ModelVersion> loadVersion(String name, String version) {
-            return versions.getOrDefault(name, Set.of()).contains(version)
-                    ? Optional.of(version(name, version)) : Optional.empty();
-        }
-
-        @Override
-        public List<ModelVersion> loadVersions(String name) {
-            return versions.getOrDefault(name, Set.of()).stream().map(version -> version(name, version)).toList();
-        }
-
-        @Override
-        public Optional<ModelVersion> loadPreviousChampion(String name) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private static final LoadModelVersionsPort REGISTRY = ExperimentFixture.registry("two-stage", "v1", "v2");
 
     private final ExperimentStoreFake store = new ExperimentStoreFake();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -177,13 +150,6 @@ class ExperimentLifecycleServicesTest {
                 .isInstanceOfSatisfying(InvalidFieldException.class,
                         refused -> assertThat(refused.field()).isEqualTo("name"));
         assertThatThrownBy(() -> new StartExperimentCommand("ab-1 ")).isInstanceOf(InvalidFieldException.class);
-    }
-
-    private static ModelVersion version(String name, String version) {
-        return new ModelVersion(name, version, ModelKind.RETRIEVER, ModelStage.CANDIDATE,
-                new ModelMetrics("temporal", Map.of("ndcg@10", 0.3)), Optional.empty(),
-                URI.create("file:///tmp/models/" + name + "/" + version), new TrainingWindow(NOW.minusSeconds(86_400),
-                NOW), Optional.empty(), NOW);
     }
 
     private static CreateExperimentCommand command(String name, Optional<String> surface, Variant... variants) {
