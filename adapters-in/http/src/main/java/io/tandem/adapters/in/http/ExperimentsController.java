@@ -35,10 +35,20 @@ import java.util.Optional;
  * {@code GET /v1/experiments} lists them, {@code GET /v1/experiments/{name}} shows one with its read-out, and
  * {@code POST .../start} and {@code .../stop} move it along draft, running, stopped. A field the domain refuses is
  * 400 naming it; a state that refuses the step (an overlapping experiment running, a stopped one stopped again, a
- * name taken) is 409 naming the field at issue; an unknown name is 404.
+ * name taken) is 409 naming the field at issue; an unknown name is 404. The 401, 403 and 429 that the access filter
+ * gives on every route (ADR-0027) are documented once, on the class, for every operation.
  */
 @Controller(ExperimentsController.PATH)
 @Tag(name = "admin")
+@ApiResponse(responseCode = "401", description = ApiExamples.UNAUTHORIZED,
+        content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                ApiExamples.PROBLEM_401)))
+@ApiResponse(responseCode = "403", description = ApiExamples.FORBIDDEN,
+        content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                ApiExamples.PROBLEM_403_ADMIN)))
+@ApiResponse(responseCode = "429", description = ApiExamples.TOO_MANY,
+        content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                ApiExamples.PROBLEM_429)))
 final class ExperimentsController {
 
     static final String PATH = "/v1/experiments";
@@ -86,15 +96,6 @@ final class ExperimentsController {
                     "{\"type\":\"https://tandem.io/problems/experiment-conflict\",\"title\":\"Conflict\","
                     + "\"status\":409,\"detail\":\"an experiment named 'ab-1' exists already; a name is never "
                     + "reused, create the new experiment under another one\",\"field\":\"name\"}")))
-    @ApiResponse(responseCode = "401", description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403", description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429", description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<ExperimentJson.Experiment> create(
             @Schema(implementation = RequestShapes.Experiment.class) @Nullable @Body byte[] body) {
         Experiment created = create.create(ExperimentRequest.command(body));
@@ -109,15 +110,6 @@ final class ExperimentsController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ExperimentJson.Listing.class),
                     examples = @ExampleObject(value = "{\"experiments\":[" + ApiExamples.EXPERIMENT_RUNNING + "]}")))
-    @ApiResponse(responseCode = "401", description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403", description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429", description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     ExperimentJson.Listing list() {
         return new ExperimentJson.Listing(list.list().stream().map(ExperimentJson.Experiment::from).toList());
     }
@@ -137,15 +129,6 @@ final class ExperimentsController {
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = PROBLEM_400_NAME)))
     @ApiResponse(responseCode = "404", description = "No experiment of this name",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = NOT_FOUND)))
-    @ApiResponse(responseCode = "401", description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403", description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429", description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<?> show(@Parameter(description = NAME, example = "ab-1") @PathVariable("name") String name) {
         return found(name, show.show(new ShowExperimentQuery(name)).map(ExperimentJson.Shown::from));
     }
@@ -165,15 +148,6 @@ final class ExperimentsController {
                     + "before starting 'ab-1'\",\"field\":\"surface\"}")))
     @ApiResponse(responseCode = "404", description = "No experiment of this name",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = NOT_FOUND)))
-    @ApiResponse(responseCode = "401", description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403", description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429", description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<?> start(@Parameter(description = NAME, example = "ab-1") @PathVariable("name") String name) {
         return found(name, start.start(new StartExperimentCommand(name)).map(ExperimentJson.Experiment::from));
     }
@@ -192,15 +166,6 @@ final class ExperimentsController {
                     + "stopped\",\"field\":\"status\"}")))
     @ApiResponse(responseCode = "404", description = "No experiment of this name",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = NOT_FOUND)))
-    @ApiResponse(responseCode = "401", description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403", description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429", description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<?> stop(@Parameter(description = NAME, example = "ab-1") @PathVariable("name") String name) {
         return found(name, stop.stop(new StopExperimentCommand(name)).map(ExperimentJson.Experiment::from));
     }

@@ -71,20 +71,34 @@ public final class ExperimentsCommand implements Runnable {
         return named;
     }
 
-    private static int fail(CommandLine.Model.CommandSpec spec, int exitCode, String message) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
-        return exitCode;
-    }
+    /** What every subcommand shares: where it prints, how it opens a session, and how it fails. */
+    abstract static class Subcommand implements Callable<Integer> {
 
-    /** Runs {@code work} in a session; a refusal of the domain or of the experiments' state becomes an exit code. */
-    private static int inSession(CommandLine.Model.CommandSpec spec, TandemLauncher launcher,
-                                 Function<TandemSession, Integer> work) {
-        try (TandemSession session = launcher.openSession()) {
-            return work.apply(session);
-        } catch (InvalidFieldException e) {
-            return fail(spec, ExitCode.USAGE, e.getMessage());
-        } catch (ExperimentConflictException e) {
-            return fail(spec, ExitCode.SOFTWARE, e.field() + ": " + e.getMessage());
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        private final TandemLauncher launcher;
+        final PrintStream out;
+
+        Subcommand(TandemLauncher launcher, PrintStream out) {
+            this.launcher = Objects.requireNonNull(launcher, "launcher");
+            this.out = Objects.requireNonNull(out, "out");
+        }
+
+        int fail(int exitCode, String message) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+            return exitCode;
+        }
+
+        /** Runs {@code work} in a session; a refusal of the domain or of the experiments' state is an exit code. */
+        int inSession(Function<TandemSession, Integer> work) {
+            try (TandemSession session = launcher.openSession()) {
+                return work.apply(session);
+            } catch (InvalidFieldException e) {
+                return fail(ExitCode.USAGE, e.getMessage());
+            } catch (ExperimentConflictException e) {
+                return fail(ExitCode.SOFTWARE, e.field() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -95,10 +109,7 @@ public final class ExperimentsCommand implements Runnable {
                         + "first variant is the control.",
                 "Example: tandem experiments create ab-1 --variant a:0.5:champion --variant b:0.5:two-stage/v4"
             })
-    static final class CreateCommand implements Callable<Integer> {
-
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
+    static final class CreateCommand extends Subcommand {
 
         @Parameters(index = "0", paramLabel = "NAME", description = "The experiment's name: lower-case letters, "
                 + "digits, '.', '-' or '_'.")
@@ -117,12 +128,8 @@ public final class ExperimentsCommand implements Runnable {
         @Option(names = "--holdout", paramLabel = "SHARE", description = "The share of users kept out, in (0, 1).")
         private Double holdout;
 
-        private final TandemLauncher launcher;
-        private final PrintStream out;
-
         CreateCommand(TandemLauncher launcher, PrintStream out) {
-            this.launcher = Objects.requireNonNull(launcher, "launcher");
-            this.out = Objects.requireNonNull(out, "out");
+            super(launcher, out);
         }
 
         @Override
@@ -133,9 +140,9 @@ public final class ExperimentsCommand implements Runnable {
                         variants.stream().map(VariantOption::parse).toList(),
                         holdout == null ? OptionalDouble.empty() : OptionalDouble.of(holdout));
             } catch (InvalidFieldException e) {
-                return fail(spec, ExitCode.USAGE, e.getMessage());
+                return fail(ExitCode.USAGE, e.getMessage());
             }
-            return inSession(spec, launcher, session -> {
+            return inSession(session -> {
                 Experiment created = session.useCase(CreateExperimentUseCase.class).create(command);
                 out.println(ExperimentText.line(created));
                 return ExitCode.OK;
@@ -145,22 +152,15 @@ public final class ExperimentsCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List every experiment, drafts and stopped ones too, oldest first.")
-    static final class ListCommand implements Callable<Integer> {
-
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
-
-        private final TandemLauncher launcher;
-        private final PrintStream out;
+    static final class ListCommand extends Subcommand {
 
         ListCommand(TandemLauncher launcher, PrintStream out) {
-            this.launcher = Objects.requireNonNull(launcher, "launcher");
-            this.out = Objects.requireNonNull(out, "out");
+            super(launcher, out);
         }
 
         @Override
         public Integer call() {
-            return inSession(spec, launcher, session -> {
+            return inSession(session -> {
                 List<Experiment> experiments = session.useCase(ListExperimentsUseCase.class).list();
                 experiments.forEach(experiment -> out.println(ExperimentText.line(experiment)));
                 if (experiments.isEmpty()) {
@@ -174,21 +174,15 @@ public final class ExperimentsCommand implements Runnable {
 
     /** {@code show}, {@code start} and {@code stop}: one step on one experiment, by name. */
     @Command(mixinStandardHelpOptions = true)
-    static final class NamedCommand implements Callable<Integer> {
-
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
+    static final class NamedCommand extends Subcommand {
 
         @Parameters(index = "0", paramLabel = "NAME", description = "The experiment's exact name.")
         private String name;
 
-        private final TandemLauncher launcher;
-        private final PrintStream out;
         private final BiFunction<TandemSession, String, Optional<?>> step;
 
         NamedCommand(TandemLauncher launcher, PrintStream out, BiFunction<TandemSession, String, Optional<?>> step) {
-            this.launcher = Objects.requireNonNull(launcher, "launcher");
-            this.out = Objects.requireNonNull(out, "out");
+            super(launcher, out);
             this.step = Objects.requireNonNull(step, "step");
         }
 
@@ -197,12 +191,12 @@ public final class ExperimentsCommand implements Runnable {
             try {
                 new ShowExperimentQuery(name);
             } catch (InvalidFieldException e) {
-                return fail(spec, ExitCode.USAGE, e.getMessage());
+                return fail(ExitCode.USAGE, e.getMessage());
             }
-            return inSession(spec, launcher, session -> {
+            return inSession(session -> {
                 Optional<?> done = step.apply(session, name);
                 if (done.isEmpty()) {
-                    return fail(spec, ExitCode.SOFTWARE, "no experiment '" + name + "'");
+                    return fail(ExitCode.SOFTWARE, "no experiment '" + name + "'");
                 }
                 if (done.get() instanceof ExperimentReport report) {
                     ExperimentText.print(out, report);

@@ -1,28 +1,18 @@
 package io.tandem.adapters.in.cli.bench;
 
-import io.tandem.adapters.in.cli.TandemCommand;
-import io.tandem.adapters.in.cli.TandemLauncher;
+import io.tandem.adapters.in.cli.CommandLineRun;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code tandem bench experiment} on a small world: progress per run, then the table; nothing is started. */
 class BenchExperimentCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
     @Test
     void aSmallStudyPrintsEachRunThenTheTable() {
-        Run run = run("bench", "experiment", "--runs", "1", "--users", "300", "--items", "60", "--max-requests",
+        CommandLineRun run = run("bench", "experiment", "--runs", "1", "--users", "300", "--items", "60", "--max-requests",
                 "3000", "--seed", "7");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -43,7 +33,7 @@ class BenchExperimentCommandTest {
 
     @Test
     void aBadSizeIsAUsageErrorNamingTheOption() {
-        Run run = run("bench", "experiment", "--items", "5");
+        CommandLineRun run = run("bench", "experiment", "--items", "5");
 
         assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run.err()).contains("--items: must be at least listLength");
@@ -56,20 +46,9 @@ class BenchExperimentCommandTest {
                 .toList();
     }
 
-    private static Run run(String... args) {
-        TandemLauncher nothing = (TandemLauncher) Proxy.newProxyInstance(TandemLauncher.class.getClassLoader(),
-                new Class<?>[] {TandemLauncher.class}, (proxy, method, arguments) -> {
-                    throw new UnsupportedOperationException("the simulation starts no Tandem");
-                });
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int exitCode;
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            CommandLine commandLine = TandemCommand.commandLine(nothing, out);
-            commandLine.setErr(new PrintWriter(err, true));
-            commandLine.setOut(new PrintWriter(out, true));
-            exitCode = commandLine.execute(args);
-        }
-        return new Run(exitCode, bytes.toString(StandardCharsets.UTF_8), err.toString());
+    private static CommandLineRun run(String... args) {
+        return CommandLineRun.run(new CommandLineRun.SessionLauncher(type -> {
+            throw new UnsupportedOperationException("the simulation opens no session");
+        }), args);
     }
 }

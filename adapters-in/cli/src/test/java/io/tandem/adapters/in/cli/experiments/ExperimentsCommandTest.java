@@ -1,9 +1,6 @@
 package io.tandem.adapters.in.cli.experiments;
 
-import io.tandem.adapters.in.cli.TandemCommand;
-import io.tandem.adapters.in.cli.TandemLauncher;
-import io.tandem.adapters.in.cli.TandemServer;
-import io.tandem.adapters.in.cli.TandemSession;
+import io.tandem.adapters.in.cli.CommandLineRun;
 import io.tandem.application.experiment.CreateExperimentService;
 import io.tandem.application.experiment.ExperimentFixture;
 import io.tandem.application.experiment.ExperimentStoreFake;
@@ -23,16 +20,10 @@ import io.tandem.domain.experiment.readout.ReadoutPolicy;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,14 +55,11 @@ class ExperimentsCommandTest {
                     ReadoutPolicy.clickThroughRate(0.02, 50, 100_000), CLOCK),
             StartExperimentUseCase.class, new StartExperimentService(store, CLOCK),
             StopExperimentUseCase.class, new StopExperimentService(store, CLOCK));
-    private int sessions;
-
-    private record Run(int exitCode, String out, String err) {
-    }
+    private final CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(useCases::get);
 
     @Test
     void anExperimentIsCreatedListedStartedShownAndStopped() {
-        Run created = run("experiments", "create", "ab-1", "--surface", "home", "--holdout", "0.1",
+        CommandLineRun created = run("experiments", "create", "ab-1", "--surface", "home", "--holdout", "0.1",
                 "--variant", "a:0.5:champion", "--variant", "b:0.5:two-stage/v4");
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out()).contains("ab-1", "draft", "surface home", "holdout 0.1000",
@@ -82,31 +70,31 @@ class ExperimentsCommandTest {
         store.saveOnlineMetrics(OnlineMetricsFixture.cells("ab-1", Map.of("a", 0.05, "b", 0.15, "holdout", 0.05),
                 Map.of("holdout", 89), 400, 11));
 
-        Run shown = run("experiments", "show", "ab-1");
+        CommandLineRun shown = run("experiments", "show", "ab-1");
         assertThat(shown.exitCode()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("decided on click-through-rate", "catalogue of 80 items", "VARIANT",
                 "2026-12-07", "2026-12-08", "holdout    total", "Sample ratio: as configured", "b against a: ship after 1 looks",
                 "the challenger is better");
         assertThat(shown.out()).containsPattern("a +total +400 +400 +2000 +0\\.0[0-9]+ \\[0\\.0[0-9]+, 0\\.0[0-9]+]");
 
-        Run stopped = run("experiments", "stop", "ab-1");
+        CommandLineRun stopped = run("experiments", "stop", "ab-1");
         assertThat(stopped.exitCode()).isZero();
         assertThat(stopped.out()).contains("stopped", "stopped 2026-12-09T12:00:00Z");
     }
 
     @Test
     void sharesThatDoNotSumToOneAreAUsageErrorNamingTheVariantsAndOpenNoSession() {
-        Run run = run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant", "b:0.4:fallback");
+        CommandLineRun run = run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant", "b:0.4:fallback");
 
         assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run.err()).contains("variants: the shares must sum to 1");
-        assertThat(sessions).isZero();
+        assertThat(launcher.sessions()).isZero();
         assertThat(store.experiments()).isEmpty();
     }
 
     @Test
     void anUnknownVersionIsAUsageErrorNamingTheVariantsModelVersion() {
-        Run run = run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant",
+        CommandLineRun run = run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant",
                 "b:0.5:two-stage/v9");
 
         assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
@@ -122,7 +110,7 @@ class ExperimentsCommandTest {
                 "b:0.5:fallback");
         run("experiments", "start", "home-1");
 
-        Run refused = run("experiments", "start", "home-2");
+        CommandLineRun refused = run("experiments", "start", "home-2");
 
         assertThat(refused.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
         assertThat(refused.err()).contains("surface: experiment 'home-1' is already running on surface 'home'");
@@ -135,7 +123,7 @@ class ExperimentsCommandTest {
         run("experiments", "start", "ab-1");
         run("experiments", "stop", "ab-1");
 
-        Run again = run("experiments", "stop", "ab-1");
+        CommandLineRun again = run("experiments", "stop", "ab-1");
 
         assertThat(again.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
         assertThat(again.err()).contains("status: experiment 'ab-1' is stopped");
@@ -143,70 +131,25 @@ class ExperimentsCommandTest {
 
     @Test
     void unknownNamesAndMalformedOptionsSayWhat() {
-        Run unknown = run("experiments", "show", "nope");
+        CommandLineRun unknown = run("experiments", "show", "nope");
         assertThat(unknown.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
         assertThat(unknown.err()).contains("no experiment 'nope'");
 
-        int before = sessions;
-        Run name = run("experiments", "stop", "Nope");
+        int before = launcher.sessions();
+        CommandLineRun name = run("experiments", "stop", "Nope");
         assertThat(name.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(name.err()).contains("name: must be 1-64 lower-case");
-        Run variant = run("experiments", "create", "ab-1", "--variant", "a=0.5", "--variant", "b:0.5:fallback");
+        CommandLineRun variant = run("experiments", "create", "ab-1", "--variant", "a=0.5", "--variant", "b:0.5:fallback");
         assertThat(variant.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(variant.err()).contains("--variant: 'a=0.5' is not NAME:SHARE:MODEL");
-        Run model = run("experiments", "create", "ab-1", "--variant", "a:0.5:best", "--variant", "b:0.5:fallback");
+        CommandLineRun model = run("experiments", "create", "ab-1", "--variant", "a:0.5:best", "--variant", "b:0.5:fallback");
         assertThat(model.err()).contains("--variant: the model 'best' is none of champion, fallback");
-        assertThat(sessions).isEqualTo(before);
+        assertThat(launcher.sessions()).isEqualTo(before);
         assertThat(run("experiments", "list").out()).contains("(no experiments");
         assertThat(run("experiments", "show", "--help").out()).contains("read-out");
     }
 
-    private Run run(String... args) {
-        TandemLauncher launcher = new TandemLauncher() {
-            @Override
-            public void serve(PrintStream out, Optional<String> profile) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int checkConfiguration(PrintStream out, Optional<String> profile) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void demo(PrintStream out) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public TandemSession openSession() {
-                sessions++;
-                return new TandemSession() {
-                    @Override
-                    public <T> T useCase(Class<T> type) {
-                        return type.cast(useCases.get(type));
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-            }
-
-            @Override
-            public TandemServer startServer(Map<String, Object> properties) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int exitCode;
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            CommandLine commandLine = TandemCommand.commandLine(launcher, out);
-            commandLine.setErr(new PrintWriter(err, true));
-            commandLine.setOut(new PrintWriter(out, true));
-            exitCode = commandLine.execute(args);
-        }
-        return new Run(exitCode, bytes.toString(StandardCharsets.UTF_8), err.toString());
+    private CommandLineRun run(String... args) {
+        return CommandLineRun.run(launcher, args);
     }
 }

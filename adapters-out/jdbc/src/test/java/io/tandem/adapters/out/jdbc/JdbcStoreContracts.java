@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import io.tandem.application.experiment.port.out.ExperimentStoreContract;
 import io.tandem.application.experiment.port.out.OnlineMetricsStoreContract;
+import io.tandem.application.port.out.ApiKeyStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -15,11 +16,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The experiment store's and the online-metric store's contracts on one migrated database; each subclass supplies
- * the database.
+ * The port contracts of the stores written in plain JDBC (API keys, experiments, online metrics), each as a nested
+ * class, on one migrated database per subclass; each test empties the tables of its store first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JdbcExperimentStoresContract {
+abstract class JdbcStoreContracts {
 
     private JdbcAdaptersContract.Database database;
     private ApplicationContext context;
@@ -45,7 +46,7 @@ abstract class JdbcExperimentStoresContract {
         }
     }
 
-    /** The database's transactions, after emptying {@code tables} in this order. */
+    /** The database's transactions, after deleting every row of {@code tables}, in this order. */
     private TransactionOperations<Connection> emptied(String... tables) {
         try (Connection connection = JdbcAdaptersContract.connect(database);
              Statement statement = connection.createStatement()) {
@@ -56,6 +57,15 @@ abstract class JdbcExperimentStoresContract {
             throw new IllegalStateException(e);
         }
         return JdbcAdaptersContract.transactionsIn(context);
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyStoreContract {
+
+        @Override
+        protected Store emptyStore() {
+            return Store.of(new JdbcApiKeysAdapter(emptied("api_keys")));
+        }
     }
 
     @Nested

@@ -2,8 +2,8 @@ package io.tandem.adapters.out.jdbc;
 
 import java.sql.SQLException;
 
-/** The experiment stores' contracts on the real PostgreSQL server, in a schema of their own. */
-class PostgresExperimentStoresIT extends JdbcExperimentStoresContract {
+/** The plain-JDBC stores' contracts on the real PostgreSQL server, in a schema of their own. */
+class PostgresStoreContractsIT extends JdbcStoreContracts {
 
     private final String schema = TestDatabases.uniqueSchema();
 
