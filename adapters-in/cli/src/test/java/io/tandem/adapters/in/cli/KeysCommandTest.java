@@ -12,6 +12,11 @@ import io.tandem.domain.access.Scope;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,11 +60,14 @@ class KeysCommandTest {
     private final ApiKeyService service = new ApiKeyService(store, store, store, store,
             Clock.fixed(Instant.parse("2026-12-07T02:30:00Z"), java.time.ZoneOffset.UTC), new SecureRandom(),
             Duration.ZERO);
-    private final CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(type -> service);
+    private int sessions;
+
+    private record Run(int exitCode, String out, String err) {
+    }
 
     @Test
     void createPrintsTheKeyOnceOnStandardOutputAndStoresItsScopesAndLimit() {
-        CommandLineRun run = run("keys", "create", "--scope", "serve,ingest", "--name", "web", "--rate", "50");
+        Run run = run("keys", "create", "--scope", "serve,ingest", "--name", "web", "--rate", "50");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().strip()).matches("tdm_[a-z2-7]{10}_[A-Za-z0-9_-]{43}");
@@ -68,7 +76,7 @@ class KeysCommandTest {
         assertThat(key.rateLimit()).contains(new RateLimit(50, 100));
         assertThat(run.err()).contains("only time", key.id().value()).doesNotContain(run.out().strip());
         assertThat(service.authenticate(run.out().strip())).isPresent();
-        assertThat(launcher.sessions()).isEqualTo(1);
+        assertThat(sessions).isEqualTo(1);
     }
 
     @Test
@@ -76,37 +84,81 @@ class KeysCommandTest {
         String token = run("keys", "create", "--scope", "admin", "--name", "ops").out().strip();
         String id = token.substring(4, token.indexOf('_', 4));
 
-        CommandLineRun listed = run("keys", "list");
+        Run listed = run("keys", "list");
         assertThat(listed.out()).contains(id, "admin", "ops", "default", "2026-12-07T02:30:00Z")
                 .doesNotContain(token.substring(token.lastIndexOf('_') + 1));
 
-        CommandLineRun revoked = run("keys", "revoke", id);
+        Run revoked = run("keys", "revoke", id);
         assertThat(revoked.exitCode()).isZero();
         assertThat(service.authenticate(token)).isEmpty();
         assertThat(listed.out()).containsPattern(id + " +admin +2026-12-07T02:30:00Z +- ");
         assertThat(run("keys", "list").out()).containsPattern(id + " +admin +2026-12-07T02:30:00Z +2026-12-07T02:30:00Z ");
 
-        CommandLineRun unknown = run("keys", "revoke", "nosuchkey2");
+        Run unknown = run("keys", "revoke", "nosuchkey2");
         assertThat(unknown.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
         assertThat(unknown.err()).contains("no key with id nosuchkey2");
     }
 
     @Test
     void badInputIsAUsageErrorNamingTheOptionAndOpensNoSession() {
-        CommandLineRun scope = run("keys", "create", "--scope", "Serve", "--name", "web");
+        Run scope = run("keys", "create", "--scope", "Serve", "--name", "web");
         assertThat(scope.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(scope.err()).contains("--scope: unknown scope");
 
-        CommandLineRun name = run("keys", "create", "--scope", "serve", "--name", " web");
+        Run name = run("keys", "create", "--scope", "serve", "--name", " web");
         assertThat(name.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(name.err()).contains("name: must not start or end with whitespace");
 
-        CommandLineRun id = run("keys", "revoke", "BAD");
+        Run id = run("keys", "revoke", "BAD");
         assertThat(id.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(launcher.sessions()).isZero();
+        assertThat(sessions).isZero();
     }
 
-    private CommandLineRun run(String... args) {
-        return CommandLineRun.run(launcher, args);
+    private Run run(String... args) {
+        TandemLauncher launcher = new TandemLauncher() {
+            @Override
+            public void serve(PrintStream out, Optional<String> profile) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int checkConfiguration(PrintStream out, Optional<String> profile) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void demo(PrintStream out) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public TandemSession openSession() {
+                sessions++;
+                return new TandemSession() {
+                    @Override
+                    public <T> T useCase(Class<T> type) {
+                        return type.cast(service);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public TandemServer startServer(Map<String, Object> properties) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int exitCode;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            CommandLine commandLine = TandemCommand.commandLine(launcher, out);
+            commandLine.setErr(new PrintWriter(err, true));
+            exitCode = commandLine.execute(args);
+        }
+        return new Run(exitCode, bytes.toString(StandardCharsets.UTF_8), err.toString());
     }
 }
