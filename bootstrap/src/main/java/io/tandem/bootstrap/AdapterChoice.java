@@ -17,6 +17,7 @@ enum AdapterChoice {
     ARTIFACTS("tandem.artifacts", "filesystem", List.of("filesystem", "minio")),
     JOBS("tandem.jobs", "jdbc", List.of("jdbc", "memory")),
     API_KEYS("tandem.auth.keys", "jdbc", List.of("jdbc", "memory")),
+    EXPERIMENTS("tandem.experiments.store", "jdbc", List.of("jdbc", "memory")),
     RATE_LIMITS("tandem.auth.rate-limits", "memory", List.of("memory", "redis"));
 
     private final String property;

@@ -8,10 +8,12 @@ import io.tandem.adapters.out.filesystem.FileEventLogAdapter;
 import io.tandem.adapters.out.memory.InMemoryCatalogAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventIdsAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventLogAdapter;
+import io.tandem.adapters.out.memory.InMemoryExperimentsAdapter;
 import io.tandem.adapters.out.memory.Bucket4jMemoryRateLimitAdapter;
 import io.tandem.adapters.out.memory.InMemoryApiKeysAdapter;
 import io.tandem.adapters.out.memory.InMemoryJobsAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
+import io.tandem.adapters.out.memory.InMemoryOnlineMetricsAdapter;
 import io.tandem.application.port.in.UpdateOnlineFeaturesCommand;
 import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.port.out.ClaimEventIdsPort;
@@ -119,5 +121,17 @@ final class EmbeddedAdaptersFactory {
     @Requires(property = "tandem.catalog", value = "memory")
     InMemoryCatalogAdapter catalog() {
         return new InMemoryCatalogAdapter();
+    }
+
+    @Singleton
+    @Requires(property = "tandem.experiments.store", value = "memory")
+    InMemoryExperimentsAdapter experiments() {
+        return new InMemoryExperimentsAdapter();
+    }
+
+    @Singleton
+    @Requires(property = "tandem.experiments.store", value = "memory")
+    InMemoryOnlineMetricsAdapter onlineMetrics() {
+        return new InMemoryOnlineMetricsAdapter();
     }
 }

@@ -7,8 +7,10 @@ import io.tandem.adapters.out.jdbc.ItemRowRepository;
 import io.tandem.adapters.out.jdbc.JdbcApiKeysAdapter;
 import io.tandem.adapters.out.jdbc.JdbcCatalogAdapter;
 import io.tandem.adapters.out.jdbc.JdbcEventIdsAdapter;
+import io.tandem.adapters.out.jdbc.JdbcExperimentsAdapter;
 import io.tandem.adapters.out.jdbc.JdbcJobsAdapter;
 import io.tandem.adapters.out.jdbc.JdbcModelRegistryAdapter;
+import io.tandem.adapters.out.jdbc.JdbcOnlineMetricsAdapter;
 import io.tandem.adapters.out.jdbc.JobRowRepository;
 import io.tandem.adapters.out.jdbc.ModelVersionRowRepository;
 import io.tandem.adapters.out.jdbc.JdbcSchema;
@@ -64,5 +66,17 @@ final class JdbcAdaptersFactory {
     @Requires(property = "tandem.event-ids", value = "jdbc")
     JdbcEventIdsAdapter eventIds(MigratedSchema schema, TransactionOperations<Connection> transactions) {
         return new JdbcEventIdsAdapter(transactions);
+    }
+
+    @Singleton
+    @Requires(property = "tandem.experiments.store", value = "jdbc", defaultValue = "jdbc")
+    JdbcExperimentsAdapter experiments(MigratedSchema schema, TransactionOperations<Connection> transactions) {
+        return new JdbcExperimentsAdapter(transactions);
+    }
+
+    @Singleton
+    @Requires(property = "tandem.experiments.store", value = "jdbc", defaultValue = "jdbc")
+    JdbcOnlineMetricsAdapter onlineMetrics(MigratedSchema schema, TransactionOperations<Connection> transactions) {
+        return new JdbcOnlineMetricsAdapter(transactions);
     }
 }

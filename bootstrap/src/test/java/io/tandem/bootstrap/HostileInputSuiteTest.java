@@ -271,6 +271,11 @@ class HostileInputSuiteTest {
                 jobBodies().map(body -> json("POST", "/v1/jobs", body)),
                 pathSegments().map(id -> json("GET", "/v1/jobs/" + id, new byte[0])),
                 queryValues().map(limit -> json("GET", "/v1/jobs?limit=" + limit, new byte[0])),
+                experimentBodies().map(body -> json("POST", "/v1/experiments", body)),
+                Arbitraries.just(json("GET", "/v1/experiments", new byte[0])),
+                pathSegments().map(name -> json("GET", "/v1/experiments/" + name, new byte[0])),
+                Combinators.combine(pathSegments(), Arbitraries.of("start", "stop")).as((name, step) ->
+                        json("POST", "/v1/experiments/" + name + "/" + step, new byte[0])),
                 Arbitraries.of("/health/liveness", "/health/readiness", "/prometheus", "/beans", "/routes",
                         "/threaddump", "/metrics", "/info", "/env", "/refresh", "/v1", "/v1/nothing", "/../etc/passwd",
                         "/v1/items/", "/v1/users//recommendations").map(path -> json("GET", path, new byte[0])),
@@ -373,6 +378,19 @@ class HostileInputSuiteTest {
                 hostileStrings().filter(s -> !s.equals("train") && !s.equals("pipeline"))
                         .map(HostileInputSuiteTest::quoted));
         return objects(Map.of("type", types), List.of("job", "kind")).map(HostileInputSuiteTest::bytes);
+    }
+
+    private Arbitrary<byte[]> experimentBodies() {
+        Arbitrary<String> models = Arbitraries.oneOf(Arbitraries.of("null", "\"champion\"", "\"CHAMPION\""),
+                objects(Map.of("name", ids(), "version", ids()), List.of("id")), jsonValues(1));
+        Arbitrary<String> options = Arbitraries.oneOf(objects(Map.of("diversity", numbers(), "explorationPlaces",
+                numbers(), "candidatesPerRetriever", numbers()), List.of("mmr")), jsonValues(1));
+        Arbitrary<String> variant = objects(Map.of("name", ids(), "share", numbers(), "model", models, "options",
+                options), List.of("weight"));
+        Arbitrary<String> variants = Arbitraries.oneOf(variant.list().ofMaxSize(4)
+                .map(values -> "[" + String.join(",", values) + "]"), jsonValues(1));
+        return objects(Map.of("name", ids(), "salt", ids(), "surface", ids(), "holdout", numbers(), "variants",
+                variants), List.of("variant", "shares")).map(HostileInputSuiteTest::bytes);
     }
 
     @Provide

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The simulation at a small size (500 users, 200 items, a strongly weakened policy, at most 4,000 requests per
- * method); the full-size figures come from {@code ExperimentSimulationBenchmark} (docs/benchmarks.md).
+ * method); the full-size figures come from {@code tandem bench experiment} (docs/benchmarks.md).
  */
 class ExperimentSimulationTest {
 

@@ -1,6 +1,7 @@
 package io.tandem.adapters.in.cli;
 
 import io.tandem.adapters.in.cli.evaluate.EvaluateCommand;
+import io.tandem.adapters.in.cli.experiments.ExperimentsCommand;
 import io.tandem.adapters.in.cli.imports.ImportCommand;
 import io.tandem.adapters.in.cli.bench.BenchCommand;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ public final class TandemCommand implements Runnable {
         commandLine.addSubcommand("train", new TrainCommand(launcher, out));
         commandLine.addSubcommand("bench", BenchCommand.commandLine(launcher, out));
         commandLine.addSubcommand("keys", KeysCommand.commandLine(launcher, out));
+        commandLine.addSubcommand("experiments", ExperimentsCommand.commandLine(launcher, out));
         commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
             if (failure instanceof LaunchFailedException launch) {
                 failed.getErr().println(launch.getMessage());

@@ -53,6 +53,42 @@ final class ApiExamples {
             + "\"message\":\"training als\",\"queuedAt\":\"2026-12-07T02:30:00Z\","
             + "\"startedAt\":\"2026-12-07T02:30:01Z\",\"finishedAt\":null}";
 
+    static final String EXPERIMENT_REQUEST = "{\"name\":\"ab-1\",\"surface\":\"home\",\"variants\":["
+            + "{\"name\":\"a\",\"share\":0.5,\"model\":\"champion\"},{\"name\":\"b\",\"share\":0.5,"
+            + "\"model\":{\"name\":\"two-stage\",\"version\":\"v4\"},\"options\":{\"diversity\":0.2}}]}";
+    private static final String EXPERIMENT_VARIANTS = "\"variants\":[{\"name\":\"a\",\"share\":0.5,"
+            + "\"model\":\"champion\",\"options\":{\"diversity\":null,\"explorationPlaces\":null,"
+            + "\"candidatesPerRetriever\":null}},{\"name\":\"b\",\"share\":0.5,\"model\":{\"name\":"
+            + "\"two-stage\",\"version\":\"v4\"},\"options\":{\"diversity\":0.2,\"explorationPlaces\":null,"
+            + "\"candidatesPerRetriever\":null}}]";
+    private static final String EXPERIMENT_HEAD = "{\"name\":\"ab-1\",\"salt\":\"ab-1\",\"surface\":"
+            + "\"home\",\"holdout\":null,";
+    static final String EXPERIMENT_DRAFT = EXPERIMENT_HEAD + "\"status\":\"draft\",\"startedAt\":null,"
+            + "\"stoppedAt\":null," + EXPERIMENT_VARIANTS + "}";
+    private static final String EXPERIMENT_RUNNING_FIELDS = EXPERIMENT_HEAD + "\"status\":\"running\","
+            + "\"startedAt\":\"2026-12-07T09:00:00Z\",\"stoppedAt\":null," + EXPERIMENT_VARIANTS;
+    static final String EXPERIMENT_RUNNING = EXPERIMENT_RUNNING_FIELDS + "}";
+    static final String EXPERIMENT_STOPPED = EXPERIMENT_HEAD + "\"status\":\"stopped\","
+            + "\"startedAt\":\"2026-12-07T09:00:00Z\",\"stoppedAt\":\"2026-12-21T09:00:00Z\","
+            + EXPERIMENT_VARIANTS + "}";
+    private static final String FIGURES_B = "{\"variant\":\"b\",\"day\":null,\"users\":5120,"
+            + "\"requests\":20311,\"impressions\":203110,\"clicks\":18620,\"carts\":2210,\"purchases\":930,"
+            + "\"value\":27900.0,\"requestOnly\":{\"clicks\":120,\"carts\":8,\"purchases\":4,"
+            + "\"value\":96.0,\"requestsWithClick\":9811},\"clickThroughRate\":{\"value\":0.0917,"
+            + "\"low\":0.0889,\"high\":0.0945},\"conversionRate\":{\"value\":0.00458,\"low\":0.00421,"
+            + "\"high\":0.00495},\"valuePerImpression\":{\"value\":0.137,\"low\":0.126,\"high\":0.148},"
+            + "\"cutOff\":10,\"listsWithClick\":9790,\"ndcg\":0.412,\"mrr\":0.355,\"distinctItems\":1403,"
+            + "\"coverage\":0.83,\"p99LatencyMs\":11.9,\"fallbackShare\":{\"value\":0.0021,\"low\":0.0016,"
+            + "\"high\":0.0028}}";
+    static final String EXPERIMENT_SHOWN = EXPERIMENT_RUNNING_FIELDS + ",\"readout\":{\"readAt\":"
+            + "\"2026-12-10T09:00:00Z\",\"metric\":\"click-through-rate\",\"catalogItems\":1682,"
+            + "\"confidencePercent\":95,\"sampleRatio\":{\"mismatch\":false,\"alwaysValidPValue\":1.0,"
+            + "\"chiSquare\":0.41,\"pValue\":0.52},\"variants\":[" + FIGURES_B + "],\"days\":[],"
+            + "\"comparisons\":[{\"control\":\"a\",\"challenger\":\"b\",\"verdict\":\"ship\","
+            + "\"reasons\":[\"the challenger is better: click-through-rate difference 0.00510, always-valid "
+            + "interval [0.00102, 0.00918], p = 0.00731 after 14 looks\"],\"difference\":{\"value\":0.0051,"
+            + "\"standardError\":0.0014},\"pValue\":0.00731,\"low\":0.00102,\"high\":0.00918,\"looks\":14}]}}";
+
     private ApiExamples() {
     }
 }

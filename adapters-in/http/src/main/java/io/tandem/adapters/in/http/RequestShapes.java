@@ -57,4 +57,25 @@ final class RequestShapes {
                @Schema(description = "The key's own limit; the configured default when absent",
                        requiredMode = Schema.RequiredMode.NOT_REQUIRED) KeyJson.Limit rateLimit) {
     }
+
+    @Schema(description = "A new experiment: its variants' shares sum to 1; the salt is the name when absent")
+    record Experiment(@Schema(description = "1-64 lower-case letters, digits, '.', '-' or '_'",
+                              requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                      @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String salt,
+                      @Schema(description = "The surface it covers; every surface when absent",
+                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) String surface,
+                      @Schema(description = "The share of users kept out of every variant, in (0, 1)",
+                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double holdout,
+                      @Schema(description = "2 to 20 variants; the first is the control",
+                              requiredMode = Schema.RequiredMode.REQUIRED) List<ExperimentVariant> variants) {
+    }
+
+    record ExperimentVariant(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                             @Schema(description = "Above 0 and at most 1", requiredMode = Schema.RequiredMode.REQUIRED)
+                             double share,
+                             @Schema(description = "{\"name\",\"version\"} of a registered version, \"champion\", "
+                                     + "or null for the rule-based fallback; required",
+                                     requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) Object model,
+                             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) ExperimentJson.Options options) {
+    }
 }

@@ -2,6 +2,9 @@ package io.tandem.adapters.out.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The statements that cannot be written once for both databases. H2 accepts {@code ON CONFLICT DO NOTHING}
@@ -63,5 +66,20 @@ enum SqlDialect {
     /** Inserts or replaces one job; parameters as bound by {@link JobRows#bindJob}. */
     String upsertJob() {
         return upsertJob;
+    }
+
+    /**
+     * Inserts one row of {@code table}, or replaces the row with the same {@code key} (its primary key); the
+     * parameters are the {@code columns} in order, key columns included.
+     */
+    String upsert(String table, List<String> columns, List<String> key) {
+        String values = " VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        if (this == H2) {
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key)
+                    + ")" + values;
+        }
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ")" + values + " ON CONFLICT ("
+                + String.join(", ", key) + ") DO UPDATE SET " + columns.stream().filter(column -> !key.contains(column))
+                .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
     }
 }

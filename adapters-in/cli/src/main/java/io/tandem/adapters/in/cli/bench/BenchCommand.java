@@ -9,7 +9,8 @@ import java.io.PrintStream;
 /** {@code tandem bench}: the benchmark commands. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: serve (recommendation latency), ingest (events into the lake), quality (a split "
-                + "replayed through the API, served quality beside offline).")
+                + "replayed through the API, served quality beside offline), experiment (A/B test against "
+                + "interleaving in simulation).")
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,6 +22,7 @@ public final class BenchCommand implements Runnable {
         bench.addSubcommand("serve", new BenchServeCommand(launcher, out));
         bench.addSubcommand("ingest", new BenchIngestCommand(launcher, out));
         bench.addSubcommand("quality", new BenchQualityCommand(launcher, out));
+        bench.addSubcommand("experiment", new BenchExperimentCommand(out));
         return bench;
     }
 

@@ -2,8 +2,8 @@ package io.tandem.adapters.out.jdbc;
 
 import java.sql.SQLException;
 
-/** The key store's contract on the embedded database: H2 in PostgreSQL mode. */
-class H2ApiKeysAdapterTest extends JdbcApiKeysContract {
+/** The plain-JDBC stores' contracts on the embedded database: H2 in PostgreSQL mode. */
+class H2StoreContractsTest extends JdbcStoreContracts {
 
     @Override
     JdbcAdaptersContract.Database createDatabase() {

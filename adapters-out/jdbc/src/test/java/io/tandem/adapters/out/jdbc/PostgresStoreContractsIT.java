@@ -2,8 +2,8 @@ package io.tandem.adapters.out.jdbc;
 
 import java.sql.SQLException;
 
-/** The key store's contract on the real PostgreSQL server, in a schema of its own. */
-class PostgresApiKeysAdapterIT extends JdbcApiKeysContract {
+/** The plain-JDBC stores' contracts on the real PostgreSQL server, in a schema of their own. */
+class PostgresStoreContractsIT extends JdbcStoreContracts {
 
     private final String schema = TestDatabases.uniqueSchema();
 

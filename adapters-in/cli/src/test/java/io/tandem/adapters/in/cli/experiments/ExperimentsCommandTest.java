@@ -1,0 +1,155 @@
+package io.tandem.adapters.in.cli.experiments;
+
+import io.tandem.adapters.in.cli.CommandLineRun;
+import io.tandem.application.experiment.CreateExperimentService;
+import io.tandem.application.experiment.ExperimentFixture;
+import io.tandem.application.experiment.ExperimentStoreFake;
+import io.tandem.application.experiment.ListExperimentsService;
+import io.tandem.application.experiment.OnlineMetricsFixture;
+import io.tandem.application.experiment.ShowExperimentService;
+import io.tandem.application.experiment.StartExperimentService;
+import io.tandem.application.experiment.StopExperimentService;
+import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
+import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
+import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
+import io.tandem.application.experiment.port.in.StartExperimentUseCase;
+import io.tandem.application.experiment.port.in.StopExperimentUseCase;
+import io.tandem.application.port.out.CountCatalogPort;
+import io.tandem.domain.experiment.ExperimentStatus;
+import io.tandem.domain.experiment.readout.ReadoutPolicy;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code tandem experiments} over the real services and a store fake: the life cycle, the read-out, and bad input
+ * (shares that do not sum to 1, an unknown version, overlapping experiments, stopping a stopped experiment).
+ */
+class ExperimentsCommandTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-09T12:00:00Z"), ZoneOffset.UTC);
+    private static final CountCatalogPort CATALOG = new CountCatalogPort() {
+        @Override
+        public long countItems() {
+            return 80;
+        }
+
+        @Override
+        public long countUsers() {
+            return 1_000;
+        }
+    };
+
+    private final ExperimentStoreFake store = new ExperimentStoreFake();
+    private final Map<Class<?>, Object> useCases = Map.of(
+            CreateExperimentUseCase.class, new CreateExperimentService(store,
+                    ExperimentFixture.registry("two-stage", "v4")),
+            ListExperimentsUseCase.class, new ListExperimentsService(store),
+            ShowExperimentUseCase.class, new ShowExperimentService(store, store, store, store, CATALOG,
+                    ReadoutPolicy.clickThroughRate(0.02, 50, 100_000), CLOCK),
+            StartExperimentUseCase.class, new StartExperimentService(store, CLOCK),
+            StopExperimentUseCase.class, new StopExperimentService(store, CLOCK));
+    private final CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(useCases::get);
+
+    @Test
+    void anExperimentIsCreatedListedStartedShownAndStopped() {
+        CommandLineRun created = run("experiments", "create", "ab-1", "--surface", "home", "--holdout", "0.1",
+                "--variant", "a:0.5:champion", "--variant", "b:0.5:two-stage/v4");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("ab-1", "draft", "surface home", "holdout 0.1000",
+                "a 0.5000 champion | b 0.5000 two-stage/v4");
+
+        assertThat(run("experiments", "start", "ab-1").out()).contains("running", "started 2026-12-09T12:00:00Z");
+        assertThat(run("experiments", "list").out()).contains("ab-1  running");
+        store.saveOnlineMetrics(OnlineMetricsFixture.cells("ab-1", Map.of("a", 0.05, "b", 0.15, "holdout", 0.05),
+                Map.of("holdout", 89), 400, 11));
+
+        CommandLineRun shown = run("experiments", "show", "ab-1");
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("decided on click-through-rate", "catalogue of 80 items", "VARIANT",
+                "2026-12-07", "2026-12-08", "holdout    total", "Sample ratio: as configured", "b against a: ship after 1 looks",
+                "the challenger is better");
+        assertThat(shown.out()).containsPattern("a +total +400 +400 +2000 +0\\.0[0-9]+ \\[0\\.0[0-9]+, 0\\.0[0-9]+]");
+
+        CommandLineRun stopped = run("experiments", "stop", "ab-1");
+        assertThat(stopped.exitCode()).isZero();
+        assertThat(stopped.out()).contains("stopped", "stopped 2026-12-09T12:00:00Z");
+    }
+
+    @Test
+    void sharesThatDoNotSumToOneAreAUsageErrorNamingTheVariantsAndOpenNoSession() {
+        CommandLineRun run = run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant", "b:0.4:fallback");
+
+        assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run.err()).contains("variants: the shares must sum to 1");
+        assertThat(launcher.sessions()).isZero();
+        assertThat(store.experiments()).isEmpty();
+    }
+
+    @Test
+    void anUnknownVersionIsAUsageErrorNamingTheVariantsModelVersion() {
+        CommandLineRun run = run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant",
+                "b:0.5:two-stage/v9");
+
+        assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run.err()).contains("variants[1].model.version", "'v9'");
+        assertThat(store.experiments()).isEmpty();
+    }
+
+    @Test
+    void anOverlappingExperimentIsRefusedNamingTheSurface() {
+        run("experiments", "create", "home-1", "--surface", "home", "--variant", "a:0.5:champion", "--variant",
+                "b:0.5:fallback");
+        run("experiments", "create", "home-2", "--surface", "home", "--variant", "a:0.5:champion", "--variant",
+                "b:0.5:fallback");
+        run("experiments", "start", "home-1");
+
+        CommandLineRun refused = run("experiments", "start", "home-2");
+
+        assertThat(refused.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(refused.err()).contains("surface: experiment 'home-1' is already running on surface 'home'");
+        assertThat(store.loadExperiment("home-2").orElseThrow().status()).isEqualTo(ExperimentStatus.DRAFT);
+    }
+
+    @Test
+    void stoppingAStoppedExperimentIsRefusedNamingTheStatus() {
+        run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant", "b:0.5:fallback");
+        run("experiments", "start", "ab-1");
+        run("experiments", "stop", "ab-1");
+
+        CommandLineRun again = run("experiments", "stop", "ab-1");
+
+        assertThat(again.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(again.err()).contains("status: experiment 'ab-1' is stopped");
+    }
+
+    @Test
+    void unknownNamesAndMalformedOptionsSayWhat() {
+        CommandLineRun unknown = run("experiments", "show", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(unknown.err()).contains("no experiment 'nope'");
+
+        int before = launcher.sessions();
+        CommandLineRun name = run("experiments", "stop", "Nope");
+        assertThat(name.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(name.err()).contains("name: must be 1-64 lower-case");
+        CommandLineRun variant = run("experiments", "create", "ab-1", "--variant", "a=0.5", "--variant", "b:0.5:fallback");
+        assertThat(variant.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(variant.err()).contains("--variant: 'a=0.5' is not NAME:SHARE:MODEL");
+        CommandLineRun model = run("experiments", "create", "ab-1", "--variant", "a:0.5:best", "--variant", "b:0.5:fallback");
+        assertThat(model.err()).contains("--variant: the model 'best' is none of champion, fallback");
+        assertThat(launcher.sessions()).isEqualTo(before);
+        assertThat(run("experiments", "list").out()).contains("(no experiments");
+        assertThat(run("experiments", "show", "--help").out()).contains("read-out");
+    }
+
+    private CommandLineRun run(String... args) {
+        return CommandLineRun.run(launcher, args);
+    }
+}

@@ -1,0 +1,88 @@
+package io.tandem.adapters.out.jdbc;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.transaction.TransactionOperations;
+import io.tandem.application.experiment.port.out.ExperimentStoreContract;
+import io.tandem.application.experiment.port.out.OnlineMetricsStoreContract;
+import io.tandem.application.port.out.ApiKeyStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The port contracts of the stores written in plain JDBC (API keys, experiments, online metrics), each as a nested
+ * class, on one migrated database per subclass; each test empties the tables of its store first.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcStoreContracts {
+
+    private JdbcAdaptersContract.Database database;
+    private ApplicationContext context;
+
+    abstract JdbcAdaptersContract.Database createDatabase() throws SQLException;
+
+    abstract void dropDatabase(JdbcAdaptersContract.Database database) throws SQLException;
+
+    @BeforeAll
+    void startContext() throws SQLException {
+        database = createDatabase();
+        context = JdbcAdaptersContract.start(database);
+        JdbcSchema.migrate(context.getBean(DataSource.class));
+    }
+
+    @AfterAll
+    void stopContext() throws SQLException {
+        if (context != null) {
+            context.close();
+        }
+        if (database != null) {
+            dropDatabase(database);
+        }
+    }
+
+    /** The database's transactions, after deleting every row of {@code tables}, in this order. */
+    private TransactionOperations<Connection> emptied(String... tables) {
+        try (Connection connection = JdbcAdaptersContract.connect(database);
+             Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("DELETE FROM " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return JdbcAdaptersContract.transactionsIn(context);
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyStoreContract {
+
+        @Override
+        protected Store emptyStore() {
+            return Store.of(new JdbcApiKeysAdapter(emptied("api_keys")));
+        }
+    }
+
+    @Nested
+    class Experiments extends ExperimentStoreContract {
+
+        @Override
+        protected Store emptyStore() {
+            return Store.of(new JdbcExperimentsAdapter(emptied("experiment_variants", "experiments")));
+        }
+    }
+
+    @Nested
+    class OnlineMetrics extends OnlineMetricsStoreContract {
+
+        @Override
+        protected Store emptyStore() {
+            return Store.of(new JdbcOnlineMetricsAdapter(emptied("experiment_metrics", "experiment_tests")));
+        }
+    }
+}

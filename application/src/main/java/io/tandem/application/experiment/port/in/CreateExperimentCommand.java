@@ -1,0 +1,33 @@
+package io.tandem.application.experiment.port.in;
+
+import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.Variant;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A new experiment, refused (naming the field) unless it makes a valid draft: names in the accepted form, 2–20
+ * variants whose shares sum to 1, a holdout share strictly between 0 and 1 (ADR-0024). Whether each pinned model
+ * version exists is the service's check, since only the registry knows.
+ *
+ * @param salt the hash salt; the name when empty
+ */
+public record CreateExperimentCommand(String name, Optional<String> salt, Optional<String> surface,
+                                      List<Variant> variants, OptionalDouble holdout) {
+
+    public CreateExperimentCommand {
+        Objects.requireNonNull(salt, "salt");
+        Objects.requireNonNull(surface, "surface");
+        Objects.requireNonNull(holdout, "holdout");
+        variants = List.copyOf(Objects.requireNonNull(variants, "variants"));
+        Experiment.draft(name, salt, surface, variants, holdout);
+    }
+
+    /** The experiment this command creates, not yet running. */
+    public Experiment draft() {
+        return Experiment.draft(name, salt, surface, variants, holdout);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The experiments feature's use cases: create, list, show (with the read-out), start and stop an experiment, and
+ * assign a user to a variant of the experiment running where a request comes from.
+ */
+package io.tandem.application.experiment.port.in;

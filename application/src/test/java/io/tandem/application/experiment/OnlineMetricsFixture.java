@@ -1,0 +1,90 @@
+package io.tandem.application.experiment;
+
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.experiment.attribution.AttributionPolicy;
+import io.tandem.domain.experiment.attribution.OnlineMetrics;
+import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
+import io.tandem.domain.experiment.attribution.ServedItem;
+import io.tandem.domain.experiment.attribution.ServedList;
+import io.tandem.domain.interaction.Event;
+import io.tandem.domain.interaction.EventContext;
+import io.tandem.domain.interaction.EventId;
+import io.tandem.domain.interaction.EventType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+
+/**
+ * Online-metric cells as the attribution aggregate makes them: every user of a group is served one list of
+ * {@value #LIST_LENGTH} items (odd users on {@link #DAY_ONE}, even ones a day later), impresses all of it, clicks
+ * each item with the group's probability and buys every tenth clicked item for 20.
+ */
+public final class OnlineMetricsFixture {
+
+    public static final Instant DAY_ONE = Instant.parse("2026-12-07T09:00:00Z");
+    public static final int LIST_LENGTH = 5;
+
+    private OnlineMetricsFixture() {
+    }
+
+    /**
+     * The daily and whole-experiment cells of {@code experiment}, with {@code usersPerGroup} users in each group of
+     * {@code clickRates} (group name to click probability per impression); seeded, so equal calls give equal cells.
+     */
+    public static List<OnlineMetrics> cells(String experiment, Map<String, Double> clickRates, int usersPerGroup,
+                                            long seed) {
+        return cells(experiment, clickRates, Map.of(), usersPerGroup, seed);
+    }
+
+    /** The same, with {@code usersByGroup} overriding the number of users of some groups (a skewed split). */
+    public static List<OnlineMetrics> cells(String experiment, Map<String, Double> clickRates,
+                                            Map<String, Integer> usersByGroup, int usersPerGroup, long seed) {
+        OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(AttributionPolicy.DEFAULT);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Event> events = new ArrayList<>();
+        clickRates.forEach((group, clickRate) -> {
+            int users = usersByGroup.getOrDefault(group, usersPerGroup);
+            for (int u = 0; u < users; u++) {
+                String requestId = experiment + "-" + group + "-" + u;
+                UserId user = UserId.of(group + "-user-" + u);
+                Instant servedAt = DAY_ONE.plus(Duration.ofDays(u % 2 == 0 ? 1 : 0));
+                List<ServedItem> items = new ArrayList<>();
+                for (int p = 1; p <= LIST_LENGTH; p++) {
+                    items.add(ServedItem.ranked(ItemId.of("item-" + ((u * 7 + p) % 40)), p));
+                }
+                aggregate.record(new ServedList(requestId, experiment, group, user, servedAt, items,
+                        Duration.ofMillis(4 + u % 7), u % 50 == 0));
+                for (ServedItem item : items) {
+                    events.add(event(EventType.IMPRESSION, requestId, user, item.item(), servedAt));
+                    if (random.nextDouble() < clickRate) {
+                        events.add(event(EventType.CLICK, requestId, user, item.item(), servedAt));
+                        if (random.nextInt(10) == 0) {
+                            events.add(new Event(new EventId(requestId + "-buy-" + item.item().value()),
+                                    EventType.PURCHASE, user, item.item(), servedAt.plusSeconds(60),
+                                    OptionalDouble.of(20), new EventContext(Optional.empty(),
+                                    Optional.of(requestId), OptionalInt.empty())));
+                        }
+                    }
+                }
+            }
+        });
+        events.forEach(aggregate::apply);
+        List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
+        cells.addAll(aggregate.totals(experiment).values());
+        return cells;
+    }
+
+    private static Event event(EventType type, String requestId, UserId user, ItemId item, Instant servedAt) {
+        return new Event(new EventId(requestId + "-" + type.name() + "-" + item.value()), type, user, item,
+                servedAt.plusSeconds(5), OptionalDouble.empty(),
+                new EventContext(Optional.empty(), Optional.of(requestId), OptionalInt.empty()));
+    }
+}

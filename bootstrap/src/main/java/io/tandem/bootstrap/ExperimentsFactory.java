@@ -1,0 +1,68 @@
+package io.tandem.bootstrap;
+
+import io.micronaut.context.annotation.Factory;
+import io.tandem.application.experiment.AssignVariantService;
+import io.tandem.application.experiment.CreateExperimentService;
+import io.tandem.application.experiment.ListExperimentsService;
+import io.tandem.application.experiment.ShowExperimentService;
+import io.tandem.application.experiment.StartExperimentService;
+import io.tandem.application.experiment.StopExperimentService;
+import io.tandem.application.experiment.port.in.AssignVariantUseCase;
+import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
+import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
+import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
+import io.tandem.application.experiment.port.in.StartExperimentUseCase;
+import io.tandem.application.experiment.port.in.StopExperimentUseCase;
+import io.tandem.application.experiment.port.out.ChangeExperimentPort;
+import io.tandem.application.experiment.port.out.ListExperimentsPort;
+import io.tandem.application.experiment.port.out.LoadExperimentPort;
+import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
+import io.tandem.application.experiment.port.out.LoadSequentialTestsPort;
+import io.tandem.application.experiment.port.out.SaveExperimentPort;
+import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
+import io.tandem.application.port.out.CountCatalogPort;
+import io.tandem.application.port.out.LoadModelVersionsPort;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** The experiments feature (issue 13): its use cases over whichever experiment and metric stores were chosen. */
+@Factory
+final class ExperimentsFactory {
+
+    @Singleton
+    CreateExperimentUseCase createExperiment(SaveExperimentPort save, LoadModelVersionsPort registry) {
+        return new CreateExperimentService(save, registry);
+    }
+
+    @Singleton
+    ListExperimentsUseCase listExperiments(ListExperimentsPort experiments) {
+        return new ListExperimentsService(experiments);
+    }
+
+    @Singleton
+    ShowExperimentUseCase showExperiment(LoadExperimentPort experiments, LoadOnlineMetricsPort metrics,
+                                         LoadSequentialTestsPort loadTests, SaveSequentialTestPort saveTest,
+                                         CountCatalogPort catalog, ExperimentsConfiguration configuration,
+                                         Clock clock) {
+        return new ShowExperimentService(experiments, metrics, loadTests, saveTest, catalog,
+                configuration.readoutPolicy(), clock);
+    }
+
+    @Singleton
+    StartExperimentUseCase startExperiment(ChangeExperimentPort change, Clock clock) {
+        return new StartExperimentService(change, clock);
+    }
+
+    @Singleton
+    StopExperimentUseCase stopExperiment(ChangeExperimentPort change, Clock clock) {
+        return new StopExperimentService(change, clock);
+    }
+
+    /** Serving's view of the running experiments, re-read from the store at most once per refresh interval. */
+    @Singleton
+    AssignVariantUseCase assignVariant(ListExperimentsPort experiments, ExperimentsConfiguration configuration,
+                                       Clock clock) {
+        return new AssignVariantService(experiments, clock, configuration.refreshInterval());
+    }
+}
