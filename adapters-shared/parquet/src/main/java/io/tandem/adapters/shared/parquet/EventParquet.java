@@ -1,4 +1,4 @@
-package io.tandem.adapters.out.minio;
+package io.tandem.adapters.shared.parquet;
 
 import com.jerolba.carpet.CarpetReader;
 import com.jerolba.carpet.CarpetWriter;
@@ -24,13 +24,17 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** The lake's file format and layout rules: one Parquet file of {@link EventRow}s per batch and event date. */
-final class EventParquet {
+/**
+ * The lake's file format and layout rules: one Parquet file of {@link EventRow}s per batch and event date, under
+ * {@code events/date=YYYY-MM-DD/part-<batchId>.parquet}. The local-folder lake and the S3 lake both write and read
+ * through this class, so a file one of them writes is a file the other (and DuckDB) reads.
+ */
+public final class EventParquet {
 
-    static final String EVENTS = "events";
-    static final String PARTITION_PREFIX = "date=";
-    static final String FILE_PREFIX = "part-";
-    static final String FILE_SUFFIX = ".parquet";
+    public static final String EVENTS = "events";
+    public static final String PARTITION_PREFIX = "date=";
+    public static final String FILE_PREFIX = "part-";
+    public static final String FILE_SUFFIX = ".parquet";
 
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]+");
     /** Keeps {@code part-<batchId>.parquet} and its temporary sibling under the usual 255-byte name limit. */
@@ -40,7 +44,7 @@ final class EventParquet {
     private EventParquet() {
     }
 
-    static String requireBatchId(String batchId) {
+    public static String requireBatchId(String batchId) {
         if (batchId == null || !BATCH_ID.matcher(batchId).matches()) {
             throw new InvalidFieldException("batchId", "must match " + BATCH_ID.pattern());
         }
@@ -50,7 +54,7 @@ final class EventParquet {
         return batchId;
     }
 
-    static void requireRange(LocalDate from, LocalDate to) {
+    public static void requireRange(LocalDate from, LocalDate to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.isAfter(to)) {
@@ -58,16 +62,16 @@ final class EventParquet {
         }
     }
 
-    static String fileName(String batchId) {
+    public static String fileName(String batchId) {
         return FILE_PREFIX + batchId + FILE_SUFFIX;
     }
 
-    static String partitionName(LocalDate date) {
+    public static String partitionName(LocalDate date) {
         return PARTITION_PREFIX + date;
     }
 
     /** Splits a batch by the UTC date of each event, keeping the batch's order within a date. */
-    static SortedMap<LocalDate, List<EventRow>> rowsByDate(List<Event> events) {
+    public static SortedMap<LocalDate, List<EventRow>> rowsByDate(List<Event> events) {
         SortedMap<LocalDate, List<EventRow>> byDate = new TreeMap<>();
         for (Event event : events) {
             LocalDate date = LocalDate.ofInstant(event.time(), ZoneOffset.UTC);
@@ -77,7 +81,7 @@ final class EventParquet {
     }
 
     /** Writes {@code rows} as a Parquet file at {@code file}, creating or truncating it. */
-    static void write(Path file, List<EventRow> rows) throws IOException {
+    public static void write(Path file, List<EventRow> rows) throws IOException {
         try (OutputStream out = new BufferedOutputStream(
                 Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE), BUFFER_BYTES);
@@ -92,7 +96,7 @@ final class EventParquet {
     }
 
     /** Hands every event of a Parquet file to {@code consumer}, in file order; {@code source} names it in errors. */
-    static void read(Path file, String source, Consumer<Event> consumer) throws IOException {
+    public static void read(Path file, String source, Consumer<Event> consumer) throws IOException {
         try (CloseableIterator<EventRow> rows = new CarpetReader<>(file.toFile(), EventRow.class).iterator()) {
             long row = 0;
             while (rows.hasNext()) {

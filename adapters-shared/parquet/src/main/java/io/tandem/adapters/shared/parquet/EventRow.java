@@ -1,4 +1,4 @@
-package io.tandem.adapters.out.minio;
+package io.tandem.adapters.shared.parquet;
 
 import com.jerolba.carpet.annotation.Alias;
 import com.jerolba.carpet.annotation.NotNull;
@@ -23,7 +23,7 @@ import java.util.OptionalInt;
  * written as a plain (not UTC-adjusted) TIMESTAMP, so DuckDB reads a TIMESTAMP whose date matches the
  * {@code date=} partition whatever the session time zone.
  */
-record EventRow(
+public record EventRow(
         @NotNull String id,
         @NotNull String type,
         @NotNull @Alias("user_id") String userId,
