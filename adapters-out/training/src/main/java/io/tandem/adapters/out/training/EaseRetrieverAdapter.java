@@ -1,6 +1,7 @@
 package io.tandem.adapters.out.training;
 
 import io.tandem.application.port.out.TrainRetrieverPort;
+import io.tandem.domain.retrieval.Cholesky;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.Retrieval;
@@ -56,7 +57,7 @@ public final class EaseRetrieverAdapter implements TrainRetrieverPort {
             }
             row[s] += (float) parameters.lambda();
         });
-        SpdInverse.invertInPlace(gram);
+        Cholesky.invertInPlace(gram);
         // B = I - P / diag(P), written over P: row j of B is row j of P scaled column-wise.
         float[] scale = new float[m];
         for (int i = 0; i < m; i++) {

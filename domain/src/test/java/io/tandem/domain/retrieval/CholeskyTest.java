@@ -1,4 +1,4 @@
-package io.tandem.adapters.out.training;
+package io.tandem.domain.retrieval;
 
 import io.tandem.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
@@ -9,14 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-class SpdInverseTest {
+class CholeskyTest {
 
     @Test
     void invertsATwoByTwoMatrixAsByHand() {
         // [[3, 1], [1, 2]]: determinant 3*2 - 1*1 = 5, inverse 1/5 [[2, -1], [-1, 3]].
         float[][] matrix = {{3, 1}, {1, 2}};
 
-        SpdInverse.invertInPlace(matrix);
+        Cholesky.invertInPlace(matrix);
 
         assertThat(matrix[0][0]).isCloseTo(0.4f, within(1e-6f));
         assertThat(matrix[0][1]).isCloseTo(-0.2f, within(1e-6f));
@@ -34,7 +34,7 @@ class SpdInverseTest {
             inverse[i] = original[i].clone();
         }
 
-        SpdInverse.invertInPlace(inverse);
+        Cholesky.invertInPlace(inverse);
 
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -49,8 +49,54 @@ class SpdInverseTest {
 
     @Test
     void refusesAMatrixThatIsNotPositiveDefinite() {
-        assertThatThrownBy(() -> SpdInverse.invertInPlace(new float[][] {{1, 2}, {2, 1}}))
+        assertThatThrownBy(() -> Cholesky.invertInPlace(new float[][] {{1, 2}, {2, 1}}))
                 .isInstanceOf(InvalidFieldException.class).hasMessageContaining("positive definite");
+    }
+
+    @Test
+    void solvesASystemToDoublePrecisionThoughTheFactorIsSingle() {
+        // 150 unknowns: the factor spans several blocks; single precision alone leaves residuals near 1e-6.
+        int n = 150;
+        float[][] gram = gram(n, 11);
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i * n + j] = gram[i][j];
+            }
+        }
+        SplittableRandom random = new SplittableRandom(3);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = random.nextGaussian();
+        }
+        double[] before = a.clone();
+
+        double[] x = Cholesky.solve(a, b, n);
+
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += a[i * n + j] * x[j];
+            }
+            assertThat(sum).as("(A x)[%d]", i).isCloseTo(b[i], within(1e-12));
+        }
+        assertThat(a).as("the matrix is left as it was").containsExactly(before);
+    }
+
+    @Test
+    void aSolveReadsOnlyTheUpperTriangle() {
+        // [[4, 2], [2, 3]] x = [2, 1] has x = [0.5, 0]; the lower cell holds garbage that must not matter.
+        double[] x = Cholesky.solve(new double[] {4, 2, -99, 3}, new double[] {2, 1}, 2);
+
+        assertThat(x).containsExactly(new double[] {0.5, 0.0}, within(1e-15));
+    }
+
+    @Test
+    void aSolveRefusesAMatrixThatIsNotPositiveDefiniteOrNotSquare() {
+        assertThatThrownBy(() -> Cholesky.solve(new double[] {1, 2, 2, 1}, new double[] {1, 1}, 2))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("positive definite");
+        assertThatThrownBy(() -> Cholesky.solve(new double[] {1, 0, 0}, new double[] {1, 1}, 2))
+                .isInstanceOf(InvalidFieldException.class);
     }
 
     /** {@code X^T X + 10 I} for a random binary 200×n X: the shape of matrix EASE inverts. */
