@@ -69,7 +69,7 @@ final class TwoStageRecommender implements RetrievalModel {
         }
     }
 
-    /** Trees as a ranker: each row scored by the reference {@link TreeEnsemble#score}, rounded as an artifact's. */
+    /** Trees as a ranker: each row scored by the reference {@link TreeEnsemble#scores}, rounded as an artifact's. */
     private static final class TreeScoring implements ScoringModel {
 
         private final TreeEnsemble trees;
@@ -85,14 +85,7 @@ final class TwoStageRecommender implements RetrievalModel {
 
         @Override
         public float[] score(float[] features, int rows) {
-            int width = trees.featureCount();
-            float[] row = new float[width];
-            float[] scores = new float[rows];
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(features, r * width, row, 0, width);
-                scores[r] = (float) trees.score(row);
-            }
-            return scores;
+            return trees.scores(features, rows);
         }
 
         @Override
