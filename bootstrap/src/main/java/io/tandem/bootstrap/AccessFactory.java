@@ -7,8 +7,12 @@ import io.tandem.application.port.out.ListApiKeysPort;
 import io.tandem.application.port.out.LoadApiKeyPort;
 import io.tandem.application.port.out.RevokeApiKeyPort;
 import io.tandem.application.port.out.SaveApiKeyPort;
-import io.tandem.application.service.ApiKeyService;
+import io.tandem.application.service.AuthenticateService;
+import io.tandem.application.service.CreateApiKeyService;
+import io.tandem.application.service.ListApiKeysService;
 import io.tandem.application.service.RateLimitService;
+import io.tandem.application.service.RevokeApiKeyService;
+import io.tandem.application.service.StoredApiKeys;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -18,11 +22,30 @@ import java.time.Clock;
 @Factory
 final class AccessFactory {
 
-    /** One service answers create, list, revoke and authenticate, so a revocation clears its cache at once. */
+    /** One key cache per instance, shared by the key use cases, so a revocation here clears it at once. */
     @Singleton
-    ApiKeyService apiKeys(SaveApiKeyPort save, LoadApiKeyPort load, ListApiKeysPort list, RevokeApiKeyPort revoke,
-                          Clock clock, AccessConfiguration configuration) {
-        return new ApiKeyService(save, load, list, revoke, clock, new SecureRandom(), configuration.cacheFor());
+    StoredApiKeys storedApiKeys(LoadApiKeyPort load, Clock clock, AccessConfiguration configuration) {
+        return new StoredApiKeys(load, clock, configuration.cacheFor());
+    }
+
+    @Singleton
+    CreateApiKeyService createApiKey(SaveApiKeyPort save, StoredApiKeys keys, Clock clock) {
+        return new CreateApiKeyService(save, keys, clock, new SecureRandom());
+    }
+
+    @Singleton
+    ListApiKeysService listApiKeys(ListApiKeysPort list) {
+        return new ListApiKeysService(list);
+    }
+
+    @Singleton
+    RevokeApiKeyService revokeApiKey(RevokeApiKeyPort revoke, StoredApiKeys keys, Clock clock) {
+        return new RevokeApiKeyService(revoke, keys, clock);
+    }
+
+    @Singleton
+    AuthenticateService authenticate(StoredApiKeys keys) {
+        return new AuthenticateService(keys);
     }
 
     @Singleton

@@ -6,16 +6,21 @@ import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.port.out.AppendEventsPort;
 import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
 import io.tandem.application.port.out.ClaimEventIdsPort;
+import io.tandem.application.port.out.CountCatalogPort;
+import io.tandem.application.port.out.DeleteItemPort;
 import io.tandem.application.port.out.LoadItemsPort;
+import io.tandem.application.port.out.LoadUserPort;
 import io.tandem.application.port.out.SaveItemsPort;
 import io.tandem.application.port.out.SaveUsersPort;
-import io.tandem.application.port.out.LoadUserPort;
-import io.tandem.application.port.out.DeleteItemPort;
-import io.tandem.application.port.out.CountCatalogPort;
+import io.tandem.application.service.CatalogSnapshot;
+import io.tandem.application.service.CountCatalogService;
+import io.tandem.application.service.DeleteItemService;
+import io.tandem.application.service.FindItemService;
+import io.tandem.application.service.FindUserService;
 import io.tandem.application.service.RecordEventsService;
 import io.tandem.application.service.UpdateOnlineFeaturesService;
-import io.tandem.application.service.CatalogService;
-import io.tandem.application.service.CatalogSnapshot;
+import io.tandem.application.service.UpsertItemsService;
+import io.tandem.application.service.UpsertUsersService;
 import io.tandem.domain.TimeWindow;
 import io.tandem.domain.feature.FeaturePolicy;
 import jakarta.inject.Singleton;
@@ -55,23 +60,46 @@ final class CoreFactory {
     }
 
     /**
-     * One service answers every catalog use case. Its writes reach the serving snapshot as soon as the catalog
-     * has them, so this instance serves what it was just told.
+     * Catalog writes reach the serving snapshot as soon as the catalog has them, so this instance serves what it
+     * was just told.
      */
     @Singleton
-    CatalogService catalog(SaveItemsPort saveItems, LoadItemsPort loadItems, DeleteItemPort deleteItem,
-                           SaveUsersPort saveUsers, LoadUserPort loadUser, CountCatalogPort countCatalog,
-                           CatalogSnapshot snapshot, TimeWindow window, Clock clock) {
+    UpsertItemsService upsertItems(SaveItemsPort saveItems, CatalogSnapshot snapshot, TimeWindow window,
+                                   Clock clock) {
         SaveItemsPort saveThrough = batch -> {
             saveItems.save(batch);
             snapshot.saved(batch);
         };
+        return new UpsertItemsService(saveThrough, window, clock);
+    }
+
+    @Singleton
+    DeleteItemService deleteItem(DeleteItemPort deleteItem, CatalogSnapshot snapshot) {
         DeleteItemPort deleteThrough = id -> {
             boolean deleted = deleteItem.deleteItem(id);
             snapshot.deleted(id);
             return deleted;
         };
-        return new CatalogService(saveThrough, loadItems, deleteThrough, saveUsers, loadUser, countCatalog, window,
-                clock);
+        return new DeleteItemService(deleteThrough);
+    }
+
+    @Singleton
+    FindItemService findItem(LoadItemsPort loadItems) {
+        return new FindItemService(loadItems);
+    }
+
+    @Singleton
+    UpsertUsersService upsertUsers(SaveUsersPort saveUsers) {
+        return new UpsertUsersService(saveUsers);
+    }
+
+    @Singleton
+    FindUserService findUser(LoadUserPort loadUser) {
+        return new FindUserService(loadUser);
+    }
+
+    @Singleton
+    CountCatalogService countCatalog(CountCatalogPort countCatalog) {
+        return new CountCatalogService(countCatalog);
     }
 }

@@ -8,7 +8,7 @@ import io.tandem.application.port.in.FailInterruptedJobsCommand;
 import io.tandem.application.port.in.FailInterruptedJobsUseCase;
 import io.tandem.application.port.in.StartJobCommand;
 import io.tandem.application.port.in.StartJobIfIdleUseCase;
-import io.tandem.application.port.out.JobType;
+import io.tandem.domain.jobs.JobType;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -14,9 +14,12 @@ import io.tandem.application.port.out.LoadScoringModelPort;
 import io.tandem.application.port.out.LoadUserStatePort;
 import io.tandem.application.port.out.ReadLakePort;
 import io.tandem.application.service.CatalogSnapshot;
+import io.tandem.application.service.FindSimilarItemsService;
 import io.tandem.application.service.LakeInteractions;
-import io.tandem.application.service.ModelServingService;
 import io.tandem.application.service.OfflineScoringService;
+import io.tandem.application.service.RankItemsService;
+import io.tandem.application.service.RecommendItemsService;
+import io.tandem.application.service.ServingDependencies;
 import io.tandem.application.service.ServingModels;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.ranking.ScoringModel;
@@ -140,19 +143,38 @@ final class ServingFactory {
                 Math.max(NEWEST_KEPT, serving.freshItems()));
     }
 
-    /** Recommendations, similar items and re-ranking. */
+    /**
+     * What the serving use cases read, each remote dependency behind its guard: the online store always, the
+     * catalog unless the in-memory snapshot answers for it.
+     */
     @Singleton
-    ModelServingService serving(ServingModels models, LoadUserStatePort userState, LoadItemsPort items,
-                                LoadNewestItemsPort newest, RuleBasedFallbackAdapter fallback,
-                                ServingConfiguration serving, @Named("online-store") DependencyGuard onlineStore,
-                                @Named("catalog") DependencyGuard catalog, CatalogSnapshot snapshot) {
+    ServingDependencies servingDependencies(ServingModels models, LoadUserStatePort userState, LoadItemsPort items,
+                                            LoadNewestItemsPort newest, RuleBasedFallbackAdapter fallback,
+                                            ServingConfiguration serving,
+                                            @Named("online-store") DependencyGuard onlineStore,
+                                            @Named("catalog") DependencyGuard catalog, CatalogSnapshot snapshot) {
         LoadUserStatePort guardedState = (user, limit) -> onlineStore.call(() -> userState.userState(user, limit));
         LoadItemsPort catalogItems = serving.catalogSnapshot() ? snapshot
                 : ids -> catalog.call(() -> items.loadItems(ids));
         LoadNewestItemsPort catalogNewest = serving.catalogSnapshot() ? snapshot
                 : (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
-        return new ModelServingService(models, guardedState, catalogItems, catalogNewest, fallback,
+        return new ServingDependencies(models, guardedState, catalogItems, catalogNewest, fallback,
                 serving.settings(), ServingFactory::requestId);
+    }
+
+    @Singleton
+    RecommendItemsService recommendItems(ServingDependencies dependencies) {
+        return new RecommendItemsService(dependencies);
+    }
+
+    @Singleton
+    FindSimilarItemsService findSimilarItems(ServingDependencies dependencies) {
+        return new FindSimilarItemsService(dependencies);
+    }
+
+    @Singleton
+    RankItemsService rankItems(ServingDependencies dependencies) {
+        return new RankItemsService(dependencies);
     }
 
     /**

@@ -11,35 +11,45 @@ import io.tandem.application.port.in.RegisterModelVersionUseCase;
 import io.tandem.application.port.in.TrainModelsUseCase;
 import io.tandem.application.port.out.ChangeModelStagesPort;
 import io.tandem.application.port.out.ExportRankerPort;
-import io.tandem.application.port.out.LoadModelArtifactPort;
-import io.tandem.application.port.out.LoadScoringModelPort;
-import io.tandem.application.port.out.StoreModelArtifactPort;
-import io.tandem.application.port.out.TrainRankerPort;
-import io.tandem.application.port.out.TrainRetrieverPort;
-import io.tandem.application.service.EvaluateRecommendersService;
-import io.tandem.application.service.LakeInteractions;
-import io.tandem.application.service.RankerArtifactPorts;
-import io.tandem.application.service.RecencyGrid;
-import io.tandem.application.service.Retriever;
-import io.tandem.application.service.TrainModelsJob;
-import io.tandem.application.service.TrainModelsService;
-import io.tandem.application.port.out.JobType;
+import io.tandem.application.port.out.FlushLakePort;
 import io.tandem.application.port.out.ListModelsPort;
 import io.tandem.application.port.out.LoadItemsPort;
 import io.tandem.application.port.out.LoadJobsPort;
+import io.tandem.application.port.out.LoadModelArtifactPort;
 import io.tandem.application.port.out.LoadModelVersionsPort;
+import io.tandem.application.port.out.LoadScoringModelPort;
+import io.tandem.application.port.out.MarkEventLogEndPort;
 import io.tandem.application.port.out.ReadLakePort;
 import io.tandem.application.port.out.RunJobPort;
 import io.tandem.application.port.out.SaveJobPort;
-import io.tandem.application.port.out.FlushLakePort;
-import io.tandem.application.port.out.MarkEventLogEndPort;
 import io.tandem.application.port.out.SaveModelVersionPort;
-import io.tandem.application.service.JobRunnerService;
-import io.tandem.application.service.ModelRegistryService;
-import io.tandem.application.service.ServingModels;
+import io.tandem.application.port.out.StoreModelArtifactPort;
+import io.tandem.application.port.out.TrainRankerPort;
+import io.tandem.application.port.out.TrainRetrieverPort;
+import io.tandem.application.service.ChampionChanges;
+import io.tandem.application.service.EvaluateRecommendersService;
+import io.tandem.application.service.FailInterruptedJobsService;
+import io.tandem.application.service.FindJobService;
+import io.tandem.application.service.JobRunner;
+import io.tandem.application.service.LakeInteractions;
+import io.tandem.application.service.ListJobsService;
+import io.tandem.application.service.ListModelVersionsService;
+import io.tandem.application.service.ListModelsService;
+import io.tandem.application.service.PromoteModelVersionService;
+import io.tandem.application.service.RankerArtifactPorts;
+import io.tandem.application.service.RecencyGrid;
+import io.tandem.application.service.RegisterModelVersionService;
 import io.tandem.application.service.ReplayTrainingExamplesService;
+import io.tandem.application.service.Retriever;
+import io.tandem.application.service.RollbackModelService;
+import io.tandem.application.service.ServingModels;
+import io.tandem.application.service.StartJobIfIdleService;
+import io.tandem.application.service.StartJobService;
+import io.tandem.application.service.TrainModelsJob;
+import io.tandem.application.service.TrainModelsService;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.feature.FeaturePolicy;
+import io.tandem.domain.jobs.JobType;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.retrieval.training.EaseParameters;
 import io.tandem.domain.retrieval.training.EaseTrainer;
@@ -68,10 +78,36 @@ final class TrainingFactory {
     private static final String POPULARITY = "popularity";
 
     @Singleton
-    ModelRegistryService modelRegistry(SaveModelVersionPort save, LoadModelVersionsPort load, ListModelsPort list,
-                                       ChangeModelStagesPort stages, ServingModels serving) {
-        // A promotion loads the version as serving will, first: a missing or corrupt artifact is refused.
-        return new ModelRegistryService(save, load, list, stages, serving::verify, serving::refresh);
+    RegisterModelVersionService registerModelVersion(SaveModelVersionPort save, LoadModelVersionsPort load) {
+        return new RegisterModelVersionService(save, load);
+    }
+
+    @Singleton
+    ListModelsService listModels(ListModelsPort list) {
+        return new ListModelsService(list);
+    }
+
+    @Singleton
+    ListModelVersionsService listModelVersions(LoadModelVersionsPort load) {
+        return new ListModelVersionsService(load);
+    }
+
+    /** A promotion or rollback loads the version as serving will, first: a missing or corrupt artifact is refused. */
+    @Singleton
+    ChampionChanges championChanges(ServingModels serving) {
+        return new ChampionChanges(serving::verify, serving::refresh);
+    }
+
+    @Singleton
+    PromoteModelVersionService promoteModelVersion(LoadModelVersionsPort load, ChangeModelStagesPort stages,
+                                                   ChampionChanges changes) {
+        return new PromoteModelVersionService(load, stages, changes);
+    }
+
+    @Singleton
+    RollbackModelService rollbackModel(LoadModelVersionsPort load, ChangeModelStagesPort stages,
+                                       ChampionChanges changes) {
+        return new RollbackModelService(load, stages, changes);
     }
 
     @Singleton
@@ -132,13 +168,39 @@ final class TrainingFactory {
     @Named("tandem-job")
     @Bean(preDestroy = "shutdownNow")
     ExecutorService jobExecutor() {
-        return JobRunnerService.newJobExecutor();
+        return JobRunner.newJobExecutor();
+    }
+
+    /** The one job slot of this instance, shared by the job use cases. */
+    @Singleton
+    JobRunner jobRunner(Map<JobType, RunJobPort> jobBodies, SaveJobPort saveJob, LoadJobsPort loadJobs,
+                        @Named("tandem-job") ExecutorService executor, Clock clock) {
+        return new JobRunner(jobBodies, saveJob, loadJobs, executor, clock, () -> UUID.randomUUID().toString());
     }
 
     @Singleton
-    JobRunnerService jobRunner(Map<JobType, RunJobPort> jobBodies, SaveJobPort saveJob, LoadJobsPort loadJobs,
-                               @Named("tandem-job") ExecutorService executor, Clock clock) {
-        return new JobRunnerService(jobBodies, saveJob, loadJobs, executor, clock, () -> UUID.randomUUID().toString());
+    StartJobService startJob(JobRunner runner) {
+        return new StartJobService(runner);
+    }
+
+    @Singleton
+    StartJobIfIdleService startJobIfIdle(JobRunner runner) {
+        return new StartJobIfIdleService(runner);
+    }
+
+    @Singleton
+    FindJobService findJob(JobRunner runner, LoadJobsPort loadJobs) {
+        return new FindJobService(runner, loadJobs);
+    }
+
+    @Singleton
+    ListJobsService listJobs(JobRunner runner, LoadJobsPort loadJobs) {
+        return new ListJobsService(runner, loadJobs);
+    }
+
+    @Singleton
+    FailInterruptedJobsService failInterruptedJobs(JobRunner runner) {
+        return new FailInterruptedJobsService(runner);
     }
 
     /**

@@ -4,7 +4,8 @@ import io.tandem.application.port.in.RollbackModelCommand;
 import io.tandem.application.port.out.ChangeModelStagesPort;
 import io.tandem.application.port.out.LoadModelVersionsPort;
 import io.tandem.application.port.out.ModelChangeNotPublishedException;
-import io.tandem.application.service.ModelRegistryService;
+import io.tandem.application.service.ChampionChanges;
+import io.tandem.application.service.RollbackModelService;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.ModelConflictException;
@@ -87,10 +88,10 @@ class PublishingModelStagesTest {
         PublishingModelStages stages = new PublishingModelStages(registry, published::add, CLOCK,
                 failures::incrementAndGet);
         AtomicInteger swaps = new AtomicInteger();
-        ModelRegistryService service = new ModelRegistryService(version -> true, registry, List::of, stages,
+        RollbackModelService service = new RollbackModelService(registry, stages, new ChampionChanges(
                 version -> {
                     throw new InvalidFieldException("artifact", "version " + version.version() + " cannot serve");
-                }, swaps::incrementAndGet);
+                }, swaps::incrementAndGet));
 
         assertThatThrownBy(() -> service.rollback(new RollbackModelCommand("two-stage")))
                 .isInstanceOfSatisfying(InvalidFieldException.class,
@@ -105,8 +106,7 @@ class PublishingModelStagesTest {
     void aVerifiedRollbackIsPublishedOnceWithTheRestoredVersion() {
         PublishingModelStages stages = new PublishingModelStages(registry, published::add, CLOCK,
                 failures::incrementAndGet);
-        ModelRegistryService service = new ModelRegistryService(version -> true, registry, List::of, stages,
-                version -> { }, () -> { });
+        RollbackModelService service = new RollbackModelService(registry, stages, ChampionChanges.none());
 
         assertThat(service.rollback(new RollbackModelCommand("two-stage")).champion().version()).isEqualTo("v1");
 

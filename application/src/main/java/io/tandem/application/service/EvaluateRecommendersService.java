@@ -27,8 +27,10 @@ import java.util.stream.IntStream;
 /**
  * Offline evaluation of every retriever alone and of the two-stage system, fold by fold: models train on the
  * fold's training part and rank every item each test user has not seen in training; metrics are averaged over
- * the users with test items, then over folds. Deterministic: per-user work runs in parallel but is summed in user
- * order, and every random choice is seeded.
+ * the users with test items, then over folds. The two-stage system is trained as the train job trains it: the
+ * ranker's groups are labelled by {@link RankerHoldouts} of the fold's training part, whatever the protocol, and
+ * the command's seed replaces the settings' seeds. Deterministic: per-user work runs in parallel but is summed in
+ * user order, and every random choice is seeded.
  */
 public final class EvaluateRecommendersService implements EvaluateRecommendersUseCase {
 
@@ -38,12 +40,16 @@ public final class EvaluateRecommendersService implements EvaluateRecommendersUs
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final List<Retriever> retrievers;
-    private final TwoStageTrainer twoStage;
+    private final TrainRankerPort trainRanker;
+    private final TwoStageSettings settings;
 
     public EvaluateRecommendersService(List<Retriever> retrievers, TrainRankerPort trainRanker,
                                        TwoStageSettings settings) {
         this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
-        this.twoStage = new TwoStageTrainer(retrievers, trainRanker, settings);
+        this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        // Fails here, at start-up, rather than on the first evaluation.
+        new TwoStageTrainer(this.retrievers, trainRanker, settings);
         if (this.retrievers.stream().anyMatch(retriever -> retriever.name().equals(TWO_STAGE))) {
             throw new InvalidFieldException("retrievers", "'" + TWO_STAGE + "' names the full system");
         }
@@ -53,6 +59,7 @@ public final class EvaluateRecommendersService implements EvaluateRecommendersUs
     public EvaluationReport evaluate(EvaluateRecommendersCommand command) {
         EvaluationDataset dataset = command.dataset();
         MetricSuite suite = MetricSuite.at(command.k());
+        TwoStageTrainer twoStage = new TwoStageTrainer(retrievers, trainRanker, settings.withSeed(command.seed()));
         int models = retrievers.size() + 1;
         List<List<Map<String, Double>>> foldMeans = new ArrayList<>();
         for (int m = 0; m < models; m++) {
@@ -79,7 +86,8 @@ public final class EvaluateRecommendersService implements EvaluateRecommendersUs
                 command.progress().modelEvaluated(retriever.name(), f + 1, folds, means, took);
             }
             long start = System.nanoTime();
-            TreeEnsemble ranker = twoStage.trainRanker(fold.train(), dataset.items(), command.rankerHoldouts());
+            TreeEnsemble ranker = twoStage.trainRanker(fold.train(), dataset.items(),
+                    RankerHoldouts.of(fold.train(), command.seed()));
             RetrievalModel system = twoStage.assemble(train, dataset.items(), trained, ranker);
             // The system's cost is its own ranker stage plus the retrievers it reuses.
             double took = (System.nanoTime() - start) / NANOS_PER_SECOND + retrieverSeconds;

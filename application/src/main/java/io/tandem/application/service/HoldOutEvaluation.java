@@ -7,7 +7,9 @@ import io.tandem.domain.evaluation.MetricSuite;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelVersion;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.ranking.ScoringModel;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionMatrix;
 
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.tandem.application.service;
 
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.ranking.ItemStats;
 import io.tandem.domain.retrieval.ItemFacets;
 
 import java.io.ByteArrayInputStream;

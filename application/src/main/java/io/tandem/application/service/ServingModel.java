@@ -5,9 +5,12 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.feature.PositiveInteraction;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelRef;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.ranking.ScoringModel;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.Arrays;
@@ -180,8 +183,9 @@ final class ServingModel {
 
     /** Returns the score vectors of {@code used} to the pool (at most {@link #SPARE_VECTORS} are kept). */
     void recycle(UserCandidates used) {
-        if (used.lent != null && spareCount.incrementAndGet() <= SPARE_VECTORS) {
-            spareVectors.offer(used.lent);
+        Optional<float[][]> lent = used.lentVectors();
+        if (lent.isPresent() && spareCount.incrementAndGet() <= SPARE_VECTORS) {
+            spareVectors.offer(lent.get());
         } else {
             spareCount.decrementAndGet();
         }

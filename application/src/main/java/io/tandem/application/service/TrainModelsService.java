@@ -16,9 +16,6 @@ import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.CatalogCoverage;
 import io.tandem.domain.evaluation.Fold;
 import io.tandem.domain.evaluation.MetricSuite;
-import io.tandem.domain.evaluation.RandomSplit;
-import io.tandem.domain.evaluation.Split;
-import io.tandem.domain.evaluation.TemporalSplit;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelConflictException;
@@ -30,6 +27,9 @@ import io.tandem.domain.model.PromotionDecision;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.ItemStats;
+import io.tandem.domain.ranking.RankingFeatures;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
@@ -64,9 +64,9 @@ import java.util.stream.IntStream;
  *       spread to cut, the cut falls between interactions in event order.</li>
  *   <li>With a {@link RecencyGrid}, each of its half-lives trains the decaying retriever alone on the training
  *       window and is measured on the hold-out; the best one is the retriever's setting for this run.</li>
- *   <li>The ranker learns from the training window alone, as {@link TwoStageTrainer} does for
- *       {@code tandem evaluate}: each user's latest 10, 20 and 30 % of it and three random fifths of it label the
- *       groups ({@link #rankerHoldouts}). The retrievers are then trained on the whole training window.</li>
+ *   <li>The ranker learns from the training window alone, its groups labelled by the splits of
+ *       {@link RankerHoldouts}, the same as {@code tandem evaluate} uses. The retrievers are then trained on the
+ *       whole training window.</li>
  *   <li>The ranker is exported to ONNX, and that artifact is measured on the hold-out
  *       ({@link HoldOutEvaluation}): these are the version's metrics.</li>
  *   <li>If the {@link PromotionPolicy} would promote those metrics over the champion of the moment, both stages
@@ -95,8 +95,6 @@ public final class TrainModelsService implements TrainModelsUseCase {
     public static final int METRICS_AT = 10;
     static final String ARTIFACT_FILE = "ranker.onnx";
 
-    /** The share of each user's interactions a random ranker hold-out labels, as {@code tandem evaluate} cuts. */
-    static final double RANDOM_HOLDOUT_SHARE = 0.2;
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("'v'uuuuMMdd-HHmmss-SSS",
             Locale.ROOT);
 
@@ -240,32 +238,19 @@ public final class TrainModelsService implements TrainModelsUseCase {
         return report;
     }
 
-    /**
-     * The splits whose held-out parts label the ranker's groups: each user's latest 10, 20 and 30 % (what comes
-     * next, as {@code tandem evaluate --protocol temporal} cuts) and three random fifths drawn from {@code seed}
-     * (what is missing, as {@code tandem evaluate}'s folds and random protocol cut, with the same seeds). A ranker
-     * taught only the latest interactions learns that closeness in time predicts them and ranks a user's missing
-     * items far below what the retrievers alone would: on the MovieLens 100K u1 fold its two-stage NDCG@10 was
-     * 0.3953 against 0.5710 for evaluate's ranker (docs/benchmarks.md, "Served quality").
-     */
-    public static List<Split> rankerHoldouts(long seed) {
-        return List.of(new TemporalSplit(0.1), new TemporalSplit(0.2), new TemporalSplit(0.3),
-                new RandomSplit(RANDOM_HOLDOUT_SHARE, seed + 1), new RandomSplit(RANDOM_HOLDOUT_SHARE, seed + 2),
-                new RandomSplit(RANDOM_HOLDOUT_SHARE, seed + 3));
-    }
-
     private static FeatureSchema schema(TwoStageTrainer trainer) {
         return trainer.schema();
     }
 
     /**
-     * Both stages on {@code interactions}: the ranker from the splits of {@link #rankerHoldouts}, the
+     * Both stages on {@code interactions}: the ranker from the splits of {@link RankerHoldouts}, the
      * retrievers on all of them, and the item statistics the ranker's features read.
      */
     private TrainedStages trainStages(TwoStageTrainer trainer, InteractionLog interactions,
                                       LakeInteractions.ImplicitFeedback feedback, long seed,
                                       ReportJobProgressPort progress, double from, double to) {
-        TreeEnsemble ranker = trainer.trainRanker(interactions, feedback.items(), rankerHoldouts(seed));
+        TreeEnsemble ranker = trainer.trainRanker(interactions, feedback.items(),
+                RankerHoldouts.of(interactions, seed));
         progress.report(from + (to - from) * 0.8, String.format(Locale.ROOT, "training the retrievers on %,d "
                 + "interactions", interactions.size()));
         InteractionMatrix matrix = InteractionMatrix.of(interactions);

@@ -2,8 +2,11 @@ package io.tandem.application.service;
 
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.ranking.ScoringModel;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
 /**
@@ -52,12 +55,12 @@ final class TwoStageRecommender implements RetrievalModel {
         for (float score : scores) {
             floor = Math.max(floor, score);
         }
-        int size = found.items.length;
+        int size = found.items().length;
         if (size == 0) {
             return;
         }
         float[] rows = new float[size * features.schema().size()];
-        features.write(found, found.items, rows, 0);
+        features.write(found, found.items(), rows, 0);
         float[] ranked = ranker.score(rows, size);
         float lowest = Float.POSITIVE_INFINITY;
         for (float value : ranked) {
@@ -65,7 +68,7 @@ final class TwoStageRecommender implements RetrievalModel {
         }
         float base = floor == Float.NEGATIVE_INFINITY ? 0f : floor;
         for (int c = 0; c < size; c++) {
-            scores[found.items[c]] = base + 1f + (ranked[c] - lowest);
+            scores[found.items()[c]] = base + 1f + (ranked[c] - lowest);
         }
     }
 

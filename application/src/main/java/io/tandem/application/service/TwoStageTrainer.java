@@ -8,10 +8,14 @@ import io.tandem.domain.evaluation.Fold;
 import io.tandem.domain.evaluation.Split;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.ItemStats;
+import io.tandem.domain.ranking.RankingFeatures;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.ArrayList;
@@ -163,7 +167,7 @@ public final class TwoStageTrainer {
     private Group group(int user, InteractionMatrix fit, CandidateGenerator generator, RankingFeatures features,
                         InteractionMatrix held) {
         UserCandidates found = generator.candidates(UserHistory.of(fit, user));
-        int[] candidates = found.items;
+        int[] candidates = found.items();
         long[] byRank = new long[candidates.length];
         for (int c = 0; c < candidates.length; c++) {
             // Best (lowest) rank over the retrievers first, item index to break ties.

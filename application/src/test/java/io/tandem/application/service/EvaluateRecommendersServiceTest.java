@@ -7,8 +7,8 @@ import io.tandem.application.port.out.TrainRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.EvaluationProgress;
 import io.tandem.domain.evaluation.EvaluationReport;
-import io.tandem.domain.evaluation.RandomSplit;
 import io.tandem.domain.model.FeatureSchema;
+import io.tandem.domain.ranking.RankingFeatures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -86,6 +86,21 @@ class EvaluateRecommendersServiceTest {
     }
 
     @Test
+    void theCommandsSeedSeedsTheRankerAsATrainJobsSeedDoes() {
+        List<Long> seeds = new ArrayList<>();
+        TrainRankerPort ranker = (training, validation, parameters) -> {
+            seeds.add(parameters.seed());
+            return byParityRank().train(training, validation, parameters);
+        };
+
+        service(ranker).evaluate(new EvaluateRecommendersCommand(EvaluationFixture.twoFolds(), 5, 11,
+                EvaluationProgress.NONE));
+
+        // The settings say 7; the train job replaces them with its own seed, and so does evaluate.
+        assertThat(seeds).hasSize(2).containsOnly(11L);
+    }
+
+    @Test
     void theSameInputGivesTheSameReport() {
         EvaluationReport first = service(byParityRank()).evaluate(command());
         EvaluationReport second = service(byParityRank()).evaluate(command());
@@ -100,8 +115,8 @@ class EvaluateRecommendersServiceTest {
         List<String> heard = new ArrayList<>();
         EvaluationProgress progress = (model, fold, folds, metrics, seconds) -> heard.add(model + "@" + fold);
 
-        service(byParityRank()).evaluate(new EvaluateRecommendersCommand(EvaluationFixture.twoFolds(), 5,
-                List.of(new RandomSplit(0.25, 3)), progress));
+        service(byParityRank()).evaluate(new EvaluateRecommendersCommand(EvaluationFixture.twoFolds(), 5, 7,
+                progress));
 
         assertThat(heard).containsExactly("anti@1", "parity@1", "two-stage@1", "anti@2", "parity@2", "two-stage@2");
     }
@@ -118,8 +133,7 @@ class EvaluateRecommendersServiceTest {
     }
 
     private static EvaluateRecommendersCommand command() {
-        return new EvaluateRecommendersCommand(EvaluationFixture.twoFolds(), 5,
-                List.of(new RandomSplit(0.25, 3), new RandomSplit(0.25, 4)), EvaluationProgress.NONE);
+        return new EvaluateRecommendersCommand(EvaluationFixture.twoFolds(), 5, 7, EvaluationProgress.NONE);
     }
 
     private static TrainRankerPort byParityRank() {

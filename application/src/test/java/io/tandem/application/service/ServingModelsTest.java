@@ -11,6 +11,7 @@ import io.tandem.domain.model.ModelRef;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.TrainingWindow;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.ranking.ScoringModel;
 import org.junit.jupiter.api.Test;
 

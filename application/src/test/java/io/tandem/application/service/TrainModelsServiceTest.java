@@ -21,6 +21,7 @@ import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.RankingFeatures;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -54,8 +55,9 @@ class TrainModelsServiceTest {
 
     private final TrainingFixture fixture = new TrainingFixture();
     private final RegistryFake registry = new RegistryFake();
-    private final ModelRegistryService registryService = new ModelRegistryService(registry, registry, registry,
-            registry);
+    private final RegisterModelVersionService registryService = new RegisterModelVersionService(registry, registry);
+    private final PromoteModelVersionService promotions = new PromoteModelVersionService(registry, registry,
+            ChampionChanges.none());
     private final List<RankingDataset> rankerTrainingSets = new ArrayList<>();
     private final AtomicLong latestTimeSeenByRetrievers = new AtomicLong(Long.MIN_VALUE);
     private final List<Double> progressFractions = new ArrayList<>();
@@ -279,23 +281,6 @@ class TrainModelsServiceTest {
     }
 
     @Test
-    void theRankerLearnsWhatComesNextAndWhatIsMissingAsEvaluateCutsThem() {
-        // Only the latest interactions as labels taught the ranker that closeness in time predicts them: on
-        // MovieLens u1 (a random fold) it served NDCG@10 0.40 where evaluate's ranker, taught random fifths,
-        // measured 0.57. TrainJobRankerMovieLensIT measures the two on u1.
-        assertThat(TrainModelsService.rankerHoldouts(42)).containsExactly(
-                new io.tandem.domain.evaluation.TemporalSplit(0.1), new io.tandem.domain.evaluation.TemporalSplit(0.2),
-                new io.tandem.domain.evaluation.TemporalSplit(0.3),
-                new io.tandem.domain.evaluation.RandomSplit(0.2, 43), new io.tandem.domain.evaluation.RandomSplit(0.2, 44),
-                new io.tandem.domain.evaluation.RandomSplit(0.2, 45));
-        TrainingReport report = service(0.0).train(command(HoldOutWindow.latestShare(0.2)));
-
-        // Measured run and refit: each ranker learns from groups of all six splits.
-        assertThat(report.version().metadata()).containsEntry("refit", "true");
-        assertThat(rankerTrainingSets).hasSize(2);
-    }
-
-    @Test
     void progressRisesFromZeroToOneAndEndsWithTheSummary() {
         TrainingReport report = service(0.0).train(command(HoldOutWindow.latestShare(0.2))
                 .withProgress((fraction, step) -> {
@@ -366,7 +351,7 @@ class TrainModelsServiceTest {
                 ModelStage.CANDIDATE, new ModelMetrics("temporal:an-older-window", Map.of("ndcg@10", 0.99)),
                 Optional.of(schema), uri, new TrainingWindow(TrainingFixture.START, TrainingFixture.START.plusSeconds(1)),
                 Optional.empty(), TrainingFixture.START)));
-        registryService.promote(new PromoteModelVersionCommand(MODEL, version));
+        promotions.promote(new PromoteModelVersionCommand(MODEL, version));
         return version;
     }
 

@@ -2,10 +2,14 @@ package io.tandem.application.service;
 
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.ItemStats;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.ranking.ScoringModel;
+import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +39,7 @@ class TwoStageRecommenderTest {
     void rankedCandidatesComeFirstInTheRankersOrderThenTheOtherUnseenItemsAndSeenItemsLast() {
         UserHistory history = UserHistory.of(TRAIN, 0);
         UserCandidates found = CANDIDATES.candidates(history);
-        int[] candidates = found.items;
+        int[] candidates = found.items();
 
         float[] scores = scores(TwoStageRecommender.withTrees(CANDIDATES, FEATURES, BY_PARITY_RANK), history);
 

@@ -7,6 +7,7 @@ import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.RandomSplit;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.retrieval.ItemFacets;
 import org.junit.jupiter.api.Test;
 

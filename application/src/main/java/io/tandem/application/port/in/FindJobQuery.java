@@ -1,6 +1,6 @@
 package io.tandem.application.port.in;
 
-import io.tandem.application.port.out.Job;
+import io.tandem.domain.jobs.Job;
 
 /** Which job to read. */
 public record FindJobQuery(String id) {

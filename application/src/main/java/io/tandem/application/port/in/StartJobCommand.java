@@ -1,6 +1,6 @@
 package io.tandem.application.port.in;
 
-import io.tandem.application.port.out.JobType;
+import io.tandem.domain.jobs.JobType;
 
 import java.util.Objects;
 

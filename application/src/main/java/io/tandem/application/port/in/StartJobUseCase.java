@@ -1,6 +1,6 @@
 package io.tandem.application.port.in;
 
-import io.tandem.application.port.out.Job;
+import io.tandem.domain.jobs.Job;
 
 /**
  * Starts a background job on the job thread and returns at once. At most one job is queued or running at a

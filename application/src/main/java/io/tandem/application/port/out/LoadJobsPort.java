@@ -1,5 +1,7 @@
 package io.tandem.application.port.out;
 
+import io.tandem.domain.jobs.Job;
+
 import java.util.List;
 import java.util.Optional;
 

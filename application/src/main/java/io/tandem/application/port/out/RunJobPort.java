@@ -1,5 +1,7 @@
 package io.tandem.application.port.out;
 
+import io.tandem.domain.jobs.JobType;
+
 /**
  * The work of one job type (the body of a pipeline or a training run), registered per {@link JobType} by
  * whoever wires the application. It runs on the job thread, never on a request thread.

@@ -1,5 +1,7 @@
 package io.tandem.application.port.out;
 
+import io.tandem.domain.jobs.Job;
+
 /** Stores a job's current state, replacing what was stored under its id. */
 @FunctionalInterface
 public interface SaveJobPort {

@@ -1,10 +1,18 @@
 package io.tandem.adapters.in.cli;
 
+import io.tandem.application.port.in.AuthenticateUseCase;
+import io.tandem.application.port.in.CreateApiKeyUseCase;
+import io.tandem.application.port.in.ListApiKeysUseCase;
+import io.tandem.application.port.in.RevokeApiKeyUseCase;
 import io.tandem.application.port.out.ListApiKeysPort;
 import io.tandem.application.port.out.LoadApiKeyPort;
 import io.tandem.application.port.out.RevokeApiKeyPort;
 import io.tandem.application.port.out.SaveApiKeyPort;
-import io.tandem.application.service.ApiKeyService;
+import io.tandem.application.service.AuthenticateService;
+import io.tandem.application.service.CreateApiKeyService;
+import io.tandem.application.service.ListApiKeysService;
+import io.tandem.application.service.RevokeApiKeyService;
+import io.tandem.application.service.StoredApiKeys;
 import io.tandem.domain.access.ApiKey;
 import io.tandem.domain.access.ApiKeyId;
 import io.tandem.domain.access.RateLimit;
@@ -57,9 +65,15 @@ class KeysCommandTest {
     }
 
     private final Keys store = new Keys();
-    private final ApiKeyService service = new ApiKeyService(store, store, store, store,
-            Clock.fixed(Instant.parse("2026-12-07T02:30:00Z"), java.time.ZoneOffset.UTC), new SecureRandom(),
-            Duration.ZERO);
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-07T02:30:00Z"), java.time.ZoneOffset.UTC);
+    private final StoredApiKeys keys = new StoredApiKeys(store, clock, Duration.ZERO);
+    private final AuthenticateService service = new AuthenticateService(keys);
+    /** The key use cases a session gives the command, by type. */
+    private final Map<Class<?>, Object> useCases = Map.of(
+            CreateApiKeyUseCase.class, new CreateApiKeyService(store, keys, clock, new SecureRandom()),
+            ListApiKeysUseCase.class, new ListApiKeysService(store),
+            RevokeApiKeyUseCase.class, new RevokeApiKeyService(store, keys, clock),
+            AuthenticateUseCase.class, service);
     private int sessions;
 
     private record Run(int exitCode, String out, String err) {
@@ -137,7 +151,7 @@ class KeysCommandTest {
                 return new TandemSession() {
                     @Override
                     public <T> T useCase(Class<T> type) {
-                        return type.cast(service);
+                        return type.cast(useCases.get(type));
                     }
 
                     @Override

@@ -2,7 +2,7 @@ package io.tandem.adapters.in.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-import io.tandem.application.port.out.Job;
+import io.tandem.domain.jobs.Job;
 
 import java.time.Instant;
 import java.util.List;

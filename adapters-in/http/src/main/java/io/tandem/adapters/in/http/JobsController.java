@@ -25,9 +25,9 @@ import io.tandem.application.port.in.ListJobsQuery;
 import io.tandem.application.port.in.ListJobsUseCase;
 import io.tandem.application.port.in.StartJobCommand;
 import io.tandem.application.port.in.StartJobUseCase;
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobType;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobType;
 
 import java.util.List;
 

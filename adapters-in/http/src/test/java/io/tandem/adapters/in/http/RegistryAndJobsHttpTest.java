@@ -11,11 +11,14 @@ import io.tandem.application.port.in.ListModelsUseCase;
 import io.tandem.application.port.in.PromoteModelVersionUseCase;
 import io.tandem.application.port.in.RollbackModelUseCase;
 import io.tandem.application.port.in.StartJobUseCase;
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.LoadJobsPort;
 import io.tandem.application.port.out.SaveJobPort;
-import io.tandem.application.service.JobRunnerService;
+import io.tandem.application.service.FindJobService;
+import io.tandem.application.service.JobRunner;
+import io.tandem.application.service.ListJobsService;
+import io.tandem.application.service.StartJobService;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobType;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelConflictException;
@@ -62,7 +65,7 @@ class RegistryAndJobsHttpTest {
     private static final ModelVersion V2 = version("v2", ModelStage.CHAMPION, Optional.of("v1"));
 
     private static final CountDownLatch RELEASE_PIPELINE = new CountDownLatch(1);
-    private static final ExecutorService JOB_THREAD = JobRunnerService.newJobExecutor();
+    private static final ExecutorService JOB_THREAD = JobRunner.newJobExecutor();
     private static final JobStore JOBS = new JobStore();
     private static final AtomicInteger JOB_IDS = new AtomicInteger();
 
@@ -98,7 +101,7 @@ class RegistryAndJobsHttpTest {
             }
             return new ChampionChange(V1.withStage(ModelStage.CHAMPION), Optional.of(V2.withStage(ModelStage.ARCHIVED)));
         });
-        JobRunnerService runner = new JobRunnerService(Map.of(
+        JobRunner runner = new JobRunner(Map.of(
                 JobType.PIPELINE, progress -> {
                     progress.report(0.5, "building feature tables");
                     awaitRelease();
@@ -106,9 +109,9 @@ class RegistryAndJobsHttpTest {
                 },
                 JobType.TRAIN, progress -> "trained ranker v3"),
                 JOBS, JOBS, JOB_THREAD, Clock.fixed(CREATED, ZoneOffset.UTC), () -> "job-" + JOB_IDS.incrementAndGet());
-        context.registerSingleton(StartJobUseCase.class, runner);
-        context.registerSingleton(FindJobUseCase.class, runner);
-        context.registerSingleton(ListJobsUseCase.class, runner);
+        context.registerSingleton(StartJobUseCase.class, new StartJobService(runner));
+        context.registerSingleton(FindJobUseCase.class, new FindJobService(runner, JOBS));
+        context.registerSingleton(ListJobsUseCase.class, new ListJobsService(runner, JOBS));
         context.start();
         server = context.getBean(EmbeddedServer.class).start();
         json = context.getBean(JsonMapper.class);

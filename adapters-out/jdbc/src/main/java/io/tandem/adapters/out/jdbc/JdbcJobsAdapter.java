@@ -1,9 +1,9 @@
 package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.tandem.application.port.out.Job;
 import io.tandem.application.port.out.LoadJobsPort;
 import io.tandem.application.port.out.SaveJobPort;
+import io.tandem.domain.jobs.Job;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

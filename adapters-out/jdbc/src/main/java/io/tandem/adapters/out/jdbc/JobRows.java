@@ -1,9 +1,9 @@
 package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.data.exceptions.DataAccessException;
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobStatus;
-import io.tandem.application.port.out.JobType;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobStatus;
+import io.tandem.domain.jobs.JobType;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

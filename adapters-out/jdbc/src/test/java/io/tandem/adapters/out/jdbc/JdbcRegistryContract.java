@@ -2,8 +2,8 @@ package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.context.ApplicationContext;
 import io.tandem.adapters.out.jdbc.JdbcAdaptersContract.Database;
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobType;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobType;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelConflictException;

@@ -1,8 +1,8 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.Job;
 import io.tandem.application.port.out.LoadJobsPort;
 import io.tandem.application.port.out.SaveJobPort;
+import io.tandem.domain.jobs.Job;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobType;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -107,8 +107,8 @@ final class BenchQualityCommand implements Callable<Integer> {
     Integer users;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-            description = "Seed of the random splits (as evaluate's --seed) and of the user sample "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Seed of the random splits and the ranker (as evaluate's --seed; the train job gets it as "
+                    + "tandem.training.seed) and of the user sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--output", paramLabel = "FILE.json", description = "Also write the results as JSON.")
@@ -201,7 +201,7 @@ final class BenchQualityCommand implements Callable<Integer> {
             case "ml-100k" -> {
                 if (protocol.equals("temporal")) {
                     return List.of(() -> QualitySplit.of(EvaluationSplits.movieLensTemporal(movieLens), 0,
-                            "temporal", "rating", "ml100k", seed));
+                            "temporal", "rating", "ml100k"));
                 }
                 List<SplitSource> folds = new ArrayList<>();
                 for (int f = 1; f <= 5; f++) {
@@ -209,17 +209,17 @@ final class BenchQualityCommand implements Callable<Integer> {
                         int index = f - 1;
                         String label = "u" + f;
                         folds.add(() -> QualitySplit.of(EvaluationSplits.movieLensFolds(movieLens), index, label,
-                                "rating", "ml100k", seed));
+                                "rating", "ml100k"));
                     }
                 }
                 return folds;
             }
             case "lastfm-2k" -> {
                 return List.of(() -> QualitySplit.of(EvaluationSplits.lastFm(dataDir.resolve("hetrec2011-lastfm-2k"),
-                        seed), 0, "random", "view", "lastfm2k", seed));
+                        seed), 0, "random", "view", "lastfm2k"));
             }
             default -> {
-                return List.of(() -> QualitySplit.ofEvents(file, cutAt, seed));
+                return List.of(() -> QualitySplit.ofEvents(file, cutAt));
             }
         }
     }
@@ -229,6 +229,8 @@ final class BenchQualityCommand implements Callable<Integer> {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path scratch = Files.createTempDirectory("tandem-bench-quality-" + run);
         Map<String, Object> properties = chosen.properties(run, scratch);
+        // The job and the offline figure train the same ranker only with the same seed.
+        properties.put("tandem.training.seed", Long.toString(seed));
         progress("%s on %s adapters (run %s): %,d items, %,d events to replay", name(split),
                 chosen.name().toLowerCase(Locale.ROOT), run,
                 split.itemCount(), split.replayJson().size());
@@ -475,7 +477,7 @@ final class BenchQualityCommand implements Callable<Integer> {
         progress("offline: tandem evaluate on the same split (in the background)");
         long began = System.nanoTime();
         EvaluationReport report = server.useCase(EvaluateRecommendersUseCase.class).evaluate(
-                new EvaluateRecommendersCommand(split.offline(), K, split.rankerHoldouts(),
+                new EvaluateRecommendersCommand(split.offline(), K, seed,
                         (model, f, total, metrics, seconds) -> progress("  offline %-10s ndcg@%d %.4f", model, K,
                                 metrics.getOrDefault("ndcg@" + K, Double.NaN))));
         return new Offline(report, (System.nanoTime() - began) / 1e9);

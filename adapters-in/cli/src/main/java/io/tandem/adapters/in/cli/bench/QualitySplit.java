@@ -4,7 +4,6 @@ import io.tandem.adapters.in.cli.evaluate.EvaluationSplits;
 import io.tandem.adapters.shared.json.EventWireFormat;
 import io.tandem.domain.evaluation.EvaluationDataset;
 import io.tandem.domain.evaluation.Fold;
-import io.tandem.domain.evaluation.Split;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventSubmission;
 import io.tandem.domain.interaction.EventValidation;
@@ -49,13 +48,12 @@ final class QualitySplit {
     private final InteractionMatrix train;
     private final InteractionMatrix test;
     private final EvaluationDataset offline;
-    private final List<Split> rankerHoldouts;
     private final int rejectedLines;
 
     private QualitySplit(String dataset, String protocol, String label, List<String> userIds, List<String> itemIds,
                          List<String> catalogJson, List<String> replayJson, List<String> replayUsers,
                          InteractionLog trainLog,
-                         InteractionLog testLog, ItemFacets facets, List<Split> rankerHoldouts, int rejectedLines) {
+                         InteractionLog testLog, ItemFacets facets, int rejectedLines) {
         this.dataset = dataset;
         this.protocol = protocol;
         this.label = label;
@@ -71,7 +69,6 @@ final class QualitySplit {
         this.train = InteractionMatrix.of(trainLog);
         this.test = InteractionMatrix.of(testLog);
         this.offline = new EvaluationDataset(dataset, protocol, facets, List.of(new Fold(trainLog, testLog)));
-        this.rankerHoldouts = List.copyOf(rankerHoldouts);
         this.rejectedLines = rejectedLines;
     }
 
@@ -79,8 +76,8 @@ final class QualitySplit {
      * One fold of a dataset {@code evaluate} reads: its training part replayed as events of {@code eventType}
      * (the importer's: {@code rating} for MovieLens, {@code view} with the play count for Last.fm), in time order.
      */
-    static QualitySplit of(EvaluationSplits.Named named, int fold, String label, String eventType, String idPrefix,
-                           long seed) {
+    static QualitySplit of(EvaluationSplits.Named named, int fold, String label, String eventType,
+                           String idPrefix) {
         EvaluationDataset data = named.dataset();
         Fold chosen = data.folds().get(fold);
         ItemFacets facets = data.items();
@@ -101,7 +98,7 @@ final class QualitySplit {
                     Instant.ofEpochSecond(log.times()[row]), log.values()[row]));
         }
         return new QualitySplit(data.name(), data.protocol(), label, named.userIds(), named.itemIds(), catalog,
-                replay, replayUsers, log, chosen.test(), facets, EvaluationSplits.rankerHoldouts(data.protocol(), seed), 0);
+                replay, replayUsers, log, chosen.test(), facets, 0);
     }
 
     /**
@@ -109,7 +106,7 @@ final class QualitySplit {
      * positive events at or after it (by the default label weights) are the truth. The offline fold trains on the
      * positive events before the cut. The catalogue is every item the file names, created at its first event.
      */
-    static QualitySplit ofEvents(Path file, Instant cut, long seed) throws IOException {
+    static QualitySplit ofEvents(Path file, Instant cut) throws IOException {
         LabelWeights weights = LabelWeights.defaults();
         TimeWindow anyTime = new TimeWindow(Instant.EPOCH, java.time.Duration.ofDays(366));
         Instant now = Instant.now();
@@ -168,7 +165,7 @@ final class QualitySplit {
         }
         return new QualitySplit("events", "cut", file.getFileName() + " cut at " + cut, userIds, itemIds, catalog,
                 replay, replayUsers, before.toLog(userIds.size(), itemIds.size()), after.toLog(userIds.size(), itemIds.size()),
-                facets, EvaluationSplits.rankerHoldouts("temporal", seed), rejected);
+                facets, rejected);
     }
 
     String dataset() {
@@ -239,10 +236,6 @@ final class QualitySplit {
     /** The one-fold dataset the offline figure is computed on. */
     EvaluationDataset offline() {
         return offline;
-    }
-
-    List<Split> rankerHoldouts() {
-        return rankerHoldouts;
     }
 
     /** Lines of an events file that the wire format refused; they are neither replayed nor truth. */

@@ -292,7 +292,7 @@ final class StageBreakdown {
 
         /** The stage of one stack, innermost frame first; empty when the thread is not inside the use case. */
         static Optional<Stage> classify(StackTraceElement[] stack) {
-            if (List.of(stack).stream().noneMatch(f -> f.getClassName().endsWith(".ModelServingService"))) {
+            if (List.of(stack).stream().noneMatch(f -> f.getClassName().endsWith(".RecommendItemsService"))) {
                 return Optional.empty();
             }
             for (int i = 0; i < stack.length; i++) {
@@ -309,7 +309,7 @@ final class StageBreakdown {
                 if (name.contains("DependencyGuard")) {
                     return Optional.of(guardedCall(stack, i));
                 }
-                if (name.endsWith(".ModelServingService")) {
+                if (name.endsWith(".RecommendItemsService") || name.endsWith(".RequestPipeline")) {
                     return Optional.of(Stage.OTHER);
                 }
             }
@@ -317,16 +317,16 @@ final class StageBreakdown {
         }
 
         /**
-         * The ranker's guard is called from the served model; the user's state is read in {@code recommend}
-         * itself, the catalog in lambdas of it.
+         * The ranker's guard is called from the served model; the request pipeline reads the user's state in
+         * {@code userState} and the catalog in its other reads.
          */
         private static Stage guardedCall(StackTraceElement[] stack, int from) {
             for (int i = from; i < stack.length; i++) {
                 if (stack[i].getClassName().endsWith(".ServingModel")) {
                     return Stage.SCORING;
                 }
-                if (stack[i].getClassName().endsWith(".ModelServingService")) {
-                    return stack[i].getMethodName().startsWith("lambda$") ? Stage.CATALOG : Stage.ONLINE_STORE;
+                if (stack[i].getClassName().endsWith(".RequestPipeline")) {
+                    return stack[i].getMethodName().contains("userState") ? Stage.ONLINE_STORE : Stage.CATALOG;
                 }
             }
             return Stage.OTHER;

@@ -59,18 +59,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     private int k;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the random splits "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the random splits and "
+            + "of the ranker, as a train job with this seed (tandem.training.seed) uses it (default: "
+            + "${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--folds", defaultValue = "5", paramLabel = "N", description = "Use only the first N MovieLens "
             + "folds (default: ${DEFAULT-VALUE}).")
     private int folds;
-
-    @Option(names = "--ranker-holdouts", defaultValue = "3", paramLabel = "N", description = "Cuts of each "
-            + "training part that label the ranker's groups; more give the ranker more to learn from and take "
-            + "longer (default: ${DEFAULT-VALUE}).")
-    private int rankerHoldouts;
 
     private final TandemLauncher launcher;
     private final PrintStream out;
@@ -101,8 +97,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (unsupported.isPresent()) {
             return fail(ExitCode.USAGE, unsupported.get());
         }
-        if (folds < 1 || rankerHoldouts < 1) {
-            return fail(ExitCode.USAGE, "--folds and --ranker-holdouts must be 1 or more");
+        if (folds < 1) {
+            return fail(ExitCode.USAGE, "--folds must be 1 or more");
         }
         for (String name : EvaluationFiles.requiredFiles(chosen.get(), cut)) {
             if (!Files.isRegularFile(folder.resolve(name))) {
@@ -124,8 +120,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         long startCpu = processCpuNanos();
         try (TandemSession session = launcher.openSession()) {
             EvaluateRecommendersUseCase evaluate = session.useCase(EvaluateRecommendersUseCase.class);
-            report = evaluate.evaluate(new EvaluateRecommendersCommand(data, k,
-                    EvaluationFiles.rankerHoldouts(cut, seed, rankerHoldouts), progress()));
+            report = evaluate.evaluate(new EvaluateRecommendersCommand(data, k, seed, progress()));
         } catch (InvalidFieldException e) {
             return fail(ExitCode.USAGE, e.getMessage());
         }

@@ -110,22 +110,6 @@ final class EvaluationFiles {
         return dataset == Dataset.ML_100K ? movieLens(folder, protocol, seed, folds) : lastFm(folder, seed);
     }
 
-    /**
-     * The splits that cut a fold's training part for the ranker, shaped like the protocol's test cut: random
-     * cuts with different seeds, or temporal cuts at different depths.
-     */
-    static List<Split> rankerHoldouts(Protocol protocol, long seed, int count) {
-        List<Split> splits = new ArrayList<>();
-        for (int r = 0; r < count; r++) {
-            if (protocol == Protocol.TEMPORAL) {
-                splits.add(new TemporalSplit(0.1 + 0.2 * r / Math.max(1, count - 1)));
-            } else {
-                splits.add(new RandomSplit(TEST_FRACTION, seed + 1 + r));
-            }
-        }
-        return List.copyOf(splits);
-    }
-
     private static EvaluationSplits.Named movieLens(Path folder, Protocol protocol, long seed, int foldCount)
             throws IOException {
         IdIndex items = new IdIndex();

@@ -1,7 +1,6 @@
 package io.tandem.adapters.in.cli.evaluate;
 
 import io.tandem.domain.evaluation.EvaluationDataset;
-import io.tandem.domain.evaluation.Split;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,9 +12,6 @@ import java.util.Objects;
  * same split through the API ({@code bench quality}) and must compare with exactly what {@code evaluate} measures.
  */
 public final class EvaluationSplits {
-
-    /** The ranker hold-outs {@code evaluate} uses unless told otherwise ({@code --ranker-holdouts}). */
-    public static final int DEFAULT_RANKER_HOLDOUTS = 3;
 
     /** A dataset and the ids of its users and items, by index. */
     public record Named(EvaluationDataset dataset, List<String> userIds, List<String> itemIds) {
@@ -62,15 +58,5 @@ public final class EvaluationSplits {
 
     public static List<String> lastFmFiles() {
         return EvaluationFiles.requiredFiles(EvaluationFiles.Dataset.LASTFM_2K, EvaluationFiles.Protocol.RANDOM);
-    }
-
-    /**
-     * The ranker hold-outs {@code evaluate} cuts for {@code protocol} ({@code folds}, {@code temporal} or
-     * {@code random}) with its default count.
-     */
-    public static List<Split> rankerHoldouts(String protocol, long seed) {
-        EvaluationFiles.Protocol cut = EvaluationFiles.Protocol.TEMPORAL.label.equals(protocol)
-                ? EvaluationFiles.Protocol.TEMPORAL : EvaluationFiles.Protocol.RANDOM;
-        return EvaluationFiles.rankerHoldouts(cut, seed, DEFAULT_RANKER_HOLDOUTS);
     }
 }

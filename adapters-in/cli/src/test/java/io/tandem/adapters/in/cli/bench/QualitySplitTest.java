@@ -31,7 +31,7 @@ class QualitySplitTest {
 
     @Test
     void replaysTheTrainingPartInTimeOrderAndTheCatalogueWithItsFacets() {
-        QualitySplit split = QualitySplit.of(named(), 0, "u1", "rating", "ml100k", 42);
+        QualitySplit split = QualitySplit.of(named(), 0, "u1", "rating", "ml100k");
 
         assertThat(split.replayJson()).containsExactly(
                 "{\"id\":\"ml100k-u0-i1\",\"type\":\"rating\",\"userId\":\"u0\",\"itemId\":\"i1\","
@@ -48,7 +48,7 @@ class QualitySplitTest {
 
     @Test
     void theTruthIsWhatAUserHadNotSeenAndOnlyThoseUsersAreAsked() {
-        QualitySplit split = QualitySplit.of(named(), 0, "u1", "rating", "ml100k", 42);
+        QualitySplit split = QualitySplit.of(named(), 0, "u1", "rating", "ml100k");
 
         assertThat(split.relevant(0)).containsExactly(2);
         assertThat(split.relevant(1)).isEmpty();
@@ -73,7 +73,7 @@ class QualitySplitTest {
                 "{\"id\":\"e4\",\"type\":\"impression\",\"userId\":\"b\",\"itemId\":\"z\",\"time\":\"2026-01-03T00:00:00Z\"}",
                 "{\"id\":\"e5\",\"type\":\"click\",\"userId\":\"a\",\"itemId\":\"x\",\"time\":\"2026-01-04T00:00:00Z\"}"));
 
-        QualitySplit split = QualitySplit.ofEvents(file, Instant.parse("2026-01-02T00:00:00Z"), 42);
+        QualitySplit split = QualitySplit.ofEvents(file, Instant.parse("2026-01-02T00:00:00Z"));
 
         assertThat(split.replayJson()).hasSize(2).allMatch(line -> line.contains("\"e1\"") || line.contains("\"e2\""));
         assertThat(split.rejectedLines()).isEqualTo(1);

@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StackSamplerTest {
 
-    private static final String SERVICE = "io.tandem.application.service.ModelServingService";
+    private static final String SERVICE = "io.tandem.application.service.RecommendItemsService";
+    private static final String PIPELINE = "io.tandem.application.service.RequestPipeline";
 
     @Test
     void filesASampleUnderTheInnermostStageItRecognises() {
         assertThat(StageBreakdown.StackSampler.classify(stack(
                 frame("io.tandem.domain.retrieval.training.EaseTrainer$EaseModel", "score"),
-                frame("io.tandem.application.service.CandidateGenerator", "candidates"),
+                frame("io.tandem.domain.retrieval.CandidateGenerator", "candidates"),
                 frame("io.tandem.application.service.ServingModel", "candidates"),
-                frame(SERVICE, "lambda$recommend$0"),
+                frame(PIPELINE, "lambda$withCandidates$2"),
+                frame(PIPELINE, "guard"),
+                frame(PIPELINE, "withCandidates"),
                 frame(SERVICE, "recommend"))))
                 .contains(StageBreakdown.Stage.CANDIDATES);
         assertThat(StageBreakdown.StackSampler.classify(stack(
@@ -30,9 +33,14 @@ class StackSamplerTest {
         StackTraceElement parked = frame("java.util.concurrent.FutureTask", "get");
         StackTraceElement guard = frame("io.tandem.bootstrap.DependencyGuard", "bounded");
 
-        assertThat(StageBreakdown.StackSampler.classify(stack(parked, guard, frame(SERVICE, "recommend"))))
-                .contains(StageBreakdown.Stage.ONLINE_STORE);
-        assertThat(StageBreakdown.StackSampler.classify(stack(parked, guard, frame(SERVICE, "lambda$recommend$2"),
+        StackTraceElement wiring = frame("io.tandem.bootstrap.ServingFactory", "lambda$servingDependencies$3");
+
+        assertThat(StageBreakdown.StackSampler.classify(stack(parked, guard, wiring,
+                frame(PIPELINE, "lambda$userState$0"), frame(PIPELINE, "guard"), frame(PIPELINE, "userState"),
+                frame(SERVICE, "recommend")))).contains(StageBreakdown.Stage.ONLINE_STORE);
+        assertThat(StageBreakdown.StackSampler.classify(stack(parked, guard, wiring,
+                frame(PIPELINE, "lambda$catalogItems$3"), frame(PIPELINE, "guard"),
+                frame(PIPELINE, "catalogItems"), frame(SERVICE, "ranked"), frame(SERVICE, "lambda$recommend$1"),
                 frame(SERVICE, "recommend")))).contains(StageBreakdown.Stage.CATALOG);
     }
 

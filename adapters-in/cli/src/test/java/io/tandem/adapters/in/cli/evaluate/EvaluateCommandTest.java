@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.domain.evaluation.EvaluationDataset;
 import io.tandem.domain.evaluation.EvaluationReport;
 import io.tandem.domain.evaluation.ModelEvaluation;
-import io.tandem.domain.evaluation.TemporalSplit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +44,7 @@ class EvaluateCommandTest {
         assertThat(data.items().categories()[1]).containsExactly(1);
         assertThat(data.items().createdAt()[1]).isEqualTo(788_918_400L);
         assertThat(platform.commands.get(0).k()).isEqualTo(10);
-        assertThat(platform.commands.get(0).rankerHoldouts()).hasSize(3);
+        assertThat(platform.commands.get(0).seed()).isEqualTo(42);
         assertThat(platform.sessionsClosed).isEqualTo(1);
         assertThat(run.out()).contains("two-stage", "precision@10", "Evaluated in");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -62,15 +61,16 @@ class EvaluateCommandTest {
         EvaluationPlatform platform = EvaluationPlatform.answering(REPORT);
 
         EvaluationPlatform.Run run = platform.run("evaluate", "--dataset", "ml-100k", "--path", folder.toString(),
-                "--protocol", "temporal");
+                "--protocol", "temporal", "--seed", "7");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         EvaluationDataset data = platform.commands.get(0).dataset();
         assertThat(data.protocol()).isEqualTo("temporal");
+        // The seed goes to the service, which seeds the ranker's hold-outs as a train job with that seed does.
+        assertThat(platform.commands.get(0).seed()).isEqualTo(7);
         assertThat(data.folds()).hasSize(1);
         // User "1" rated items 1, 2, 3 at times 100, 300, 200 in u.data: 20% of 3 rounds to 1, the latest (item 2).
         assertThat(data.folds().get(0).test().items()).contains(1);
-        assertThat(platform.commands.get(0).rankerHoldouts()).allMatch(split -> split instanceof TemporalSplit);
     }
 
     @Test

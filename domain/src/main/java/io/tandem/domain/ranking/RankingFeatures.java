@@ -1,10 +1,11 @@
-package io.tandem.application.service;
+package io.tandem.domain.ranking;
 
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.retrieval.Embeddings;
 import io.tandem.domain.retrieval.ItemFacets;
 import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.ArrayList;
@@ -17,9 +18,9 @@ import java.util.Optional;
  * how many retrievers proposed the item and the sum of the standardised scores, item popularity, mean value, age and timing relative to the user, user activity, the user's
  * affinity to the item's categories and embedding similarities. Unknown values are NaN (trees route them).
  */
-final class RankingFeatures {
+public final class RankingFeatures {
 
-    static final String VERSION = "two-stage-v1";
+    public static final String VERSION = "two-stage-v1";
 
     private static final double SECONDS_PER_DAY = 86_400.0;
 
@@ -42,7 +43,8 @@ final class RankingFeatures {
      * @param models         the trained retrievers, in the same order; the first with embeddings gives the
      *                       similarity features
      */
-    RankingFeatures(List<String> retrieverNames, ItemStats stats, ItemFacets facets, List<RetrievalModel> models) {
+    public RankingFeatures(List<String> retrieverNames, ItemStats stats, ItemFacets facets,
+                           List<RetrievalModel> models) {
         this.schema = schemaFor(retrieverNames);
         this.retrievers = retrieverNames.size();
         this.stats = stats;
@@ -54,15 +56,16 @@ final class RankingFeatures {
         }
     }
 
-    ItemStats stats() {
+    public ItemStats stats() {
         return stats;
     }
 
-    ItemFacets facets() {
+    public ItemFacets facets() {
         return facets;
     }
 
-    static FeatureSchema schemaFor(List<String> retrieverNames) {
+    /** The schema of rankers over retrievers named {@code retrieverNames}, in candidate order. */
+    public static FeatureSchema schemaFor(List<String> retrieverNames) {
         List<String> names = new ArrayList<>();
         for (String retriever : retrieverNames) {
             names.add(retriever + ".score");
@@ -74,13 +77,13 @@ final class RankingFeatures {
         return new FeatureSchema(VERSION, names);
     }
 
-    FeatureSchema schema() {
+    public FeatureSchema schema() {
         return schema;
     }
 
     /** Writes one row per item of {@code items} into {@code out}, row-major from {@code offset}. */
-    void write(UserCandidates candidates, int[] items, float[] out, int offset) {
-        UserHistory history = candidates.history;
+    public void write(UserCandidates candidates, int[] items, float[] out, int offset) {
+        UserHistory history = candidates.history();
         UserSummary user = UserSummary.of(history);
         int width = schema.size();
         float[] shares = categoryShares(history);
@@ -97,7 +100,7 @@ final class RankingFeatures {
             float fused = 0;
             for (int m = 0; m < retrievers; m++) {
                 float score = candidates.score(m, item);
-                float best = candidates.best[m];
+                float best = candidates.best(m);
                 float standardised = candidates.standardisedScore(m, score);
                 fused += standardised;
                 out[at++] = score;

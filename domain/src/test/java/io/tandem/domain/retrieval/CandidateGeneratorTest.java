@@ -1,4 +1,4 @@
-package io.tandem.application.service;
+package io.tandem.domain.retrieval;
 
 import io.tandem.domain.retrieval.RetrievalModel;
 import io.tandem.domain.retrieval.UserHistory;
@@ -60,9 +60,9 @@ class CandidateGeneratorTest {
                 }
                 double mean = sum / order.size();
                 double deviation = Math.sqrt(Math.max(squares / order.size() - mean * mean, 0));
-                assertThat(found.mean[m]).as("round %d retriever %d mean", round, m).isCloseTo((float) mean, within(1e-4f));
-                assertThat(found.deviation[m]).as("deviation").isCloseTo((float) deviation, within(1e-4f));
-                assertThat(found.best[m]).isEqualTo(s[order.get(0)]);
+                assertThat(found.mean(m)).as("round %d retriever %d mean", round, m).isCloseTo((float) mean, within(1e-4f));
+                assertThat(found.deviation(m)).as("deviation").isCloseTo((float) deviation, within(1e-4f));
+                assertThat(found.best(m)).isEqualTo(s[order.get(0)]);
                 for (int item = 0; item < ITEMS; item++) {
                     int position = order.indexOf(item);
                     int expected = position >= 0 && position < 4 * PER_RETRIEVER ? position + 1 : generator.farRank();
@@ -72,7 +72,7 @@ class CandidateGeneratorTest {
                 }
                 union.addAll(order.subList(0, PER_RETRIEVER));
             }
-            assertThat(found.items).as("round %d union", round)
+            assertThat(found.items()).as("round %d union", round)
                     .containsExactly(union.stream().mapToInt(Integer::intValue).toArray());
             for (int item : had) {
                 assertThat(found.isSeen(item)).isTrue();

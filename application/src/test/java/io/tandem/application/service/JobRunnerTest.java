@@ -5,14 +5,14 @@ import io.tandem.application.port.in.FindJobQuery;
 import io.tandem.application.port.in.JobAlreadyRunningException;
 import io.tandem.application.port.in.ListJobsQuery;
 import io.tandem.application.port.in.StartJobCommand;
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobStatus;
-import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.LoadJobsPort;
 import io.tandem.application.port.out.ReportJobProgressPort;
 import io.tandem.application.port.out.RunJobPort;
 import io.tandem.application.port.out.SaveJobPort;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobStatus;
+import io.tandem.domain.jobs.JobType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +37,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class JobRunnerServiceTest {
+/** The job use cases over one runner, wired as bootstrap wires them. */
+class JobRunnerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final JobStore store = new JobStore();
-    private final ExecutorService executor = JobRunnerService.newJobExecutor();
+    private final ExecutorService executor = JobRunner.newJobExecutor();
     private final AtomicInteger ids = new AtomicInteger();
     /** Stands still, so only the state changes are stored, never the progress in between. */
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T09:00:00Z"), ZoneOffset.UTC);
@@ -64,8 +65,8 @@ class JobRunnerServiceTest {
                 throw new IllegalStateException("the lake is empty");
             });
 
-    private final JobRunnerService runner = new JobRunnerService(bodies, store, store, executor, clock,
-            () -> "job-" + ids.incrementAndGet());
+    private final Jobs runner = jobs(new JobRunner(bodies, store, store, executor, clock,
+            () -> "job-" + ids.incrementAndGet()));
 
     @AfterEach
     void stop() {
@@ -159,7 +160,7 @@ class JobRunnerServiceTest {
         };
         CountDownLatch reported = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        JobRunnerService chatty = new JobRunnerService(Map.of(JobType.TRAIN, progress -> {
+        Jobs chatty = jobs(new JobRunner(Map.of(JobType.TRAIN, progress -> {
             for (int step = 1; step <= 100; step++) {
                 if (step == 51) {
                     now.set(now.get().plusSeconds(1));
@@ -169,7 +170,7 @@ class JobRunnerServiceTest {
             reported.countDown();
             await(finish);
             return "done";
-        }), store, store, executor, moving, () -> "chatty");
+        }), store, store, executor, moving, () -> "chatty"));
 
         chatty.start(new StartJobCommand(JobType.TRAIN));
         assertThat(reported.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -183,10 +184,10 @@ class JobRunnerServiceTest {
 
     @Test
     void aBodyReportingProgressOutsideZeroToOneFailsItsJob() {
-        JobRunnerService sloppy = new JobRunnerService(Map.of(JobType.TRAIN, progress -> {
+        Jobs sloppy = jobs(new JobRunner(Map.of(JobType.TRAIN, progress -> {
             progress.report(1.5, "too far");
             return "never";
-        }), store, store, executor, clock, () -> "sloppy");
+        }), store, store, executor, clock, () -> "sloppy"));
 
         sloppy.start(new StartJobCommand(JobType.TRAIN));
 
@@ -207,7 +208,7 @@ class JobRunnerServiceTest {
 
         assertThat(failed).isEqualTo(2);
         assertThat(store.loadJob("old-queued")).map(Job::status).contains(JobStatus.FAILED);
-        assertThat(store.loadJob("old-running").orElseThrow().message()).isEqualTo(JobRunnerService.INTERRUPTED);
+        assertThat(store.loadJob("old-running").orElseThrow().message()).isEqualTo(JobRunner.INTERRUPTED);
         assertThat(find(running.id()).status()).isEqualTo(JobStatus.RUNNING);
     }
 
@@ -268,8 +269,8 @@ class JobRunnerServiceTest {
                 return progress -> "saw " + atQueue;
             }
         };
-        JobRunnerService barrier = new JobRunnerService(Map.of(JobType.TRAIN, body), store, store, executor, clock,
-                () -> "barrier");
+        Jobs barrier = jobs(new JobRunner(Map.of(JobType.TRAIN, body), store, store, executor, clock,
+                () -> "barrier"));
 
         barrier.start(new StartJobCommand(JobType.TRAIN));
         logEnd.set(99);
@@ -290,8 +291,8 @@ class JobRunnerServiceTest {
                 throw new IllegalStateException("the event log cannot be asked");
             }
         };
-        JobRunnerService refusing = new JobRunnerService(Map.of(JobType.TRAIN, body), store, store, executor, clock,
-                () -> "refused");
+        Jobs refusing = jobs(new JobRunner(Map.of(JobType.TRAIN, body), store, store, executor, clock,
+                () -> "refused"));
 
         assertThatThrownBy(() -> refusing.start(new StartJobCommand(JobType.TRAIN)))
                 .hasMessageContaining("event log");
@@ -301,9 +302,9 @@ class JobRunnerServiceTest {
 
     @Test
     void aStageIsItsWordsBeforeTheFirstColon() {
-        assertThat(JobRunnerService.stageOf("reading the lake: 1,200 events")).isEqualTo("reading the lake");
-        assertThat(JobRunnerService.stageOf("reading the lake")).isEqualTo("reading the lake");
-        assertThat(JobRunnerService.stageOf("")).isEmpty();
+        assertThat(JobRunner.stageOf("reading the lake: 1,200 events")).isEqualTo("reading the lake");
+        assertThat(JobRunner.stageOf("reading the lake")).isEqualTo("reading the lake");
+        assertThat(JobRunner.stageOf("")).isEmpty();
     }
 
     @Test
@@ -319,7 +320,7 @@ class JobRunnerServiceTest {
         return awaitFinished(runner, id);
     }
 
-    private static Job awaitFinished(JobRunnerService service, String id) {
+    private static Job awaitFinished(Jobs service, String id) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<Job> job = service.find(new FindJobQuery(id));
@@ -375,6 +376,36 @@ class JobRunnerServiceTest {
             return jobs.values().stream()
                     .sorted(Comparator.comparing(Job::queuedAt).thenComparing(Job::id).reversed())
                     .limit(limit).toList();
+        }
+    }
+
+    private Jobs jobs(JobRunner runner) {
+        return new Jobs(new StartJobService(runner), new StartJobIfIdleService(runner), new FindJobService(runner,
+                store), new ListJobsService(runner, store), new FailInterruptedJobsService(runner));
+    }
+
+    /** The five job use cases, sharing one runner. */
+    private record Jobs(StartJobService starting, StartJobIfIdleService startingIfIdle, FindJobService finding,
+                        ListJobsService listing, FailInterruptedJobsService failing) {
+
+        Job start(StartJobCommand command) {
+            return starting.start(command);
+        }
+
+        Optional<Job> startIfIdle(StartJobCommand command) {
+            return startingIfIdle.startIfIdle(command);
+        }
+
+        Optional<Job> find(FindJobQuery query) {
+            return finding.find(query);
+        }
+
+        List<Job> list(ListJobsQuery query) {
+            return listing.list(query);
+        }
+
+        int failInterrupted(FailInterruptedJobsCommand command) {
+            return failing.failInterrupted(command);
         }
     }
 }

@@ -1,28 +1,17 @@
 package io.tandem.application.service;
 
-import io.tandem.application.port.in.FailInterruptedJobsCommand;
-import io.tandem.application.port.in.FailInterruptedJobsUseCase;
-import io.tandem.application.port.in.FindJobQuery;
-import io.tandem.application.port.in.FindJobUseCase;
 import io.tandem.application.port.in.JobAlreadyRunningException;
-import io.tandem.application.port.in.ListJobsQuery;
-import io.tandem.application.port.in.ListJobsUseCase;
 import io.tandem.application.port.in.StartJobCommand;
-import io.tandem.application.port.in.StartJobIfIdleUseCase;
-import io.tandem.application.port.in.StartJobUseCase;
-import io.tandem.application.port.out.Job;
-import io.tandem.application.port.out.JobType;
 import io.tandem.application.port.out.LoadJobsPort;
 import io.tandem.application.port.out.RunJobPort;
 import io.tandem.application.port.out.SaveJobPort;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.jobs.Job;
+import io.tandem.domain.jobs.JobType;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,11 +37,14 @@ import java.util.stream.Collectors;
  * <p>The log gets one INFO line when a job starts, one per stage it reports (a step's words before the first
  * colon: {@code reading the lake: 1,200 events} and {@code reading the lake: 2,400 events} are one stage) and one
  * when it ends, so an operator can follow a job without polling it.
+ *
+ * <p>One runner per instance holds the job slot; the job use cases ({@link StartJobService},
+ * {@link StartJobIfIdleService}, {@link FindJobService}, {@link ListJobsService},
+ * {@link FailInterruptedJobsService}) share it.
  */
-public final class JobRunnerService implements StartJobUseCase, StartJobIfIdleUseCase, FindJobUseCase,
-        ListJobsUseCase, FailInterruptedJobsUseCase {
+public final class JobRunner {
 
-    private static final System.Logger LOG = System.getLogger(JobRunnerService.class.getName());
+    private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
 
     static final Duration PROGRESS_SAVE_INTERVAL = Duration.ofSeconds(1);
     static final String INTERRUPTED = "interrupted: the process running this job stopped before it finished";
@@ -76,8 +68,8 @@ public final class JobRunnerService implements StartJobUseCase, StartJobIfIdleUs
      * @param executor runs the bodies; give it threads of its own (see {@link #newJobExecutor()}), never the
      *                 request threads
      */
-    public JobRunnerService(Map<JobType, RunJobPort> bodies, SaveJobPort saveJob, LoadJobsPort loadJobs,
-                            Executor executor, Clock clock, Supplier<String> jobIds) {
+    public JobRunner(Map<JobType, RunJobPort> bodies, SaveJobPort saveJob, LoadJobsPort loadJobs,
+                     Executor executor, Clock clock, Supplier<String> jobIds) {
         this.bodies = Map.copyOf(Objects.requireNonNull(bodies, "bodies"));
         this.saveJob = Objects.requireNonNull(saveJob, "saveJob");
         this.loadJobs = Objects.requireNonNull(loadJobs, "loadJobs");
@@ -100,8 +92,8 @@ public final class JobRunnerService implements StartJobUseCase, StartJobIfIdleUs
         });
     }
 
-    @Override
-    public Job start(StartJobCommand command) {
+    /** Queues a job of the command's type; refused while another is queued or running. */
+    Job start(StartJobCommand command) {
         RunJobPort body = bodyOf(command.type());
         synchronized (lock) {
             if (active != null) {
@@ -120,8 +112,8 @@ public final class JobRunnerService implements StartJobUseCase, StartJobIfIdleUs
         return submit(job, work);
     }
 
-    @Override
-    public Optional<Job> startIfIdle(StartJobCommand command) {
+    /** Queues a job of the command's type when none is queued or running; empty otherwise. */
+    Optional<Job> startIfIdle(StartJobCommand command) {
         RunJobPort body = bodyOf(command.type());
         synchronized (lock) {
             if (active != null) {
@@ -139,37 +131,15 @@ public final class JobRunnerService implements StartJobUseCase, StartJobIfIdleUs
         return Optional.of(submit(job, work));
     }
 
-    @Override
-    public Optional<Job> find(FindJobQuery query) {
+    /** The queued or running job as it is now, fresher than the store's copy; empty while idle. */
+    Optional<Job> active() {
         synchronized (lock) {
-            if (active != null && active.id().equals(query.id())) {
-                return Optional.of(active);
-            }
+            return Optional.ofNullable(active);
         }
-        return loadJobs.loadJob(query.id());
     }
 
-    @Override
-    public List<Job> list(ListJobsQuery query) {
-        Job running;
-        synchronized (lock) {
-            running = active;
-        }
-        List<Job> stored = loadJobs.loadRecentJobs(query.limit());
-        if (running == null) {
-            return stored;
-        }
-        // The store holds the running job as of its last write; the fresh state replaces it (or joins the list
-        // when the store has not been written yet).
-        List<Job> jobs = new ArrayList<>(stored.size() + 1);
-        jobs.add(running);
-        stored.stream().filter(job -> !job.id().equals(running.id())).forEach(jobs::add);
-        jobs.sort(Comparator.comparing(Job::queuedAt).thenComparing(Job::id).reversed());
-        return List.copyOf(jobs.subList(0, Math.min(query.limit(), jobs.size())));
-    }
-
-    @Override
-    public int failInterrupted(FailInterruptedJobsCommand command) {
+    /** Fails every job the store holds as unfinished, except the one this runner has queued or running. */
+    int failInterrupted() {
         // Under the lock: a job accepted meanwhile would otherwise be read as unfinished and failed by mistake.
         synchronized (lock) {
             String running = active == null ? null : active.id();

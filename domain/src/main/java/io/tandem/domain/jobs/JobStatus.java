@@ -1,4 +1,4 @@
-package io.tandem.application.port.out;
+package io.tandem.domain.jobs;
 
 import java.util.Locale;
 import java.util.Optional;

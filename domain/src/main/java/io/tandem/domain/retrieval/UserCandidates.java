@@ -1,29 +1,28 @@
-package io.tandem.application.service;
-
-import io.tandem.domain.retrieval.Retrieval;
-import io.tandem.domain.retrieval.UserHistory;
+package io.tandem.domain.retrieval;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One user's candidates with what every retriever said about every item: each retriever's {@link Retrieval} (the
  * score of any item, its ranked top list, the mean and standard deviation of its scores over unseen items), its
  * best score, and ranks for the ranked lists only (deeper ranks read as one "far down" value). Items in the
- * history are seen: they score {@code -Infinity} here whatever a retriever says.
+ * history are seen: they score {@code -Infinity} here whatever a retriever says. Made by {@link CandidateGenerator};
+ * the arrays it hands out are its own, for reading only, because the request path reads them for every candidate.
  */
-final class UserCandidates {
+public final class UserCandidates {
 
-    final UserHistory history;
-    final int[] items;
-    final float[] best;
-    final float[] mean;
-    final float[] deviation;
+    private final UserHistory history;
+    private final int[] items;
+    private final float[] best;
+    private final float[] mean;
+    private final float[] deviation;
     private final Retrieval[] retrievals;
     private final RankTable[] ranks;
     private final int perRetriever;
     private final int farRank;
     /** The vectors lent to the dense retrievers, to be handed back once the request is done; may be null. */
-    final float[][] lent;
+    private final float[][] lent;
 
     UserCandidates(UserHistory history, int[] items, Retrieval[] retrievals, int perRetriever, int farRank,
                    float[] best, float[][] lent) {
@@ -44,29 +43,63 @@ final class UserCandidates {
         }
     }
 
-    int retrievers() {
+    /** The history the candidates were retrieved for. */
+    public UserHistory history() {
+        return history;
+    }
+
+    /** The candidates: the union of the retrievers' top lists, in retriever order, without repeats. */
+    public int[] items() {
+        return items;
+    }
+
+    /** Retriever {@code m}'s best score for this user (its first ranked item's), 0 when it ranked nothing. */
+    public float best(int m) {
+        return best[m];
+    }
+
+    /** The mean of retriever {@code m}'s scores over the user's unseen items. */
+    public float mean(int m) {
+        return mean[m];
+    }
+
+    /** The standard deviation of retriever {@code m}'s scores over the user's unseen items; 0 when all are equal. */
+    public float deviation(int m) {
+        return deviation[m];
+    }
+
+    /**
+     * The score vectors the generator lent to the retrievers that score every item, for the caller to reuse once
+     * nothing reads these candidates any more; empty when none were lent.
+     */
+    public Optional<float[][]> lentVectors() {
+        return Optional.ofNullable(lent);
+    }
+
+    /** How many retrievers proposed candidates, in the order their features and sources are named. */
+    public int retrievers() {
         return retrievals.length;
     }
 
     /** Retriever {@code m}'s score of {@code item}; {@code -Infinity} for the history's items. */
-    float score(int m, int item) {
+    public float score(int m, int item) {
         return isSeen(item) ? Float.NEGATIVE_INFINITY : retrievals[m].score(item);
     }
 
     /** Retriever {@code m}'s rank of {@code item} (1 = its best), or the "far down" rank below its ranked list. */
-    int rank(int m, int item) {
+    public int rank(int m, int item) {
         int rank = ranks[m].rankOf(item);
         return rank == 0 ? farRank : rank;
     }
 
     /** True when retriever {@code m} put {@code item} in its top list, the part that proposes candidates. */
-    boolean proposedBy(int m, int item) {
+    public boolean proposedBy(int m, int item) {
         int rank = ranks[m].rankOf(item);
         return rank > 0 && rank <= perRetriever;
     }
 
     /** How many retrievers put {@code item} in their top list. */
-    int sources(int item) {
+    public int sources(int item) {
         int count = 0;
         for (int m = 0; m < ranks.length; m++) {
             if (proposedBy(m, item)) {
@@ -80,17 +113,17 @@ final class UserCandidates {
      * Retriever {@code m}'s score of {@code item} standardised over the user's unseen items: comparable across
      * retrievers and across models trained on more or less data, unlike raw scores.
      */
-    float standardised(int m, int item) {
+    public float standardised(int m, int item) {
         return standardisedScore(m, score(m, item));
     }
 
     /** A score of retriever {@code m} standardised as {@link #standardised(int, int)} does. */
-    float standardisedScore(int m, float score) {
+    public float standardisedScore(int m, float score) {
         return deviation[m] > 0 ? (score - mean[m]) / deviation[m] : 0f;
     }
 
     /** The sum of every retriever's standardised score of {@code item}: a simple fusion the ranker can refine. */
-    float fused(int item) {
+    public float fused(int item) {
         float sum = 0;
         for (int m = 0; m < retrievals.length; m++) {
             sum += standardised(m, item);
@@ -102,7 +135,7 @@ final class UserCandidates {
      * {@link #fused} of every item into {@code out}, the history's items at {@code -Infinity} (when there is a
      * retriever): the same float operations per item, in bulk.
      */
-    void fusedAll(float[] out) {
+    public void fusedAll(float[] out) {
         Arrays.fill(out, 0f);
         float[] scores = new float[out.length];
         for (int m = 0; m < retrievals.length; m++) {
@@ -122,7 +155,8 @@ final class UserCandidates {
         }
     }
 
-    boolean isSeen(int item) {
+    /** True when {@code item} is in the user's history: never a candidate. */
+    public boolean isSeen(int item) {
         return Arrays.binarySearch(history.items(), item) >= 0;
     }
 

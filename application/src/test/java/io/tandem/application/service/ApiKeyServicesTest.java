@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ApiKeyServiceTest {
+/** The API key use cases over one store and one key cache, wired as bootstrap wires them. */
+class ApiKeyServicesTest {
 
     private static final Instant T0 = Instant.parse("2026-12-07T02:00:00Z");
 
@@ -64,9 +65,33 @@ class ApiKeyServiceTest {
 
     private final Keys keys = new Keys();
 
-    private ApiKeyService service(Duration cacheFor) {
-        return new ApiKeyService(keys, keys, keys, keys, Clock.fixed(T0, ZoneOffset.UTC), new SecureRandom(),
-                cacheFor);
+    private ApiKeys service(Duration cacheFor) {
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        StoredApiKeys stored = new StoredApiKeys(keys, clock, cacheFor);
+        return new ApiKeys(new CreateApiKeyService(keys, stored, clock, new SecureRandom()),
+                new ListApiKeysService(keys), new RevokeApiKeyService(keys, stored, clock),
+                new AuthenticateService(stored));
+    }
+
+    /** The four use cases, sharing one cache. */
+    private record ApiKeys(CreateApiKeyService creating, ListApiKeysService listing, RevokeApiKeyService revoking,
+                           AuthenticateService authenticating) {
+
+        CreatedApiKey create(CreateApiKeyCommand command) {
+            return creating.create(command);
+        }
+
+        List<ApiKey> list() {
+            return listing.list();
+        }
+
+        boolean revoke(RevokeApiKeyCommand command) {
+            return revoking.revoke(command);
+        }
+
+        Optional<Principal> authenticate(String presentedKey) {
+            return authenticating.authenticate(presentedKey);
+        }
     }
 
     private static CreateApiKeyCommand serve(String name) {
@@ -75,7 +100,7 @@ class ApiKeyServiceTest {
 
     @Test
     void aCreatedKeyAuthenticatesWithItsScopesAndOnlyItsHashIsStored() {
-        ApiKeyService service = service(Duration.ZERO);
+        ApiKeys service = service(Duration.ZERO);
         CreatedApiKey created = service.create(new CreateApiKeyCommand("web", EnumSet.of(Scope.SERVE, Scope.INGEST),
                 Optional.of(new RateLimit(5, 10))));
 
@@ -95,7 +120,7 @@ class ApiKeyServiceTest {
 
     @Test
     void aWrongSecretAMalformedKeyAndAnUnknownIdAuthenticateNothing() {
-        ApiKeyService service = service(Duration.ZERO);
+        ApiKeys service = service(Duration.ZERO);
         String token = service.create(serve("web")).token();
         String id = token.substring(4, 14);
         char last = token.charAt(token.length() - 1);
@@ -113,7 +138,7 @@ class ApiKeyServiceTest {
 
     @Test
     void aRevokedKeyStopsAuthenticatingAtOnceEvenWhenCached() {
-        ApiKeyService service = service(Duration.ofMinutes(5));
+        ApiKeys service = service(Duration.ofMinutes(5));
         CreatedApiKey created = service.create(serve("web"));
         assertThat(service.authenticate(created.token())).isPresent();
 
@@ -126,7 +151,7 @@ class ApiKeyServiceTest {
 
     @Test
     void authenticationReadsTheStoreOncePerCacheLifetime() {
-        ApiKeyService service = service(Duration.ofMinutes(5));
+        ApiKeys service = service(Duration.ofMinutes(5));
         String token = service.create(serve("web")).token();
         int before = keys.loads.get();
 

@@ -1,19 +1,17 @@
-package io.tandem.application.service;
+package io.tandem.domain.retrieval;
 
 import io.tandem.domain.InvalidFieldException;
-import io.tandem.domain.retrieval.Retrieval;
-import io.tandem.domain.retrieval.RetrievalModel;
-import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * The first stage: the union of every retriever's top {@code perRetriever} unseen items for a user, in retriever
  * order and without repeats, with the scores and ranks the ranking features need. Thread-safe.
  */
-final class CandidateGenerator {
+public final class CandidateGenerator {
 
     /** Ranks deeper than this many times the per-retriever list are reported as one "far down" value. */
     private static final int RANK_DEPTH_FACTOR = 4;
@@ -23,7 +21,7 @@ final class CandidateGenerator {
     private final int perRetriever;
     private final int rankDepth;
 
-    CandidateGenerator(List<RetrievalModel> models, int itemCount, int perRetriever) {
+    public CandidateGenerator(List<RetrievalModel> models, int itemCount, int perRetriever) {
         this.models = List.copyOf(models);
         this.itemCount = itemCount;
         this.perRetriever = perRetriever;
@@ -36,33 +34,37 @@ final class CandidateGenerator {
         }
     }
 
-    int itemCount() {
+    public int itemCount() {
         return itemCount;
     }
 
-    int perRetriever() {
+    public int perRetriever() {
         return perRetriever;
     }
 
-    List<RetrievalModel> models() {
+    public List<RetrievalModel> models() {
         return models;
     }
 
     /** The rank given to items beyond the ranked depth. */
-    int farRank() {
+    public int farRank() {
         return rankDepth + 1;
     }
 
     /** The candidates of a user with {@code history}; the history's items are never candidates. */
-    UserCandidates candidates(UserHistory history) {
-        return candidates(history, null);
+    public UserCandidates candidates(UserHistory history) {
+        return retrieve(history, null);
     }
 
     /**
      * As {@link #candidates(UserHistory)}, lending {@code reuse} (one vector of {@link #itemCount()} per
-     * retriever) to the retrievers that score every item, instead of new vectors, when given.
+     * retriever) to the retrievers that score every item instead of new vectors: a request then allocates little.
      */
-    UserCandidates candidates(UserHistory history, float[][] reuse) {
+    public UserCandidates candidates(UserHistory history, float[][] reuse) {
+        return retrieve(history, Objects.requireNonNull(reuse, "reuse"));
+    }
+
+    private UserCandidates retrieve(UserHistory history, float[][] reuse) {
         int n = itemCount;
         int r = models.size();
         Retrieval[] retrievals = new Retrieval[r];
@@ -97,7 +99,7 @@ final class CandidateGenerator {
      * {@code count} of the user's unseen items drawn with {@code random}, none of them already {@code taken}: the
      * part of a training group that shows the ranker lower-ranked candidates and items no retriever proposed.
      */
-    int[] randomItems(UserCandidates candidates, int[] taken, int count, SplittableRandom random) {
+    public int[] randomItems(UserCandidates candidates, int[] taken, int count, SplittableRandom random) {
         int n = itemCount;
         int[] chosen = new int[count];
         int size = 0;

@@ -1,4 +1,4 @@
-package io.tandem.application.port.out;
+package io.tandem.domain.jobs;
 
 import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;

@@ -20,15 +20,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-class ModelRegistryServiceTest {
+/** The model registry use cases over one registry store, wired as bootstrap wires them. */
+class ModelRegistryServicesTest {
 
     private final RegistryFake registry = new RegistryFake();
-    private final ModelRegistryService service = new ModelRegistryService(registry, registry, registry, registry);
+    private final Registry service = registry(version -> { }, () -> { });
 
     @Test
     void registeredVersionsAreListedNewestFirstAndSummarised() {
@@ -94,7 +96,7 @@ class ModelRegistryServiceTest {
     void rollbackToAVersionThatCannotServeIsRefusedAndChangesNothing() {
         Set<String> unservable = new HashSet<>();
         AtomicInteger changes = new AtomicInteger();
-        ModelRegistryService verifying = verifyingService(unservable, changes);
+        Registry verifying = verifyingService(unservable, changes);
         register(Versions.ranker("ranker", "v1", 0.3));
         register(Versions.ranker("ranker", "v2", 0.4));
         verifying.promote(new PromoteModelVersionCommand("ranker", "v1"));
@@ -133,7 +135,7 @@ class ModelRegistryServiceTest {
         service.promote(new PromoteModelVersionCommand("ranker", "v1"));
         service.promote(new PromoteModelVersionCommand("ranker", "v2"));
         List<String> verified = new ArrayList<>();
-        ModelRegistryService verifying = new ModelRegistryService(registry, registry, registry, registry,
+        Registry verifying = registry(
                 version -> verified.add(version.version() + " while champion is " + championOf("ranker")),
                 () -> { });
 
@@ -151,7 +153,7 @@ class ModelRegistryServiceTest {
         service.promote(new PromoteModelVersionCommand("ranker", "v1"));
         service.promote(new PromoteModelVersionCommand("ranker", "v2"));
         AtomicInteger changes = new AtomicInteger();
-        ModelRegistryService verifying = new ModelRegistryService(registry, registry, registry, registry,
+        Registry verifying = registry(
                 // Another instance promotes v3 while this one verifies v1, which can serve.
                 version -> registry.promote("ranker", "v3"), changes::incrementAndGet);
 
@@ -175,7 +177,7 @@ class ModelRegistryServiceTest {
         service.promote(new PromoteModelVersionCommand("ranker", "v1"));
         service.promote(new PromoteModelVersionCommand("ranker", "v2"));
         List<String> verified = new ArrayList<>();
-        ModelRegistryService verifying = new ModelRegistryService(registry, registry, registry, registry,
+        Registry verifying = registry(
                 version -> {
                     verified.add(version.version());
                     // Meanwhile v3 is promoted and v2 promoted again: the champion is v2 as before, but a
@@ -222,8 +224,8 @@ class ModelRegistryServiceTest {
     }
 
     /** The service over the same registry, refusing the versions in {@code unservable} and counting changes. */
-    private ModelRegistryService verifyingService(Set<String> unservable, AtomicInteger changes) {
-        return new ModelRegistryService(registry, registry, registry, registry, version -> {
+    private Registry verifyingService(Set<String> unservable, AtomicInteger changes) {
+        return registry( version -> {
             if (unservable.contains(version.version())) {
                 throw new InvalidFieldException("artifact", "version " + version.version() + " of '"
                         + version.name() + "' cannot serve");
@@ -244,5 +246,38 @@ class ModelRegistryServiceTest {
         return new ModelVersion(version.name(), version.version(), version.kind(), version.stage(), version.metrics(),
                 version.schema(), version.artifactUri(), version.trainingWindow(), Optional.of(parent),
                 version.createdAt());
+    }
+
+    private Registry registry(Consumer<ModelVersion> verifyServable, Runnable championChanged) {
+        ChampionChanges changes = new ChampionChanges(verifyServable, championChanged);
+        return new Registry(new RegisterModelVersionService(registry, registry), new ListModelsService(registry),
+                new ListModelVersionsService(registry), new PromoteModelVersionService(registry, registry, changes),
+                new RollbackModelService(registry, registry, changes));
+    }
+
+    /** The five registry use cases. */
+    private record Registry(RegisterModelVersionService registering, ListModelsService models,
+                            ListModelVersionsService versions, PromoteModelVersionService promoting,
+                            RollbackModelService rollingBack) {
+
+        ModelVersion register(RegisterModelVersionCommand command) {
+            return registering.register(command);
+        }
+
+        List<RegisteredModel> list(ListModelsQuery query) {
+            return models.list(query);
+        }
+
+        List<ModelVersion> list(ListModelVersionsQuery query) {
+            return versions.list(query);
+        }
+
+        ChampionChange promote(PromoteModelVersionCommand command) {
+            return promoting.promote(command);
+        }
+
+        ChampionChange rollback(RollbackModelCommand command) {
+            return rollingBack.rollback(command);
+        }
     }
 }

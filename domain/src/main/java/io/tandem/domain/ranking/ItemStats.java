@@ -1,4 +1,4 @@
-package io.tandem.application.service;
+package io.tandem.domain.ranking;
 
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.retrieval.InteractionMatrix;
@@ -11,9 +11,9 @@ import java.util.Objects;
  * interaction times (epoch seconds) and mean values. They describe the data a model was trained on, so they are
  * stored with the model and served as they were, never recomputed from live data.
  */
-record ItemStats(int[] count, double[] meanTime, long[] firstTime, double[] meanValue) {
+public record ItemStats(int[] count, double[] meanTime, long[] firstTime, double[] meanValue) {
 
-    ItemStats {
+    public ItemStats {
         Objects.requireNonNull(count, "count");
         Objects.requireNonNull(meanTime, "meanTime");
         Objects.requireNonNull(firstTime, "firstTime");
@@ -23,7 +23,8 @@ record ItemStats(int[] count, double[] meanTime, long[] firstTime, double[] mean
         }
     }
 
-    static ItemStats of(InteractionMatrix matrix) {
+    /** The summaries of {@code matrix}, user by user in row order. */
+    public static ItemStats of(InteractionMatrix matrix) {
         int items = matrix.itemCount();
         int[] count = new int[items];
         double[] meanTime = new double[items];
@@ -50,11 +51,12 @@ record ItemStats(int[] count, double[] meanTime, long[] firstTime, double[] mean
         return new ItemStats(count, meanTime, firstTime, meanValue);
     }
 
-    int itemCount() {
+    public int itemCount() {
         return count.length;
     }
 
-    boolean hasInteractions(int item) {
+    /** True when {@code item} had at least one interaction in the training matrix. */
+    public boolean hasInteractions(int item) {
         return count[item] > 0;
     }
 }

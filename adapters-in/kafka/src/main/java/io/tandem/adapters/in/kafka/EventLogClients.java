@@ -1,0 +1,65 @@
+package io.tandem.adapters.in.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Kafka clients of an event log consumer: the consumer of the log, and the producer of its dead-letter topic.
+ * Operators may tune either through the settings' client properties, except what the consumer's guarantees rest
+ * on (servers, group, manual commits, committed reads only, acknowledgement by every replica), which is set last.
+ */
+final class EventLogClients {
+
+    /** Large polls keep the per-batch costs (one store call, one commit) small against 50,000 events/s. */
+    static final int DEFAULT_MAX_POLL_RECORDS = 2_000;
+
+    private EventLogClients() {
+    }
+
+    static KafkaConsumer<byte[], byte[]> consumer(KafkaEventLogConsumerSettings settings) {
+        return new KafkaConsumer<>(consumerConfig(settings));
+    }
+
+    static KafkaProducer<byte[], byte[]> deadLetterProducer(KafkaEventLogConsumerSettings settings) {
+        return new KafkaProducer<>(producerConfig(settings));
+    }
+
+    static Map<String, Object> consumerConfig(KafkaEventLogConsumerSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DEFAULT_MAX_POLL_RECORDS);
+        config.putAll(settings.consumerProperties());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Events of an aborted producer transaction were never accepted, so they must not reach any store.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return config;
+    }
+
+    static Map<String, Object> producerConfig(KafkaEventLogConsumerSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Bounded so a missing dead-letter topic or a dead broker fails the batch (and retries it) within
+        // seconds instead of holding the consumer thread, and close(), for minutes.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.putAll(settings.producerProperties());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return config;
+    }
+}
