@@ -33,7 +33,7 @@ class ArchitectureRulesTest {
     @ValueSource(strings = {
             "io.tandem.domain", "io.tandem.application.port.in", "io.tandem.application.port.out",
             "io.tandem.application.service", "io.tandem.adapters.in", "io.tandem.adapters.out",
-            "io.tandem.adapters.shared",
+            "io.tandem.adapters.shared.json", "io.tandem.adapters.shared.parquet",
             "io.tandem.bootstrap"})
     void importHoldsClassesOfEveryLayer(String layer) {
         assertThat(PROJECT.that(resideInAPackage(layer + "..")))

@@ -4,7 +4,6 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
-import io.tandem.adapters.out.training.RetrievalModelCodecAdapter;
 import io.tandem.application.port.out.LoadItemPagePort;
 import io.tandem.application.port.out.LoadItemsPort;
 import io.tandem.application.port.out.LoadModelArtifactPort;
@@ -24,6 +23,7 @@ import io.tandem.application.service.ServingDependencies;
 import io.tandem.application.service.ServingModels;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.ranking.ScoringModel;
+import io.tandem.domain.retrieval.training.RetrievalModelCodec;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -51,8 +51,8 @@ final class ServingFactory {
 
     /** The retrievers' codec: training writes with it, serving reads with it. */
     @Singleton
-    RetrievalModelCodecAdapter retrievalModelCodec() {
-        return new RetrievalModelCodecAdapter();
+    RetrievalModelCodec retrievalModelCodec() {
+        return new RetrievalModelCodec();
     }
 
     /** Threads that wait on remote dependencies, so a request can stop waiting at its timeout. */
@@ -92,7 +92,7 @@ final class ServingFactory {
     @Singleton
     ServingModels servingModels(TrainingConfiguration training, LoadModelVersionsPort versions,
                                 LoadModelArtifactPort artifacts, BeanProvider<LoadScoringModelPort> scoring,
-                                RetrievalModelCodecAdapter codec, @Named("scorer") DependencyGuard scorer) {
+                                RetrievalModelCodec codec, @Named("scorer") DependencyGuard scorer) {
         LoadScoringModelPort guarded = (artifact, featureCount) -> {
             ScoringModel model = scoring.get().load(artifact, featureCount);
             return new ScoringModel() {
@@ -112,7 +112,7 @@ final class ServingFactory {
                 }
             };
         };
-        return new ServingModels(training.model(), versions, artifacts, guarded, codec);
+        return new ServingModels(training.model(), versions, artifacts, guarded, codec::decode);
     }
 
     @Singleton

@@ -5,15 +5,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.tandem.adapters.out.onnx.DjlOnnxScoringAdapter;
 import io.tandem.adapters.out.onnx.OnnxRankerExportAdapter;
-import io.tandem.adapters.out.training.EaseParameters;
-import io.tandem.adapters.out.training.EaseRetrieverAdapter;
-import io.tandem.adapters.out.training.IalsParameters;
-import io.tandem.adapters.out.training.IalsRetrieverAdapter;
-import io.tandem.adapters.out.training.ItemKnnParameters;
-import io.tandem.adapters.out.training.ItemKnnRetrieverAdapter;
-import io.tandem.adapters.out.training.PopularityParameters;
-import io.tandem.adapters.out.training.PopularityRetrieverAdapter;
-import io.tandem.adapters.out.training.RetrievalModelCodecAdapter;
 import io.tandem.adapters.out.xgboost.XgboostRankerAdapter;
 import io.tandem.application.port.in.EvaluateRecommendersUseCase;
 import io.tandem.application.port.in.RegisterModelVersionUseCase;
@@ -60,6 +51,15 @@ import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.jobs.JobType;
 import io.tandem.domain.model.PromotionPolicy;
+import io.tandem.domain.retrieval.training.EaseParameters;
+import io.tandem.domain.retrieval.training.EaseTrainer;
+import io.tandem.domain.retrieval.training.IalsParameters;
+import io.tandem.domain.retrieval.training.IalsTrainer;
+import io.tandem.domain.retrieval.training.ItemKnnParameters;
+import io.tandem.domain.retrieval.training.ItemKnnTrainer;
+import io.tandem.domain.retrieval.training.PopularityParameters;
+import io.tandem.domain.retrieval.training.PopularityTrainer;
+import io.tandem.domain.retrieval.training.RetrievalModelCodec;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -154,12 +154,12 @@ final class TrainingFactory {
                                    LoadModelArtifactPort load, BeanProvider<LoadScoringModelPort> scoring,
                                    RegisterModelVersionUseCase register, LoadModelVersionsPort versions,
                                    ChangeModelStagesPort stages, PromotionPolicy promotion,
-                                   RetrievalModelCodecAdapter codec, TwoStageConfiguration twoStage,
+                                   RetrievalModelCodec codec, TwoStageConfiguration twoStage,
                                    TrainingConfiguration training, Clock clock) {
         LoadScoringModelPort openLazily = (artifact, featureCount) -> scoring.get().load(artifact, featureCount);
         return new TrainModelsService(retrievers(), trainRanker, twoStage.settings(),
                 new LakeInteractions(readLake, loadItems, policy.labelWeights()),
-                new RankerArtifactPorts(export, store, load, openLazily), codec, register, versions, stages, promotion,
+                new RankerArtifactPorts(export, store, load, openLazily), codec::encode, register, versions, stages, promotion,
                 clock, Optional.of(new RecencyGrid(POPULARITY, training.halfLives(), TrainingFactory::popularity)));
     }
 
@@ -225,15 +225,19 @@ final class TrainingFactory {
     /** Global popularity decayed at {@code halfLife} (none: plain counts). */
     private static TrainRetrieverPort popularity(Optional<Duration> halfLife) {
         double days = halfLife.map(h -> h.toSeconds() / 86_400.0).orElse(Double.POSITIVE_INFINITY);
-        return new PopularityRetrieverAdapter(new PopularityParameters(days, PopularityParameters.Scope.GLOBAL));
+        return new PopularityTrainer(new PopularityParameters(days, PopularityParameters.Scope.GLOBAL))::train;
     }
 
-    /** The retrievers evaluated alone and combined by the two-stage system (tuned on ML-100K, see docs). */
-    private static List<Retriever> retrievers() {
+    /**
+     * The retrievers evaluated alone and combined by the two-stage system (tuned on ML-100K, see docs): the
+     * domain's trainers, each handed to the application as its training port. The MovieLens integration tests
+     * evaluate exactly these.
+     */
+    static List<Retriever> retrievers() {
         return List.of(
-                new Retriever(POPULARITY, new PopularityRetrieverAdapter(PopularityParameters.mostPopular())),
-                new Retriever("item-knn", new ItemKnnRetrieverAdapter(ItemKnnParameters.defaults())),
-                new Retriever("ials", new IalsRetrieverAdapter(IalsParameters.defaults())),
-                new Retriever("ease", new EaseRetrieverAdapter(EaseParameters.defaults())));
+                new Retriever(POPULARITY, new PopularityTrainer(PopularityParameters.mostPopular())::train),
+                new Retriever("item-knn", new ItemKnnTrainer(ItemKnnParameters.defaults())::train),
+                new Retriever("ials", new IalsTrainer(IalsParameters.defaults())::train),
+                new Retriever("ease", new EaseTrainer(EaseParameters.defaults())::train));
     }
 }

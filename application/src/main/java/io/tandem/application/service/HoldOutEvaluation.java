@@ -55,7 +55,7 @@ final class HoldOutEvaluation implements EvaluateModelVersionPort {
     ModelMetrics measure(byte[] artifact) {
         try (ScoringModel ranker = artifacts.open().load(artifact, schema.size())) {
             Map<String, Double> values = EvaluateRecommendersService.measure(
-                    new ArtifactTwoStageRecommender(candidates, features, ranker), history, heldOut, MetricSuite.at(k));
+                    new TwoStageRecommender(candidates, features, ranker), history, heldOut, MetricSuite.at(k));
             return new ModelMetrics(holdOut, values);
         }
     }

@@ -134,7 +134,8 @@ public final class TwoStageTrainer {
         if (models.size() != retrievers.size()) {
             throw new InvalidFieldException("models", "expected one model per retriever (" + retrievers.size() + ")");
         }
-        return new TwoStageRecommender(new CandidateGenerator(models, matrix.itemCount(), settings.candidatesPerRetriever()),
+        return TwoStageRecommender.withTrees(
+                new CandidateGenerator(models, matrix.itemCount(), settings.candidatesPerRetriever()),
                 new RankingFeatures(retrieverNames(), ItemStats.of(matrix), items, models), ranker);
     }
 

@@ -183,13 +183,7 @@ final class TrainingFixture {
 
                 @Override
                 public float[] score(float[] features, int rows) {
-                    float[] scores = new float[rows];
-                    float[] row = new float[featureCount];
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(features, r * featureCount, row, 0, featureCount);
-                        scores[r] = (float) ensemble.score(row);
-                    }
-                    return scores;
+                    return ensemble.scores(features, rows);
                 }
 
                 @Override

@@ -76,6 +76,25 @@ public record TreeEnsemble(int featureCount, double baseScore, List<Tree> trees)
     }
 
     /**
+     * The reference scores of {@code rows} row-major feature vectors, each rounded to single precision as a
+     * ranker artifact's scores are: what a two-stage system ranking with these trees in memory, or a test
+     * standing in for an artifact, must agree with.
+     */
+    public float[] scores(float[] features, int rows) {
+        if (rows < 0 || features.length != rows * featureCount) {
+            throw new InvalidFieldException("features", "has " + features.length + " values, " + rows + " rows of "
+                    + featureCount + " need " + (long) rows * featureCount);
+        }
+        float[] scores = new float[rows];
+        float[] row = new float[featureCount];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(features, r * featureCount, row, 0, featureCount);
+            scores[r] = (float) score(row);
+        }
+        return scores;
+    }
+
+    /**
      * One tree as parallel arrays indexed by node id (node 0 is the root). For a leaf, {@code left} and
      * {@code right} are -1 and {@code value} holds its output; for a split, {@code value} is unused.
      */

@@ -138,7 +138,13 @@ public final class UserFoldIn {
                 rightSide[a] += this.items[offset + a];
             }
         }
-        return solve(system, rightSide, d);
+        // λ > 0 keeps the system positive definite; only its upper triangle was filled.
+        double[] solved = Cholesky.solve(system, rightSide, d);
+        float[] vector = new float[d];
+        for (int a = 0; a < d; a++) {
+            vector[a] = (float) solved[a];
+        }
+        return vector;
     }
 
     private static int[] distinctSorted(int[] items) {
@@ -151,53 +157,5 @@ public final class UserFoldIn {
             }
         }
         return Arrays.copyOf(sorted, size);
-    }
-
-    /**
-     * Solves {@code A x = b} for a symmetric positive-definite A of which only the upper triangle is read, by an
-     * in-place Cholesky factor {@code A = UᵀU}; λ > 0 keeps A positive definite.
-     */
-    private static float[] solve(double[] a, double[] b, int d) {
-        for (int k = 0; k < d; k++) {
-            int rowK = k * d;
-            double pivot = a[rowK + k];
-            for (int p = 0; p < k; p++) {
-                double u = a[p * d + k];
-                pivot -= u * u;
-            }
-            if (!(pivot > 0)) {
-                throw new IllegalStateException("fold-in system lost positive definiteness at pivot " + k);
-            }
-            double diagonal = Math.sqrt(pivot);
-            a[rowK + k] = diagonal;
-            for (int j = k + 1; j < d; j++) {
-                double sum = a[rowK + j];
-                for (int p = 0; p < k; p++) {
-                    sum -= a[p * d + k] * a[p * d + j];
-                }
-                a[rowK + j] = sum / diagonal;
-            }
-        }
-        // Uᵀ y = b, then U x = y.
-        double[] y = new double[d];
-        for (int i = 0; i < d; i++) {
-            double sum = b[i];
-            for (int p = 0; p < i; p++) {
-                sum -= a[p * d + i] * y[p];
-            }
-            y[i] = sum / a[i * d + i];
-        }
-        float[] x = new float[d];
-        double[] solved = new double[d];
-        for (int i = d - 1; i >= 0; i--) {
-            double sum = y[i];
-            int row = i * d;
-            for (int j = i + 1; j < d; j++) {
-                sum -= a[row + j] * solved[j];
-            }
-            solved[i] = sum / a[row + i];
-            x[i] = (float) solved[i];
-        }
-        return x;
     }
 }

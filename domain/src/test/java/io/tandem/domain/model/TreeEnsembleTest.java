@@ -48,6 +48,21 @@ class TreeEnsembleTest {
                 .isInstanceOf(InvalidFieldException.class).hasMessageContaining("members");
     }
 
+    @Test
+    void rowsScoreInABatchAsOneByOneRoundedToFloat() {
+        // Base 0.1 makes every score a double that float cannot hold exactly.
+        TreeEnsemble ensemble = new TreeEnsemble(2, 0.1, List.of(stump(0, 1f, -2f, 4f), stump(1, 0f, 1f, 3f)));
+        float[] features = {0f, -1f, 2f, 5f, Float.NaN, 1f};
+
+        float[] scores = ensemble.scores(features, 3);
+
+        assertThat(scores).containsExactly((float) ensemble.score(new float[] {0f, -1f}),
+                (float) ensemble.score(new float[] {2f, 5f}), (float) ensemble.score(new float[] {Float.NaN, 1f}));
+        assertThat(ensemble.scores(new float[0], 0)).isEmpty();
+        assertThatThrownBy(() -> ensemble.scores(features, 2))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("features");
+    }
+
     /** A one-split tree: {@code feature < threshold} (and NaN) scores {@code left}, the rest {@code right}. */
     private static TreeEnsemble.Tree stump(int feature, float threshold, float left, float right) {
         return new TreeEnsemble.Tree(new int[] {feature, 0, 0}, new float[] {threshold, 0f, 0f},

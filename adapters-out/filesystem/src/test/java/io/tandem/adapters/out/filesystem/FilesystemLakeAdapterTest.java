@@ -3,6 +3,8 @@ package io.tandem.adapters.out.filesystem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.adapters.shared.parquet.EventParquet;
+import io.tandem.adapters.shared.parquet.EventRow;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;

@@ -1,7 +1,5 @@
 package io.tandem.adapters.out.lucene;
 
-import io.tandem.adapters.out.training.IalsParameters;
-import io.tandem.adapters.out.training.IalsRetrieverAdapter;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.retrieval.Embeddings;
 import io.tandem.domain.retrieval.InteractionLog;
@@ -15,6 +13,8 @@ import io.tandem.domain.retrieval.ScoredItem;
 import io.tandem.domain.retrieval.TopItems;
 import io.tandem.domain.retrieval.UserFoldIn;
 import io.tandem.domain.retrieval.VectorSimilarity;
+import io.tandem.domain.retrieval.training.IalsParameters;
+import io.tandem.domain.retrieval.training.IalsTrainer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -104,7 +104,7 @@ class IalsFoldInTest {
      */
     private static Agreement agreement(IalsParameters parameters) {
         InteractionMatrix matrix = communities(17L);
-        RetrievalModel model = new IalsRetrieverAdapter(parameters).train(matrix, ItemFacets.none(ITEMS));
+        RetrievalModel model = new IalsTrainer(parameters).train(matrix, ItemFacets.none(ITEMS));
         Embeddings embeddings = model.embeddings().orElseThrow();
         UserFoldIn foldIn = UserFoldIn.of(embeddings, parameters.regularization(), parameters.alpha());
         int f = embeddings.dimension();
@@ -167,7 +167,7 @@ class IalsFoldInTest {
     void theIndexFindsWhatTheModelRanksFirstForAFoldedUser() {
         IalsParameters parameters = IalsParameters.defaults();
         InteractionMatrix matrix = communities(23L);
-        RetrievalModel model = new IalsRetrieverAdapter(parameters).train(matrix, ItemFacets.none(ITEMS));
+        RetrievalModel model = new IalsTrainer(parameters).train(matrix, ItemFacets.none(ITEMS));
         Embeddings embeddings = model.embeddings().orElseThrow();
         UserFoldIn foldIn = UserFoldIn.of(embeddings, parameters.regularization(), parameters.alpha());
         List<ItemId> ids = RandomVectors.ids(ITEMS);

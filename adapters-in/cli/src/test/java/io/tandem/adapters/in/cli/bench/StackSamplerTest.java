@@ -12,7 +12,7 @@ class StackSamplerTest {
     @Test
     void filesASampleUnderTheInnermostStageItRecognises() {
         assertThat(StageBreakdown.StackSampler.classify(stack(
-                frame("io.tandem.adapters.out.training.EaseRetrieverAdapter$EaseModel", "score"),
+                frame("io.tandem.domain.retrieval.training.EaseTrainer$EaseModel", "score"),
                 frame("io.tandem.domain.retrieval.CandidateGenerator", "candidates"),
                 frame("io.tandem.application.service.ServingModel", "candidates"),
                 frame(PIPELINE, "lambda$withCandidates$2"),

@@ -3,18 +3,18 @@ package io.tandem.adapters.in.cli.evaluate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.adapters.in.cli.imports.SharedData;
-import io.tandem.adapters.out.training.EaseParameters;
-import io.tandem.adapters.out.training.EaseRetrieverAdapter;
-import io.tandem.adapters.out.training.IalsParameters;
-import io.tandem.adapters.out.training.IalsRetrieverAdapter;
-import io.tandem.adapters.out.training.ItemKnnParameters;
-import io.tandem.adapters.out.training.ItemKnnRetrieverAdapter;
-import io.tandem.adapters.out.training.PopularityParameters;
-import io.tandem.adapters.out.training.PopularityRetrieverAdapter;
 import io.tandem.adapters.out.xgboost.XgboostRankerAdapter;
 import io.tandem.application.service.EvaluateRecommendersService;
 import io.tandem.application.service.Retriever;
 import io.tandem.application.service.TwoStageSettings;
+import io.tandem.domain.retrieval.training.EaseParameters;
+import io.tandem.domain.retrieval.training.EaseTrainer;
+import io.tandem.domain.retrieval.training.IalsParameters;
+import io.tandem.domain.retrieval.training.IalsTrainer;
+import io.tandem.domain.retrieval.training.ItemKnnParameters;
+import io.tandem.domain.retrieval.training.ItemKnnTrainer;
+import io.tandem.domain.retrieval.training.PopularityParameters;
+import io.tandem.domain.retrieval.training.PopularityTrainer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -78,10 +78,10 @@ class EvaluateCommandIT {
 
     private static EvaluationPlatform platform() {
         List<Retriever> retrievers = List.of(
-                new Retriever("popularity", new PopularityRetrieverAdapter(PopularityParameters.mostPopular())),
-                new Retriever("item-knn", new ItemKnnRetrieverAdapter(ItemKnnParameters.defaults())),
-                new Retriever("ials", new IalsRetrieverAdapter(IalsParameters.defaults())),
-                new Retriever("ease", new EaseRetrieverAdapter(EaseParameters.defaults())));
+                new Retriever("popularity", new PopularityTrainer(PopularityParameters.mostPopular())::train),
+                new Retriever("item-knn", new ItemKnnTrainer(ItemKnnParameters.defaults())::train),
+                new Retriever("ials", new IalsTrainer(IalsParameters.defaults())::train),
+                new Retriever("ease", new EaseTrainer(EaseParameters.defaults())::train));
         return new EvaluationPlatform(new EvaluateRecommendersService(retrievers, new XgboostRankerAdapter(),
                 TwoStageSettings.defaults()));
     }
