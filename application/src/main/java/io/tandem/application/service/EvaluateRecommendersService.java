@@ -7,22 +7,17 @@ import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.EvaluationDataset;
 import io.tandem.domain.evaluation.EvaluationReport;
 import io.tandem.domain.evaluation.Fold;
-import io.tandem.domain.evaluation.FoldScores;
+import io.tandem.domain.evaluation.FullRanking;
 import io.tandem.domain.evaluation.MetricSuite;
 import io.tandem.domain.evaluation.ModelEvaluation;
-import io.tandem.domain.evaluation.RelevantItems;
 import io.tandem.domain.model.TreeEnsemble;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
-import io.tandem.domain.retrieval.UserHistory;
-import io.tandem.domain.retrieval.TopItems;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
 
 /**
  * Offline evaluation of every retriever alone and of the two-stage system, fold by fold: models train on the
@@ -81,7 +76,7 @@ public final class EvaluateRecommendersService implements EvaluateRecommendersUs
                 retrieverSeconds += took;
                 seconds[r] += took;
                 trained.add(model);
-                Map<String, Double> means = measure(model, train, test, suite);
+                Map<String, Double> means = FullRanking.measure(model, train, test, suite);
                 foldMeans.get(r).add(means);
                 command.progress().modelEvaluated(retriever.name(), f + 1, folds, means, took);
             }
@@ -92,7 +87,7 @@ public final class EvaluateRecommendersService implements EvaluateRecommendersUs
             // The system's cost is its own ranker stage plus the retrievers it reuses.
             double took = (System.nanoTime() - start) / NANOS_PER_SECOND + retrieverSeconds;
             seconds[models - 1] += took;
-            Map<String, Double> means = measure(system, train, test, suite);
+            Map<String, Double> means = FullRanking.measure(system, train, test, suite);
             foldMeans.get(models - 1).add(means);
             command.progress().modelEvaluated(TWO_STAGE, f + 1, folds, means, took);
         }
@@ -102,53 +97,5 @@ public final class EvaluateRecommendersService implements EvaluateRecommendersUs
             rows.add(ModelEvaluation.averageOf(name, foldMeans.get(m), seconds[m]));
         }
         return new EvaluationReport(dataset.name(), dataset.protocol(), command.k(), folds, rows);
-    }
-
-    /**
-     * The metric means of one model on one fold: every user with test items not seen in training gets a full
-     * ranking of the unseen items.
-     */
-    static Map<String, Double> measure(RetrievalModel model, InteractionMatrix train, InteractionMatrix test,
-                                       MetricSuite suite) {
-        int n = train.itemCount();
-        int[] users = IntStream.range(0, test.userCount()).filter(user -> test.rowLength(user) > 0).toArray();
-        double[][] values = new double[users.length][];
-        int[][] tops = new int[users.length][];
-        IntStream.range(0, users.length).parallel().forEach(u -> {
-            int user = users[u];
-            RelevantItems relevant = relevant(train, test, user);
-            if (relevant.isEmpty()) {
-                return;
-            }
-            float[] scores = new float[n];
-            model.score(UserHistory.of(train, user), scores);
-            int[] columns = train.columns();
-            for (int p = train.rowStart(user); p < train.rowEnd(user); p++) {
-                scores[columns[p]] = Float.NEGATIVE_INFINITY;
-            }
-            int[] top = TopItems.select(scores, suite.k());
-            values[u] = suite.measure(top, scores, relevant);
-            tops[u] = top;
-        });
-        FoldScores scores = new FoldScores(suite, n);
-        for (int u = 0; u < users.length; u++) {
-            if (values[u] != null) {
-                scores.add(values[u], tops[u]);
-            }
-        }
-        return scores.means();
-    }
-
-    /** The user's test items that were not already seen in training. */
-    private static RelevantItems relevant(InteractionMatrix train, InteractionMatrix test, int user) {
-        int[] columns = test.columns();
-        int[] kept = new int[test.rowLength(user)];
-        int size = 0;
-        for (int p = test.rowStart(user); p < test.rowEnd(user); p++) {
-            if (!train.contains(user, columns[p])) {
-                kept[size++] = columns[p];
-            }
-        }
-        return RelevantItems.of(Arrays.copyOf(kept, size));
     }
 }

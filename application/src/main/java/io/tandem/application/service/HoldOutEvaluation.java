@@ -3,6 +3,7 @@ package io.tandem.application.service;
 import io.tandem.application.port.in.TrainingReport;
 import io.tandem.application.port.out.EvaluateModelVersionPort;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.evaluation.FullRanking;
 import io.tandem.domain.evaluation.MetricSuite;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelMetrics;
@@ -19,8 +20,8 @@ import java.util.Optional;
 /**
  * One training run's hold-out as a place to measure ranker artifacts: the retrievers trained on the run's
  * training window propose and describe the candidates, a ranker artifact orders them, and the metrics of
- * {@link EvaluateRecommendersService#measure} judge the ranking against the hold-out. The challenger and, when
- * its stored metrics come from another hold-out, the champion are measured here alike, so they differ only in
+ * {@link FullRanking#measure} judge the ranking against the hold-out. The challenger and, when its stored metrics
+ * come from another hold-out, the champion are measured here alike, so they differ only in
  * their ranker: which of the two would rank better on top of today's retrievers, on the newest data.
  *
  * <p>A champion trained on a window that reaches past this run's cut has seen part of the hold-out; its
@@ -54,7 +55,7 @@ final class HoldOutEvaluation implements EvaluateModelVersionPort {
     /** The metrics of a ranker artifact of this run's schema on this hold-out. */
     ModelMetrics measure(byte[] artifact) {
         try (ScoringModel ranker = artifacts.open().load(artifact, schema.size())) {
-            Map<String, Double> values = EvaluateRecommendersService.measure(
+            Map<String, Double> values = FullRanking.measure(
                     new TwoStageRecommender(candidates, features, ranker), history, heldOut, MetricSuite.at(k));
             return new ModelMetrics(holdOut, values);
         }

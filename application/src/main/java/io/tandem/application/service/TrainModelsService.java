@@ -15,6 +15,7 @@ import io.tandem.application.port.out.TrainRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.CatalogCoverage;
 import io.tandem.domain.evaluation.Fold;
+import io.tandem.domain.evaluation.FullRanking;
 import io.tandem.domain.evaluation.MetricSuite;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
@@ -300,7 +301,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
         StringBuilder measured = new StringBuilder();
         for (Optional<Duration> halfLife : grid.halfLives()) {
             RetrievalModel model = grid.trainer().withHalfLife(halfLife).train(history, feedback.items());
-            double ndcg = EvaluateRecommendersService.measure(model, history, sample, MetricSuite.at(METRICS_AT))
+            double ndcg = FullRanking.measure(model, history, sample, MetricSuite.at(METRICS_AT))
                     .getOrDefault("ndcg@" + METRICS_AT, 0.0);
             measured.append(measured.isEmpty() ? "" : ",").append(RecencyGrid.describe(halfLife))
                     .append('=').append(String.format(Locale.ROOT, "%.4f", ndcg));
