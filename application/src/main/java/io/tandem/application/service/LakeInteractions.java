@@ -54,7 +54,7 @@ public final class LakeInteractions {
      *
      * @param eventsRead hears the running count of events read every {@link #PROGRESS_EVERY} events
      */
-    ImplicitFeedback read(LocalDate from, LocalDate to, LongConsumer eventsRead) {
+    public ImplicitFeedback read(LocalDate from, LocalDate to, LongConsumer eventsRead) {
         Columns columns = new Columns();
         readLake.readEvents(from, to, event -> {
             columns.add(event);
@@ -150,7 +150,7 @@ public final class LakeInteractions {
     }
 
     /** The lake as interactions: the log, what is known about its items, and how many events were read. */
-    record ImplicitFeedback(InteractionLog log, ItemFacets items, List<ItemId> itemIds, Map<UserId, Integer> userIndexes,
-                            long eventsRead) {
+    public record ImplicitFeedback(InteractionLog log, ItemFacets items, List<ItemId> itemIds,
+                                   Map<UserId, Integer> userIndexes, long eventsRead) {
     }
 }

@@ -32,10 +32,10 @@ import java.util.zip.CRC32;
  * whole but not the one trained with this bundle (another version's file copied over it), which a 32-bit sum
  * would only catch with high probability.
  */
-record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, int candidatesPerRetriever,
+public record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, int candidatesPerRetriever,
                      List<String> retrieverNames, List<byte[]> retrievers, byte[] rankerSha256) {
 
-    static final String FILE = "serving.bin";
+    public static final String FILE = "serving.bin";
 
     private static final int MAGIC = 0x54534231; // "TSB1"
     /** 2 added the ranker's SHA-256; 1 had none and is refused rather than served unchecked. */
@@ -43,7 +43,7 @@ record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, i
     private static final int SHA256_BYTES = 32;
     private static final int MAX_LENGTH = 1 << 30;
 
-    ServingBundle {
+    public ServingBundle {
         itemIds = List.copyOf(itemIds);
         Objects.requireNonNull(facets, "facets");
         Objects.requireNonNull(stats, "stats");
@@ -66,7 +66,7 @@ record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, i
     }
 
     /** The SHA-256 digest of {@code artifact}, as {@link #rankerSha256} records the ranker's. */
-    static byte[] sha256(byte[] artifact) {
+    public static byte[] sha256(byte[] artifact) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(artifact);
         } catch (NoSuchAlgorithmException e) {
@@ -75,11 +75,11 @@ record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, i
     }
 
     /** True when {@code ranker} is, byte for byte, the ranker this bundle was trained with. */
-    boolean matchesRanker(byte[] ranker) {
+    public boolean matchesRanker(byte[] ranker) {
         return MessageDigest.isEqual(sha256(ranker), rankerSha256);
     }
 
-    byte[] encode() {
+    public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -128,7 +128,7 @@ record ServingBundle(List<ItemId> itemIds, ItemFacets facets, ItemStats stats, i
     }
 
     /** @throws InvalidFieldException naming {@code artifact} when the bytes are not an intact bundle */
-    static ServingBundle decode(byte[] bytes) {
+    public static ServingBundle decode(byte[] bytes) {
         if (bytes.length < 16) {
             throw new InvalidFieldException("artifact", FILE + " is too short (" + bytes.length + " bytes)");
         }

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Small data sets, fake retrievers and a stand-in ranker for the evaluation service tests. */
-final class EvaluationFixture {
+public final class EvaluationFixture {
 
-    static final int USERS = 30;
-    static final int ITEMS = 12;
+    public static final int USERS = 30;
+    public static final int ITEMS = 12;
 
     private EvaluationFixture() {
     }
@@ -28,7 +28,7 @@ final class EvaluationFixture {
      * users the even items, odd users the odd ones), a seeded quarter of them in the test part, with times
      * increasing along the log.
      */
-    static EvaluationDataset twoFolds() {
+    public static EvaluationDataset twoFolds() {
         List<Fold> folds = new ArrayList<>();
         for (long seed = 1; seed <= 2; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
@@ -44,7 +44,7 @@ final class EvaluationFixture {
         return new EvaluationDataset("fixture", "folds", ItemFacets.none(ITEMS), folds);
     }
 
-    static InteractionLog log(List<int[]> pairs) {
+    public static InteractionLog log(List<int[]> pairs) {
         int n = pairs.size();
         int[] users = new int[n];
         int[] items = new int[n];
@@ -60,13 +60,13 @@ final class EvaluationFixture {
     }
 
     /** A retriever that knows the structure: items of the user's parity score 1, the others 0. */
-    static TrainRetrieverPort parity() {
+    public static TrainRetrieverPort parity() {
         return (interactions, items) -> model(interactions.itemCount(),
                 (history, item) -> item % 2 == parity(history) ? 1f + item / 100f : item / 100f);
     }
 
     /** A retriever that gets the structure exactly wrong. */
-    static TrainRetrieverPort antiParity() {
+    public static TrainRetrieverPort antiParity() {
         return (interactions, items) -> model(interactions.itemCount(),
                 (history, item) -> item % 2 != parity(history) ? 1f : 0f);
     }
@@ -78,11 +78,11 @@ final class EvaluationFixture {
 
     /** How a fake model scores one item for a user with a history. */
     @FunctionalInterface
-    interface PairScore {
+    public interface PairScore {
         float score(UserHistory history, int item);
     }
 
-    static RetrievalModel model(int itemCount, PairScore score) {
+    public static RetrievalModel model(int itemCount, PairScore score) {
         return new RetrievalModel() {
             @Override
             public int itemCount() {
@@ -103,7 +103,7 @@ final class EvaluationFixture {
      * {@code rankFeature}: a stack of stumps "rank >= t adds -1" for t = 1.5, 2.5, ..., so rank 1 scores 0, rank 2
      * scores -1, and so on up to {@code depth}.
      */
-    static TrainRankerPort rankBy(int rankFeature, int featureCount, int depth) {
+    public static TrainRankerPort rankBy(int rankFeature, int featureCount, int depth) {
         return (training, validation, parameters) -> {
             List<TreeEnsemble.Tree> trees = new ArrayList<>();
             for (int t = 1; t <= depth; t++) {

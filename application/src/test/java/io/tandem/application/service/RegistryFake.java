@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The registry ports over plain collections, with the champion history as a stack per model. */
-final class RegistryFake
+public final class RegistryFake
         implements SaveModelVersionPort, LoadModelVersionsPort, ListModelsPort, ChangeModelStagesPort {
 
     private final Map<String, Map<String, ModelVersion>> models = new TreeMap<>();
@@ -111,12 +111,12 @@ final class RegistryFake
     }
 
     /** Every call that asked to change a stage, in order, whether or not it changed anything. */
-    synchronized List<String> stageChanges() {
+    public synchronized List<String> stageChanges() {
         return List.copyOf(stageChanges);
     }
 
     /** The versions that became champion, oldest first; the last is the current champion. */
-    synchronized List<String> championHistory(String name) {
+    public synchronized List<String> championHistory(String name) {
         return List.copyOf(championHistory.getOrDefault(name, List.of()));
     }
 

@@ -14,19 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Candidate model versions for service tests. */
-final class Versions {
+public final class Versions {
 
-    static final String HOLD_OUT = "temporal:2026-11-01..2026-11-08";
-    static final Instant CREATED = Instant.parse("2026-11-20T10:00:00Z");
+    public static final String HOLD_OUT = "temporal:2026-11-01..2026-11-08";
+    public static final Instant CREATED = Instant.parse("2026-11-20T10:00:00Z");
 
     private Versions() {
     }
 
-    static ModelVersion ranker(String name, String version, double ndcg) {
+    public static ModelVersion ranker(String name, String version, double ndcg) {
         return ranker(name, version, HOLD_OUT, ndcg);
     }
 
-    static ModelVersion ranker(String name, String version, String holdOut, double ndcg) {
+    public static ModelVersion ranker(String name, String version, String holdOut, double ndcg) {
         return new ModelVersion(name, version, ModelKind.RANKER, ModelStage.CANDIDATE,
                 new ModelMetrics(holdOut, Map.of("ndcg@10", ndcg)),
                 Optional.of(new FeatureSchema("s1", List.of("popularity"))),
@@ -35,7 +35,7 @@ final class Versions {
                 Optional.empty(), CREATED);
     }
 
-    static ModelVersion retriever(String name, String version) {
+    public static ModelVersion retriever(String name, String version) {
         return new ModelVersion(name, version, ModelKind.RETRIEVER, ModelStage.CANDIDATE,
                 new ModelMetrics(HOLD_OUT, Map.of("recall@100", 0.5)), Optional.empty(),
                 URI.create("file:///tmp/models/" + name + "/" + version + "/index.bin"),
