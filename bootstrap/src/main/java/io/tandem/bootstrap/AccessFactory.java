@@ -2,17 +2,17 @@ package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
 import io.tandem.adapters.in.http.HttpAccessSettings;
-import io.tandem.application.port.out.ConsumeRateLimitPort;
-import io.tandem.application.port.out.ListApiKeysPort;
-import io.tandem.application.port.out.LoadApiKeyPort;
-import io.tandem.application.port.out.RevokeApiKeyPort;
-import io.tandem.application.port.out.SaveApiKeyPort;
-import io.tandem.application.service.AuthenticateService;
-import io.tandem.application.service.CreateApiKeyService;
-import io.tandem.application.service.ListApiKeysService;
-import io.tandem.application.service.RateLimitService;
-import io.tandem.application.service.RevokeApiKeyService;
-import io.tandem.application.service.StoredApiKeys;
+import io.tandem.application.access.AuthenticateService;
+import io.tandem.application.access.CreateApiKeyService;
+import io.tandem.application.access.ListApiKeysService;
+import io.tandem.application.access.RateLimitService;
+import io.tandem.application.access.RevokeApiKeyService;
+import io.tandem.application.access.StoredApiKeys;
+import io.tandem.application.access.port.out.ConsumeRateLimitPort;
+import io.tandem.application.access.port.out.ListApiKeysPort;
+import io.tandem.application.access.port.out.LoadApiKeyPort;
+import io.tandem.application.access.port.out.RevokeApiKeyPort;
+import io.tandem.application.access.port.out.SaveApiKeyPort;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;

@@ -3,7 +3,7 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.tandem.application.service.CatalogSnapshot;
+import io.tandem.application.catalog.CatalogSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,10 +4,10 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.in.console.ConsoleKeyCheck;
 import io.tandem.adapters.in.console.ConsoleSignIn;
-import io.tandem.application.port.in.AuthenticateUseCase;
-import io.tandem.application.port.in.FindUserHistoryUseCase;
-import io.tandem.application.port.out.LoadUserStatePort;
-import io.tandem.application.service.UserHistoryService;
+import io.tandem.application.access.port.in.AuthenticateUseCase;
+import io.tandem.application.feature.UserHistoryService;
+import io.tandem.application.feature.port.in.FindUserHistoryUseCase;
+import io.tandem.application.feature.port.out.LoadUserStatePort;
 import io.tandem.domain.access.Scope;
 import jakarta.inject.Singleton;
 

@@ -1,6 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
+import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.experiment.AssignVariantService;
 import io.tandem.application.experiment.CreateExperimentService;
 import io.tandem.application.experiment.ListExperimentsService;
@@ -20,8 +21,7 @@ import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.LoadSequentialTestsPort;
 import io.tandem.application.experiment.port.out.SaveExperimentPort;
 import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
-import io.tandem.application.port.out.CountCatalogPort;
-import io.tandem.application.port.out.LoadModelVersionsPort;
+import io.tandem.application.registry.port.out.LoadModelVersionsPort;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

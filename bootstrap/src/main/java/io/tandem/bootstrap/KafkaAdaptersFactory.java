@@ -10,8 +10,8 @@ import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.out.jdbc.JdbcModelRegistryAdapter;
 import io.tandem.adapters.out.kafka.KafkaEventLogAdapter;
 import io.tandem.adapters.out.kafka.KafkaEventLogEndAdapter;
-import io.tandem.application.port.out.FlushLakePort;
 import io.tandem.adapters.out.kafka.KafkaModelChangesAdapter;
+import io.tandem.application.ingestion.port.out.FlushLakePort;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

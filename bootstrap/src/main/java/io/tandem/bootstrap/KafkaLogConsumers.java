@@ -5,11 +5,11 @@ import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.in.kafka.KafkaEventLogConsumer;
 import io.tandem.adapters.in.kafka.LakeArchiver;
 import io.tandem.adapters.in.kafka.OnlineFeaturesUpdater;
-import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
-import io.tandem.application.port.out.EventLogPosition;
-import io.tandem.application.port.out.FlushLakePort;
-import io.tandem.application.port.out.WriteLakePort;
-import io.tandem.application.service.ArchiveEventsService;
+import io.tandem.application.feature.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.ingestion.ArchiveEventsService;
+import io.tandem.application.ingestion.port.out.EventLogPosition;
+import io.tandem.application.ingestion.port.out.FlushLakePort;
+import io.tandem.application.ingestion.port.out.WriteLakePort;
 import io.tandem.domain.TimeWindow;
 import jakarta.annotation.PreDestroy;
 

@@ -3,7 +3,7 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.in.kafka.KafkaModelChangesListener;
-import io.tandem.application.service.ServingModels;
+import io.tandem.application.serving.ServingModels;
 import jakarta.annotation.PreDestroy;
 
 /**

@@ -8,12 +8,12 @@ import io.tandem.adapters.out.filesystem.FilesystemArtifactStoreAdapter;
 import io.tandem.adapters.out.filesystem.FilesystemLakeAdapter;
 import io.tandem.adapters.out.minio.MinioArtifactStoreAdapter;
 import io.tandem.adapters.out.minio.MinioLakeAdapter;
-import io.tandem.application.port.in.ArchiveEventsUseCase;
-import io.tandem.application.port.in.ReadArchivedEventsUseCase;
-import io.tandem.application.port.out.ReadLakePort;
-import io.tandem.application.port.out.WriteLakePort;
-import io.tandem.application.service.ReadArchivedEventsService;
-import io.tandem.application.service.ArchiveEventsService;
+import io.tandem.application.ingestion.ArchiveEventsService;
+import io.tandem.application.ingestion.ReadArchivedEventsService;
+import io.tandem.application.ingestion.port.in.ArchiveEventsUseCase;
+import io.tandem.application.ingestion.port.in.ReadArchivedEventsUseCase;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
+import io.tandem.application.ingestion.port.out.WriteLakePort;
 import jakarta.inject.Singleton;
 
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.tandem.application.port.in.UpdateOnlineFeaturesCommand;
-import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.feature.port.in.UpdateOnlineFeaturesCommand;
+import io.tandem.application.feature.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.domain.interaction.Event;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.tandem.bootstrap;
 
-import io.tandem.application.port.out.ChangeModelStagesPort;
-import io.tandem.application.port.out.PublishModelChangesPort;
+import io.tandem.application.registry.port.out.ChangeModelStagesPort;
+import io.tandem.application.registry.port.out.PublishModelChangesPort;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.ModelStageChanged;
 import org.slf4j.Logger;

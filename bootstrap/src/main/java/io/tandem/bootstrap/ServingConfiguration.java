@@ -2,7 +2,7 @@ package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-import io.tandem.application.service.ServingSettings;
+import io.tandem.application.serving.ServingSettings;
 import io.tandem.domain.InvalidFieldException;
 
 import java.time.Duration;

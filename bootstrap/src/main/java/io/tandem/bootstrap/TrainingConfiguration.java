@@ -3,8 +3,8 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-import io.tandem.application.port.in.HoldOutWindow;
-import io.tandem.application.port.in.TrainModelsCommand;
+import io.tandem.application.training.port.in.HoldOutWindow;
+import io.tandem.application.training.port.in.TrainModelsCommand;
 import io.tandem.domain.InvalidFieldException;
 
 import java.time.Duration;

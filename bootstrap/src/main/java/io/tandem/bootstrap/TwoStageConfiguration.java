@@ -2,8 +2,8 @@ package io.tandem.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-import io.tandem.application.port.out.RankerParameters;
-import io.tandem.application.service.TwoStageSettings;
+import io.tandem.application.training.TwoStageSettings;
+import io.tandem.application.training.port.out.RankerParameters;
 
 /**
  * {@code tandem.two-stage.*}: the shape of the two-stage system that {@code train} and {@code evaluate} build:

@@ -1,22 +1,22 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
-import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
 import io.tandem.adapters.out.filesystem.FileEventLogAdapter;
 import io.tandem.adapters.out.filesystem.FilesystemLakeAdapter;
+import io.tandem.adapters.out.jdbc.JdbcCatalogAdapter;
+import io.tandem.adapters.out.jdbc.JdbcEventIdsAdapter;
+import io.tandem.adapters.out.kafka.KafkaEventLogAdapter;
+import io.tandem.adapters.out.memory.InMemoryCatalogAdapter;
 import io.tandem.adapters.out.memory.InMemoryEventIdsAdapter;
+import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
 import io.tandem.adapters.out.minio.MinioLakeAdapter;
 import io.tandem.adapters.out.redis.RedisEventIdsAdapter;
 import io.tandem.adapters.out.redis.RedisOnlineFeaturesAdapter;
-import io.tandem.application.port.out.AppendEventsPort;
-import io.tandem.adapters.out.jdbc.JdbcCatalogAdapter;
-import io.tandem.adapters.out.kafka.KafkaEventLogAdapter;
-import io.tandem.adapters.out.jdbc.JdbcEventIdsAdapter;
-import io.tandem.adapters.out.memory.InMemoryCatalogAdapter;
-import io.tandem.application.port.out.ClaimEventIdsPort;
-import io.tandem.application.port.out.LoadItemsPort;
-import io.tandem.application.port.out.WriteLakePort;
-import io.tandem.application.port.out.LoadPopularItemsPort;
+import io.tandem.application.catalog.port.out.LoadItemsPort;
+import io.tandem.application.feature.port.out.LoadPopularItemsPort;
+import io.tandem.application.ingestion.port.out.AppendEventsPort;
+import io.tandem.application.ingestion.port.out.ClaimEventIdsPort;
+import io.tandem.application.ingestion.port.out.WriteLakePort;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -102,7 +102,7 @@ class AdapterSelectionTest {
     @Test
     void anUnknownLabelWeightTypeStopsStartUp() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("tandem.features.label-weights.klick", 2.0))
-                .getBean(io.tandem.application.port.in.RecordEventsUseCase.class))
+                .getBean(io.tandem.application.ingestion.port.in.RecordEventsUseCase.class))
                 .hasStackTraceContaining("label-weights.klick");
     }
 

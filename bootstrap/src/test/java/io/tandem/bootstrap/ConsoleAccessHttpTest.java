@@ -1,9 +1,9 @@
 package io.tandem.bootstrap;
 
-import io.tandem.application.port.in.CreateApiKeyCommand;
-import io.tandem.application.port.in.CreateApiKeyUseCase;
-import io.tandem.application.port.in.ListJobsQuery;
-import io.tandem.application.port.in.ListJobsUseCase;
+import io.tandem.application.access.port.in.CreateApiKeyCommand;
+import io.tandem.application.access.port.in.CreateApiKeyUseCase;
+import io.tandem.application.jobs.port.in.ListJobsQuery;
+import io.tandem.application.jobs.port.in.ListJobsUseCase;
 import io.tandem.domain.access.Scope;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;

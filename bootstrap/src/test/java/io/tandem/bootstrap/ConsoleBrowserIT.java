@@ -1,10 +1,10 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
-import io.tandem.application.port.in.CreateApiKeyCommand;
-import io.tandem.application.port.in.CreateApiKeyUseCase;
-import io.tandem.application.port.in.FindJobQuery;
-import io.tandem.application.port.in.FindJobUseCase;
+import io.tandem.application.access.port.in.CreateApiKeyCommand;
+import io.tandem.application.access.port.in.CreateApiKeyUseCase;
+import io.tandem.application.jobs.port.in.FindJobQuery;
+import io.tandem.application.jobs.port.in.FindJobUseCase;
 import io.tandem.domain.access.Scope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

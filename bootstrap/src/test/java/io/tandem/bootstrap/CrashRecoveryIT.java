@@ -1,8 +1,8 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
-import io.tandem.application.port.out.LoadEventCountsPort;
-import io.tandem.application.port.out.ReadLakePort;
+import io.tandem.application.feature.port.out.LoadEventCountsPort;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.application.ingestion.port.out.WriteLakePort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;

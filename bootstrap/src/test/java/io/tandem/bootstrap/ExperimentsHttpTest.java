@@ -2,7 +2,7 @@ package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
 import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
-import io.tandem.application.port.out.SaveModelVersionPort;
+import io.tandem.application.registry.port.out.SaveModelVersionPort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.AttributionPolicy;

@@ -3,7 +3,7 @@ package io.tandem.bootstrap;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.json.tree.JsonNode;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
-import io.tandem.application.port.out.ReadLakePort;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 

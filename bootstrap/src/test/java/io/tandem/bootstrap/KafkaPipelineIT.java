@@ -2,8 +2,8 @@ package io.tandem.bootstrap;
 
 import io.tandem.adapters.out.kafka.PrivateKafkaBroker;
 import io.tandem.adapters.out.redis.PrivateRedisServer;
-import io.tandem.application.port.out.LoadEventCountsPort;
-import io.tandem.application.port.out.ReadLakePort;
+import io.tandem.application.feature.port.out.LoadEventCountsPort;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;

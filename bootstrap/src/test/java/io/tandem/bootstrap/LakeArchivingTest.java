@@ -1,6 +1,6 @@
 package io.tandem.bootstrap;
 
-import io.tandem.application.port.out.ReadLakePort;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
 import io.tandem.domain.interaction.Event;
 import org.junit.jupiter.api.Test;
 

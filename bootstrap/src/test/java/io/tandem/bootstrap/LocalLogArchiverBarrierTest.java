@@ -1,7 +1,7 @@
 package io.tandem.bootstrap;
 
-import io.tandem.application.port.out.EventLogPosition;
-import io.tandem.application.service.ArchiveEventsService;
+import io.tandem.application.ingestion.ArchiveEventsService;
+import io.tandem.application.ingestion.port.out.EventLogPosition;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;

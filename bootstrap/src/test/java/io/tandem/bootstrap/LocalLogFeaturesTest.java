@@ -1,6 +1,6 @@
 package io.tandem.bootstrap;
 
-import io.tandem.application.port.in.UpdateOnlineFeaturesCommand;
+import io.tandem.application.feature.port.in.UpdateOnlineFeaturesCommand;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;

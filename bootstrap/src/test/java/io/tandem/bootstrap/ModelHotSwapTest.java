@@ -1,8 +1,8 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
-import io.tandem.application.port.out.ChangeModelStagesPort;
-import io.tandem.application.service.ServingModels;
+import io.tandem.application.registry.port.out.ChangeModelStagesPort;
+import io.tandem.application.serving.ServingModels;
 import io.tandem.bootstrap.HotSwapFixture.Answer;
 import io.tandem.bootstrap.HotSwapFixture.RecommendationLoad;
 import io.tandem.domain.model.ModelRef;

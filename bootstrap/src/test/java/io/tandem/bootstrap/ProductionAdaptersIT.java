@@ -12,7 +12,7 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
-import io.tandem.application.port.out.ReadLakePort;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

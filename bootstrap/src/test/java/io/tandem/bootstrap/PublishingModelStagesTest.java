@@ -1,11 +1,11 @@
 package io.tandem.bootstrap;
 
-import io.tandem.application.port.in.RollbackModelCommand;
-import io.tandem.application.port.out.ChangeModelStagesPort;
-import io.tandem.application.port.out.LoadModelVersionsPort;
-import io.tandem.application.port.out.ModelChangeNotPublishedException;
-import io.tandem.application.service.ChampionChanges;
-import io.tandem.application.service.RollbackModelService;
+import io.tandem.application.registry.ChampionChanges;
+import io.tandem.application.registry.RollbackModelService;
+import io.tandem.application.registry.port.in.RollbackModelCommand;
+import io.tandem.application.registry.port.out.ChangeModelStagesPort;
+import io.tandem.application.registry.port.out.LoadModelVersionsPort;
+import io.tandem.application.registry.port.out.ModelChangeNotPublishedException;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.ModelConflictException;

@@ -1,7 +1,7 @@
 package io.tandem.bootstrap;
 
-import io.tandem.application.port.in.CreateApiKeyCommand;
-import io.tandem.application.port.in.CreateApiKeyUseCase;
+import io.tandem.application.access.port.in.CreateApiKeyCommand;
+import io.tandem.application.access.port.in.CreateApiKeyUseCase;
 import io.tandem.domain.access.RateLimit;
 import io.tandem.domain.access.Scope;
 import org.junit.jupiter.api.AfterAll;

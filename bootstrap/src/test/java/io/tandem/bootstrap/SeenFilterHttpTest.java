@@ -2,8 +2,8 @@ package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
-import io.tandem.application.port.out.LoadUserStatePort;
-import io.tandem.application.service.ServingModels;
+import io.tandem.application.feature.port.out.LoadUserStatePort;
+import io.tandem.application.serving.ServingModels;
 import io.tandem.domain.catalog.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

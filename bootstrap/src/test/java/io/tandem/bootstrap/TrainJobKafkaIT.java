@@ -2,10 +2,10 @@ package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
-import io.tandem.application.port.in.UpsertItemsCommand;
-import io.tandem.application.port.in.UpsertItemsUseCase;
-import io.tandem.application.port.in.UpsertUsersCommand;
-import io.tandem.application.port.in.UpsertUsersUseCase;
+import io.tandem.application.catalog.port.in.UpsertItemsCommand;
+import io.tandem.application.catalog.port.in.UpsertItemsUseCase;
+import io.tandem.application.catalog.port.in.UpsertUsersCommand;
+import io.tandem.application.catalog.port.in.UpsertUsersUseCase;
 import io.tandem.domain.interaction.Event;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

@@ -1,14 +1,14 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
-import io.tandem.application.port.in.RegisterModelVersionCommand;
-import io.tandem.application.port.in.RegisterModelVersionUseCase;
-import io.tandem.application.port.in.TrainingReport;
-import io.tandem.application.port.out.ExportRankerPort;
-import io.tandem.application.port.out.LoadModelArtifactPort;
-import io.tandem.application.port.out.LoadModelVersionsPort;
-import io.tandem.application.port.out.LoadScoringModelPort;
-import io.tandem.application.port.out.StoreModelArtifactPort;
+import io.tandem.application.registry.port.in.RegisterModelVersionCommand;
+import io.tandem.application.registry.port.in.RegisterModelVersionUseCase;
+import io.tandem.application.registry.port.out.LoadModelArtifactPort;
+import io.tandem.application.registry.port.out.LoadModelVersionsPort;
+import io.tandem.application.registry.port.out.StoreModelArtifactPort;
+import io.tandem.application.serving.port.out.LoadScoringModelPort;
+import io.tandem.application.training.port.in.TrainingReport;
+import io.tandem.application.training.port.out.ExportRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;

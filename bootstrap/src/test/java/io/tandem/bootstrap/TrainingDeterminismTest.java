@@ -1,7 +1,7 @@
 package io.tandem.bootstrap;
 
-import io.tandem.application.port.in.TrainingReport;
-import io.tandem.application.port.out.LoadModelArtifactPort;
+import io.tandem.application.registry.port.out.LoadModelArtifactPort;
+import io.tandem.application.training.port.in.TrainingReport;
 import io.tandem.domain.model.ModelVersion;
 import org.junit.jupiter.api.Test;
 

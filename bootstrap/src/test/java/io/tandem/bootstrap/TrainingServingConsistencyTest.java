@@ -1,10 +1,10 @@
 package io.tandem.bootstrap;
 
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
-import io.tandem.application.port.in.RankItemsQuery;
-import io.tandem.application.port.in.RankItemsUseCase;
-import io.tandem.application.port.out.LoadUserStatePort;
-import io.tandem.application.service.OfflineScoringService;
+import io.tandem.application.feature.port.out.LoadUserStatePort;
+import io.tandem.application.serving.OfflineScoringService;
+import io.tandem.application.serving.port.in.RankItemsQuery;
+import io.tandem.application.serving.port.in.RankItemsUseCase;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.ranking.RankedItem;

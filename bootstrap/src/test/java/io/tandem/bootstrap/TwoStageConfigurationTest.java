@@ -1,8 +1,8 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
-import io.tandem.application.port.out.RankerParameters;
-import io.tandem.application.service.TwoStageSettings;
+import io.tandem.application.training.TwoStageSettings;
+import io.tandem.application.training.port.out.RankerParameters;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.tandem.bootstrap;
 
 import io.tandem.adapters.out.xgboost.XgboostRankerAdapter;
-import io.tandem.application.port.in.EvaluateRecommendersCommand;
-import io.tandem.application.service.EvaluateRecommendersService;
-import io.tandem.application.service.TwoStageSettings;
+import io.tandem.application.evaluation.EvaluateRecommendersService;
+import io.tandem.application.evaluation.port.in.EvaluateRecommendersCommand;
+import io.tandem.application.training.TwoStageSettings;
 import io.tandem.domain.evaluation.EvaluationDataset;
 import io.tandem.domain.evaluation.EvaluationProgress;
 import io.tandem.domain.evaluation.EvaluationReport;

@@ -1,5 +1,6 @@
 package io.tandem.application.experiment;
 
+import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.experiment.port.in.ExperimentReport;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
@@ -9,7 +10,6 @@ import io.tandem.application.experiment.port.out.LoadExperimentPort;
 import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.LoadSequentialTestsPort;
 import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
-import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ExperimentStatus;
 import io.tandem.domain.experiment.Variant;

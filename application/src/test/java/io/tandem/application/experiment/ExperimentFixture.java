@@ -1,6 +1,6 @@
 package io.tandem.application.experiment;
 
-import io.tandem.application.port.out.LoadModelVersionsPort;
+import io.tandem.application.registry.port.out.LoadModelVersionsPort;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ServingOptions;
 import io.tandem.domain.experiment.Variant;

@@ -3,7 +3,7 @@ package io.tandem.application.experiment;
 import io.tandem.application.experiment.port.in.CreateExperimentCommand;
 import io.tandem.application.experiment.port.in.StartExperimentCommand;
 import io.tandem.application.experiment.port.in.StopExperimentCommand;
-import io.tandem.application.port.out.LoadModelVersionsPort;
+import io.tandem.application.registry.port.out.LoadModelVersionsPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ExperimentConflictException;

@@ -1,10 +1,10 @@
 package io.tandem.application.experiment;
 
+import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.experiment.port.in.ExperimentReport;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
 import io.tandem.application.experiment.port.in.VariantComparison;
 import io.tandem.application.experiment.port.in.VariantFigures;
-import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.readout.PrimaryMetric;
 import io.tandem.domain.experiment.readout.ReadoutPolicy;

@@ -1,11 +1,11 @@
 package io.tandem.adapters.in.cli;
 
-import io.tandem.application.port.in.CreateApiKeyCommand;
-import io.tandem.application.port.in.CreateApiKeyUseCase;
-import io.tandem.application.port.in.CreatedApiKey;
-import io.tandem.application.port.in.ListApiKeysUseCase;
-import io.tandem.application.port.in.RevokeApiKeyCommand;
-import io.tandem.application.port.in.RevokeApiKeyUseCase;
+import io.tandem.application.access.port.in.CreateApiKeyCommand;
+import io.tandem.application.access.port.in.CreateApiKeyUseCase;
+import io.tandem.application.access.port.in.CreatedApiKey;
+import io.tandem.application.access.port.in.ListApiKeysUseCase;
+import io.tandem.application.access.port.in.RevokeApiKeyCommand;
+import io.tandem.application.access.port.in.RevokeApiKeyUseCase;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.access.ApiKey;
 import io.tandem.domain.access.RateLimit;

@@ -1,11 +1,11 @@
 package io.tandem.adapters.in.cli;
 
-import io.tandem.application.port.in.HoldOutWindow;
-import io.tandem.application.port.in.TrainModelsCommand;
-import io.tandem.application.port.in.TrainModelsUseCase;
-import io.tandem.application.port.in.TrainingReport;
-import io.tandem.application.port.out.ReportJobProgressPort;
+import io.tandem.application.training.port.in.HoldOutWindow;
+import io.tandem.application.training.port.in.TrainModelsCommand;
+import io.tandem.application.training.port.in.TrainModelsUseCase;
+import io.tandem.application.training.port.in.TrainingReport;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.jobs.JobProgress;
 import io.tandem.domain.model.ModelVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,8 +104,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** One line per step; the lake-reading count repeats its step with a growing number, which is the point. */
-    private ReportJobProgressPort progress() {
-        return new ReportJobProgressPort() {
+    private JobProgress progress() {
+        return new JobProgress() {
             private String last = "";
 
             @Override

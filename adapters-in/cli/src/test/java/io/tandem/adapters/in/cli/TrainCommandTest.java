@@ -1,10 +1,10 @@
 package io.tandem.adapters.in.cli;
 
-import io.tandem.application.port.in.HoldOutWindow;
-import io.tandem.application.port.in.PromotionOutcome;
-import io.tandem.application.port.in.TrainModelsCommand;
-import io.tandem.application.port.in.TrainModelsUseCase;
-import io.tandem.application.port.in.TrainingReport;
+import io.tandem.application.registry.port.in.PromotionOutcome;
+import io.tandem.application.training.port.in.HoldOutWindow;
+import io.tandem.application.training.port.in.TrainModelsCommand;
+import io.tandem.application.training.port.in.TrainModelsUseCase;
+import io.tandem.application.training.port.in.TrainingReport;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelKind;

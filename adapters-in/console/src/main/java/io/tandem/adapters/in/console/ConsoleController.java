@@ -12,9 +12,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.tandem.application.port.in.CatalogCounts;
-import io.tandem.application.port.in.CountCatalogQuery;
-import io.tandem.application.port.in.CountCatalogUseCase;
+import io.tandem.application.catalog.port.in.CatalogCounts;
+import io.tandem.application.catalog.port.in.CountCatalogQuery;
+import io.tandem.application.catalog.port.in.CountCatalogUseCase;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,8 +10,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.tandem.application.port.in.AuthenticateUseCase;
-import io.tandem.application.port.in.ThrottleRequestsUseCase;
+import io.tandem.application.access.port.in.AuthenticateUseCase;
+import io.tandem.application.access.port.in.ThrottleRequestsUseCase;
 import io.tandem.domain.access.Principal;
 import io.tandem.domain.access.Scope;
 

@@ -4,7 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.tandem.application.port.out.EventLogUnavailableException;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 import jakarta.inject.Singleton;
 
 /** The event log refused a batch: 503 with Retry-After, so the client retries instead of losing events. */

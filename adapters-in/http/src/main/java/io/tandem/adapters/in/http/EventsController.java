@@ -18,10 +18,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.adapters.shared.json.EventWireFormat;
 import io.tandem.adapters.shared.json.JsonValue;
-import io.tandem.application.port.in.IngestionReport;
-import io.tandem.application.port.in.RecordEventsCommand;
-import io.tandem.application.port.in.RecordEventsUseCase;
-import io.tandem.application.port.in.TooManyEventsException;
+import io.tandem.application.ingestion.port.in.IngestionReport;
+import io.tandem.application.ingestion.port.in.RecordEventsCommand;
+import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
+import io.tandem.application.ingestion.port.in.TooManyEventsException;
 import io.tandem.domain.interaction.RejectedEvent;
 
 import java.util.List;

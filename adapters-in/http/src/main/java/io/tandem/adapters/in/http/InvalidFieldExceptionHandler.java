@@ -4,7 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.tandem.application.port.in.TooManyEventsException;
+import io.tandem.application.ingestion.port.in.TooManyEventsException;
 import io.tandem.domain.InvalidFieldException;
 import jakarta.inject.Singleton;
 

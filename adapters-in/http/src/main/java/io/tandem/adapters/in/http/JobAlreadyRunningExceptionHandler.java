@@ -4,7 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.tandem.application.port.in.JobAlreadyRunningException;
+import io.tandem.application.jobs.port.in.JobAlreadyRunningException;
 import jakarta.inject.Singleton;
 
 /**

@@ -2,7 +2,7 @@ package io.tandem.adapters.in.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-import io.tandem.application.port.in.CreatedApiKey;
+import io.tandem.application.access.port.in.CreatedApiKey;
 import io.tandem.domain.access.ApiKey;
 import io.tandem.domain.access.Scope;
 

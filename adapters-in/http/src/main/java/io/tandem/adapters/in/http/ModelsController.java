@@ -15,14 +15,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tandem.application.port.in.ListModelVersionsQuery;
-import io.tandem.application.port.in.ListModelVersionsUseCase;
-import io.tandem.application.port.in.ListModelsQuery;
-import io.tandem.application.port.in.ListModelsUseCase;
-import io.tandem.application.port.in.PromoteModelVersionCommand;
-import io.tandem.application.port.in.PromoteModelVersionUseCase;
-import io.tandem.application.port.in.RollbackModelCommand;
-import io.tandem.application.port.in.RollbackModelUseCase;
+import io.tandem.application.registry.port.in.ListModelVersionsQuery;
+import io.tandem.application.registry.port.in.ListModelVersionsUseCase;
+import io.tandem.application.registry.port.in.ListModelsQuery;
+import io.tandem.application.registry.port.in.ListModelsUseCase;
+import io.tandem.application.registry.port.in.PromoteModelVersionCommand;
+import io.tandem.application.registry.port.in.PromoteModelVersionUseCase;
+import io.tandem.application.registry.port.in.RollbackModelCommand;
+import io.tandem.application.registry.port.in.RollbackModelUseCase;
 
 /**
  * The model registry: {@code GET /v1/models}, {@code GET /v1/models/{name}/versions},

@@ -17,8 +17,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tandem.application.port.in.FindSimilarItemsUseCase;
-import io.tandem.application.port.in.SimilarItemsQuery;
+import io.tandem.application.serving.port.in.FindSimilarItemsUseCase;
+import io.tandem.application.serving.port.in.SimilarItemsQuery;
 
 /**
  * {@code GET /v1/items/{id}/similar?count=10}: the items most like one item, in the recommendation shape with

@@ -1,6 +1,6 @@
 package io.tandem.adapters.in.kafka;
 
-import io.tandem.application.port.in.LoggedEvent;
+import io.tandem.application.ingestion.port.in.LoggedEvent;
 
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,7 +1,7 @@
 package io.tandem.adapters.in.kafka;
 
-import io.tandem.application.port.in.RefreshServingModelUseCase;
-import io.tandem.application.port.in.ServingModelStatus;
+import io.tandem.application.serving.port.in.RefreshServingModelUseCase;
+import io.tandem.application.serving.port.in.ServingModelStatus;
 import io.tandem.domain.model.ModelStageChanged;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;

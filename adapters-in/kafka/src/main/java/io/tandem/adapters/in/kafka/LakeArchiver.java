@@ -1,7 +1,7 @@
 package io.tandem.adapters.in.kafka;
 
-import io.tandem.application.port.in.ArchiveEventsUseCase;
-import io.tandem.application.port.in.LoggedEvent;
+import io.tandem.application.ingestion.port.in.ArchiveEventsUseCase;
+import io.tandem.application.ingestion.port.in.LoggedEvent;
 
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.tandem.adapters.in.kafka;
 
-import io.tandem.application.port.in.LoggedEvent;
-import io.tandem.application.port.in.UpdateOnlineFeaturesCommand;
-import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.feature.port.in.UpdateOnlineFeaturesCommand;
+import io.tandem.application.feature.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.ingestion.port.in.LoggedEvent;
 import io.tandem.domain.interaction.Event;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.tandem.adapters.in.kafka;
 
 import io.tandem.adapters.shared.json.EventWireFormat;
-import io.tandem.application.port.in.LoggedEvent;
+import io.tandem.application.ingestion.port.in.LoggedEvent;
 import io.tandem.domain.TimeWindow;
 import io.tandem.domain.interaction.EventValidation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

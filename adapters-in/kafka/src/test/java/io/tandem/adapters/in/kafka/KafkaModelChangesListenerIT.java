@@ -1,6 +1,6 @@
 package io.tandem.adapters.in.kafka;
 
-import io.tandem.application.port.in.ServingModelStatus;
+import io.tandem.application.serving.port.in.ServingModelStatus;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,9 +1,9 @@
 package io.tandem.adapters.in.kafka;
 
-import io.tandem.application.port.in.ArchiveEventsUseCase;
-import io.tandem.application.port.in.LoggedEvent;
-import io.tandem.application.port.out.WriteLakePort;
-import io.tandem.application.service.ArchiveEventsService;
+import io.tandem.application.ingestion.ArchiveEventsService;
+import io.tandem.application.ingestion.port.in.ArchiveEventsUseCase;
+import io.tandem.application.ingestion.port.in.LoggedEvent;
+import io.tandem.application.ingestion.port.out.WriteLakePort;
 import io.tandem.domain.TimeWindow;
 import io.tandem.domain.interaction.Event;
 import org.apache.kafka.clients.producer.RecordMetadata;

@@ -1,7 +1,7 @@
 package io.tandem.adapters.in.kafka;
 
-import io.tandem.application.port.in.LoggedEvent;
-import io.tandem.application.service.ArchiveEventsService;
+import io.tandem.application.ingestion.ArchiveEventsService;
+import io.tandem.application.ingestion.port.in.LoggedEvent;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;

@@ -1,9 +1,9 @@
 package io.tandem.adapters.in.kafka;
 
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
-import io.tandem.application.port.in.UpdateOnlineFeaturesUseCase;
-import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
-import io.tandem.application.service.UpdateOnlineFeaturesService;
+import io.tandem.application.feature.UpdateOnlineFeaturesService;
+import io.tandem.application.feature.port.in.UpdateOnlineFeaturesUseCase;
+import io.tandem.application.feature.port.out.ApplyFeatureUpdatesPort;
 import io.tandem.domain.TimeWindow;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.FeaturePolicy;

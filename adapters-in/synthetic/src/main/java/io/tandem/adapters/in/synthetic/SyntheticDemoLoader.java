@@ -1,12 +1,12 @@
 package io.tandem.adapters.in.synthetic;
 
-import io.tandem.application.port.in.IngestionReport;
-import io.tandem.application.port.in.RecordEventsCommand;
-import io.tandem.application.port.in.RecordEventsUseCase;
-import io.tandem.application.port.in.UpsertItemsCommand;
-import io.tandem.application.port.in.UpsertItemsUseCase;
-import io.tandem.application.port.in.UpsertUsersCommand;
-import io.tandem.application.port.in.UpsertUsersUseCase;
+import io.tandem.application.catalog.port.in.UpsertItemsCommand;
+import io.tandem.application.catalog.port.in.UpsertItemsUseCase;
+import io.tandem.application.catalog.port.in.UpsertUsersCommand;
+import io.tandem.application.catalog.port.in.UpsertUsersUseCase;
+import io.tandem.application.ingestion.port.in.IngestionReport;
+import io.tandem.application.ingestion.port.in.RecordEventsCommand;
+import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.domain.interaction.EventSubmission;
 
 import java.util.List;

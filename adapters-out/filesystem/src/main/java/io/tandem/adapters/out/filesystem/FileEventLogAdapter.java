@@ -1,11 +1,11 @@
 package io.tandem.adapters.out.filesystem;
 
-import io.tandem.application.port.out.AppendEventsPort;
-import io.tandem.application.port.out.EventLogPosition;
-import io.tandem.application.port.out.EventLogUnavailableException;
-import io.tandem.application.port.out.MarkEventLogEndPort;
+import io.tandem.application.ingestion.port.out.AppendEventsPort;
+import io.tandem.application.ingestion.port.out.EventLogPosition;
+import io.tandem.application.ingestion.port.out.MarkEventLogEndPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.interaction.Event;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.filesystem;
 
-import io.tandem.application.port.out.LoadModelArtifactPort;
-import io.tandem.application.port.out.StoreModelArtifactPort;
+import io.tandem.application.registry.port.out.LoadModelArtifactPort;
+import io.tandem.application.registry.port.out.StoreModelArtifactPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ArtifactKey;
 

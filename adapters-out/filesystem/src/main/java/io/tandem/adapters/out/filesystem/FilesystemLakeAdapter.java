@@ -2,8 +2,8 @@ package io.tandem.adapters.out.filesystem;
 
 import io.tandem.adapters.shared.parquet.EventParquet;
 import io.tandem.adapters.shared.parquet.EventRow;
-import io.tandem.application.port.out.ReadLakePort;
-import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
+import io.tandem.application.ingestion.port.out.WriteLakePort;
 import io.tandem.domain.interaction.Event;
 
 import java.io.IOException;

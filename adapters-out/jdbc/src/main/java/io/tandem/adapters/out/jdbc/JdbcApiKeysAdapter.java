@@ -1,10 +1,10 @@
 package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.tandem.application.port.out.ListApiKeysPort;
-import io.tandem.application.port.out.LoadApiKeyPort;
-import io.tandem.application.port.out.RevokeApiKeyPort;
-import io.tandem.application.port.out.SaveApiKeyPort;
+import io.tandem.application.access.port.out.ListApiKeysPort;
+import io.tandem.application.access.port.out.LoadApiKeyPort;
+import io.tandem.application.access.port.out.RevokeApiKeyPort;
+import io.tandem.application.access.port.out.SaveApiKeyPort;
 import io.tandem.domain.access.ApiKey;
 import io.tandem.domain.access.ApiKeyId;
 import io.tandem.domain.access.RateLimit;

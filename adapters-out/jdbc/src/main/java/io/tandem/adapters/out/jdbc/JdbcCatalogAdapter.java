@@ -1,14 +1,14 @@
 package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.tandem.application.port.out.CountCatalogPort;
-import io.tandem.application.port.out.DeleteItemPort;
-import io.tandem.application.port.out.LoadItemPagePort;
-import io.tandem.application.port.out.LoadItemsPort;
-import io.tandem.application.port.out.LoadNewestItemsPort;
-import io.tandem.application.port.out.LoadUserPort;
-import io.tandem.application.port.out.SaveItemsPort;
-import io.tandem.application.port.out.SaveUsersPort;
+import io.tandem.application.catalog.port.out.CountCatalogPort;
+import io.tandem.application.catalog.port.out.DeleteItemPort;
+import io.tandem.application.catalog.port.out.LoadItemPagePort;
+import io.tandem.application.catalog.port.out.LoadItemsPort;
+import io.tandem.application.catalog.port.out.LoadNewestItemsPort;
+import io.tandem.application.catalog.port.out.LoadUserPort;
+import io.tandem.application.catalog.port.out.SaveItemsPort;
+import io.tandem.application.catalog.port.out.SaveUsersPort;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.User;

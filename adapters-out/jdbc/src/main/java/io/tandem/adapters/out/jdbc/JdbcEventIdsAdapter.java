@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.tandem.application.port.out.ClaimEventIdsPort;
+import io.tandem.application.ingestion.port.out.ClaimEventIdsPort;
 import io.tandem.domain.interaction.EventId;
 
 import java.sql.Connection;

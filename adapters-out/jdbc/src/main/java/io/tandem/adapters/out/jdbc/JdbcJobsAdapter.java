@@ -1,8 +1,8 @@
 package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.tandem.application.port.out.LoadJobsPort;
-import io.tandem.application.port.out.SaveJobPort;
+import io.tandem.application.jobs.port.out.LoadJobsPort;
+import io.tandem.application.jobs.port.out.SaveJobPort;
 import io.tandem.domain.jobs.Job;
 
 import java.sql.Connection;

@@ -1,10 +1,10 @@
 package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.tandem.application.port.out.ChangeModelStagesPort;
-import io.tandem.application.port.out.ListModelsPort;
-import io.tandem.application.port.out.LoadModelVersionsPort;
-import io.tandem.application.port.out.SaveModelVersionPort;
+import io.tandem.application.registry.port.out.ChangeModelStagesPort;
+import io.tandem.application.registry.port.out.ListModelsPort;
+import io.tandem.application.registry.port.out.LoadModelVersionsPort;
+import io.tandem.application.registry.port.out.SaveModelVersionPort;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.ModelConflictException;
 import io.tandem.domain.model.ModelNotFoundException;

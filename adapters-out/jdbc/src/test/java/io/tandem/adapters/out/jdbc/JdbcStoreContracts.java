@@ -2,9 +2,9 @@ package io.tandem.adapters.out.jdbc;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
+import io.tandem.application.access.port.out.ApiKeyStoreContract;
 import io.tandem.application.experiment.port.out.ExperimentStoreContract;
 import io.tandem.application.experiment.port.out.OnlineMetricsStoreContract;
-import io.tandem.application.port.out.ApiKeyStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

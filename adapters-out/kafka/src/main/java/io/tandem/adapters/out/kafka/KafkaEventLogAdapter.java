@@ -1,9 +1,9 @@
 package io.tandem.adapters.out.kafka;
 
 import io.tandem.adapters.shared.json.EventWireFormat;
-import io.tandem.application.port.out.AppendEventsPort;
-import io.tandem.application.port.out.EventLogUnavailableException;
+import io.tandem.application.ingestion.port.out.AppendEventsPort;
 import io.tandem.domain.interaction.Event;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

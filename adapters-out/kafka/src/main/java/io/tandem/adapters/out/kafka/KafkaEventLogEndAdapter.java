@@ -1,8 +1,8 @@
 package io.tandem.adapters.out.kafka;
 
-import io.tandem.application.port.out.EventLogPosition;
-import io.tandem.application.port.out.EventLogUnavailableException;
-import io.tandem.application.port.out.MarkEventLogEndPort;
+import io.tandem.application.ingestion.port.out.EventLogPosition;
+import io.tandem.application.ingestion.port.out.MarkEventLogEndPort;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.kafka;
 
-import io.tandem.application.port.out.ModelChangeNotPublishedException;
-import io.tandem.application.port.out.PublishModelChangesPort;
+import io.tandem.application.registry.port.out.ModelChangeNotPublishedException;
+import io.tandem.application.registry.port.out.PublishModelChangesPort;
 import io.tandem.domain.model.ModelStageChanged;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

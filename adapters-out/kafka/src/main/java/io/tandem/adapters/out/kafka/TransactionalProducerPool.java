@@ -1,6 +1,6 @@
 package io.tandem.adapters.out.kafka;
 
-import io.tandem.application.port.out.EventLogUnavailableException;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.time.Duration;

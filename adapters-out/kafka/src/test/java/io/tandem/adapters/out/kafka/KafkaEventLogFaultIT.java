@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.tandem.adapters.out.kafka.EventTopicReader.LoggedEvent;
-import io.tandem.application.port.out.EventLogUnavailableException;
 import io.tandem.domain.interaction.Event;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package io.tandem.adapters.out.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tandem.application.port.out.ModelChangeNotPublishedException;
+import io.tandem.application.registry.port.out.ModelChangeNotPublishedException;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelStageChanged;

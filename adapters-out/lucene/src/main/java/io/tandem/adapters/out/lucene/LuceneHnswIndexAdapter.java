@@ -1,8 +1,8 @@
 package io.tandem.adapters.out.lucene;
 
-import io.tandem.application.port.out.BuildItemIndexPort;
-import io.tandem.application.port.out.DropItemIndexPort;
-import io.tandem.application.port.out.SearchItemIndexPort;
+import io.tandem.application.catalog.port.out.BuildItemIndexPort;
+import io.tandem.application.catalog.port.out.DropItemIndexPort;
+import io.tandem.application.catalog.port.out.SearchItemIndexPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.retrieval.ItemIndexHandle;
 import io.tandem.domain.retrieval.ItemVectors;

@@ -2,7 +2,7 @@ package io.tandem.adapters.out.memory;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.tandem.application.port.out.ConsumeRateLimitPort;
+import io.tandem.application.access.port.out.ConsumeRateLimitPort;
 import io.tandem.domain.access.ApiKeyId;
 import io.tandem.domain.access.RateLimit;
 import io.tandem.domain.access.Scope;

@@ -1,9 +1,9 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.ListApiKeysPort;
-import io.tandem.application.port.out.LoadApiKeyPort;
-import io.tandem.application.port.out.RevokeApiKeyPort;
-import io.tandem.application.port.out.SaveApiKeyPort;
+import io.tandem.application.access.port.out.ListApiKeysPort;
+import io.tandem.application.access.port.out.LoadApiKeyPort;
+import io.tandem.application.access.port.out.RevokeApiKeyPort;
+import io.tandem.application.access.port.out.SaveApiKeyPort;
 import io.tandem.domain.access.ApiKey;
 import io.tandem.domain.access.ApiKeyId;
 

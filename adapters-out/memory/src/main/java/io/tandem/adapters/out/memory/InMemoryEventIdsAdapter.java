@@ -1,6 +1,6 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.ClaimEventIdsPort;
+import io.tandem.application.ingestion.port.out.ClaimEventIdsPort;
 import io.tandem.domain.interaction.EventId;
 
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.AppendEventsPort;
-import io.tandem.application.port.out.EventLogPosition;
-import io.tandem.application.port.out.MarkEventLogEndPort;
+import io.tandem.application.ingestion.port.out.AppendEventsPort;
+import io.tandem.application.ingestion.port.out.EventLogPosition;
+import io.tandem.application.ingestion.port.out.MarkEventLogEndPort;
 import io.tandem.domain.interaction.Event;
 
 import java.util.ArrayList;

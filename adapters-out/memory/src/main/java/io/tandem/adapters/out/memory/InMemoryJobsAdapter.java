@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.LoadJobsPort;
-import io.tandem.application.port.out.SaveJobPort;
+import io.tandem.application.jobs.port.out.LoadJobsPort;
+import io.tandem.application.jobs.port.out.SaveJobPort;
 import io.tandem.domain.jobs.Job;
 
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
-import io.tandem.application.port.out.LoadEventCountsPort;
-import io.tandem.application.port.out.LoadPopularItemsPort;
-import io.tandem.application.port.out.LoadRecentItemsPort;
-import io.tandem.application.port.out.LoadUserStatePort;
+import io.tandem.application.feature.port.out.ApplyFeatureUpdatesPort;
+import io.tandem.application.feature.port.out.LoadEventCountsPort;
+import io.tandem.application.feature.port.out.LoadPopularItemsPort;
+import io.tandem.application.feature.port.out.LoadRecentItemsPort;
+import io.tandem.application.feature.port.out.LoadUserStatePort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.EventCounts;

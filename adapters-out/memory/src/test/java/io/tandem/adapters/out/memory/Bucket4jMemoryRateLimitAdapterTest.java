@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.ConsumeRateLimitPort;
-import io.tandem.application.port.out.RateLimitContract;
+import io.tandem.application.access.port.out.ConsumeRateLimitPort;
+import io.tandem.application.access.port.out.RateLimitContract;
 
 /** The rate limiter's contract on one instance's buckets. */
 class Bucket4jMemoryRateLimitAdapterTest extends RateLimitContract {

@@ -1,6 +1,6 @@
 package io.tandem.adapters.out.memory;
 
-import io.tandem.application.port.out.ApiKeyStoreContract;
+import io.tandem.application.access.port.out.ApiKeyStoreContract;
 
 /** The key store's contract on the in-memory adapter. */
 class InMemoryApiKeysAdapterTest extends ApiKeyStoreContract {

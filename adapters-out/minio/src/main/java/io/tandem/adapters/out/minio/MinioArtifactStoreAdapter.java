@@ -2,8 +2,8 @@ package io.tandem.adapters.out.minio;
 
 import io.minio.GetObjectArgs;
 import io.minio.PutObjectArgs;
-import io.tandem.application.port.out.LoadModelArtifactPort;
-import io.tandem.application.port.out.StoreModelArtifactPort;
+import io.tandem.application.registry.port.out.LoadModelArtifactPort;
+import io.tandem.application.registry.port.out.StoreModelArtifactPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ArtifactKey;
 

@@ -8,8 +8,8 @@ import io.minio.UploadObjectArgs;
 import io.minio.messages.Item;
 import io.tandem.adapters.shared.parquet.EventParquet;
 import io.tandem.adapters.shared.parquet.EventRow;
-import io.tandem.application.port.out.ReadLakePort;
-import io.tandem.application.port.out.WriteLakePort;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
+import io.tandem.application.ingestion.port.out.WriteLakePort;
 import io.tandem.domain.interaction.Event;
 
 import java.io.IOException;

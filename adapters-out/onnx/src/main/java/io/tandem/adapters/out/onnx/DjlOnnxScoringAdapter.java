@@ -8,7 +8,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.tandem.application.port.out.LoadScoringModelPort;
+import io.tandem.application.serving.port.out.LoadScoringModelPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.ranking.ScoringModel;
 

@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.onnx;
 
 import ai.onnx.proto.OnnxMl;
-import io.tandem.application.port.out.ExportRankerPort;
+import io.tandem.application.training.port.out.ExportRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.TreeEnsemble;

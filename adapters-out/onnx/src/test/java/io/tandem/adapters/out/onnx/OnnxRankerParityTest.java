@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.adapters.out.xgboost.RankingDatasetFixture;
 import io.tandem.adapters.out.xgboost.XgboostReference;
-import io.tandem.application.port.out.RankerParameters;
-import io.tandem.application.port.out.RankingDataset;
+import io.tandem.application.training.port.out.RankerParameters;
+import io.tandem.application.training.port.out.RankingDataset;
 import io.tandem.domain.model.TreeEnsemble;
 import io.tandem.domain.ranking.ScoringModel;
 import org.junit.jupiter.api.AfterAll;

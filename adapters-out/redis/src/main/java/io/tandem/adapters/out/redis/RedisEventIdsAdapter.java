@@ -1,9 +1,9 @@
 package io.tandem.adapters.out.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.tandem.application.port.out.ClaimEventIdsPort;
-import io.tandem.application.port.out.EventLogUnavailableException;
+import io.tandem.application.ingestion.port.out.ClaimEventIdsPort;
 import io.tandem.domain.interaction.EventId;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 
 import java.time.Duration;
 import java.util.Collection;

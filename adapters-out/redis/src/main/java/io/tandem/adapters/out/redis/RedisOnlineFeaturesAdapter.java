@@ -1,11 +1,11 @@
 package io.tandem.adapters.out.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.tandem.application.port.out.ApplyFeatureUpdatesPort;
-import io.tandem.application.port.out.LoadEventCountsPort;
-import io.tandem.application.port.out.LoadPopularItemsPort;
-import io.tandem.application.port.out.LoadRecentItemsPort;
-import io.tandem.application.port.out.LoadUserStatePort;
+import io.tandem.application.feature.port.out.ApplyFeatureUpdatesPort;
+import io.tandem.application.feature.port.out.LoadEventCountsPort;
+import io.tandem.application.feature.port.out.LoadPopularItemsPort;
+import io.tandem.application.feature.port.out.LoadRecentItemsPort;
+import io.tandem.application.feature.port.out.LoadUserStatePort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.EventCounts;

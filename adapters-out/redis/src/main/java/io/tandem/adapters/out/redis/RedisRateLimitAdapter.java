@@ -11,7 +11,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
-import io.tandem.application.port.out.ConsumeRateLimitPort;
+import io.tandem.application.access.port.out.ConsumeRateLimitPort;
 import io.tandem.domain.access.ApiKeyId;
 import io.tandem.domain.access.RateLimit;
 import io.tandem.domain.access.Scope;

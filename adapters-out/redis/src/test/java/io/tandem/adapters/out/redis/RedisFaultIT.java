@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.tandem.application.port.out.EventLogUnavailableException;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.FeatureUpdate;
 import io.tandem.domain.interaction.EventId;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.redis;
 
-import io.tandem.application.port.out.ConsumeRateLimitPort;
-import io.tandem.application.port.out.RateLimitContract;
+import io.tandem.application.access.port.out.ConsumeRateLimitPort;
+import io.tandem.application.access.port.out.RateLimitContract;
 import io.tandem.domain.access.ApiKeyId;
 import io.tandem.domain.access.RateLimit;
 import io.tandem.domain.access.Scope;

@@ -1,9 +1,9 @@
 package io.tandem.adapters.out.rules;
 
-import io.tandem.application.port.out.LoadItemsPort;
-import io.tandem.application.port.out.LoadNewestItemsPort;
-import io.tandem.application.port.out.LoadPopularItemsPort;
-import io.tandem.application.port.out.RecommendFallbackPort;
+import io.tandem.application.catalog.port.out.LoadItemsPort;
+import io.tandem.application.catalog.port.out.LoadNewestItemsPort;
+import io.tandem.application.feature.port.out.LoadPopularItemsPort;
+import io.tandem.application.serving.port.out.RecommendFallbackPort;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.fallback.FallbackQuery;

@@ -1,8 +1,8 @@
 package io.tandem.adapters.out.xgboost;
 
-import io.tandem.application.port.out.RankerParameters;
-import io.tandem.application.port.out.RankingDataset;
-import io.tandem.application.port.out.TrainRankerPort;
+import io.tandem.application.training.port.out.RankerParameters;
+import io.tandem.application.training.port.out.RankingDataset;
+import io.tandem.application.training.port.out.TrainRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.TreeEnsemble;
 import ml.dmlc.xgboost4j.java.Booster;

@@ -1,6 +1,6 @@
 package io.tandem.adapters.out.xgboost;
 
-import io.tandem.application.port.out.RankingDataset;
+import io.tandem.application.training.port.out.RankingDataset;
 import io.tandem.domain.model.FeatureSchema;
 
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static io.tandem.adapters.out.xgboost.RankingDatasetFixture.aRankingDatas
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tandem.application.port.out.RankerParameters;
-import io.tandem.application.port.out.RankingDataset;
+import io.tandem.application.training.port.out.RankerParameters;
+import io.tandem.application.training.port.out.RankingDataset;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.TreeEnsemble;

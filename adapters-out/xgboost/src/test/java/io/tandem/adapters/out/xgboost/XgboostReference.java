@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.xgboost;
 
-import io.tandem.application.port.out.RankerParameters;
-import io.tandem.application.port.out.RankingDataset;
+import io.tandem.application.training.port.out.RankerParameters;
+import io.tandem.application.training.port.out.RankingDataset;
 import io.tandem.domain.model.TreeEnsemble;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;

@@ -2,8 +2,8 @@ package io.tandem.adapters.in.cli.bench;
 
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemServer;
-import io.tandem.application.port.in.ReadArchivedEventsQuery;
-import io.tandem.application.port.in.ReadArchivedEventsUseCase;
+import io.tandem.application.ingestion.port.in.ReadArchivedEventsQuery;
+import io.tandem.application.ingestion.port.in.ReadArchivedEventsUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

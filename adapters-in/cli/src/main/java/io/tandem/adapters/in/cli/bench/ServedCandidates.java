@@ -1,11 +1,11 @@
 package io.tandem.adapters.in.cli.bench;
 
 import io.tandem.adapters.in.cli.TandemSession;
-import io.tandem.application.port.in.ListModelVersionsQuery;
-import io.tandem.application.port.in.ListModelVersionsUseCase;
-import io.tandem.application.port.in.RecommendItemsQuery;
-import io.tandem.application.port.in.RecommendItemsUseCase;
-import io.tandem.application.service.ServingModels;
+import io.tandem.application.registry.port.in.ListModelVersionsQuery;
+import io.tandem.application.registry.port.in.ListModelVersionsUseCase;
+import io.tandem.application.serving.ServingModels;
+import io.tandem.application.serving.port.in.RecommendItemsQuery;
+import io.tandem.application.serving.port.in.RecommendItemsUseCase;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.model.FeatureSchema;

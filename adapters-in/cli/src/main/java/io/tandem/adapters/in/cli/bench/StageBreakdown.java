@@ -1,14 +1,14 @@
 package io.tandem.adapters.in.cli.bench;
 
 import io.tandem.adapters.in.cli.TandemSession;
-import io.tandem.application.port.in.RecommendItemsQuery;
-import io.tandem.application.port.in.RecommendItemsUseCase;
-import io.tandem.application.port.out.LoadItemsPort;
-import io.tandem.application.port.out.LoadModelArtifactPort;
-import io.tandem.application.port.out.LoadNewestItemsPort;
-import io.tandem.application.port.out.LoadScoringModelPort;
-import io.tandem.application.port.out.LoadUserStatePort;
-import io.tandem.application.service.ServingSettings;
+import io.tandem.application.catalog.port.out.LoadItemsPort;
+import io.tandem.application.catalog.port.out.LoadNewestItemsPort;
+import io.tandem.application.feature.port.out.LoadUserStatePort;
+import io.tandem.application.registry.port.out.LoadModelArtifactPort;
+import io.tandem.application.serving.ServingSettings;
+import io.tandem.application.serving.port.in.RecommendItemsQuery;
+import io.tandem.application.serving.port.in.RecommendItemsUseCase;
+import io.tandem.application.serving.port.out.LoadScoringModelPort;
 import io.tandem.domain.ranking.ScoringModel;
 import io.tandem.domain.recommendation.Recommendation;
 

@@ -2,8 +2,8 @@ package io.tandem.adapters.in.cli.evaluate;
 
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
-import io.tandem.application.port.in.EvaluateRecommendersCommand;
-import io.tandem.application.port.in.EvaluateRecommendersUseCase;
+import io.tandem.application.evaluation.port.in.EvaluateRecommendersCommand;
+import io.tandem.application.evaluation.port.in.EvaluateRecommendersUseCase;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.EvaluationDataset;
 import io.tandem.domain.evaluation.EvaluationProgress;

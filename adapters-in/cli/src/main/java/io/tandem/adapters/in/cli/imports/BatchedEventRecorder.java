@@ -1,9 +1,9 @@
 package io.tandem.adapters.in.cli.imports;
 
-import io.tandem.application.port.in.IngestionReport;
-import io.tandem.application.port.in.RecordEventsCommand;
-import io.tandem.application.port.in.RecordEventsUseCase;
-import io.tandem.application.port.out.EventLogUnavailableException;
+import io.tandem.application.ingestion.port.in.IngestionReport;
+import io.tandem.application.ingestion.port.in.RecordEventsCommand;
+import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
+import io.tandem.domain.interaction.EventLogUnavailableException;
 import io.tandem.domain.interaction.EventSubmission;
 import io.tandem.domain.interaction.RejectedEvent;
 

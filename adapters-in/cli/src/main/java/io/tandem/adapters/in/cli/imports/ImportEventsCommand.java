@@ -2,7 +2,7 @@ package io.tandem.adapters.in.cli.imports;
 
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
-import io.tandem.application.port.in.RecordEventsUseCase;
+import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;

@@ -1,6 +1,6 @@
 package io.tandem.adapters.in.cli.imports;
 
-import io.tandem.application.port.in.RecordEventsUseCase;
+import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.interaction.EventSubmission;
 

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StackSamplerTest {
 
-    private static final String SERVICE = "io.tandem.application.service.RecommendItemsService";
-    private static final String PIPELINE = "io.tandem.application.service.RequestPipeline";
+    private static final String SERVICE = "io.tandem.application.serving.RecommendItemsService";
+    private static final String PIPELINE = "io.tandem.application.serving.RequestPipeline";
 
     @Test
     void filesASampleUnderTheInnermostStageItRecognises() {
         assertThat(StageBreakdown.StackSampler.classify(stack(
                 frame("io.tandem.domain.retrieval.training.EaseTrainer$EaseModel", "score"),
                 frame("io.tandem.domain.retrieval.CandidateGenerator", "candidates"),
-                frame("io.tandem.application.service.ServingModel", "candidates"),
+                frame("io.tandem.application.serving.ServingModel", "candidates"),
                 frame(PIPELINE, "lambda$withCandidates$2"),
                 frame(PIPELINE, "guard"),
                 frame(PIPELINE, "withCandidates"),
@@ -23,7 +23,7 @@ class StackSamplerTest {
         assertThat(StageBreakdown.StackSampler.classify(stack(
                 frame("ai.onnxruntime.OrtSession", "run"),
                 frame("io.tandem.bootstrap.DependencyGuard", "call"),
-                frame("io.tandem.application.service.ServingModel", "score"),
+                frame("io.tandem.application.serving.ServingModel", "score"),
                 frame(SERVICE, "recommend"))))
                 .contains(StageBreakdown.Stage.SCORING);
     }

@@ -4,8 +4,8 @@ import io.tandem.adapters.in.cli.TandemCommand;
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemServer;
 import io.tandem.adapters.in.cli.TandemSession;
-import io.tandem.application.port.in.EvaluateRecommendersCommand;
-import io.tandem.application.port.in.EvaluateRecommendersUseCase;
+import io.tandem.application.evaluation.port.in.EvaluateRecommendersCommand;
+import io.tandem.application.evaluation.port.in.EvaluateRecommendersUseCase;
 import io.tandem.domain.evaluation.EvaluationReport;
 import picocli.CommandLine;
 

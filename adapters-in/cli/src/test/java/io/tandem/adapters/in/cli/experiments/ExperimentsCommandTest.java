@@ -1,6 +1,7 @@
 package io.tandem.adapters.in.cli.experiments;
 
 import io.tandem.adapters.in.cli.CommandLineRun;
+import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.experiment.CreateExperimentService;
 import io.tandem.application.experiment.ExperimentFixture;
 import io.tandem.application.experiment.ExperimentStoreFake;
@@ -14,7 +15,6 @@ import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentUseCase;
-import io.tandem.application.port.out.CountCatalogPort;
 import io.tandem.domain.experiment.ExperimentStatus;
 import io.tandem.domain.experiment.readout.ReadoutPolicy;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,0 @@
-package io.tandem.application.port.in;
-
-/** Asks for the catalog's size; carries nothing, but keeps the one-query-per-use-case shape. */
-public record CountCatalogQuery() {
-}

@@ -1,8 +1,0 @@
-package io.tandem.application.port.in;
-
-/** Creates or replaces users. */
-@FunctionalInterface
-public interface UpsertUsersUseCase {
-
-    void upsert(UpsertUsersCommand command);
-}

@@ -1,0 +1,126 @@
+package io.tandem.application.serving;
+
+import io.tandem.application.serving.RequestPipeline.DependencyFailure;
+import io.tandem.application.serving.port.in.RecommendItemsQuery;
+import io.tandem.application.serving.port.in.RecommendItemsUseCase;
+import io.tandem.domain.catalog.Item;
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.fallback.FallbackQuery;
+import io.tandem.domain.fallback.FallbackStatus;
+import io.tandem.domain.feature.UserState;
+import io.tandem.domain.ranking.MaximalMarginalRelevance;
+import io.tandem.domain.ranking.RankedItem;
+import io.tandem.domain.ranking.ScoreOrder;
+import io.tandem.domain.recommendation.Recommendation;
+import io.tandem.domain.retrieval.UserCandidates;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Top items for a user, by the two-stage system: the user's state from the online store, candidates from the
+ * champion's retrievers (item neighbours of the history, the folded-in embedding, category popularity, plus fresh
+ * catalog items the model has not seen when exploration is on), the filters (every item the user ever acted on,
+ * hidden ones included, {@code exclude}, unavailable items, {@code category}), one batched catalog read, feature
+ * rows built by the code that trained the ranker, one batched ranker call, and an optional diversity re-rank.
+ * When a dependency fails the rule-based fallback answers and the response names the dependency.
+ */
+public final class RecommendItemsService implements RecommendItemsUseCase {
+
+    static final String FRESH_SOURCE = "fresh";
+
+    private final RequestPipeline pipeline;
+
+    public RecommendItemsService(ServingDependencies dependencies) {
+        this.pipeline = new RequestPipeline(dependencies);
+    }
+
+    @Override
+    public Recommendation recommend(RecommendItemsQuery query) {
+        String requestId = pipeline.requestId();
+        UserState state;
+        try {
+            state = pipeline.userState(query.user());
+        } catch (DependencyFailure failure) {
+            return pipeline.fallbackAnswer(requestId, query.user(), rules(query,
+                    RequestPipeline.unwanted(UserState.empty(), query.exclude()), List.of()), failure.status());
+        }
+        Set<ItemId> unwanted = RequestPipeline.unwanted(state, query.exclude());
+        return pipeline.onChampion(state, (model, found) -> ranked(model, requestId, query, state, unwanted, found),
+                (model, status) -> pipeline.fallbackAnswer(requestId, query.user(), rules(query, unwanted,
+                        model.map(m -> RequestPipeline.userCategories(m, state.positives())).orElse(List.of())),
+                        status));
+    }
+
+    private Recommendation ranked(ServingModel model, String requestId, RecommendItemsQuery query, UserState state,
+                                  Set<ItemId> unwanted, UserCandidates found) {
+        ServingSettings settings = pipeline.settings();
+        List<Integer> pool = new ArrayList<>(found.items().length);
+        List<ItemId> ids = new ArrayList<>(found.items().length + settings.freshItems());
+        for (int item : found.items()) {
+            ItemId id = model.itemId(item);
+            if (!unwanted.contains(id)) {
+                pool.add(item);
+                ids.add(id);
+            }
+        }
+        List<Item> fresh = settings.freshSlots() == 0 || settings.freshItems() == 0 ? List.of()
+                : pipeline.newestItems(query.category(), settings.freshItems()).stream()
+                .filter(item -> model.indexOf(item.id()).isEmpty() && !unwanted.contains(item.id()))
+                .toList();
+        Map<ItemId, Item> catalog = pipeline.catalogItems(ids);
+        int[] kept = new int[pool.size()];
+        int size = 0;
+        for (int p = 0; p < pool.size(); p++) {
+            if (RequestPipeline.servable(catalog.get(ids.get(p)), query.category())) {
+                kept[size++] = pool.get(p);
+            }
+        }
+        int[] items = Arrays.copyOf(kept, size);
+        float[] rows = model.featureRows(found, items);
+        float[] scores = pipeline.score(model, rows, items.length);
+        int[] order = ScoreOrder.highestFirst(scores);
+        if (query.diversity() > 0) {
+            order = MaximalMarginalRelevance.reorder(scores, order, items, model.facets().categories(),
+                    query.count(), query.diversity());
+        }
+        int freshPlaces = Math.min(Math.min(settings.freshSlots(), fresh.size()), query.count());
+        int rankedPlaces = Math.min(order.length, query.count() - freshPlaces);
+        List<RankedItem> ranked = new ArrayList<>(query.count());
+        Set<ItemId> chosen = new HashSet<>();
+        for (int r = 0; r < rankedPlaces; r++) {
+            int row = order[r];
+            int item = items[row];
+            ItemId id = model.itemId(item);
+            chosen.add(id);
+            ranked.add(new RankedItem(id, scores[row], r + 1, RequestPipeline.sources(model, found, item),
+                    query.explain() ? model.explain(scores[row], rows, row) : Map.of()));
+        }
+        double floor = ranked.isEmpty() ? 0.0 : ranked.get(ranked.size() - 1).score();
+        for (int f = 0; f < freshPlaces; f++) {
+            ItemId id = fresh.get(f).id();
+            chosen.add(id);
+            ranked.add(new RankedItem(id, floor, ranked.size() + 1, List.of(FRESH_SOURCE)));
+        }
+        if (ranked.size() < query.count()) {
+            // The filters ate the candidates (a narrow category, a user who has seen most items): the rules fill up.
+            Set<ItemId> skip = new HashSet<>(unwanted);
+            skip.addAll(chosen);
+            for (RankedItem extra : pipeline.ruleItems(new FallbackQuery(query.count() - ranked.size(),
+                    query.category(), skip, RequestPipeline.userCategories(model, state.positives())))) {
+                ranked.add(extra.atRank(ranked.size() + 1));
+            }
+        }
+        return pipeline.answer(requestId, query.user(), ranked, Optional.of(model.ref()), FallbackStatus.notUsed());
+    }
+
+    /** What the rules are asked for when they answer in the model's place. */
+    private static FallbackQuery rules(RecommendItemsQuery query, Set<ItemId> unwanted, List<String> userCategories) {
+        return new FallbackQuery(query.count(), query.category(), unwanted, userCategories);
+    }
+}

@@ -1,0 +1,32 @@
+package io.tandem.application.serving;
+
+import io.tandem.domain.InvalidFieldException;
+
+/**
+ * Settings of the serving path: how many of a user's newest positive interactions the online store returns
+ * ({@code historyLimit}, the history the models see; the seen filter always reads every item the user acted on),
+ * and the exploration setting for fresh catalog items the model has no interactions for: how many of the newest
+ * catalog items are read ({@code freshItems}) and how many places of an answer at most go to them
+ * ({@code freshSlots}; they fill the last places, after the ranked items). Exploration is off by default
+ * ({@code freshSlots} 0): a place given to an unranked item costs relevance, and until an experiment measures what
+ * it earns back, answers hold only what the model ranks (and the rules' fill when the model runs short).
+ */
+public record ServingSettings(int historyLimit, int freshItems, int freshSlots) {
+
+    public ServingSettings {
+        if (historyLimit < 1) {
+            throw new InvalidFieldException("tandem.serving.history-limit", "must be 1 or more");
+        }
+        if (freshItems < 0) {
+            throw new InvalidFieldException("tandem.serving.fresh-items", "must not be negative");
+        }
+        if (freshSlots < 0) {
+            throw new InvalidFieldException("tandem.serving.fresh-slots", "must not be negative");
+        }
+    }
+
+    /** The newest 500 positives, 20 newest items read for exploration, no place for a fresh item (exploration off). */
+    public static ServingSettings defaults() {
+        return new ServingSettings(500, 20, 0);
+    }
+}

@@ -1,0 +1,429 @@
+package io.tandem.application.training;
+
+import io.tandem.application.ingestion.LakeInteractions;
+import io.tandem.application.registry.EvaluateAndPromoteService;
+import io.tandem.application.registry.port.in.EvaluateAndPromoteCommand;
+import io.tandem.application.registry.port.in.PromotionOutcome;
+import io.tandem.application.registry.port.in.RegisterModelVersionCommand;
+import io.tandem.application.registry.port.in.RegisterModelVersionUseCase;
+import io.tandem.application.registry.port.out.ChangeModelStagesPort;
+import io.tandem.application.registry.port.out.LoadModelVersionsPort;
+import io.tandem.application.serving.ServingBundle;
+import io.tandem.application.training.port.in.TrainModelsCommand;
+import io.tandem.application.training.port.in.TrainModelsUseCase;
+import io.tandem.application.training.port.in.TrainingReport;
+import io.tandem.application.training.port.out.EncodeRetrievalModelPort;
+import io.tandem.application.training.port.out.TrainRankerPort;
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.evaluation.CatalogCoverage;
+import io.tandem.domain.evaluation.Fold;
+import io.tandem.domain.evaluation.FullRanking;
+import io.tandem.domain.evaluation.MetricSuite;
+import io.tandem.domain.jobs.JobProgress;
+import io.tandem.domain.model.ArtifactKey;
+import io.tandem.domain.model.FeatureSchema;
+import io.tandem.domain.model.ModelConflictException;
+import io.tandem.domain.model.ModelKind;
+import io.tandem.domain.model.ModelMetrics;
+import io.tandem.domain.model.ModelStage;
+import io.tandem.domain.model.ModelVersion;
+import io.tandem.domain.model.PromotionDecision;
+import io.tandem.domain.model.PromotionPolicy;
+import io.tandem.domain.model.TrainingWindow;
+import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.ItemStats;
+import io.tandem.domain.ranking.RankingFeatures;
+import io.tandem.domain.retrieval.CandidateGenerator;
+import io.tandem.domain.retrieval.InteractionLog;
+import io.tandem.domain.retrieval.InteractionMatrix;
+import io.tandem.domain.retrieval.RetrievalModel;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * Continuous training of the two-stage system, from the lake to a promotion decision.
+ *
+ * <ol>
+ *   <li>The lake's positive interactions ({@link LakeInteractions}) are cut at one instant ({@link TimeCut}):
+ *       the later window is the hold-out, everything before it the training window. When time has too little
+ *       spread to cut, the cut falls between interactions in event order.</li>
+ *   <li>With a {@link RecencyGrid}, each of its half-lives trains the decaying retriever alone on the training
+ *       window and is measured on the hold-out; the best one is the retriever's setting for this run.</li>
+ *   <li>The ranker learns from the training window alone, its groups labelled by the splits of
+ *       {@link RankerHoldouts}, the same as {@code tandem evaluate} uses. The retrievers are then trained on the
+ *       whole training window.</li>
+ *   <li>The ranker is exported to ONNX, and that artifact is measured on the hold-out
+ *       ({@link HoldOutEvaluation}): these are the version's metrics.</li>
+ *   <li>If the {@link PromotionPolicy} would promote those metrics over the champion of the moment, both stages
+ *       are refit with the same settings on the whole window, hold-out included (ADR-0022), and the refit is what
+ *       is stored and serves; the version keeps the hold-out metrics and its metadata records the refit. A
+ *       candidate that would not be promoted is stored as it was measured.</li>
+ *   <li>The artifact is stored at {@code models/<name>/<version>/ranker.onnx}, beside the
+ *       {@link ServingBundle} ({@code serving.bin}: retrievers, item statistics and facets) that serving needs to
+ *       build the same features, with the ranker's SHA-256 so serving refuses any other ranker file in its
+ *       place, and the version registered as a candidate whose parent is the champion of the
+ *       moment.</li>
+ *   <li>{@link EvaluateAndPromoteService} decides by the {@link PromotionPolicy}: the champion's stored metrics
+ *       are used when they come from the same hold-out; otherwise its artifact is measured on this run's
+ *       hold-out, behind the same retrievers. A champion that cannot be measured there (another feature schema,
+ *       an unreadable artifact) or that changed meanwhile keeps its place, and the reason is reported.</li>
+ * </ol>
+ *
+ * <p>Versions are named by their registration time, {@code vYYYYMMDD-HHMMSS-mmm} in UTC, at least a millisecond
+ * after the newest such version of the model: they sort in training order, and two processes training at once
+ * (a job and {@code tandem train}) do not pick the same name and overwrite each other's artifact before the
+ * registry could refuse the second.
+ */
+public final class TrainModelsService implements TrainModelsUseCase {
+
+    /** The cut-off of the ranking metrics recorded with every version. */
+    public static final int METRICS_AT = 10;
+    static final String ARTIFACT_FILE = "ranker.onnx";
+
+    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("'v'uuuuMMdd-HHmmss-SSS",
+            Locale.ROOT);
+
+    private final List<Retriever> retrievers;
+    private final TrainRankerPort trainRanker;
+    private final TwoStageSettings settings;
+    private final LakeInteractions lake;
+    private final RankerArtifactPorts artifacts;
+    private final EncodeRetrievalModelPort encodeRetrievers;
+    private final RegisterModelVersionUseCase register;
+    private final LoadModelVersionsPort loadVersions;
+    private final ChangeModelStagesPort changeStages;
+    private final PromotionPolicy policy;
+    private final Clock clock;
+    private final Optional<RecencyGrid> recency;
+
+    /**
+     * @param settings the two-stage settings; each run replaces their seeds with its command's seed
+     * @param policy   decides champion against challenger; its metric must be one recorded at
+     *                 {@value #METRICS_AT}
+     */
+    public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
+                              LakeInteractions lake, RankerArtifactPorts artifacts,
+                              EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register, LoadModelVersionsPort loadVersions,
+                              ChangeModelStagesPort changeStages, PromotionPolicy policy, Clock clock) {
+        this(retrievers, trainRanker, settings, lake, artifacts, encodeRetrievers, register, loadVersions,
+                changeStages, policy, clock, Optional.empty());
+    }
+
+    /**
+     * @param recency the half-lives tried for one of {@code retrievers} on each run's hold-out; empty: every
+     *                retriever trains as given
+     */
+    public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
+                              LakeInteractions lake, RankerArtifactPorts artifacts,
+                              EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register,
+                              LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
+                              PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency) {
+        this.recency = Objects.requireNonNull(recency, "recency");
+        this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
+        this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.lake = Objects.requireNonNull(lake, "lake");
+        this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
+        this.encodeRetrievers = Objects.requireNonNull(encodeRetrievers, "encodeRetrievers");
+        this.register = Objects.requireNonNull(register, "register");
+        this.loadVersions = Objects.requireNonNull(loadVersions, "loadVersions");
+        this.changeStages = Objects.requireNonNull(changeStages, "changeStages");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (recency.isPresent() && retrievers.stream().noneMatch(r -> r.name().equals(recency.get().retriever()))) {
+            throw new InvalidFieldException("recency.retriever", "'" + recency.get().retriever() + "' is none of "
+                    + retrievers.stream().map(Retriever::name).toList());
+        }
+        // Fails here, at start-up, rather than after the first long training run.
+        new TwoStageTrainer(this.retrievers, trainRanker, settings);
+        List<String> recorded = new ArrayList<>(MetricSuite.at(METRICS_AT).names());
+        recorded.add(CatalogCoverage.NAME);
+        if (!recorded.contains(policy.metric())) {
+            throw new InvalidFieldException("promotion.metric", "'" + policy.metric() + "' is not recorded; "
+                    + "expected one of " + recorded);
+        }
+    }
+
+    @Override
+    public TrainingReport train(TrainModelsCommand command) {
+        long started = System.nanoTime();
+        JobProgress progress = command.progress();
+        progress.report(0.0, "reading the lake");
+        LakeInteractions.ImplicitFeedback feedback = lake.read(command.from(), command.to(),
+                events -> progress.report(0.05, String.format(Locale.ROOT, "reading the lake: %,d events", events)));
+        TimeCut cut = TimeCut.of(feedback.log(), command.holdOut());
+        Fold fold = cut.split(feedback.log());
+        InteractionMatrix history = InteractionMatrix.of(fold.train());
+        InteractionMatrix heldOut = InteractionMatrix.of(fold.test());
+        int evaluatedUsers = evaluableUsers(history, heldOut);
+        if (evaluatedUsers == 0) {
+            throw new InvalidFieldException("holdOut", command.holdOut().describe() + " (" + cut.describe()
+                    + ") holds no user interacting with an item they had not before: there is nothing to measure a "
+                    + "model on");
+        }
+
+        TwoStageSettings seeded = seeded(settings, command.seed());
+        RecencyChoice recency = chooseRecency(history, fold.test(), feedback, command.seed(), progress);
+        TwoStageTrainer trainer = new TwoStageTrainer(recency.retrievers(), trainRanker, seeded);
+        progress.report(0.15, String.format(Locale.ROOT, "training on %,d interactions (hold-out %s)",
+                fold.train().size(), cut.describe()));
+        TrainedStages measured = trainStages(trainer, fold.train(), feedback, command.seed(), progress, 0.15, 0.5);
+        HoldOutEvaluation holdOut = new HoldOutEvaluation(cut.holdOutName(fold.test().size()),
+                new CandidateGenerator(measured.models(), history.itemCount(), seeded.candidatesPerRetriever()),
+                new RankingFeatures(trainer.retrieverNames(), measured.itemStats(), feedback.items(),
+                        measured.models()),
+                history, heldOut, artifacts, METRICS_AT);
+
+        progress.report(0.55, String.format(Locale.ROOT, "exporting the ranker and measuring it on %,d hold-out "
+                + "interactions of %,d users", fold.test().size(), evaluatedUsers));
+        byte[] measuredArtifact = artifacts.export().export(measured.ranker(), trainer.schema());
+        ModelMetrics metrics = holdOut.measure(measuredArtifact);
+
+        String name = command.model();
+        List<ModelVersion> existing = loadVersions.loadVersions(name);
+        Optional<ModelVersion> champion = championOf(existing);
+        // Refit only what will serve: a candidate that stays a candidate keeps the models it was measured as.
+        boolean refit = wouldPromote(metrics, champion, holdOut);
+        TrainedStages serving = measured;
+        byte[] artifact = measuredArtifact;
+        if (refit) {
+            progress.report(0.6, String.format(Locale.ROOT, "refitting on the whole window: %,d interactions",
+                    feedback.log().size()));
+            serving = trainStages(trainer, feedback.log(), feedback, command.seed(), progress, 0.6, 0.85);
+            artifact = artifacts.export().export(serving.ranker(), trainer.schema());
+        }
+        Instant now = clock.instant();
+        String version = nextVersion(existing, now);
+        progress.report(0.88, "storing and registering " + name + " " + version);
+        ServingBundle bundle = new ServingBundle(feedback.itemIds(), feedback.items(), serving.itemStats(),
+                seeded.candidatesPerRetriever(), trainer.retrieverNames(),
+                serving.models().stream().map(encodeRetrievers::encode).toList(), ServingBundle.sha256(artifact));
+        // The bundle first: a registered version always has both files (a failure here leaves no version).
+        artifacts.store().store(new ArtifactKey(name, version, ServingBundle.FILE), bundle.encode());
+        URI uri = artifacts.store().store(new ArtifactKey(name, version, ARTIFACT_FILE), artifact);
+        TrainingWindow window = new TrainingWindow(Instant.ofEpochSecond(cut.first()),
+                Instant.ofEpochSecond(refit ? cut.end() : cut.cut()));
+        ModelVersion candidate = register.register(new RegisterModelVersionCommand(new ModelVersion(name, version,
+                ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(schema(trainer)), uri, window,
+                champion.map(ModelVersion::version), now,
+                metadata(refit, cut, refit ? feedback.log().size() : fold.train().size(), recency, command.seed()))));
+
+        progress.report(0.9, champion.map(c -> "comparing with champion " + c.version())
+                .orElse("no champion yet: promoting"));
+        Optional<ModelVersion> comparedWith = championOf(loadVersions.loadVersions(name));
+        PromotionOutcome outcome = challenge(candidate, holdOut);
+        Optional<TrainingReport.ChampionMetrics> championMetrics = holdOut.remeasured().or(() -> comparedWith
+                .filter(c -> c.metrics().holdOut().equals(metrics.holdOut()))
+                .map(c -> new TrainingReport.ChampionMetrics(c.version(), c.metrics(), false)));
+        ModelVersion registered = loadVersions.loadVersion(name, version).orElse(candidate);
+        TrainingReport report = new TrainingReport(registered, outcome, championMetrics, feedback.eventsRead(),
+                feedback.log().userCount(), feedback.log().itemCount(), fold.train().size(), fold.test().size(),
+                evaluatedUsers, (System.nanoTime() - started) / 1e9);
+        progress.report(1.0, report.summary());
+        return report;
+    }
+
+    private static FeatureSchema schema(TwoStageTrainer trainer) {
+        return trainer.schema();
+    }
+
+    /**
+     * Both stages on {@code interactions}: the ranker from the splits of {@link RankerHoldouts}, the
+     * retrievers on all of them, and the item statistics the ranker's features read.
+     */
+    private TrainedStages trainStages(TwoStageTrainer trainer, InteractionLog interactions,
+                                      LakeInteractions.ImplicitFeedback feedback, long seed,
+                                      JobProgress progress, double from, double to) {
+        TreeEnsemble ranker = trainer.trainRanker(interactions, feedback.items(),
+                RankerHoldouts.of(interactions, seed));
+        progress.report(from + (to - from) * 0.8, String.format(Locale.ROOT, "training the retrievers on %,d "
+                + "interactions", interactions.size()));
+        InteractionMatrix matrix = InteractionMatrix.of(interactions);
+        List<RetrievalModel> models = new ArrayList<>();
+        for (Retriever retriever : trainer.retrievers()) {
+            models.add(retriever.trainer().train(matrix, feedback.items()));
+        }
+        return new TrainedStages(ranker, models, ItemStats.of(matrix));
+    }
+
+    /**
+     * Whether the policy would promote these metrics over the champion of the moment, measuring the champion on
+     * this hold-out when its stored metrics come from another; a champion that cannot be measured here keeps its
+     * place, as {@link #challenge} will decide.
+     */
+    private boolean wouldPromote(ModelMetrics metrics, Optional<ModelVersion> champion, HoldOutEvaluation holdOut) {
+        if (champion.isEmpty()) {
+            return true;
+        }
+        ModelVersion current = champion.get();
+        try {
+            ModelMetrics championMetrics = current.metrics().holdOut().equals(metrics.holdOut())
+                    ? current.metrics()
+                    : holdOut.evaluate(current, metrics.holdOut());
+            return policy.decide(metrics, Optional.of(championMetrics)).promote();
+        } catch (InvalidFieldException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The retrievers this run trains: the decaying one (if any) at the half-life that ranks the hold-out best
+     * alone, on at most {@link RecencyGrid#MAX_USERS} seeded hold-out users.
+     */
+    private RecencyChoice chooseRecency(InteractionMatrix history, InteractionLog heldOutLog,
+                                        LakeInteractions.ImplicitFeedback feedback, long seed,
+                                        JobProgress progress) {
+        if (recency.isEmpty()) {
+            return new RecencyChoice(retrievers, Optional.empty(), "");
+        }
+        RecencyGrid grid = recency.get();
+        progress.report(0.1, "choosing the " + grid.retriever() + " half-life on the hold-out among "
+                + grid.halfLives().stream().map(RecencyGrid::describe).toList());
+        InteractionMatrix sample = InteractionMatrix.of(sampledUsers(heldOutLog, RecencyGrid.MAX_USERS, seed));
+        Optional<Duration> best = grid.halfLives().get(0);
+        double bestNdcg = Double.NEGATIVE_INFINITY;
+        StringBuilder measured = new StringBuilder();
+        for (Optional<Duration> halfLife : grid.halfLives()) {
+            RetrievalModel model = grid.trainer().withHalfLife(halfLife).train(history, feedback.items());
+            double ndcg = FullRanking.measure(model, history, sample, MetricSuite.at(METRICS_AT))
+                    .getOrDefault("ndcg@" + METRICS_AT, 0.0);
+            measured.append(measured.isEmpty() ? "" : ",").append(RecencyGrid.describe(halfLife))
+                    .append('=').append(String.format(Locale.ROOT, "%.4f", ndcg));
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                best = halfLife;
+            }
+        }
+        Optional<Duration> chosen = best;
+        List<Retriever> chosenRetrievers = retrievers.stream()
+                .map(r -> r.name().equals(grid.retriever())
+                        ? new Retriever(r.name(), grid.trainer().withHalfLife(chosen))
+                        : r)
+                .toList();
+        return new RecencyChoice(chosenRetrievers, Optional.of(RecencyGrid.describe(chosen)), measured.toString());
+    }
+
+    /** The rows of at most {@code limit} users of {@code log}, chosen by a seeded shuffle when there are more. */
+    static InteractionLog sampledUsers(InteractionLog log, int limit, long seed) {
+        int[] users = Arrays.stream(log.users()).distinct().sorted().toArray();
+        if (users.length <= limit) {
+            return log;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        for (int p = users.length - 1; p > 0; p--) {
+            int q = random.nextInt(p + 1);
+            int swap = users[p];
+            users[p] = users[q];
+            users[q] = swap;
+        }
+        boolean[] kept = new boolean[log.userCount()];
+        for (int u = 0; u < limit; u++) {
+            kept[users[u]] = true;
+        }
+        return log.select(IntStream.range(0, log.size()).filter(row -> kept[log.users()[row]]).toArray());
+    }
+
+    /** What GET /v1/models shows of how a version was trained (ADR-0022). */
+    private static Map<String, String> metadata(boolean refit, TimeCut cut, int interactions, RecencyChoice recency,
+                                                long seed) {
+        Map<String, String> metadata = new TreeMap<>();
+        metadata.put("refit", Boolean.toString(refit));
+        metadata.put("training.interactions", Integer.toString(interactions));
+        metadata.put("training.window-end", Instant.ofEpochSecond(refit ? cut.end() : cut.cut()).toString());
+        metadata.put("hold-out.split", cut.byOrder() ? "event-order" : "time");
+        metadata.put("hold-out.cut", cut.describe());
+        metadata.put("seed", Long.toString(seed));
+        recency.halfLife().ifPresent(h -> {
+            metadata.put("popularity.half-life", h);
+            metadata.put("popularity.half-life.ndcg@" + METRICS_AT, recency.measured());
+        });
+        return metadata;
+    }
+
+    /** A ranker with the retrievers and item statistics it was trained beside. */
+    private record TrainedStages(TreeEnsemble ranker, List<RetrievalModel> models, ItemStats itemStats) {
+    }
+
+    /** The retrievers a run trains, the half-life chosen (as metadata writes it) and each one's hold-out NDCG. */
+    private record RecencyChoice(List<Retriever> retrievers, Optional<String> halfLife, String measured) {
+    }
+
+    /**
+     * The policy's decision through {@link EvaluateAndPromoteService}, measuring the champion on this run's
+     * hold-out when needed; a champion that cannot be compared keeps its place.
+     */
+    private PromotionOutcome challenge(ModelVersion candidate, HoldOutEvaluation holdOut) {
+        EvaluateAndPromoteService challenge = new EvaluateAndPromoteService(loadVersions, holdOut, changeStages,
+                policy);
+        try {
+            return challenge.evaluateAndPromote(new EvaluateAndPromoteCommand(candidate.name(), candidate.version()));
+        } catch (InvalidFieldException | ModelConflictException | UncheckedIOException e) {
+            return new PromotionOutcome(new PromotionDecision(false, "kept as a candidate: the champion could not "
+                    + "be compared with it (" + e.getMessage() + "); promote it by hand if it should serve"),
+                    Optional.empty());
+        }
+    }
+
+    /** Users with at least one hold-out item they had not interacted with before the cut. */
+    private static int evaluableUsers(InteractionMatrix history, InteractionMatrix heldOut) {
+        int users = 0;
+        int[] columns = heldOut.columns();
+        for (int user = 0; user < heldOut.userCount(); user++) {
+            for (int p = heldOut.rowStart(user); p < heldOut.rowEnd(user); p++) {
+                if (!history.contains(user, columns[p])) {
+                    users++;
+                    break;
+                }
+            }
+        }
+        return users;
+    }
+
+    private static Optional<ModelVersion> championOf(List<ModelVersion> versions) {
+        return versions.stream().filter(v -> v.stage() == ModelStage.CHAMPION).findFirst();
+    }
+
+    /** {@code settings} with every seed replaced by {@code seed}. */
+    private static TwoStageSettings seeded(TwoStageSettings settings, long seed) {
+        return settings.withSeed(seed);
+    }
+
+    /** The version named by {@code now}, moved to a millisecond after the newest time-named version if needed. */
+    static String nextVersion(List<ModelVersion> existing, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        for (ModelVersion version : existing) {
+            Optional<Instant> named = timeOf(version.version());
+            if (named.isPresent() && !at.isAfter(named.get())) {
+                at = named.get().plusMillis(1);
+            }
+        }
+        return VERSION_TIME.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    private static Optional<Instant> timeOf(String version) {
+        try {
+            return Optional.of(LocalDateTime.parse(version, VERSION_TIME).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.tandem.application.training;
+
+import io.tandem.application.training.port.out.RankerParameters;
+import io.tandem.application.training.port.out.RankingDataset;
+import io.tandem.application.training.port.out.TrainRankerPort;
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.evaluation.Fold;
+import io.tandem.domain.evaluation.Split;
+import io.tandem.domain.model.FeatureSchema;
+import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.ItemStats;
+import io.tandem.domain.ranking.RankingFeatures;
+import io.tandem.domain.retrieval.CandidateGenerator;
+import io.tandem.domain.retrieval.InteractionLog;
+import io.tandem.domain.retrieval.InteractionMatrix;
+import io.tandem.domain.retrieval.ItemFacets;
+import io.tandem.domain.retrieval.RetrievalModel;
+import io.tandem.domain.retrieval.UserCandidates;
+import io.tandem.domain.retrieval.UserHistory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the second stage. The training interactions are split once more by each holdout split; retrievers
+ * trained on the kept part propose candidates for each user, and a query group per user holds the best-ranked
+ * candidates plus a few random unseen items, labelled 1 when the user went on to interact with them in the
+ * held-out part (retrieved-but-not-chosen items are the negatives). The ranker learns from those groups;
+ * {@link #assemble} then joins it with retrievers trained on all the training data, so no test interaction
+ * reaches either stage.
+ */
+public final class TwoStageTrainer {
+
+    private final List<Retriever> retrievers;
+    private final TrainRankerPort trainRanker;
+    private final TwoStageSettings settings;
+
+    public TwoStageTrainer(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings) {
+        this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
+        this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        if (retrievers.isEmpty()) {
+            throw new InvalidFieldException("retrievers", "the two-stage system needs at least one retriever");
+        }
+        if (retrievers.stream().map(Retriever::name).distinct().count() != retrievers.size()) {
+            throw new InvalidFieldException("retrievers", "names must be unique");
+        }
+    }
+
+    /** The retrievers in candidate order. */
+    public List<Retriever> retrievers() {
+        return retrievers;
+    }
+
+    /** The retrievers' names in candidate order, which name their features. */
+    public List<String> retrieverNames() {
+        return retrievers.stream().map(Retriever::name).toList();
+    }
+
+    /** The schema of the ranker's feature vectors, to store with a trained ranker. */
+    public FeatureSchema schema() {
+        return RankingFeatures.schemaFor(retrieverNames());
+    }
+
+    /**
+     * Learns the ranker from {@code train} alone, as described on the class; each split of {@code holdouts}
+     * contributes its own groups (retrievers are trained once per split, without that split's held-out part).
+     * With several {@link TwoStageSettings#bags() bags}, one ranker per bag learns from the same groups with a
+     * different share kept apart for early stopping and its own seed, and the ranker returned averages them.
+     */
+    public TreeEnsemble trainRanker(InteractionLog train, ItemFacets items, List<Split> holdouts) {
+        if (holdouts.isEmpty()) {
+            throw new InvalidFieldException("holdouts", "at least one split is needed");
+        }
+        List<Group> all = new ArrayList<>();
+        for (Split holdout : holdouts) {
+            all.addAll(Arrays.asList(groups(train, items, holdout, holdouts.size())));
+        }
+        FeatureSchema schema = schema();
+        List<TreeEnsemble> bagged = new ArrayList<>();
+        for (int bag = 0; bag < settings.bags(); bag++) {
+            // Bag 0 draws exactly as a single ranker does, so one bag is the unbagged ranker.
+            long seed = settings.seed() + bag * 0x9E3779B97F4A7C15L;
+            SplittableRandom random = new SplittableRandom(seed);
+            List<Group> training = new ArrayList<>();
+            List<Group> validation = new ArrayList<>();
+            for (Group group : all) {
+                boolean validate = random.nextDouble() < settings.validationShare();
+                if (group.size() > 0) {
+                    (validate ? validation : training).add(group);
+                }
+            }
+            if (training.isEmpty()) {
+                throw new InvalidFieldException("train", "no user has a held-out item among the candidates; "
+                        + "the ranker cannot learn");
+            }
+            RankerParameters ranker = settings.ranker();
+            RankerParameters parameters = bag == 0 ? ranker : new RankerParameters(ranker.rounds(),
+                    ranker.maxDepth(), ranker.learningRate(), ranker.minChildWeight(), ranker.earlyStoppingRounds(),
+                    ranker.seed() + bag);
+            bagged.add(trainRanker.train(dataset(schema, training), dataset(schema, validation), parameters));
+        }
+        return TreeEnsemble.average(bagged);
+    }
+
+    /**
+     * The labelled groups of one of {@code splits} holdout splits, one per sampled user (empty for users without
+     * positives); each split gets an equal share of the row budget.
+     */
+    private Group[] groups(InteractionLog train, ItemFacets items, Split holdout, int splits) {
+        Fold inner = holdout.split(train);
+        InteractionMatrix fit = InteractionMatrix.of(inner.train());
+        InteractionMatrix held = InteractionMatrix.of(inner.test());
+        List<RetrievalModel> models = new ArrayList<>();
+        for (Retriever retriever : retrievers) {
+            models.add(retriever.trainer().train(fit, items));
+        }
+        CandidateGenerator generator = new CandidateGenerator(models, fit.itemCount(), settings.candidatesPerRetriever());
+        RankingFeatures features = new RankingFeatures(retrieverNames(), ItemStats.of(fit), items, models);
+        int[] users = sampledUsers(fit, held, splits);
+        Group[] groups = new Group[users.length];
+        IntStream.range(0, users.length).parallel()
+                .forEach(g -> groups[g] = group(users[g], fit, generator, features, held));
+        return groups;
+    }
+
+    /** The two-stage system over retrievers already trained on {@code matrix} (in this trainer's order). */
+    public RetrievalModel assemble(InteractionMatrix matrix, ItemFacets items, List<RetrievalModel> models,
+                                   TreeEnsemble ranker) {
+        if (models.size() != retrievers.size()) {
+            throw new InvalidFieldException("models", "expected one model per retriever (" + retrievers.size() + ")");
+        }
+        return TwoStageRecommender.withTrees(
+                new CandidateGenerator(models, matrix.itemCount(), settings.candidatesPerRetriever()),
+                new RankingFeatures(retrieverNames(), ItemStats.of(matrix), items, models), ranker);
+    }
+
+    /**
+     * The users that form groups: those with history and held-out items, sampled (seeded) when their groups could
+     * exceed this split's share of {@link TwoStageSettings#maxRankerRows()}.
+     */
+    private int[] sampledUsers(InteractionMatrix fit, InteractionMatrix held, int splits) {
+        int[] eligible = IntStream.range(0, fit.userCount())
+                .filter(user -> fit.rowLength(user) > 0 && held.rowLength(user) > 0)
+                .toArray();
+        long rowsPerUser = (long) settings.topCandidates() + settings.randomItems();
+        int allowed = (int) Math.min(eligible.length, settings.maxRankerRows() / splits / Math.max(1, rowsPerUser));
+        if (allowed >= eligible.length) {
+            return eligible;
+        }
+        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+        for (int p = eligible.length - 1; p > 0; p--) {
+            int q = random.nextInt(p + 1);
+            int swap = eligible[p];
+            eligible[p] = eligible[q];
+            eligible[q] = swap;
+        }
+        int[] kept = Arrays.copyOf(eligible, allowed);
+        Arrays.sort(kept);
+        return kept;
+    }
+
+    private Group group(int user, InteractionMatrix fit, CandidateGenerator generator, RankingFeatures features,
+                        InteractionMatrix held) {
+        UserCandidates found = generator.candidates(UserHistory.of(fit, user));
+        int[] candidates = found.items();
+        long[] byRank = new long[candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+            // Best (lowest) rank over the retrievers first, item index to break ties.
+            byRank[c] = ((long) bestRank(found, candidates[c]) << 32) | candidates[c];
+        }
+        Arrays.sort(byRank);
+        int top = Math.min(settings.topCandidates(), byRank.length);
+        int[] window = new int[top];
+        for (int c = 0; c < top; c++) {
+            window[c] = (int) byRank[c];
+        }
+        // A random stream per user, so groups do not depend on which thread builds them.
+        SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + user);
+        int[] extra = generator.randomItems(found, window, settings.randomItems(), random);
+        int[] items = Arrays.copyOf(window, top + extra.length);
+        System.arraycopy(extra, 0, items, top, extra.length);
+        // Shuffled, because ranking metrics break ties by row order: a constant model must not look good to
+        // early stopping because of the order rows were added in.
+        for (int p = items.length - 1; p > 0; p--) {
+            int q = random.nextInt(p + 1);
+            int item = items[p];
+            items[p] = items[q];
+            items[q] = item;
+        }
+        float[] labels = new float[items.length];
+        boolean positive = false;
+        for (int row = 0; row < items.length; row++) {
+            if (held.contains(user, items[row])) {
+                labels[row] = 1f;
+                positive = true;
+            }
+        }
+        if (!positive) {
+            return Group.EMPTY;
+        }
+        float[] rows = new float[items.length * features.schema().size()];
+        features.write(found, items, rows, 0);
+        return new Group(rows, labels);
+    }
+
+    private static int bestRank(UserCandidates found, int item) {
+        int best = Integer.MAX_VALUE;
+        for (int m = 0; m < found.retrievers(); m++) {
+            best = Math.min(best, found.rank(m, item));
+        }
+        return best;
+    }
+
+    private static RankingDataset dataset(FeatureSchema schema, List<Group> groups) {
+        int rows = groups.stream().mapToInt(Group::size).sum();
+        float[] features = new float[rows * schema.size()];
+        float[] labels = new float[rows];
+        int[] sizes = new int[groups.size()];
+        int row = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            System.arraycopy(group.features, 0, features, row * schema.size(), group.features.length);
+            System.arraycopy(group.labels, 0, labels, row, group.labels.length);
+            sizes[g] = group.size();
+            row += group.size();
+        }
+        return new RankingDataset(schema, features, labels, sizes);
+    }
+
+    /** One user's labelled rows. */
+    private record Group(float[] features, float[] labels) {
+
+        static final Group EMPTY = new Group(new float[0], new float[0]);
+
+        int size() {
+            return labels.length;
+        }
+    }
+}

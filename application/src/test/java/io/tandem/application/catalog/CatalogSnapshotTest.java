@@ -1,0 +1,176 @@
+package io.tandem.application.catalog;
+
+import io.tandem.domain.catalog.Item;
+import io.tandem.domain.catalog.ItemId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogSnapshotTest {
+
+    private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** The catalog behind the snapshot, with a count of its reads. */
+    private final TreeMap<ItemId, Item> catalog = new TreeMap<>();
+    private final AtomicInteger directReads = new AtomicInteger();
+    private Runnable duringPaging = () -> { };
+    private boolean pagesFail;
+
+    private final CatalogSnapshot snapshot = new CatalogSnapshot(
+            (after, limit) -> {
+                if (pagesFail) {
+                    throw new IllegalStateException("catalog down");
+                }
+                duringPaging.run();
+                List<Item> page = new ArrayList<>();
+                for (Item item : (after.isPresent() ? catalog.tailMap(after.get(), false) : catalog).values()) {
+                    if (page.size() == limit) {
+                        break;
+                    }
+                    page.add(item);
+                }
+                return page;
+            },
+            ids -> {
+                directReads.incrementAndGet();
+                Map<ItemId, Item> found = new HashMap<>();
+                ids.forEach(id -> Optional.ofNullable(catalog.get(id)).ifPresent(item -> found.put(id, item)));
+                return found;
+            },
+            (category, limit) -> {
+                directReads.incrementAndGet();
+                return List.of();
+            },
+            3, 2);
+
+    private static Item item(String id, String category, int secondsAfter, boolean available) {
+        return new Item(ItemId.of(id), Set.of(category), Set.of(), CREATED.plusSeconds(secondsAfter), available, Map.of());
+    }
+
+    private void put(Item... items) {
+        for (Item item : items) {
+            catalog.put(item.id(), item);
+        }
+    }
+
+    private List<String> newest(Optional<String> category, int limit) {
+        return snapshot.newestItems(category, limit).stream().map(item -> item.id().value()).toList();
+    }
+
+    @Test
+    void beforeTheFirstRefreshReadsGoToTheCatalogAfterItNot() {
+        put(item("a", "books", 0, true));
+        assertThat(snapshot.loadItems(List.of(ItemId.of("a")))).containsKey(ItemId.of("a"));
+        assertThat(directReads).hasValue(1);
+
+        assertThat(snapshot.refresh()).isEqualTo(1);
+        assertThat(snapshot.loadItems(List.of(ItemId.of("a"), ItemId.of("missing")))).containsOnlyKeys(ItemId.of("a"));
+        assertThat(newest(Optional.empty(), 2)).containsExactly("a");
+        assertThat(directReads).hasValue(1);
+    }
+
+    @Test
+    void aRefreshReadsEveryPageAndDropsWhatWasDeletedElsewhere() {
+        for (int i = 0; i < 10; i++) {
+            put(item("item-" + i, i % 2 == 0 ? "even" : "odd", i, i != 9));
+        }
+        assertThat(snapshot.refresh()).isEqualTo(10);
+        catalog.remove(ItemId.of("item-8"));
+        assertThat(snapshot.loadItems(List.of(ItemId.of("item-8")))).hasSize(1);
+
+        snapshot.refresh();
+
+        assertThat(snapshot.loadItems(List.of(ItemId.of("item-8")))).isEmpty();
+        assertThat(newest(Optional.empty(), 2)).containsExactly("item-7", "item-6");
+        assertThat(newest(Optional.of("even"), 2)).containsExactly("item-6", "item-4");
+        assertThat(newest(Optional.of("odd"), 1)).containsExactly("item-7");
+        assertThat(newest(Optional.of("music"), 2)).isEmpty();
+    }
+
+    @Test
+    void writesThroughThisInstanceShowAtOnce() {
+        put(item("old", "books", 0, true), item("older", "books", -10, true));
+        snapshot.refresh();
+
+        snapshot.saved(List.of(item("new", "books", 100, true), item("old", "books", 0, false)));
+
+        assertThat(snapshot.loadItems(List.of(ItemId.of("old"))).get(ItemId.of("old")).available()).isFalse();
+        assertThat(newest(Optional.empty(), 2)).containsExactly("new", "older");
+        assertThat(newest(Optional.of("books"), 2)).containsExactly("new", "older");
+
+        snapshot.deleted(ItemId.of("new"));
+
+        assertThat(snapshot.loadItems(List.of(ItemId.of("new")))).isEmpty();
+        assertThat(newest(Optional.of("books"), 2)).containsExactly("older");
+    }
+
+    @Test
+    void aWriteMadeWhileARefreshReadsIsNotLostToTheOlderRead() {
+        put(item("a", "books", 0, true));
+        snapshot.refresh();
+        // The refresh reads "a" as available; while it reads, this instance makes "a" unavailable.
+        duringPaging = () -> {
+            duringPaging = () -> { };
+            snapshot.saved(List.of(item("a", "books", 0, false)));
+        };
+
+        snapshot.refresh();
+
+        assertThat(snapshot.loadItems(List.of(ItemId.of("a"))).get(ItemId.of("a")).available()).isFalse();
+        assertThat(newest(Optional.empty(), 2)).isEmpty();
+    }
+
+    @Test
+    void aFailedRefreshKeepsThePreviousSnapshotAndLongListsAskTheCatalog() {
+        put(item("a", "books", 0, true));
+        snapshot.refresh();
+        pagesFail = true;
+
+        assertThatThrownBy(snapshot::refresh).hasMessageContaining("catalog down");
+        assertThat(snapshot.loadItems(List.of(ItemId.of("a")))).hasSize(1);
+        int before = directReads.get();
+        assertThat(snapshot.newestItems(Optional.empty(), 3)).isEmpty();
+        assertThat(directReads).hasValue(before + 1);
+    }
+
+    @Test
+    void aRefreshKeepsTheHeldObjectOfAnUnchangedItemAndTakesAChangedOne() {
+        put(item("same", "books", 0, true), item("changes", "books", 1, true));
+        snapshot.refresh();
+        Item held = snapshot.loadItems(List.of(ItemId.of("same"))).get(ItemId.of("same"));
+        put(item("same", "books", 0, true), item("changes", "books", 1, false));
+
+        snapshot.refresh();
+
+        assertThat(snapshot.loadItems(List.of(ItemId.of("same"))).get(ItemId.of("same"))).isSameAs(held);
+        assertThat(snapshot.loadItems(List.of(ItemId.of("changes"))).get(ItemId.of("changes")).available()).isFalse();
+        assertThat(newest(Optional.of("books"), 2)).containsExactly("same");
+    }
+
+    @Test
+    void writesMadeWhileTheFirstRefreshReadsAreServedAfterIt() {
+        put(item("a", "books", 0, true));
+        duringPaging = () -> {
+            duringPaging = () -> { };
+            snapshot.saved(List.of(item("b", "books", 5, true), item("a", "books", 0, false)));
+            snapshot.deleted(ItemId.of("gone"));
+        };
+
+        snapshot.refresh();
+
+        assertThat(snapshot.loadItems(List.of(ItemId.of("a"), ItemId.of("b"))).values())
+                .extracting(Item::available).containsExactlyInAnyOrder(false, true);
+        assertThat(newest(Optional.empty(), 2)).containsExactly("b");
+    }
+}

@@ -1,0 +1,101 @@
+package io.tandem.application.training;
+
+import io.tandem.application.evaluation.EvaluationFixture;
+import io.tandem.application.training.port.out.RankerParameters;
+import io.tandem.application.training.port.out.RankingDataset;
+import io.tandem.application.training.port.out.TrainRankerPort;
+import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.evaluation.RandomSplit;
+import io.tandem.domain.model.FeatureSchema;
+import io.tandem.domain.model.TreeEnsemble;
+import io.tandem.domain.ranking.RankingFeatures;
+import io.tandem.domain.retrieval.ItemFacets;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class TwoStageTrainerTest {
+
+    private static final List<Retriever> RETRIEVERS = List.of(
+            new Retriever("anti", EvaluationFixture.antiParity()),
+            new Retriever("parity", EvaluationFixture.parity()));
+    private static final FeatureSchema SCHEMA = RankingFeatures.schemaFor(List.of("anti", "parity"));
+    private static final RankerParameters RANKER = new RankerParameters(10, 3, 0.1, 1.0, 5, 7L);
+
+    @Test
+    void eachBagTrainsWithItsOwnSeedAndValidationGroupsAndTheRankerAveragesThem() {
+        List<RankingDataset> trainings = new ArrayList<>();
+        List<RankerParameters> parameters = new ArrayList<>();
+        // Bag b answers with a constant tree worth b + 1 on every row, so the average is known exactly.
+        TrainRankerPort ranker = (training, validation, given) -> {
+            trainings.add(training);
+            parameters.add(given);
+            float value = trainings.size();
+            return new TreeEnsemble(SCHEMA.size(), 0.0, List.of(new TreeEnsemble.Tree(new int[] {0},
+                    new float[] {0f}, new int[] {-1}, new int[] {-1}, new boolean[] {true}, new float[] {value})));
+        };
+
+        TreeEnsemble bagged = trainer(ranker, 3).trainRanker(EvaluationFixture.twoFolds().folds().get(0).train(),
+                ItemFacets.none(EvaluationFixture.ITEMS), List.of(new RandomSplit(0.25, 3)));
+
+        assertThat(trainings).hasSize(3);
+        assertThat(parameters).extracting(RankerParameters::seed).containsExactly(7L, 8L, 9L);
+        assertThat(bagged.trees()).hasSize(3);
+        assertThat(bagged.score(new float[SCHEMA.size()])).isCloseTo((1 + 2 + 3) / 3.0, within(1e-6));
+        // Every bag keeps a different share of the groups apart, so they learn from different rows.
+        assertThat(trainings.get(1).labels()).isNotEqualTo(trainings.get(0).labels());
+        assertThat(Arrays.equals(trainings.get(2).features(), trainings.get(1).features())).isFalse();
+    }
+
+    @Test
+    void oneBagIsTheUnbaggedRankerItself() {
+        List<RankerParameters> parameters = new ArrayList<>();
+        TrainRankerPort stand = EvaluationFixture.rankBy(SCHEMA.indexOf("parity.rank"), SCHEMA.size(),
+                EvaluationFixture.ITEMS);
+        TrainRankerPort ranker = (training, validation, given) -> {
+            parameters.add(given);
+            return stand.train(training, validation, given);
+        };
+
+        TreeEnsemble single = trainer(ranker, 1).trainRanker(EvaluationFixture.twoFolds().folds().get(0).train(),
+                ItemFacets.none(EvaluationFixture.ITEMS), List.of(new RandomSplit(0.25, 3)));
+
+        assertThat(parameters).containsExactly(RANKER);
+        assertThat(single.trees()).hasSize(EvaluationFixture.ITEMS);
+    }
+
+    @Test
+    void bagsAreBoundedAndNeedGroupsKeptApart() {
+        assertThatThrownBy(() -> settings(0, 0.2)).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("two-stage.bags");
+        assertThatThrownBy(() -> settings(TwoStageSettings.MAX_BAGS + 1, 0.2))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("two-stage.bags");
+        assertThatThrownBy(() -> settings(2, 0.0)).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("validation share");
+        assertThat(settings(1, 0.0).bags()).isEqualTo(1);
+    }
+
+    @Test
+    void reseedingKeepsEverySettingButTheSeeds() {
+        TwoStageSettings seeded = settings(4, 0.2).withSeed(99L);
+
+        assertThat(seeded.bags()).isEqualTo(4);
+        assertThat(seeded.seed()).isEqualTo(99L);
+        assertThat(seeded.ranker()).isEqualTo(new RankerParameters(10, 3, 0.1, 1.0, 5, 99L));
+        assertThat(seeded.withSeed(7L)).isEqualTo(settings(4, 0.2));
+    }
+
+    private static TwoStageTrainer trainer(TrainRankerPort ranker, int bags) {
+        return new TwoStageTrainer(RETRIEVERS, ranker, settings(bags, 0.3));
+    }
+
+    private static TwoStageSettings settings(int bags, double validationShare) {
+        return new TwoStageSettings(4, 6, 2, 10_000, validationShare, RANKER, bags, 7L);
+    }
+}
