@@ -6,8 +6,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.tandem.adapters.in.cli.bench.archfixture.PortReachingProbe;
 import io.tandem.adapters.in.fakecli.archfixture.ItemLine;
+import io.tandem.adapters.in.fakecli.archfixture.ServiceCallingCommand;
 import io.tandem.adapters.in.fakehttp.archfixture.ItemsController;
+import io.tandem.adapters.in.fakehttp.archfixture.ItemsPortController;
 import io.tandem.adapters.out.fakememory.archfixture.ConditionalItemsAdapter;
 import io.tandem.adapters.out.fakememory.archfixture.InMemoryItemsAdapter;
 import io.tandem.adapters.out.fakememory.archfixture.InMemoryItemsFactory;
@@ -16,15 +19,17 @@ import io.tandem.adapters.out.fakeredis.archfixture.RedisStore;
 import io.tandem.adapters.out.faketwo.archfixture.FakeTwoClient;
 import io.tandem.adapters.shared.fakejson.archfixture.ControllerAwareJson;
 import io.tandem.adapters.shared.fakejson.archfixture.ItemJson;
-import io.tandem.application.port.in.archfixture.ItemRanker;
-import io.tandem.application.port.in.archfixture.RankItemsQuery;
-import io.tandem.application.port.in.archfixture.RankItemsUseCase;
-import io.tandem.application.port.out.archfixture.LoadItemsPort;
-import io.tandem.application.port.out.archfixture.LoaderThing;
-import io.tandem.application.service.archfixture.ControllerCallingService;
-import io.tandem.application.service.archfixture.LoggingRankItemsService;
-import io.tandem.application.service.archfixture.RankItemsService;
-import io.tandem.application.service.archfixture.SingletonRankItemsService;
+import io.tandem.application.fakecatalog.archfixture.RankingAwareCatalog;
+import io.tandem.application.fakecatalog.port.out.archfixture.LoadItemsPort;
+import io.tandem.application.fakecatalog.port.out.archfixture.LoaderThing;
+import io.tandem.application.fakeranking.archfixture.ControllerCallingService;
+import io.tandem.application.fakeranking.archfixture.LoggingRankItemsService;
+import io.tandem.application.fakeranking.archfixture.RankItemsService;
+import io.tandem.application.fakeranking.archfixture.SingletonRankItemsService;
+import io.tandem.application.fakeranking.port.in.archfixture.ItemRanker;
+import io.tandem.application.fakeranking.port.in.archfixture.RankItemsQuery;
+import io.tandem.application.fakeranking.port.in.archfixture.RankItemsUseCase;
+import io.tandem.application.service.archfixture.FlatLayoutService;
 import io.tandem.bootstrap.archfixture.RankingFactory;
 import io.tandem.domain.fakecatalog.archfixture.IntrospectedItem;
 import io.tandem.domain.fakecatalog.archfixture.Item;
@@ -106,6 +111,27 @@ class ArchitectureRulesCanFailTest {
     @Test
     void domainSlicesPointingAtEachOtherFormACycle() {
         assertViolation(TandemArchitecture.DOMAIN_SLICES_ARE_FREE_OF_CYCLES, RankedItem.class);
+    }
+
+    @Test
+    void classInTheFlatApplicationLayoutBreaksFeaturePackages() {
+        assertViolation(TandemArchitecture.APPLICATION_IS_IN_FEATURE_PACKAGES, FlatLayoutService.class);
+    }
+
+    @Test
+    void applicationFeaturesPointingAtEachOtherFormACycle() {
+        assertViolation(TandemArchitecture.APPLICATION_FEATURES_ARE_FREE_OF_CYCLES, RankingAwareCatalog.class);
+    }
+
+    @Test
+    void inboundAdapterReachingPastUseCasesBreaksInboundBoundary() {
+        assertViolation(TandemArchitecture.INBOUND_ADAPTERS_USE_ONLY_INBOUND_PORTS,
+                ItemsPortController.class, ServiceCallingCommand.class);
+    }
+
+    @Test
+    void benchExemptionCoversItsOwnPackageOnly() {
+        assertViolation(TandemArchitecture.INBOUND_ADAPTERS_USE_ONLY_INBOUND_PORTS, PortReachingProbe.class);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.tandem.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -24,13 +26,20 @@ public final class TandemArchitecture {
 
     private static final String DOMAIN = "io.tandem.domain..";
     private static final String APPLICATION = "io.tandem.application..";
-    private static final String INBOUND_PORTS = "io.tandem.application.port.in..";
-    private static final String OUTBOUND_PORTS = "io.tandem.application.port.out..";
+    /** Each feature of the application keeps its own ports: {@code io.tandem.application.<feature>.port.in}. */
+    private static final String INBOUND_PORTS = "io.tandem.application.*.port.in..";
+    private static final String OUTBOUND_PORTS = "io.tandem.application.*.port.out..";
     private static final String ADAPTERS = "io.tandem.adapters..";
     private static final String OUTBOUND_ADAPTERS = "io.tandem.adapters.out..";
     private static final String INBOUND_ADAPTERS = "io.tandem.adapters.in..";
     private static final String SHARED_ADAPTER_CODE = "io.tandem.adapters.shared..";
     private static final String BOOTSTRAP = "io.tandem.bootstrap..";
+    /**
+     * The benchmark harness drives serving and ingestion stage by stage through outbound ports, which no product
+     * code should do. It is exempt from {@link #INBOUND_ADAPTERS_USE_ONLY_INBOUND_PORTS} until it leaves the product
+     * jar for a module of its own (issue 12); exactly this package, not its sub-packages.
+     */
+    private static final String BENCH_HARNESS = "io.tandem.adapters.in.cli.bench";
 
     public static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes()
             .that().resideInAPackage(DOMAIN)
@@ -93,6 +102,39 @@ public final class TandemArchitecture {
             .should().beFreeOfCycles()
             .because("the domain feature slices are free of cycles (ADR-0002)");
 
+    /**
+     * The old flat packages ({@code application.port.in}, {@code port.out}, {@code service}) hold every feature at
+     * once; a class there is back in the layout the feature packages replaced.
+     */
+    public static final ArchRule APPLICATION_IS_IN_FEATURE_PACKAGES = classes()
+            .that().resideInAPackage(APPLICATION)
+            // The application's own package-info, at the root, says what the features are.
+            .and().doNotHaveSimpleName("package-info")
+            .should().resideInAPackage("io.tandem.application.*..")
+            .andShould().resideOutsideOfPackages("io.tandem.application.port..", "io.tandem.application.service..")
+            .because("the application is split by feature, each with its own port.in, port.out and internals "
+                    + "(ADR-0008)");
+
+    /** One slice per feature: {@code io.tandem.application.serving..} is one, port.in and port.out included. */
+    public static final ArchRule APPLICATION_FEATURES_ARE_FREE_OF_CYCLES = slices()
+            .matching("io.tandem.application.(*)..")
+            .should().beFreeOfCycles()
+            .because("application features depend on each other one way only, so each can be read and changed "
+                    + "from its dependencies up (ADR-0002, ADR-0008)");
+
+    /**
+     * Inbound adapters see the application only through use cases. Outbound ports and a feature's internals are
+     * for the core and the outbound adapters; a type that both sides need (a job, the event log's refusal)
+     * belongs in the domain or in port.in.
+     */
+    public static final ArchRule INBOUND_ADAPTERS_USE_ONLY_INBOUND_PORTS = classes()
+            .that().resideInAPackage(INBOUND_ADAPTERS)
+            .and().resideOutsideOfPackage(BENCH_HARNESS)
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.tandem..")
+                    .or(resideInAnyPackage(INBOUND_ADAPTERS, SHARED_ADAPTER_CODE, DOMAIN, INBOUND_PORTS)))
+            .because("inbound adapters call use cases through port.in and speak the domain, nothing else of the "
+                    + "core (ADR-0002, ADR-0008)");
+
     public static final ArchRule INBOUND_PORTS_ARE_USE_CASES = portInterfacesIn(INBOUND_PORTS)
             .should().haveSimpleNameEndingWith("UseCase")
             .because("an inbound port is one use case, named XxxUseCase (ADR-0008)");
@@ -116,6 +158,9 @@ public final class TandemArchitecture {
             SHARED_ADAPTER_CODE_USES_NO_ADAPTER,
             ONLY_BOOTSTRAP_WIRES,
             DOMAIN_SLICES_ARE_FREE_OF_CYCLES,
+            APPLICATION_IS_IN_FEATURE_PACKAGES,
+            APPLICATION_FEATURES_ARE_FREE_OF_CYCLES,
+            INBOUND_ADAPTERS_USE_ONLY_INBOUND_PORTS,
             INBOUND_PORTS_ARE_USE_CASES,
             OUTBOUND_PORTS_END_IN_PORT,
             OUTBOUND_ADAPTERS_END_IN_ADAPTER);

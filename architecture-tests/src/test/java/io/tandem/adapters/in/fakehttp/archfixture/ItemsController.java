@@ -1,7 +1,7 @@
 package io.tandem.adapters.in.fakehttp.archfixture;
 
 import io.micronaut.http.annotation.Controller;
-import io.tandem.application.port.in.archfixture.RankItemsUseCase;
+import io.tandem.application.fakeranking.port.in.archfixture.RankItemsUseCase;
 
 /** Conforming fixture: an inbound adapter may be framework code, as long as it does not wire itself. */
 @Controller("/items")

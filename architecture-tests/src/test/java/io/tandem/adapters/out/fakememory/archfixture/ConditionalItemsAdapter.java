@@ -1,7 +1,7 @@
 package io.tandem.adapters.out.fakememory.archfixture;
 
 import io.micronaut.context.annotation.Requires;
-import io.tandem.application.port.out.archfixture.LoadItemsPort;
+import io.tandem.application.fakecatalog.port.out.archfixture.LoadItemsPort;
 import io.tandem.domain.fakecatalog.archfixture.Item;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.tandem.adapters.out.fakememory.archfixture;
 
-import io.tandem.application.port.out.archfixture.LoadItemsPort;
+import io.tandem.application.fakecatalog.port.out.archfixture.LoadItemsPort;
 import io.tandem.domain.fakecatalog.archfixture.Item;
 import java.util.List;
 

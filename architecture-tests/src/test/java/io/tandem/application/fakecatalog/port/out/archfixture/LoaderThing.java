@@ -1,4 +1,4 @@
-package io.tandem.application.port.out.archfixture;
+package io.tandem.application.fakecatalog.port.out.archfixture;
 
 /** Violating fixture: an outbound port interface not named ...Port. */
 public interface LoaderThing {

@@ -1,4 +1,4 @@
-package io.tandem.application.port.in.archfixture;
+package io.tandem.application.fakeranking.port.in.archfixture;
 
 import io.tandem.domain.fakeranking.archfixture.Ranking;
 

@@ -1,4 +1,4 @@
-package io.tandem.application.port.in.archfixture;
+package io.tandem.application.fakeranking.port.in.archfixture;
 
 /** Violating fixture: an inbound port interface not named ...UseCase. */
 public interface ItemRanker {

@@ -1,2 +1,2 @@
 /** Fixture: compiled, a package-info is an interface to ArchUnit, yet it is no use case. */
-package io.tandem.application.port.in.archfixture;
+package io.tandem.application.fakeranking.port.in.archfixture;

@@ -1,4 +1,4 @@
-package io.tandem.application.service.archfixture;
+package io.tandem.application.fakeranking.archfixture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.tandem.application.port.out.archfixture;
+package io.tandem.application.fakecatalog.port.out.archfixture;
 
 import io.tandem.domain.fakecatalog.archfixture.Item;
 import java.util.List;

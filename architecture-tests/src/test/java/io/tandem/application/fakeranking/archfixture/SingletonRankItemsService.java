@@ -1,4 +1,4 @@
-package io.tandem.application.service.archfixture;
+package io.tandem.application.fakeranking.archfixture;
 
 import jakarta.inject.Singleton;
 

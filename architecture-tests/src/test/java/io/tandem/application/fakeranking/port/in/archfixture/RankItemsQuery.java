@@ -1,4 +1,4 @@
-package io.tandem.application.port.in.archfixture;
+package io.tandem.application.fakeranking.port.in.archfixture;
 
 /** Conforming fixture: a query record beside its use case. */
 public record RankItemsQuery(int limit) {

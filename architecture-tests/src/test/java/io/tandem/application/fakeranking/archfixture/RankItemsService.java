@@ -1,8 +1,8 @@
-package io.tandem.application.service.archfixture;
+package io.tandem.application.fakeranking.archfixture;
 
-import io.tandem.application.port.in.archfixture.RankItemsQuery;
-import io.tandem.application.port.in.archfixture.RankItemsUseCase;
-import io.tandem.application.port.out.archfixture.LoadItemsPort;
+import io.tandem.application.fakecatalog.port.out.archfixture.LoadItemsPort;
+import io.tandem.application.fakeranking.port.in.archfixture.RankItemsQuery;
+import io.tandem.application.fakeranking.port.in.archfixture.RankItemsUseCase;
 import io.tandem.domain.fakeranking.archfixture.Ranking;
 
 /** Conforming fixture: a service with a plain constructor taking its port. */
