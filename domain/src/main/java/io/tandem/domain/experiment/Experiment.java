@@ -21,11 +21,14 @@ import java.util.Set;
  * @param salt      the hash salt; the name unless given, so experiments with different salts split independently
  * @param holdout   the share of users kept out of every variant, in (0, 1), if any
  * @param startedAt when it started running (running and stopped experiments)
- * @param stoppedAt when it stopped (stopped experiments)
+ * @param stoppedAt   when it stopped (stopped experiments)
+ * @param autoPromote whether the periodic decision may promote a winning challenger's version without an operator;
+ *                    only an experiment with a challenger (a variant after the first) pinning a version has one to
+ *                    promote
  */
 public record Experiment(String name, String salt, Optional<String> surface, List<Variant> variants,
                          OptionalDouble holdout, ExperimentStatus status, Optional<Instant> startedAt,
-                         Optional<Instant> stoppedAt) {
+                         Optional<Instant> stoppedAt, boolean autoPromote) {
 
     /** How far the variants' shares may sum from 1 (decimal shares such as 1/3 do not add up exactly). */
     public static final double SHARE_TOLERANCE = 1e-6;
@@ -47,13 +50,40 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(stoppedAt, "stoppedAt");
         requireTimesMatch(status, startedAt, stoppedAt);
+        if (autoPromote && pinnedChallengers(variants).isEmpty()) {
+            throw new InvalidFieldException("autoPromote", "needs a challenger (a variant after the first, the "
+                    + "control) that serves a registered version: only a version can be promoted");
+        }
+    }
+
+    /** An experiment whose decisions are left to an operator. */
+    public Experiment(String name, String salt, Optional<String> surface, List<Variant> variants,
+                      OptionalDouble holdout, ExperimentStatus status, Optional<Instant> startedAt,
+                      Optional<Instant> stoppedAt) {
+        this(name, salt, surface, variants, holdout, status, startedAt, stoppedAt, false);
+    }
+
+    /** A new experiment, not yet running, decided by an operator; the salt defaults to the name. */
+    public static Experiment draft(String name, Optional<String> salt, Optional<String> surface,
+                                   List<Variant> variants, OptionalDouble holdout) {
+        return draft(name, salt, surface, variants, holdout, false);
     }
 
     /** A new experiment, not yet running; the salt defaults to the name. */
     public static Experiment draft(String name, Optional<String> salt, Optional<String> surface,
-                                   List<Variant> variants, OptionalDouble holdout) {
+                                   List<Variant> variants, OptionalDouble holdout, boolean autoPromote) {
         return new Experiment(name, Objects.requireNonNull(salt, "salt").orElse(name), surface, variants, holdout,
-                ExperimentStatus.DRAFT, Optional.empty(), Optional.empty());
+                ExperimentStatus.DRAFT, Optional.empty(), Optional.empty(), autoPromote);
+    }
+
+    /** The challengers (every variant after the first, the control) that serve a pinned version, in order. */
+    public List<Variant> pinnedChallengers() {
+        return pinnedChallengers(variants);
+    }
+
+    private static List<Variant> pinnedChallengers(List<Variant> variants) {
+        return variants.subList(1, variants.size()).stream()
+                .filter(variant -> variant.model() instanceof VariantModel.Version).toList();
     }
 
     /**
@@ -72,7 +102,7 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
             }
         }
         return new Experiment(name, salt, surface, variants, holdout, ExperimentStatus.RUNNING,
-                Optional.of(Objects.requireNonNull(now, "now")), Optional.empty());
+                Optional.of(Objects.requireNonNull(now, "now")), Optional.empty(), autoPromote);
     }
 
     /** This experiment stopped at {@code now}; refused unless it is running. */
@@ -83,7 +113,7 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
             throw new InvalidFieldException("stoppedAt", "must not be before the start " + startedAt.get());
         }
         return new Experiment(name, salt, surface, variants, holdout, ExperimentStatus.STOPPED, startedAt,
-                Optional.of(now));
+                Optional.of(now), autoPromote);
     }
 
     /** True when a request on one could also be a request on the other: the same surface, or either covers all. */

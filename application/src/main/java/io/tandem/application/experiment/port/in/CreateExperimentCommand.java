@@ -13,21 +13,29 @@ import java.util.OptionalDouble;
  * variants whose shares sum to 1, a holdout share strictly between 0 and 1 (ADR-0024). Whether each pinned model
  * version exists is the service's check, since only the registry knows.
  *
- * @param salt the hash salt; the name when empty
+ * @param salt        the hash salt; the name when empty
+ * @param autoPromote whether the periodic decision may promote a winning challenger without an operator; refused
+ *                    under {@code autoPromote} unless a challenger pins a version
  */
 public record CreateExperimentCommand(String name, Optional<String> salt, Optional<String> surface,
-                                      List<Variant> variants, OptionalDouble holdout) {
+                                      List<Variant> variants, OptionalDouble holdout, boolean autoPromote) {
 
     public CreateExperimentCommand {
         Objects.requireNonNull(salt, "salt");
         Objects.requireNonNull(surface, "surface");
         Objects.requireNonNull(holdout, "holdout");
         variants = List.copyOf(Objects.requireNonNull(variants, "variants"));
-        Experiment.draft(name, salt, surface, variants, holdout);
+        Experiment.draft(name, salt, surface, variants, holdout, autoPromote);
+    }
+
+    /** An experiment an operator decides. */
+    public CreateExperimentCommand(String name, Optional<String> salt, Optional<String> surface,
+                                   List<Variant> variants, OptionalDouble holdout) {
+        this(name, salt, surface, variants, holdout, false);
     }
 
     /** The experiment this command creates, not yet running. */
     public Experiment draft() {
-        return Experiment.draft(name, salt, surface, variants, holdout);
+        return Experiment.draft(name, salt, surface, variants, holdout, autoPromote);
     }
 }
