@@ -20,7 +20,8 @@ import java.util.OptionalInt;
 /** Experiments and their variants as rows of {@code experiments} and {@code experiment_variants}, both ways. */
 final class ExperimentRows {
 
-    static final String EXPERIMENT_COLUMNS = "name, salt, surface, holdout, status, started_at, stopped_at";
+    static final String EXPERIMENT_COLUMNS = "name, salt, surface, holdout, status, started_at, stopped_at,"
+            + " auto_promote";
     static final String VARIANT_COLUMNS = "experiment, position, name, share, model, model_name, model_version,"
             + " diversity, exploration_places, candidates_per_retriever";
 
@@ -32,7 +33,7 @@ final class ExperimentRows {
     }
 
     /** The columns an experiment's change rewrites: all but the name. */
-    static final String STATE_COLUMNS = "salt, surface, holdout, status, started_at, stopped_at";
+    static final String STATE_COLUMNS = "salt, surface, holdout, status, started_at, stopped_at, auto_promote";
 
     /** Binds the parameters of {@link #EXPERIMENT_COLUMNS}. */
     static void bindExperiment(PreparedStatement statement, Experiment experiment) throws SQLException {
@@ -49,6 +50,7 @@ final class ExperimentRows {
         statement.setString(at++, experiment.status().wireName());
         bindInstant(statement, at++, experiment.startedAt());
         bindInstant(statement, at++, experiment.stoppedAt());
+        statement.setBoolean(at++, experiment.autoPromote());
         return at;
     }
 
@@ -77,7 +79,7 @@ final class ExperimentRows {
         return new Experiment(row.getString("name"), row.getString("salt"),
                 Optional.ofNullable(row.getString("surface")), variants, holdoutShare,
                 ExperimentStatus.fromWireName("status", row.getString("status")), instant(row, "started_at"),
-                instant(row, "stopped_at"));
+                instant(row, "stopped_at"), row.getBoolean("auto_promote"));
     }
 
     /** The variant of the current row of {@link #VARIANT_COLUMNS}. */
