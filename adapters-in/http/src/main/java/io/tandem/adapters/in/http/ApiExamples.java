@@ -46,7 +46,7 @@ final class ApiExamples {
             + "\"schema\":{\"version\":\"s1\",\"features\":[\"als\",\"popular\"]},"
             + "\"artifactUri\":\"file:models/default/v3\",\"trainingWindow\":{\"from\":\"2026-11-01T00:00:00Z\","
             + "\"to\":\"2026-12-01T00:00:00Z\"},\"parent\":\"v2\",\"createdAt\":\"2026-12-01T02:00:00Z\","
-            + "\"metadata\":{}}";
+            + "\"metadata\":{},\"decisions\":[]}";
     static final String CHANGE = "{\"name\":\"default\",\"champion\":" + VERSION + ",\"archived\":null}";
 
     static final String JOB = "{\"jobId\":\"j-0007\",\"type\":\"train\",\"status\":\"running\",\"progress\":0.4,"
@@ -64,13 +64,26 @@ final class ApiExamples {
     private static final String EXPERIMENT_HEAD = "{\"name\":\"ab-1\",\"salt\":\"ab-1\",\"surface\":"
             + "\"home\",\"holdout\":null,";
     static final String EXPERIMENT_DRAFT = EXPERIMENT_HEAD + "\"status\":\"draft\",\"startedAt\":null,"
-            + "\"stoppedAt\":null," + EXPERIMENT_VARIANTS + "}";
+            + "\"stoppedAt\":null,\"autoPromote\":false," + EXPERIMENT_VARIANTS + "}";
     private static final String EXPERIMENT_RUNNING_FIELDS = EXPERIMENT_HEAD + "\"status\":\"running\","
-            + "\"startedAt\":\"2026-12-07T09:00:00Z\",\"stoppedAt\":null," + EXPERIMENT_VARIANTS;
+            + "\"startedAt\":\"2026-12-07T09:00:00Z\",\"stoppedAt\":null,\"autoPromote\":false,"
+            + EXPERIMENT_VARIANTS;
     static final String EXPERIMENT_RUNNING = EXPERIMENT_RUNNING_FIELDS + "}";
     static final String EXPERIMENT_STOPPED = EXPERIMENT_HEAD + "\"status\":\"stopped\","
             + "\"startedAt\":\"2026-12-07T09:00:00Z\",\"stoppedAt\":\"2026-12-21T09:00:00Z\","
-            + EXPERIMENT_VARIANTS + "}";
+            + "\"autoPromote\":false," + EXPERIMENT_VARIANTS + "}";
+    static final String EXPERIMENT_DECIDED = "{\"experiment\":" + EXPERIMENT_STOPPED + ",\"decided\":true,"
+            + "\"decisions\":[{\"experiment\":\"ab-1\",\"model\":\"two-stage\",\"version\":\"v4\","
+            + "\"outcome\":\"promoted\",\"decidedAt\":\"2026-12-21T09:00:00Z\",\"metric\":\"click-through-rate\","
+            + "\"control\":{\"variant\":\"a\",\"users\":5097,\"impressions\":201880,\"metric\":0.0866,"
+            + "\"metricLow\":0.0839,\"metricHigh\":0.0893,\"p99LatencyMillis\":11.4,\"fallbackShare\":0.0019},"
+            + "\"challenger\":{\"variant\":\"b\",\"users\":5120,\"impressions\":203110,\"metric\":0.0917,"
+            + "\"metricLow\":0.0889,\"metricHigh\":0.0945,\"p99LatencyMillis\":11.9,\"fallbackShare\":0.0021},"
+            + "\"difference\":0.0051,\"alwaysValidLow\":0.00102,\"alwaysValidHigh\":0.00918,"
+            + "\"alwaysValidPValue\":0.00731,\"looks\":14,\"sampleRatioMismatch\":false,\"sampleRatioPValue\":1.0,"
+            + "\"guardrailsHeld\":true,\"offlineGatePassed\":true,\"reason\":\"won online and promoted: the "
+            + "challenger is better ...; offline gate: offline ndcg@10 on temporal: challenger 0.241000 beats "
+            + "champion 0.231000 by more than 0.000000\"}],\"pending\":[]}";
     private static final String FIGURES_B = "{\"variant\":\"b\",\"day\":null,\"users\":5120,"
             + "\"requests\":20311,\"impressions\":203110,\"clicks\":18620,\"carts\":2210,\"purchases\":930,"
             + "\"value\":27900.0,\"requestOnly\":{\"clicks\":120,\"carts\":8,\"purchases\":4,"

@@ -35,13 +35,13 @@ final class ExperimentJson {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Experiment(String name, String salt, String surface, Double holdout, String status, String startedAt,
-                      String stoppedAt, List<Variant> variants) {
+                      String stoppedAt, boolean autoPromote, List<Variant> variants) {
 
         static Experiment from(io.tandem.domain.experiment.Experiment experiment) {
             return new Experiment(experiment.name(), experiment.salt(), experiment.surface().orElse(null),
                     boxed(experiment.holdout()), experiment.status().wireName(),
                     experiment.startedAt().map(Instant::toString).orElse(null),
-                    experiment.stoppedAt().map(Instant::toString).orElse(null),
+                    experiment.stoppedAt().map(Instant::toString).orElse(null), experiment.autoPromote(),
                     experiment.variants().stream().map(Variant::from).toList());
         }
     }
@@ -81,12 +81,13 @@ final class ExperimentJson {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Shown(String name, String salt, String surface, Double holdout, String status, String startedAt,
-                 String stoppedAt, List<Variant> variants, Readout readout) {
+                 String stoppedAt, boolean autoPromote, List<Variant> variants, Readout readout) {
 
         static Shown from(ExperimentReport report) {
             Experiment experiment = Experiment.from(report.experiment());
             return new Shown(experiment.name(), experiment.salt(), experiment.surface(), experiment.holdout(),
-                    experiment.status(), experiment.startedAt(), experiment.stoppedAt(), experiment.variants(),
+                    experiment.status(), experiment.startedAt(), experiment.stoppedAt(), experiment.autoPromote(),
+                    experiment.variants(),
                     Readout.from(report));
         }
     }

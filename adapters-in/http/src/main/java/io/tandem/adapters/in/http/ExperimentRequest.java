@@ -27,7 +27,8 @@ final class ExperimentRequest {
 
     static final String EXAMPLE = "{\"name\":\"ab-1\",\"variants\":[{\"name\":\"a\",\"share\":0.5,\"model\":"
             + "\"champion\"},{\"name\":\"b\",\"share\":0.5,\"model\":null}]}";
-    private static final List<String> FIELDS = List.of("name", "salt", "surface", "holdout", "variants");
+    private static final List<String> FIELDS = List.of("name", "salt", "surface", "holdout", "variants",
+            "autoPromote");
     private static final List<String> VARIANT_FIELDS = List.of("name", "share", "model", "options");
     private static final List<String> MODEL_FIELDS = List.of("name", "version");
     private static final List<String> OPTION_FIELDS = List.of("diversity", "explorationPlaces",
@@ -46,8 +47,9 @@ final class ExperimentRequest {
         }
         OptionalDouble holdout = Optional.ofNullable(request.number("holdout"))
                 .map(literal -> OptionalDouble.of(decimal("holdout", literal))).orElse(OptionalDouble.empty());
+        boolean autoPromote = request.bool("autoPromote").orElse(false);
         return new CreateExperimentCommand(name, Optional.ofNullable(request.text("salt")),
-                Optional.ofNullable(request.text("surface")), variants(request), holdout);
+                Optional.ofNullable(request.text("surface")), variants(request), holdout, autoPromote);
     }
 
     private static List<Variant> variants(JsonMembers request) {

@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
+import io.tandem.application.experiment.port.in.DecideExperimentCommand;
+import io.tandem.application.experiment.port.in.DecideExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
@@ -33,7 +35,8 @@ import java.util.Optional;
 /**
  * Experiments, for the {@code admin} scope (ADRs 0024–0026): {@code POST /v1/experiments} creates a draft (201),
  * {@code GET /v1/experiments} lists them, {@code GET /v1/experiments/{name}} shows one with its read-out, and
- * {@code POST .../start} and {@code .../stop} move it along draft, running, stopped. A field the domain refuses is
+ * {@code POST .../start} and {@code .../stop} move it along draft, running, stopped, and {@code POST .../decide}
+ * promotes a winner or records a loss with its evidence (ADR-0025). A field the domain refuses is
  * 400 naming it; a state that refuses the step (an overlapping experiment running, a stopped one stopped again, a
  * name taken) is 409 naming the field at issue; an unknown name is 404. The 401, 403 and 429 that the access filter
  * gives on every route (ADR-0027) are documented once, on the class, for every operation.
@@ -63,14 +66,16 @@ final class ExperimentsController {
     private final ShowExperimentUseCase show;
     private final StartExperimentUseCase start;
     private final StopExperimentUseCase stop;
+    private final DecideExperimentUseCase decide;
 
     ExperimentsController(CreateExperimentUseCase create, ListExperimentsUseCase list, ShowExperimentUseCase show,
-                          StartExperimentUseCase start, StopExperimentUseCase stop) {
+                          StartExperimentUseCase start, StopExperimentUseCase stop, DecideExperimentUseCase decide) {
         this.create = create;
         this.list = list;
         this.show = show;
         this.start = start;
         this.stop = stop;
+        this.decide = decide;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -168,6 +173,31 @@ final class ExperimentsController {
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = NOT_FOUND)))
     HttpResponse<?> stop(@Parameter(description = NAME, example = "ab-1") @PathVariable("name") String name) {
         return found(name, stop.stop(new StopExperimentCommand(name)).map(ExperimentJson.Experiment::from));
+    }
+
+    @Post(uri = "/{name}/decide", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(operationId = "decideExperiment",
+            summary = "Decide now from the read-out: a challenger whose always-valid test ships, whose guardrails "
+                    + "hold and whose version passed its offline gate is promoted; a win without the gate, a loss or "
+                    + "a stop is recorded without promotion. Each decision is kept with its evidence beside the "
+                    + "version (GET /v1/models/{name}/versions), and the experiment stops once every challenger "
+                    + "serving a version is decided. Deciding again changes nothing")
+    @ApiResponse(responseCode = "200", description = "What was decided, and what is still pending",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DecisionJson.Decided.class),
+                    examples = @ExampleObject(value = ApiExamples.EXPERIMENT_DECIDED)))
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = PROBLEM_400_NAME)))
+    @ApiResponse(responseCode = "409", description = "A draft, or no challenger serves a version",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/experiment-conflict\",\"title\":\"Conflict\","
+                    + "\"status\":409,\"detail\":\"experiment 'ab-1' is a draft; start it and let users see it "
+                    + "before deciding\",\"field\":\"status\"}")))
+    @ApiResponse(responseCode = "404", description = "No experiment of this name",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = NOT_FOUND)))
+    HttpResponse<?> decide(@Parameter(description = NAME, example = "ab-1") @PathVariable("name") String name) {
+        return found(name, decide.decide(new DecideExperimentCommand(name)).map(DecisionJson.Decided::from));
     }
 
     private static HttpResponse<?> found(String name, Optional<?> body) {

@@ -2,6 +2,7 @@ package io.tandem.adapters.in.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tandem.domain.experiment.decision.ExperimentDecision;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.FeatureSchema;
@@ -42,8 +43,11 @@ final class ModelJson {
     @Serdeable
     record VersionList(String name, List<Version> versions) {
 
-        static VersionList from(String name, List<ModelVersion> versions) {
-            return new VersionList(name, versions.stream().map(Version::from).toList());
+        /** The versions, each with the experiment decisions about it. */
+        static VersionList from(String name, List<ModelVersion> versions, List<ExperimentDecision> decisions) {
+            return new VersionList(name, versions.stream().map(version -> Version.from(version,
+                    decisions.stream().filter(d -> d.version().version().equals(version.version()))
+                            .map(DecisionJson.Decision::from).toList())).toList());
         }
     }
 
@@ -51,21 +55,28 @@ final class ModelJson {
      * One model version; {@code schema} and {@code parent} are null when it has none. {@code artifactUri} is the
      * artifact's key relative to the artifact store ({@code models/<name>/<version>/<file>}), never the store's own
      * URI with the host's folders or bucket (ADR-0019). {@code metadata} says how it was trained (ADR-0022): for
-     * a trained version {@code refit}, the hold-out cut and the recency settings chosen on it.
+     * a trained version {@code refit}, the hold-out cut and the recency settings chosen on it. {@code decisions}
+     * are the experiments' decisions about it with their evidence (ADR-0025), oldest first; a promotion's or
+     * rollback's answer leaves them empty.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Version(String name, String version, String kind, String stage, String holdOut,
                    Map<String, Double> metrics, Schema schema, String artifactUri, Window trainingWindow,
-                   String parent, String createdAt, Map<String, String> metadata) {
+                   String parent, String createdAt, Map<String, String> metadata,
+                   List<DecisionJson.Decision> decisions) {
 
         static Version from(ModelVersion version) {
+            return from(version, List.of());
+        }
+
+        static Version from(ModelVersion version, List<DecisionJson.Decision> decisions) {
             return new Version(version.name(), version.version(), version.kind().wireName(),
                     version.stage().wireName(), version.metrics().holdOut(), version.metrics().values(),
                     version.schema().map(Schema::from).orElse(null),
                     ArtifactKey.of(version.artifactUri()).map(ArtifactKey::path).orElse(null),
                     new Window(version.trainingWindow().from().toString(), version.trainingWindow().to().toString()),
-                    version.parent().orElse(null), version.createdAt().toString(), version.metadata());
+                    version.parent().orElse(null), version.createdAt().toString(), version.metadata(), decisions);
         }
     }
 

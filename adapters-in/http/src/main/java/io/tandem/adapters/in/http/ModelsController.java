@@ -15,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.application.experiment.port.in.ListModelDecisionsQuery;
+import io.tandem.application.experiment.port.in.ListModelDecisionsUseCase;
 import io.tandem.application.registry.port.in.ListModelVersionsQuery;
 import io.tandem.application.registry.port.in.ListModelVersionsUseCase;
 import io.tandem.application.registry.port.in.ListModelsQuery;
@@ -35,13 +37,16 @@ final class ModelsController {
 
     private final ListModelsUseCase listModels;
     private final ListModelVersionsUseCase listVersions;
+    private final ListModelDecisionsUseCase listDecisions;
     private final PromoteModelVersionUseCase promote;
     private final RollbackModelUseCase rollback;
 
     ModelsController(ListModelsUseCase listModels, ListModelVersionsUseCase listVersions,
-                     PromoteModelVersionUseCase promote, RollbackModelUseCase rollback) {
+                     ListModelDecisionsUseCase listDecisions, PromoteModelVersionUseCase promote,
+                     RollbackModelUseCase rollback) {
         this.listModels = listModels;
         this.listVersions = listVersions;
+        this.listDecisions = listDecisions;
         this.promote = promote;
         this.rollback = rollback;
     }
@@ -78,7 +83,7 @@ final class ModelsController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(operationId = "listModelVersions",
             summary = "A model's versions with their hold-out metrics, stage, lineage and training "
-                    + "window")
+                    + "window, and the experiments' decisions about each with their evidence")
     @ApiResponse(responseCode = "200",
             description = "The versions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -105,7 +110,8 @@ final class ModelsController {
     ModelJson.VersionList versions(@Parameter(description = "The model's name", example = "default")
                                    @PathVariable("name") String name) {
         ListModelVersionsQuery query = new ListModelVersionsQuery(name);
-        return ModelJson.VersionList.from(query.name(), listVersions.list(query));
+        return ModelJson.VersionList.from(query.name(), listVersions.list(query),
+                listDecisions.list(new ListModelDecisionsQuery(query.name())));
     }
 
     @Post(uri = "/{name}/versions/{version}/promote", produces = MediaType.APPLICATION_JSON)

@@ -67,7 +67,10 @@ final class RequestShapes {
                       @Schema(description = "The share of users kept out of every variant, in (0, 1)",
                               requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double holdout,
                       @Schema(description = "2 to 20 variants; the first is the control",
-                              requiredMode = Schema.RequiredMode.REQUIRED) List<ExperimentVariant> variants) {
+                              requiredMode = Schema.RequiredMode.REQUIRED) List<ExperimentVariant> variants,
+                      @Schema(description = "Whether the periodic check may promote a winning challenger's version "
+                              + "on its own; needs a challenger serving a version. False when absent",
+                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) Boolean autoPromote) {
     }
 
     record ExperimentVariant(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
