@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.cli.experiments;
 
+import io.tandem.application.experiment.port.in.ExperimentDecisions;
 import io.tandem.application.experiment.port.in.ExperimentReport;
 import io.tandem.application.experiment.port.in.VariantComparison;
 import io.tandem.application.experiment.port.in.VariantFigures;
@@ -8,6 +9,8 @@ import io.tandem.domain.experiment.ServingOptions;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
+import io.tandem.domain.experiment.decision.ExperimentDecision;
+import io.tandem.domain.experiment.decision.VariantEvidence;
 import io.tandem.domain.experiment.statistics.Interval;
 import io.tandem.domain.experiment.statistics.SampleRatio;
 
@@ -38,6 +41,9 @@ final class ExperimentText {
         experiment.holdout().ifPresent(share -> parts.add("holdout " + number(share)));
         experiment.startedAt().ifPresent(at -> parts.add("started " + seconds(at)));
         experiment.stoppedAt().ifPresent(at -> parts.add("stopped " + seconds(at)));
+        if (experiment.autoPromote()) {
+            parts.add("auto-promote");
+        }
         parts.add(experiment.variants().stream().map(ExperimentText::variant).collect(Collectors.joining(" | ")));
         return String.join("  ", parts);
     }
@@ -68,6 +74,35 @@ final class ExperimentText {
                     comparison.challenger(), comparison.control(), comparison.verdict().wireName(),
                     comparison.test().looks(), comparison.test().pValue(), interval(comparison.test().interval()));
             comparison.reasons().forEach(reason -> out.println("  " + reason));
+        }
+    }
+
+    /** The experiment's line, then each decision on record with its evidence, then what is still pending. */
+    static void print(PrintStream out, ExperimentDecisions decisions) {
+        out.println(line(decisions.experiment()));
+        for (ExperimentDecision d : decisions.decisions()) {
+            out.printf(Locale.ROOT, "%s/%s (%s against %s): %s at %s%n", d.version().name(), d.version().version(),
+                    d.challenger().variant(), d.control().variant(), d.outcome().wireName().toUpperCase(Locale.ROOT),
+                    seconds(d.decidedAt()));
+            for (VariantEvidence v : List.of(d.control(), d.challenger())) {
+                out.printf(Locale.ROOT, "  %-10s users %d, impressions %d, %s %s, p99 %.1f ms, fallback %s%n",
+                        v.variant(), v.users(), v.impressions(), d.metric().wireName(),
+                        ratio(v.metric(), v.metricInterval()), v.p99LatencyMillis(), number(v.fallbackShare()));
+            }
+            out.printf(Locale.ROOT, "  difference %s, always-valid interval %s, p = %.3g after %d looks; sample ratio "
+                    + "%s (p = %.3g); guardrails %s; offline gate %s%n",
+                    d.difference().isPresent() ? number(d.difference().getAsDouble()) : "-",
+                    interval(d.alwaysValidInterval()), d.alwaysValidPValue(), d.looks(),
+                    d.sampleRatioMismatch() ? "MISMATCH" : "as configured", d.sampleRatioPValue(),
+                    d.guardrailsHeld() ? "held" : "BROKEN", d.offlineGatePassed() ? "passed" : "not passed");
+            out.println("  " + d.reason());
+        }
+        if (decisions.decided()) {
+            out.println(decisions.decisions().isEmpty() ? "Decided." : "Decided; the evidence is kept with each "
+                    + "version (GET /v1/models/NAME/versions).");
+        } else {
+            out.println("Not decided yet:");
+            decisions.pending().forEach(reason -> out.println("  " + reason));
         }
     }
 

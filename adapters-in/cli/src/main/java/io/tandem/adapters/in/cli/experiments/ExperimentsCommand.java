@@ -4,6 +4,9 @@ import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
 import io.tandem.application.experiment.port.in.CreateExperimentCommand;
 import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
+import io.tandem.application.experiment.port.in.DecideExperimentCommand;
+import io.tandem.application.experiment.port.in.DecideExperimentUseCase;
+import io.tandem.application.experiment.port.in.ExperimentDecisions;
 import io.tandem.application.experiment.port.in.ExperimentReport;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
@@ -31,12 +34,12 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * {@code tandem experiments create|list|show|start|stop}: experiments in the configured store (ADR-0024), on the
+ * {@code tandem experiments create|list|show|start|stop|decide}: experiments in the configured store (ADR-0024), on the
  * profile of {@code TANDEM_PROFILE}. Input the domain refuses exits with a usage error naming the field; a state
  * that refuses the step (an overlapping experiment running, a stopped one stopped again) or an unknown name exits 1.
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true,
-        description = "Create, list, show (with the read-out), start and stop experiments.")
+        description = "Create, list, show (with the read-out), start, stop and decide experiments.")
 public final class ExperimentsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -61,6 +64,12 @@ public final class ExperimentsCommand implements Runnable {
                 .start(new StartExperimentCommand(name))));
         commandLine.addSubcommand("stop", named(launcher, out, "Stop a running experiment now, for good.",
                 (session, name) -> session.useCase(StopExperimentUseCase.class).stop(new StopExperimentCommand(name))));
+        commandLine.addSubcommand("decide", named(launcher, out, "Decide now from the read-out: a challenger that "
+                + "wins at the configured confidence, keeps the guardrails and passed its offline gate is promoted; a "
+                + "win without the gate, a loss or a stop is recorded without promotion, with its evidence, beside "
+                + "the version. The experiment stops once every challenger serving a version is decided; deciding "
+                + "again changes nothing.", (session, name) -> session.useCase(DecideExperimentUseCase.class)
+                .decide(new DecideExperimentCommand(name))));
         return commandLine;
     }
 
@@ -128,6 +137,10 @@ public final class ExperimentsCommand implements Runnable {
         @Option(names = "--holdout", paramLabel = "SHARE", description = "The share of users kept out, in (0, 1).")
         private Double holdout;
 
+        @Option(names = "--auto-promote", description = "Let the periodic check promote a winning challenger's "
+                + "version on its own (a challenger must serve a version).")
+        private boolean autoPromote;
+
         CreateCommand(TandemLauncher launcher, PrintStream out) {
             super(launcher, out);
         }
@@ -138,7 +151,7 @@ public final class ExperimentsCommand implements Runnable {
             try {
                 command = new CreateExperimentCommand(name, Optional.ofNullable(salt), Optional.ofNullable(surface),
                         variants.stream().map(VariantOption::parse).toList(),
-                        holdout == null ? OptionalDouble.empty() : OptionalDouble.of(holdout));
+                        holdout == null ? OptionalDouble.empty() : OptionalDouble.of(holdout), autoPromote);
             } catch (InvalidFieldException e) {
                 return fail(ExitCode.USAGE, e.getMessage());
             }
@@ -172,7 +185,7 @@ public final class ExperimentsCommand implements Runnable {
         }
     }
 
-    /** {@code show}, {@code start} and {@code stop}: one step on one experiment, by name. */
+    /** {@code show}, {@code start}, {@code stop} and {@code decide}: one step on one experiment, by name. */
     @Command(mixinStandardHelpOptions = true)
     static final class NamedCommand extends Subcommand {
 
@@ -200,6 +213,8 @@ public final class ExperimentsCommand implements Runnable {
                 }
                 if (done.get() instanceof ExperimentReport report) {
                     ExperimentText.print(out, report);
+                } else if (done.get() instanceof ExperimentDecisions decisions) {
+                    ExperimentText.print(out, decisions);
                 } else {
                     out.println(ExperimentText.line((Experiment) done.get()));
                 }
