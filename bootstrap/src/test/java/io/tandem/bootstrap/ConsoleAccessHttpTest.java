@@ -2,16 +2,27 @@ package io.tandem.bootstrap;
 
 import io.tandem.application.access.port.in.CreateApiKeyCommand;
 import io.tandem.application.access.port.in.CreateApiKeyUseCase;
+import io.tandem.application.experiment.port.in.CreateExperimentCommand;
+import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
+import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
+import io.tandem.application.experiment.port.in.StartExperimentCommand;
+import io.tandem.application.experiment.port.in.StartExperimentUseCase;
+import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
 import io.tandem.application.jobs.port.in.ListJobsQuery;
 import io.tandem.application.jobs.port.in.ListJobsUseCase;
 import io.tandem.domain.access.Scope;
+import io.tandem.domain.experiment.ExperimentStatus;
+import io.tandem.domain.experiment.Variant;
+import io.tandem.domain.experiment.VariantModel;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,6 +126,55 @@ class ConsoleAccessHttpTest {
         assertThat(out.status()).isEqualTo(303);
         assertThat(keyed.send("GET", "/console/jobs", Map.of("Cookie", cookie), new byte[0]).status())
                 .as("the session ended").isEqualTo(303);
+    }
+
+    @Test
+    void theExperimentsPageListsThemReadsOneOutWithItsSampleRatioWarningAndAServeKeyMayNotChangeThem() {
+        keyed.context().getBean(CreateExperimentUseCase.class).create(new CreateExperimentCommand("skew-1",
+                Optional.empty(), Optional.of("skew"), List.of(Variant.of("a", 0.5, VariantModel.champion()),
+                        Variant.of("b", 0.5, VariantModel.ruleBasedFallback())), OptionalDouble.empty()));
+        keyed.context().getBean(StartExperimentUseCase.class).start(new StartExperimentCommand("skew-1"));
+        keyed.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(
+                ExperimentCells.cells("skew-1", 1_000, 1_300, 0.2, 0.2));
+        String serve = keyed.context().getBean(CreateApiKeyUseCase.class).create(new CreateApiKeyCommand("reader",
+                EnumSet.of(Scope.SERVE), Optional.empty())).token();
+        String cookie = sessionCookie(form(keyed, "/console/sign-in", "", "key=" + serve));
+
+        TandemHttp.Response listing = keyed.send("GET", "/console/experiments", Map.of("Cookie", cookie), new byte[0]);
+        assertThat(listing.status()).isEqualTo(200);
+        assertThat(listing.body()).contains("data-experiment=\"skew-1\"").contains("running");
+        TandemHttp.Response shown = keyed.send("GET", "/console/experiments/skew-1", Map.of("Cookie", cookie),
+                new byte[0]);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("id=\"srm-warning\"").contains("data-variant=\"b\"")
+                .doesNotContain("id=\"stop-experiment\"").doesNotContain("id=\"decide-experiment\"");
+        assertThat(keyed.send("GET", "/console/experiments/nope", Map.of("Cookie", cookie), new byte[0]).status())
+                .isEqualTo(404);
+
+        String csrf = csrf(shown.body());
+        assertThat(form(keyed, "/console/experiments/skew-1/stop", cookie, "csrf=" + csrf).status()).isEqualTo(403);
+        assertThat(form(keyed, "/console/experiments/skew-1/decide", cookie, "csrf=" + csrf).status()).isEqualTo(403);
+        assertThat(keyed.context().getBean(ListExperimentsUseCase.class).list().get(0).status())
+                .as("a serve key stops nothing").isEqualTo(ExperimentStatus.RUNNING);
+    }
+
+    @Test
+    void anExperimentActionWithoutItsSessionsCsrfTokenChangesNothing() {
+        open.context().getBean(CreateExperimentUseCase.class).create(new CreateExperimentCommand("csrf-1",
+                Optional.empty(), Optional.of("csrf"), List.of(Variant.of("a", 0.5, VariantModel.champion()),
+                        Variant.of("b", 0.5, VariantModel.ruleBasedFallback())), OptionalDouble.empty()));
+        TandemHttp.Response page = open.get("/console/experiments/csrf-1");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"start-experiment\"").contains("data-confirm=");
+        String cookie = sessionCookie(page);
+        String csrf = csrf(page.body());
+
+        assertThat(form(open, "/console/experiments/csrf-1/start", cookie, "csrf=" + csrf + "x").status())
+                .isEqualTo(403);
+        assertThat(open.get("/v1/experiments/csrf-1").tree().get("status").getStringValue()).isEqualTo("draft");
+        TandemHttp.Response started = form(open, "/console/experiments/csrf-1/start", cookie, "csrf=" + csrf);
+        assertThat(started.status()).isEqualTo(303);
+        assertThat(open.get("/v1/experiments/csrf-1").tree().get("status").getStringValue()).isEqualTo("running");
     }
 
     private static TandemHttp.Response form(TandemHttp tandem, String path, String cookie, String body) {

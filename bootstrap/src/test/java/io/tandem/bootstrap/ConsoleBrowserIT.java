@@ -3,9 +3,16 @@ package io.tandem.bootstrap;
 import io.micronaut.context.ApplicationContext;
 import io.tandem.application.access.port.in.CreateApiKeyCommand;
 import io.tandem.application.access.port.in.CreateApiKeyUseCase;
+import io.tandem.application.experiment.port.in.CreateExperimentCommand;
+import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
+import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
 import io.tandem.application.jobs.port.in.FindJobQuery;
 import io.tandem.application.jobs.port.in.FindJobUseCase;
+import io.tandem.application.registry.port.out.LoadModelVersionsPort;
 import io.tandem.domain.access.Scope;
+import io.tandem.domain.experiment.Variant;
+import io.tandem.domain.experiment.VariantModel;
+import io.tandem.domain.model.ModelStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,6 +48,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -51,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code scripts/services.sh up browser}; no browser or driver is ever downloaded). One demo instance with API keys
  * on serves every test: it loads the synthetic demo data and trains, as {@code tandem demo} does. The tests sign in
  * (a bad key, a serve key that is offered no admin action, sign-out, an admin key), read the overview's figures, explore a user and an item, start a training job and watch its progress, then promote
- * and roll back a version. Each page is saved as a screenshot in {@code bootstrap/target/screenshots/}.
+ * and roll back a version, and start, read out and decide an experiment. Each page is saved as a screenshot in {@code bootstrap/target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -262,10 +270,55 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(5)
-    void theExperimentsPageSaysPlainlyThatThereAreNoneYet() {
+    void anExperimentIsStartedReadOutAndDecidedFromItsPageAfterConfirmations() {
         browser.get(base + "/console/experiments");
-        assertThat(browser.findElement(By.id("experiments-unavailable")).getText()).startsWith("Not yet available");
+        assertThat(browser.findElement(By.id("no-experiments")).getText()).startsWith("No experiment yet");
+        String pinned = tandem.getBean(LoadModelVersionsPort.class).loadVersions("two-stage").stream()
+                .filter(v -> v.stage() != ModelStage.CHAMPION).findFirst().orElseThrow().version();
+        tandem.getBean(CreateExperimentUseCase.class).create(new CreateExperimentCommand("console-ab",
+                Optional.empty(), Optional.of("console"), List.of(Variant.of("a", 0.5, VariantModel.champion()),
+                        Variant.of("b", 0.5, VariantModel.version("two-stage", pinned))), OptionalDouble.empty()));
+
+        browser.get(base + "/console/experiments");
+        WebElement row = browser.findElement(By.cssSelector("#experiments tr[data-experiment='console-ab']"));
+        assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("draft");
+        assertThat(row.getText()).contains("two-stage " + pinned);
         screenshot("experiments");
+        submit(row.findElement(By.linkText("console-ab")));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("draft");
+
+        WebElement start = browser.findElement(By.id("start-experiment"));
+        start.click();
+        browser.switchTo().alert().dismiss();
+        assertThat(browser.findElement(By.id("status")).getText()).as("a dismissed confirmation changes nothing")
+                .isEqualTo("draft");
+        start.click();
+        browser.switchTo().alert().accept();
+        awaitNextPage(start);
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Started console-ab.");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("running");
+        assertThat(browser.findElement(By.id("no-served-lists")).getText()).contains("No served lists yet");
+
+        tandem.getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(
+                ExperimentCells.cells("console-ab", 300, 300, 0.2, 0.5));
+        browser.get(base + "/console/experiments/console-ab");
+        assertThat(browser.findElement(By.cssSelector("#variants tr[data-variant='b'] .impressions")).getText())
+                .isEqualTo("1,500");
+        assertThat(browser.findElement(By.cssSelector("#variants tr[data-variant='b'] .ctr")).getText())
+                .matches("0\\.[45]\\d* \\[0\\.\\d+, 0\\.\\d+\\]");
+        assertThat(browser.findElement(By.id("srm-ok")).getText()).startsWith("Sample ratio as configured");
+        assertThat(text(".comparison[data-challenger='b'] .verdict")).isEqualTo("ship");
+        screenshot("experiment-readout");
+
+        WebElement decide = browser.findElement(By.id("decide-experiment"));
+        decide.click();
+        browser.switchTo().alert().accept();
+        awaitNextPage(decide);
+        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Decided: two-stage " + pinned);
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("stopped");
+        assertThat(browser.findElement(By.cssSelector("#decisions tr[data-version='" + pinned + "'] .outcome"))
+                .getText()).isIn("promoted", "won-not-promoted");
+        screenshot("experiment-decided");
     }
 
     /** The text of the element the selector names now, however often the page has replaced it. */

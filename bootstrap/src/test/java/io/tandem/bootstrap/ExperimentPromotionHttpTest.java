@@ -8,17 +8,6 @@ import io.tandem.application.registry.port.out.LoadModelArtifactPort;
 import io.tandem.application.registry.port.out.LoadModelVersionsPort;
 import io.tandem.application.registry.port.out.StoreModelArtifactPort;
 import io.tandem.application.training.port.in.TrainingReport;
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
-import io.tandem.domain.experiment.attribution.AttributionPolicy;
-import io.tandem.domain.experiment.attribution.OnlineMetrics;
-import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
-import io.tandem.domain.experiment.attribution.ServedItem;
-import io.tandem.domain.experiment.attribution.ServedList;
-import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
-import io.tandem.domain.interaction.EventType;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelStage;
@@ -33,14 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.SplittableRandom;
 
 import static io.tandem.bootstrap.TandemHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExperimentPromotionHttpTest {
 
     private static final String MODEL = SyntheticLake.MODEL;
-    private static final Instant SERVED = Instant.parse("2026-12-07T09:00:00Z");
     private static final Duration DECIDED_WITHIN = Duration.ofSeconds(20);
 
     @AutoClose
@@ -85,7 +69,7 @@ class ExperimentPromotionHttpTest {
                 + "\"model\":\"champion\"},{\"name\":\"b\",\"share\":0.5,\"model\":{\"name\":\"" + MODEL
                 + "\",\"version\":\"v-better\"}}]}");
         assertThat(tandem.postJson("/v1/experiments/win-1/start", "").status()).isEqualTo(200);
-        tandem.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(cells("win-1", 300, 0.2, 0.5));
+        tandem.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(ExperimentCells.cells("win-1", 300, 300, 0.2, 0.5));
 
         JsonNode version = awaitDecision("v-better");
 
@@ -139,7 +123,7 @@ class ExperimentPromotionHttpTest {
         assertThat(early.tree().get("pending").get(0).getStringValue()).contains("no served lists yet");
         assertThat(early.tree().get("experiment").get("status").getStringValue()).isEqualTo("running");
 
-        tandem.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(cells("lose-1", 300, 0.5, 0.2));
+        tandem.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(ExperimentCells.cells("lose-1", 300, 300, 0.5, 0.2));
         TandemHttp.Response decided = tandem.postJson("/v1/experiments/lose-1/decide", "");
 
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
@@ -231,44 +215,5 @@ class ExperimentPromotionHttpTest {
     private static void create(String body) {
         TandemHttp.Response created = tandem.postJson("/v1/experiments", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
-
-    /**
-     * The cells of {@code users} users per variant, each served five items and impressing them all, each impression
-     * clicked with probability {@code ctrA} in a's lists and {@code ctrB} in b's (seeded), at equal latencies and
-     * without fallbacks, so that only the click-through rate differs.
-     */
-    private static List<OnlineMetrics> cells(String experiment, int users, double ctrA, double ctrB) {
-        OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(AttributionPolicy.DEFAULT);
-        List<Event> events = new ArrayList<>();
-        SplittableRandom random = new SplittableRandom(13);
-        for (String variant : List.of("a", "b")) {
-            for (int u = 0; u < users; u++) {
-                String requestId = experiment + "-" + variant + "-" + u;
-                UserId user = UserId.of("u" + variant + u);
-                List<ServedItem> items = new ArrayList<>();
-                for (int p = 1; p <= 5; p++) {
-                    items.add(ServedItem.ranked(ItemId.of("i" + (u + p) % 30), p));
-                }
-                aggregate.record(new ServedList(requestId, experiment, variant, user, SERVED, items,
-                        Duration.ofMillis(5 + u % 4), false));
-                for (ServedItem item : items) {
-                    events.add(event(EventType.IMPRESSION, requestId, user, item.item()));
-                    if (random.nextDouble() < (variant.equals("a") ? ctrA : ctrB)) {
-                        events.add(event(EventType.CLICK, requestId, user, item.item()));
-                    }
-                }
-            }
-        }
-        events.forEach(aggregate::apply);
-        List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
-        cells.addAll(aggregate.totals(experiment).values());
-        return cells;
-    }
-
-    private static Event event(EventType type, String requestId, UserId user, ItemId item) {
-        return new Event(new EventId(requestId + "-" + type + "-" + item.value()), type, user, item,
-                SERVED.plusSeconds(10), OptionalDouble.empty(),
-                new EventContext(Optional.empty(), Optional.of(requestId), OptionalInt.empty()));
     }
 }

@@ -30,7 +30,7 @@ import java.util.TreeSet;
 
 /**
  * The console's entry, sign-in and sign-out, its two static assets, the overview (this instance's traffic,
- * catalog, lake, fallbacks and latency) and the experiments page.
+ * catalog, lake, fallbacks and latency).
  */
 @Controller("/console")
 final class ConsoleController {
@@ -113,15 +113,6 @@ final class ConsoleController {
     MutableHttpResponse<?> overview(HttpRequest<?> request) {
         return access.page(request, null, session -> ConsoleAccess.html(HttpStatus.OK,
                 Html.page("Overview", "overview", session, overviewBody())));
-    }
-
-    @Get(uri = "/experiments", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> experiments(HttpRequest<?> request) {
-        return access.page(request, null, session -> ConsoleAccess.html(HttpStatus.OK,
-                Html.page("Experiments", "experiments", session, "<h1>Experiments</h1>"
-                        + "<p class=\"note\" id=\"experiments-unavailable\">Not yet available: this version of "
-                        + "Tandem has no experiment API to read variants, traffic and results from. The page "
-                        + "will list them once it has.</p>")));
     }
 
     private String overviewBody() {
