@@ -13,10 +13,16 @@ import io.tandem.application.jobs.port.in.ListJobsUseCase;
 import io.tandem.application.jobs.port.in.StartJobUseCase;
 import io.tandem.application.jobs.port.out.LoadJobsPort;
 import io.tandem.application.jobs.port.out.SaveJobPort;
+import io.tandem.application.experiment.port.in.ListModelDecisionsUseCase;
 import io.tandem.application.registry.port.in.ListModelVersionsUseCase;
 import io.tandem.application.registry.port.in.ListModelsUseCase;
 import io.tandem.application.registry.port.in.PromoteModelVersionUseCase;
 import io.tandem.application.registry.port.in.RollbackModelUseCase;
+import io.tandem.domain.experiment.decision.DecisionOutcome;
+import io.tandem.domain.experiment.decision.ExperimentDecision;
+import io.tandem.domain.experiment.decision.VariantEvidence;
+import io.tandem.domain.experiment.readout.PrimaryMetric;
+import io.tandem.domain.experiment.statistics.Interval;
 import io.tandem.domain.jobs.Job;
 import io.tandem.domain.jobs.JobType;
 import io.tandem.domain.model.ChampionChange;
@@ -25,6 +31,7 @@ import io.tandem.domain.model.ModelConflictException;
 import io.tandem.domain.model.ModelKind;
 import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelNotFoundException;
+import io.tandem.domain.model.ModelRef;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.RegisteredModel;
@@ -46,6 +53,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +72,12 @@ class RegistryAndJobsHttpTest {
     private static final ModelVersion V1 = version("v1", ModelStage.ARCHIVED, Optional.empty());
     private static final ModelVersion V2 = version("v2", ModelStage.CHAMPION, Optional.of("v1"));
 
+    /** An experiment's decision about v2 with its evidence; a difference no look measured is written as null. */
+    private static final ExperimentDecision DECISION = new ExperimentDecision("ab-1", new ModelRef("ranker", "v2"),
+            DecisionOutcome.PROMOTED, CREATED.plusSeconds(60), PrimaryMetric.CLICK_THROUGH_RATE,
+            new VariantEvidence("a", 300, 1_500, 0.2, new Interval(0.18, 0.22), 9.5, 0.0),
+            new VariantEvidence("b", 310, 1_550, 0.5, Interval.EVERYTHING, 9.9, 0.01), OptionalDouble.of(0.3),
+            new Interval(0.25, Double.POSITIVE_INFINITY), 0.001, 3, 0.6, false, true, true, "won online");
     private static final CountDownLatch RELEASE_PIPELINE = new CountDownLatch(1);
     private static final ExecutorService JOB_THREAD = JobRunner.newJobExecutor();
     private static final JobStore JOBS = new JobStore();
@@ -86,6 +100,8 @@ class RegistryAndJobsHttpTest {
             }
             return List.of(V2, V1);
         });
+        context.registerSingleton(ListModelDecisionsUseCase.class, query -> query.model().equals("ranker")
+                ? List.of(DECISION) : List.of());
         context.registerSingleton(PromoteModelVersionUseCase.class, command -> {
             if (!command.name().equals("ranker")) {
                 throw ModelNotFoundException.unknownModel(command.name());
@@ -158,6 +174,15 @@ class RegistryAndJobsHttpTest {
         assertThat(v2.get("trainingWindow").get("to").getStringValue()).isEqualTo("2026-11-01T00:00:00Z");
         assertThat(v2.get("parent").getStringValue()).isEqualTo("v1");
         assertThat(versions.get(1).get("parent").isNull()).isTrue();
+        JsonNode decision = v2.get("decisions").get(0);
+        assertThat(decision.get("experiment").getStringValue()).isEqualTo("ab-1");
+        assertThat(decision.get("outcome").getStringValue()).isEqualTo("promoted");
+        assertThat(decision.get("control").get("metricLow").getDoubleValue()).isEqualTo(0.18);
+        assertThat(decision.get("challenger").get("metricHigh").isNull()).as("unbounded").isTrue();
+        assertThat(decision.get("difference").getDoubleValue()).isEqualTo(0.3);
+        assertThat(decision.get("alwaysValidHigh").isNull()).isTrue();
+        assertThat(decision.get("offlineGatePassed").getBooleanValue()).isTrue();
+        assertThat(versions.get(1).get("decisions").size()).as("none about v1").isZero();
     }
 
     @Test
