@@ -45,7 +45,7 @@ public final class ExperimentFixture {
 
     /**
      * A draft with a salt, a surface, a holdout and three variants, one of each model kind, with and without
-     * serving options, and shares that are not round numbers.
+     * serving options, shares that are not round numbers, and automatic promotion of the pinned challenger.
      */
     public static Experiment full(String name) {
         return Experiment.draft(name, Optional.of("salt-2026"), Optional.of("home"), List.of(
@@ -54,7 +54,7 @@ public final class ExperimentFixture {
                         new ServingOptions(OptionalDouble.of(0.25), OptionalInt.of(2), OptionalInt.of(150))),
                 new Variant("rules", 1 / 3.0, VariantModel.ruleBasedFallback(),
                         new ServingOptions(OptionalDouble.empty(), OptionalInt.of(0), OptionalInt.empty()))),
-                OptionalDouble.of(0.1));
+                OptionalDouble.of(0.1), true);
     }
 
     /** A registry holding {@code versions} of {@code model} and nothing else; it answers only the existence checks. */

@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.tandem.application.access.port.out.ApiKeyStoreContract;
 import io.tandem.application.experiment.port.out.ExperimentStoreContract;
 import io.tandem.application.experiment.port.out.OnlineMetricsStoreContract;
+import io.tandem.application.registry.port.out.ExperimentDecisionStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -16,7 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The port contracts of the stores written in plain JDBC (API keys, experiments, online metrics), each as a nested
+ * The port contracts of the stores written in plain JDBC (API keys, experiments, online metrics, experiment
+ * decisions), each as a nested
  * class, on one migrated database per subclass; each test empties the tables of its store first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -83,6 +85,15 @@ abstract class JdbcStoreContracts {
         @Override
         protected Store emptyStore() {
             return Store.of(new JdbcOnlineMetricsAdapter(emptied("experiment_metrics", "experiment_tests")));
+        }
+    }
+
+    @Nested
+    class ExperimentDecisions extends ExperimentDecisionStoreContract {
+
+        @Override
+        protected Store emptyStore() {
+            return Store.of(new JdbcExperimentDecisionsAdapter(emptied("model_version_decisions")));
         }
     }
 }
