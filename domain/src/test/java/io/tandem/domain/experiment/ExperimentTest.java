@@ -37,6 +37,24 @@ class ExperimentTest {
     }
 
     @Test
+    void automaticPromotionNeedsAChallengerPinningAVersionAndStaysThroughTheLifeCycle() {
+        List<Variant> pinned = List.of(Variant.of("a", 0.5, VariantModel.champion()),
+                Variant.of("b", 0.5, VariantModel.version("two-stage", "v4")));
+        Experiment auto = Experiment.draft("ab-1", Optional.empty(), Optional.empty(), pinned, OptionalDouble.empty(),
+                true);
+
+        assertThat(auto.autoPromote()).isTrue();
+        assertThat(auto.pinnedChallengers()).extracting(Variant::name).containsExactly("b");
+        assertThat(auto.start(START, List.of()).stop(START.plusSeconds(60)).autoPromote()).isTrue();
+        assertThat(anExperiment().draft().autoPromote()).as("off unless asked for").isFalse();
+        List<Variant> controlPinned = List.of(Variant.of("a", 0.5, VariantModel.version("two-stage", "v4")),
+                Variant.of("b", 0.5, VariantModel.ruleBasedFallback()));
+        assertThatThrownBy(() -> Experiment.draft("ab-2", Optional.empty(), Optional.empty(), controlPinned,
+                OptionalDouble.empty(), true)).isInstanceOfSatisfying(InvalidFieldException.class,
+                        e -> assertThat(e.field()).isEqualTo("autoPromote"));
+    }
+
+    @Test
     void itMovesFromDraftToRunningToStoppedAndNoOtherWay() {
         Experiment running = anExperiment().draft().start(START, List.of());
         Experiment stopped = running.stop(START.plusSeconds(3600));

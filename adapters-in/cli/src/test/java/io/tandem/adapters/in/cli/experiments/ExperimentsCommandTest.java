@@ -11,19 +11,33 @@ import io.tandem.application.experiment.ShowExperimentService;
 import io.tandem.application.experiment.StartExperimentService;
 import io.tandem.application.experiment.StopExperimentService;
 import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
+import io.tandem.application.experiment.port.in.DecideExperimentCommand;
+import io.tandem.application.experiment.port.in.DecideExperimentUseCase;
+import io.tandem.application.experiment.port.in.ExperimentDecisions;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentUseCase;
+import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentConflictException;
 import io.tandem.domain.experiment.ExperimentStatus;
+import io.tandem.domain.experiment.decision.DecisionOutcome;
+import io.tandem.domain.experiment.decision.ExperimentDecision;
+import io.tandem.domain.experiment.decision.VariantEvidence;
+import io.tandem.domain.experiment.readout.PrimaryMetric;
 import io.tandem.domain.experiment.readout.ReadoutPolicy;
+import io.tandem.domain.experiment.statistics.Interval;
+import io.tandem.domain.model.ModelRef;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +68,8 @@ class ExperimentsCommandTest {
             ShowExperimentUseCase.class, new ShowExperimentService(store, store, store, store, CATALOG,
                     ReadoutPolicy.clickThroughRate(0.02, 50, 100_000), CLOCK),
             StartExperimentUseCase.class, new StartExperimentService(store, CLOCK),
-            StopExperimentUseCase.class, new StopExperimentService(store, CLOCK));
+            StopExperimentUseCase.class, new StopExperimentService(store, CLOCK),
+            DecideExperimentUseCase.class, (DecideExperimentUseCase) this::decided);
     private final CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(useCases::get);
 
     @Test
@@ -147,6 +162,49 @@ class ExperimentsCommandTest {
         assertThat(launcher.sessions()).isEqualTo(before);
         assertThat(run("experiments", "list").out()).contains("(no experiments");
         assertThat(run("experiments", "show", "--help").out()).contains("read-out");
+    }
+
+    @Test
+    void decidingPrintsEachDecisionWithItsEvidenceAndADraftIsRefusedNamingTheStatus() {
+        CommandLineRun created = run("experiments", "create", "ab-1", "--auto-promote", "--variant",
+                "a:0.5:champion", "--variant", "b:0.5:two-stage/v4");
+        assertThat(created.out()).contains("ab-1  draft", "auto-promote");
+        CommandLineRun nothing = run("experiments", "create", "ab-2", "--auto-promote", "--variant",
+                "a:0.5:champion", "--variant", "b:0.5:fallback");
+        assertThat(nothing.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(nothing.err()).contains("autoPromote: needs a challenger");
+
+        CommandLineRun draft = run("experiments", "decide", "ab-1");
+        assertThat(draft.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(draft.err()).contains("status: experiment 'ab-1' is a draft");
+
+        run("experiments", "start", "ab-1");
+        CommandLineRun decided = run("experiments", "decide", "ab-1");
+        assertThat(decided.exitCode()).as(decided.err()).isZero();
+        assertThat(decided.out()).contains("two-stage/v4 (b against a): LOST at 2026-12-09T12:00:00Z",
+                "a          users 400, impressions 2000, click-through-rate 0.1000 [0.09000, 0.1100]",
+                "always-valid interval [-0.06000, -0.01000], p = 0.00100 after 4 looks",
+                "guardrails held; offline gate not passed", "lost online", "Decided; the evidence is kept");
+        assertThat(run("experiments", "decide", "nope").err()).contains("no experiment 'nope'");
+    }
+
+    /** A decision fake: a draft is refused, a running ab-1 is lost, anything else is unknown. */
+    private Optional<ExperimentDecisions> decided(DecideExperimentCommand command) {
+        Optional<Experiment> experiment = store.loadExperiment(command.name());
+        if (experiment.isEmpty()) {
+            return Optional.empty();
+        }
+        if (experiment.get().status() == ExperimentStatus.DRAFT) {
+            throw new ExperimentConflictException("status", "experiment '" + command.name() + "' is a draft; start it "
+                    + "and let users see it before deciding");
+        }
+        ExperimentDecision lost = new ExperimentDecision(command.name(), new ModelRef("two-stage", "v4"),
+                DecisionOutcome.LOST, CLOCK.instant(), PrimaryMetric.CLICK_THROUGH_RATE,
+                new VariantEvidence("a", 400, 2_000, 0.1, new Interval(0.09, 0.11), 12.0, 0.0),
+                new VariantEvidence("b", 400, 2_000, 0.065, new Interval(0.055, 0.075), 12.5, 0.0),
+                OptionalDouble.of(-0.035), new Interval(-0.06, -0.01), 0.001, 4, 0.9, false, true, false,
+                "lost online: the challenger is worse");
+        return Optional.of(new ExperimentDecisions(experiment.get().stop(CLOCK.instant()), List.of(lost), List.of()));
     }
 
     private CommandLineRun run(String... args) {
