@@ -2,11 +2,7 @@ package io.tandem.bootstrap;
 
 import io.tandem.application.ingestion.ArchiveEventsService;
 import io.tandem.application.ingestion.port.out.EventLogPosition;
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,13 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -115,7 +110,7 @@ class LocalLogArchiverBarrierTest {
     }
 
     private static Event event(int i) {
-        return new Event(new EventId("e" + i), EventType.CLICK, new UserId("u" + i % 7), new ItemId("i" + i % 13),
-                Instant.parse("2026-11-21T09:00:00Z"), OptionalDouble.empty(), EventContext.NONE);
+        return anEvent("e" + i).type(EventType.CLICK).user("u" + i % 7).item("i" + i % 13).at("2026-11-21T09:00:00Z")
+                .build();
     }
 }
