@@ -4,9 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.tandem.adapters.out.jdbc.JdbcAdaptersContract.Database;
 import io.tandem.domain.jobs.Job;
 import io.tandem.domain.jobs.JobType;
-import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.ModelConflictException;
-import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,12 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,53 +112,6 @@ abstract class JdbcRegistryContract {
             assertThatThrownBy(halfCrown::executeUpdate).isInstanceOf(SQLException.class);
         }
         assertThat(champions("ranker")).containsExactly("v1");
-    }
-
-    @Test
-    void concurrentConditionalRollbacksOnlyEverRestoreTheVersionTheyWereGiven() throws Exception {
-        for (int v = 0; v < 6; v++) {
-            registry.saveIfAbsent(version("ranker", "v" + v, 0.3));
-        }
-        int threads = 6;
-        CyclicBarrier start = new CyclicBarrier(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Integer>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                String mine = "v" + t;
-                done.add(pool.submit(() -> {
-                    start.await();
-                    int rolledBack = 0;
-                    for (int round = 0; round < 10; round++) {
-                        registry.promote("ranker", mine);
-                        Optional<String> champion = champions("ranker").stream().findFirst();
-                        Optional<ModelVersion> previous = registry.loadPreviousChampion("ranker");
-                        if (champion.isEmpty() || previous.isEmpty()) {
-                            continue;
-                        }
-                        try {
-                            ChampionChange change = registry.rollbackTo("ranker", previous.get().version(),
-                                    champion.get());
-                            assertThat(change.champion().version()).isEqualTo(previous.get().version());
-                            assertThat(change.archived()).map(ModelVersion::version).contains(champion.get());
-                            rolledBack++;
-                        } catch (ModelConflictException lostTheRace) {
-                            // Another thread changed the champion in between: nothing was changed here.
-                        }
-                    }
-                    return rolledBack;
-                }));
-            }
-            for (Future<Integer> future : done) {
-                future.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        List<String> champion = champions("ranker");
-        assertThat(champion).hasSize(1);
-        List<String> history = history("ranker");
-        assertThat(history.get(history.size() - 1)).as("the history's top is the champion").isEqualTo(champion.get(0));
     }
 
     @Test

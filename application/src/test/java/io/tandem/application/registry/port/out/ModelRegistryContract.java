@@ -342,8 +342,18 @@ public abstract class ModelRegistryContract {
             pool.shutdownNow();
         }
         assertThat(champions(registry, "ranker")).hasSize(1);
+        String champion = champions(registry, "ranker").get(0);
         assertThat(registry.listModels()).singleElement()
-                .satisfies(model -> assertThat(model.champion()).contains(champions(registry, "ranker").get(0)));
+                .satisfies(model -> assertThat(model.champion()).contains(champion));
+        // Whatever history the races left rolls back consistently: to an archived version other than the champion.
+        registry.loadPreviousChampion("ranker").ifPresent(previous -> {
+            assertThat(previous.version()).isNotEqualTo(champion);
+            assertThat(registry.rollbackTo("ranker", previous.version(), champion).champion().version())
+                    .isEqualTo(previous.version());
+        });
+        String now = champions(registry, "ranker").get(0);
+        registry.promote("ranker", now.equals("v0") ? "v1" : "v0");
+        assertThat(registry.loadPreviousChampion("ranker")).isPresent();
     }
 
     /** The versions of {@code name} that are champion now: at most one, whatever the store. */
