@@ -115,43 +115,7 @@ abstract class JdbcRegistryContract {
     }
 
     @Test
-    void aJobIsSavedReplacedAndReadBack() {
-        Job queued = Job.queued("job-1", JobType.PIPELINE, CREATED);
-        jobs.saveJob(queued);
-        assertThat(jobs.loadJob("job-1")).contains(queued);
-
-        Job running = queued.started(CREATED.plusSeconds(1)).progressed(0.25, "feature tables ünïcødé");
-        jobs.saveJob(running);
-        assertThat(jobs.loadJob("job-1")).contains(running);
-
-        Job failed = running.failed(CREATED.plusSeconds(2), "failed: " + "x".repeat(2_000));
-        jobs.saveJob(failed);
-        assertThat(jobs.loadJob("job-1")).contains(failed);
-        assertThat(jobs.loadJob("job-2")).isEmpty();
-    }
-
-    @Test
-    void recentJobsAreEveryJobNewestQueuedFirstTiesByIdAndAtMostTheLimit() {
-        // Far after every other test's jobs: the class shares one database.
-        Instant later = CREATED.plus(Duration.ofDays(3_650));
-        Job oldest = Job.queued("recent-a", JobType.TRAIN, later).started(later).succeeded(later.plusSeconds(5), "ok");
-        Job tieLow = Job.queued("recent-b", JobType.PIPELINE, later.plusSeconds(60));
-        Job tieHigh = Job.queued("recent-c", JobType.TRAIN, later.plusSeconds(60)).started(later.plusSeconds(61))
-                .failed(later.plusSeconds(62), "failed: no");
-        Job newest = Job.queued("recent-d", JobType.TRAIN, later.plusSeconds(120)).started(later.plusSeconds(121));
-        jobs.saveJob(tieLow);
-        jobs.saveJob(newest);
-        jobs.saveJob(oldest);
-        jobs.saveJob(tieHigh);
-
-        assertThat(jobs.loadRecentJobs(4)).containsExactly(newest, tieHigh, tieLow, oldest);
-        assertThat(jobs.loadRecentJobs(2)).containsExactly(newest, tieHigh);
-        assertThat(jobs.loadRecentJobs(1_000)).startsWith(newest, tieHigh, tieLow, oldest)
-                .doesNotHaveDuplicates();
-    }
-
-    @Test
-    void unfinishedJobsAreTheQueuedAndRunningOnesOldestFirstAndSurviveARestart() {
+    void unfinishedJobsSurviveARestart() {
         Job later = Job.queued("later", JobType.TRAIN, CREATED.plusSeconds(10));
         Job earlier = Job.queued("earlier", JobType.PIPELINE, CREATED).started(CREATED.plusSeconds(1));
         Job done = Job.queued("done", JobType.TRAIN, CREATED).started(CREATED).succeeded(CREATED.plusSeconds(2), "ok");
@@ -202,7 +166,7 @@ abstract class JdbcRegistryContract {
                 context.getBean(ModelVersionRowRepository.class));
     }
 
-    private static JdbcJobsAdapter jobsIn(ApplicationContext context) {
+    static JdbcJobsAdapter jobsIn(ApplicationContext context) {
         return new JdbcJobsAdapter(JdbcAdaptersContract.transactionsIn(context), context.getBean(JobRowRepository.class));
     }
 }

@@ -8,6 +8,7 @@ import io.tandem.application.experiment.port.out.ExperimentStoreContract;
 import io.tandem.application.experiment.port.out.OnlineMetricsStoreContract;
 import io.tandem.application.ingestion.port.out.ClaimEventIdsContract;
 import io.tandem.application.ingestion.port.out.ClaimEventIdsPort;
+import io.tandem.application.jobs.port.out.JobStoreContract;
 import io.tandem.application.registry.port.out.ModelRegistryContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The port contracts of the jdbc stores (catalog, event-id claims, model registry, API keys, experiments, online
+ * The port contracts of the jdbc stores (catalog, event-id claims, model registry, jobs, API keys, experiments, online
  * metrics), each as a nested class, on one migrated database per subclass; each test empties the tables of its store
  * first. The adapters run inside a Micronaut context, as in production, because some reads are Micronaut Data
  * repositories.
@@ -96,6 +97,16 @@ abstract class JdbcStoreContracts {
         protected Registry emptyRegistry() {
             emptied("model_champions", "model_versions");
             return Registry.of(JdbcRegistryContract.registryIn(context));
+        }
+    }
+
+    @Nested
+    class JobStore extends JobStoreContract {
+
+        @Override
+        protected Jobs emptyStore() {
+            emptied("jobs");
+            return Jobs.of(JdbcRegistryContract.jobsIn(context));
         }
     }
 
