@@ -1,10 +1,7 @@
 package io.tandem.adapters.out.kafka;
 
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 
 import java.time.Instant;
@@ -16,8 +13,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Random;
 
-/** Builds events for the Kafka adapter tests, including the awkward strings the wire format must carry. */
-final class EventFixture {
+import static io.tandem.application.ingestion.EventFixture.anEvent;
+
+/** Events for the Kafka adapter tests, including the awkward strings the wire format must carry and oversized ones. */
+final class KafkaEvents {
 
     /**
      * Canonical text (ADR-0019) that still breaks naive JSON: quotes, backslashes, slashes, a line separator that
@@ -25,12 +24,11 @@ final class EventFixture {
      */
     static final String AWKWARD = "q\"b\\s/ ls\u2028 é 中 😀";
 
-    private EventFixture() {
+    private KafkaEvents() {
     }
 
     static Event click(String id, String user, String item, Instant time) {
-        return new Event(new EventId(id), EventType.CLICK, new UserId(user), new ItemId(item), time,
-                OptionalDouble.empty(), EventContext.NONE);
+        return anEvent(id).type(EventType.CLICK).user(user).item(item).at(time).build();
     }
 
     /**
@@ -40,9 +38,8 @@ final class EventFixture {
      */
     static Event oversized(String id, String user) {
         Random random = new Random(42);
-        return new Event(new EventId(id), EventType.VIEW, new UserId(user), new ItemId(noise(random)),
-                Instant.parse("2026-11-21T09:30:00Z"), OptionalDouble.empty(),
-                new EventContext(Optional.of(noise(random)), Optional.of(noise(random)), OptionalInt.empty()));
+        return anEvent(id).type(EventType.VIEW).user(user).item(noise(random)).at("2026-11-21T09:30:00Z")
+                .surface(noise(random)).requestId(noise(random)).build();
     }
 
     /** A topic limit that every {@link #varied} event fits and no {@link #oversized} one does. */
@@ -71,8 +68,8 @@ final class EventFixture {
                     i % 3 == 0 ? Optional.empty() : Optional.of(i % 5 == 0 ? AWKWARD : "home"),
                     i % 4 == 0 ? Optional.empty() : Optional.of("req-" + i),
                     i % 2 == 0 ? OptionalInt.empty() : OptionalInt.of(1 + i % 50));
-            events.add(new Event(new EventId(prefix + "-" + i), type, new UserId(user), new ItemId("i-" + (i * 31 % 997)),
-                    base.plusMillis(i), value, context));
+            events.add(anEvent(prefix + "-" + i).type(type).user(user).item("i-" + (i * 31 % 997))
+                    .at(base.plusMillis(i)).value(value).context(context).build());
         }
         return events;
     }
