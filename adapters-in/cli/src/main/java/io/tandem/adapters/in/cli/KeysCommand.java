@@ -1,11 +1,8 @@
 package io.tandem.adapters.in.cli;
 
 import io.tandem.application.access.port.in.CreateApiKeyCommand;
-import io.tandem.application.access.port.in.CreateApiKeyUseCase;
 import io.tandem.application.access.port.in.CreatedApiKey;
-import io.tandem.application.access.port.in.ListApiKeysUseCase;
 import io.tandem.application.access.port.in.RevokeApiKeyCommand;
-import io.tandem.application.access.port.in.RevokeApiKeyUseCase;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.access.ApiKey;
 import io.tandem.domain.access.RateLimit;
@@ -109,7 +106,7 @@ final class KeysCommand implements Runnable {
             }
             CreatedApiKey created;
             try (TandemSession session = launcher.openSession()) {
-                created = session.useCase(CreateApiKeyUseCase.class).create(command);
+                created = session.useCases().createApiKey().create(command);
             }
             ApiKey key = created.key();
             out.println(created.token());
@@ -135,7 +132,7 @@ final class KeysCommand implements Runnable {
         public Integer call() {
             List<ApiKey> keys;
             try (TandemSession session = launcher.openSession()) {
-                keys = session.useCase(ListApiKeysUseCase.class).list();
+                keys = session.useCases().listApiKeys().list();
             }
             out.printf(Locale.ROOT, "%-12s  %-20s  %-20s  %-20s  %-12s  %s%n", "ID", "SCOPES", "CREATED", "REVOKED",
                     "RATE/BURST", "NAME");
@@ -180,7 +177,7 @@ final class KeysCommand implements Runnable {
             }
             boolean existed;
             try (TandemSession session = launcher.openSession()) {
-                existed = session.useCase(RevokeApiKeyUseCase.class).revoke(command);
+                existed = session.useCases().revokeApiKey().revoke(command);
             }
             if (!existed) {
                 return fail(spec, ExitCode.SOFTWARE, "no key with id " + id);

@@ -150,19 +150,14 @@ class KeysCommandTest {
                 sessions++;
                 return new TandemSession() {
                     @Override
-                    public <T> T useCase(Class<T> type) {
-                        return type.cast(useCases.get(type));
+                    public UseCases useCases() {
+                        return UseCasesFixture.of(useCases::get);
                     }
 
                     @Override
                     public void close() {
                     }
                 };
-            }
-
-            @Override
-            public TandemServer startServer(Map<String, Object> properties) {
-                throw new UnsupportedOperationException();
             }
         };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

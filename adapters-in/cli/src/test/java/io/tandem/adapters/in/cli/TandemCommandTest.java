@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -81,11 +80,6 @@ class TandemCommandTest {
 
             @Override
             public TandemSession openSession() {
-                throw new UnsupportedOperationException("not in this test");
-            }
-
-            @Override
-            public TandemServer startServer(Map<String, Object> properties) {
                 throw new UnsupportedOperationException("not in this test");
             }
         };

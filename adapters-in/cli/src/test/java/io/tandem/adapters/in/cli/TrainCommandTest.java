@@ -146,8 +146,8 @@ class TrainCommandTest {
             public TandemSession openSession() {
                 return new TandemSession() {
                     @Override
-                    public <T> T useCase(Class<T> type) {
-                        return type.cast(recording);
+                    public UseCases useCases() {
+                        return UseCasesFixture.of(type -> recording);
                     }
 
                     @Override
@@ -155,11 +155,6 @@ class TrainCommandTest {
                         sessionsClosed++;
                     }
                 };
-            }
-
-            @Override
-            public TandemServer startServer(Map<String, Object> properties) {
-                throw new UnsupportedOperationException();
             }
         };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

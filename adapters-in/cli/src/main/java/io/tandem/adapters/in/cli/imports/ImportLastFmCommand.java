@@ -66,10 +66,10 @@ final class ImportLastFmCommand implements Callable<Integer> {
         }
         RejectLog rejects = RejectLog.inMemory();
         try (TandemSession session = launcher.openSession()) {
-            UpsertItemsUseCase upsertItems = session.useCase(UpsertItemsUseCase.class);
-            UpsertUsersUseCase upsertUsers = session.useCase(UpsertUsersUseCase.class);
-            RecordEventsUseCase recordEvents = session.useCase(RecordEventsUseCase.class);
-            CountCatalogUseCase countCatalog = session.useCase(CountCatalogUseCase.class);
+            UpsertItemsUseCase upsertItems = session.useCases().upsertItems();
+            UpsertUsersUseCase upsertUsers = session.useCases().upsertUsers();
+            RecordEventsUseCase recordEvents = session.useCases().recordEvents();
+            CountCatalogUseCase countCatalog = session.useCases().countCatalog();
 
             Map<String, Set<String>> topTags = LastFm2k.topTags(folder);
             Path artists = folder.resolve(LastFm2k.ARTISTS);

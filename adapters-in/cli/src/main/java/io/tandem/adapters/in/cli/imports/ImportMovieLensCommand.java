@@ -60,10 +60,10 @@ final class ImportMovieLensCommand implements Callable<Integer> {
         }
         RejectLog rejects = RejectLog.inMemory();
         try (TandemSession session = launcher.openSession()) {
-            UpsertItemsUseCase upsertItems = session.useCase(UpsertItemsUseCase.class);
-            UpsertUsersUseCase upsertUsers = session.useCase(UpsertUsersUseCase.class);
-            RecordEventsUseCase recordEvents = session.useCase(RecordEventsUseCase.class);
-            CountCatalogUseCase countCatalog = session.useCase(CountCatalogUseCase.class);
+            UpsertItemsUseCase upsertItems = session.useCases().upsertItems();
+            UpsertUsersUseCase upsertUsers = session.useCases().upsertUsers();
+            RecordEventsUseCase recordEvents = session.useCases().recordEvents();
+            CountCatalogUseCase countCatalog = session.useCases().countCatalog();
 
             List<String> genres = MovieLens100k.genres(folder.resolve("u.genre"));
             long items = ImportSteps.catalog(folder.resolve("u.item"), MovieLens100k.CHARSET,
