@@ -29,15 +29,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Create, list and revoke API keys (scopes ingest, serve, admin).")
-final class KeysCommand implements Runnable {
+final class KeysCommand extends CommandGroup {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
         CommandLine commandLine = new CommandLine(new KeysCommand());

@@ -13,10 +13,7 @@ import java.util.Objects;
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "Recommendation and ranking platform in one deployable.",
         subcommands = CommandLine.HelpCommand.class)
-public final class TandemCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+public final class TandemCommand extends CommandGroup {
 
     /**
      * The command line with every subcommand, ready to {@code execute(args)}. A start that fails on the
@@ -47,11 +44,6 @@ public final class TandemCommand implements Runnable {
             throw failure;
         });
         return commandLine;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -21,6 +21,19 @@ class TandemCommandTest {
     private final List<Optional<String>> profiles = new ArrayList<>();
 
     @Test
+    void aGroupRunAloneListsItsSubcommandsAndOpensNoSession() {
+        CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(type -> null);
+
+        assertThat(CommandLineRun.run(launcher).out()).contains("Usage: tandem", "import", "keys", "experiments");
+        assertThat(CommandLineRun.run(launcher, "keys").out()).contains("Usage: tandem keys", "create", "revoke");
+        assertThat(CommandLineRun.run(launcher, "import").out()).contains("Usage: tandem import", "movielens");
+        assertThat(CommandLineRun.run(launcher, "config").out()).contains("Usage: tandem config", "check");
+        assertThat(CommandLineRun.run(launcher, "experiments").exitCode()).isZero();
+        assertThat(CommandLineRun.run(launcher, "experiments").out()).contains("Usage: tandem experiments");
+        assertThat(launcher.sessions()).isZero();
+    }
+
+    @Test
     void serveAndConfigCheckPassTheProfileOnOrNone() {
         assertThat(run(() -> null, 0, "serve", "--profile", "production").exitCode).isZero();
         assertThat(run(() -> null, 0, "serve").exitCode).isZero();

@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.cli.experiments;
 
+import io.tandem.adapters.in.cli.CommandGroup;
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
 import io.tandem.application.experiment.port.in.CreateExperimentCommand;
@@ -32,15 +33,8 @@ import java.util.function.Function;
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true,
         description = "Create, list, show (with the read-out), start and stop experiments.")
-public final class ExperimentsCommand implements Runnable {
+public final class ExperimentsCommand extends CommandGroup {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** The experiments command with its subcommands. */
     public static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
