@@ -51,11 +51,10 @@ final class QualityRun {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path scratch = Files.createTempDirectory("tandem-bench-quality-" + run);
         Map<String, Object> properties = chosen.properties(run, scratch);
-        // The job and the offline figure train the same ranker only with the same options.seed().
+        // The job and the offline figure train the same ranker only with the same seed.
         properties.put("tandem.training.seed", Long.toString(options.seed()));
         progress.line("%s on %s adapters (run %s): %,d items, %,d events to replay", QualityReport.name(split),
-                chosen.label(), run,
-                split.itemCount(), split.replayJson().size());
+                chosen.label(), run, split.itemCount(), split.replayJson().size());
         Optional<PostgresSchema> schema = chosen.schema(properties, "tandem_quality_", run);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("split", split.label());
