@@ -19,36 +19,90 @@ import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.application.training.port.in.TrainModelsUseCase;
 
 /**
- * A started context as the command line sees it: the use cases it calls, typed, taken from the context once;
- * closing the session closes the context.
+ * A started context as the command line sees it: the use cases it calls, typed, each taken from the context when a
+ * command first asks for it (a command builds only what it uses); closing the session closes the context.
  */
-final class MicronautSession implements TandemSession {
+final class MicronautSession implements TandemSession, UseCases {
 
     private final ApplicationContext context;
-    private final UseCases useCases;
 
     MicronautSession(ApplicationContext context) {
         this.context = context;
-        this.useCases = new UseCases(
-                context.getBean(UpsertItemsUseCase.class),
-                context.getBean(UpsertUsersUseCase.class),
-                context.getBean(CountCatalogUseCase.class),
-                context.getBean(RecordEventsUseCase.class),
-                context.getBean(TrainModelsUseCase.class),
-                context.getBean(EvaluateRecommendersUseCase.class),
-                context.getBean(CreateApiKeyUseCase.class),
-                context.getBean(ListApiKeysUseCase.class),
-                context.getBean(RevokeApiKeyUseCase.class),
-                context.getBean(CreateExperimentUseCase.class),
-                context.getBean(ListExperimentsUseCase.class),
-                context.getBean(ShowExperimentUseCase.class),
-                context.getBean(StartExperimentUseCase.class),
-                context.getBean(StopExperimentUseCase.class));
     }
 
     @Override
     public UseCases useCases() {
-        return useCases;
+        return this;
+    }
+
+    @Override
+    public UpsertItemsUseCase upsertItems() {
+        return context.getBean(UpsertItemsUseCase.class);
+    }
+
+    @Override
+    public UpsertUsersUseCase upsertUsers() {
+        return context.getBean(UpsertUsersUseCase.class);
+    }
+
+    @Override
+    public CountCatalogUseCase countCatalog() {
+        return context.getBean(CountCatalogUseCase.class);
+    }
+
+    @Override
+    public RecordEventsUseCase recordEvents() {
+        return context.getBean(RecordEventsUseCase.class);
+    }
+
+    @Override
+    public TrainModelsUseCase trainModels() {
+        return context.getBean(TrainModelsUseCase.class);
+    }
+
+    @Override
+    public EvaluateRecommendersUseCase evaluateRecommenders() {
+        return context.getBean(EvaluateRecommendersUseCase.class);
+    }
+
+    @Override
+    public CreateApiKeyUseCase createApiKey() {
+        return context.getBean(CreateApiKeyUseCase.class);
+    }
+
+    @Override
+    public ListApiKeysUseCase listApiKeys() {
+        return context.getBean(ListApiKeysUseCase.class);
+    }
+
+    @Override
+    public RevokeApiKeyUseCase revokeApiKey() {
+        return context.getBean(RevokeApiKeyUseCase.class);
+    }
+
+    @Override
+    public CreateExperimentUseCase createExperiment() {
+        return context.getBean(CreateExperimentUseCase.class);
+    }
+
+    @Override
+    public ListExperimentsUseCase listExperiments() {
+        return context.getBean(ListExperimentsUseCase.class);
+    }
+
+    @Override
+    public ShowExperimentUseCase showExperiment() {
+        return context.getBean(ShowExperimentUseCase.class);
+    }
+
+    @Override
+    public StartExperimentUseCase startExperiment() {
+        return context.getBean(StartExperimentUseCase.class);
+    }
+
+    @Override
+    public StopExperimentUseCase stopExperiment() {
+        return context.getBean(StopExperimentUseCase.class);
     }
 
     @Override

@@ -15,42 +15,38 @@ import io.tandem.application.experiment.port.in.StopExperimentUseCase;
 import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.application.training.port.in.TrainModelsUseCase;
 
-import java.util.Objects;
-
 /**
  * The inbound ports the command line calls, one typed accessor each: what a {@link TandemSession} offers a command,
- * and nothing else of the platform.
+ * and nothing else of the platform. Bootstrap builds each one when a command first asks for it, so a command starts
+ * only what it uses.
  */
-public record UseCases(
-        UpsertItemsUseCase upsertItems,
-        UpsertUsersUseCase upsertUsers,
-        CountCatalogUseCase countCatalog,
-        RecordEventsUseCase recordEvents,
-        TrainModelsUseCase trainModels,
-        EvaluateRecommendersUseCase evaluateRecommenders,
-        CreateApiKeyUseCase createApiKey,
-        ListApiKeysUseCase listApiKeys,
-        RevokeApiKeyUseCase revokeApiKey,
-        CreateExperimentUseCase createExperiment,
-        ListExperimentsUseCase listExperiments,
-        ShowExperimentUseCase showExperiment,
-        StartExperimentUseCase startExperiment,
-        StopExperimentUseCase stopExperiment) {
+public interface UseCases {
 
-    public UseCases {
-        Objects.requireNonNull(upsertItems, "upsertItems");
-        Objects.requireNonNull(upsertUsers, "upsertUsers");
-        Objects.requireNonNull(countCatalog, "countCatalog");
-        Objects.requireNonNull(recordEvents, "recordEvents");
-        Objects.requireNonNull(trainModels, "trainModels");
-        Objects.requireNonNull(evaluateRecommenders, "evaluateRecommenders");
-        Objects.requireNonNull(createApiKey, "createApiKey");
-        Objects.requireNonNull(listApiKeys, "listApiKeys");
-        Objects.requireNonNull(revokeApiKey, "revokeApiKey");
-        Objects.requireNonNull(createExperiment, "createExperiment");
-        Objects.requireNonNull(listExperiments, "listExperiments");
-        Objects.requireNonNull(showExperiment, "showExperiment");
-        Objects.requireNonNull(startExperiment, "startExperiment");
-        Objects.requireNonNull(stopExperiment, "stopExperiment");
-    }
+    UpsertItemsUseCase upsertItems();
+
+    UpsertUsersUseCase upsertUsers();
+
+    CountCatalogUseCase countCatalog();
+
+    RecordEventsUseCase recordEvents();
+
+    TrainModelsUseCase trainModels();
+
+    EvaluateRecommendersUseCase evaluateRecommenders();
+
+    CreateApiKeyUseCase createApiKey();
+
+    ListApiKeysUseCase listApiKeys();
+
+    RevokeApiKeyUseCase revokeApiKey();
+
+    CreateExperimentUseCase createExperiment();
+
+    ListExperimentsUseCase listExperiments();
+
+    ShowExperimentUseCase showExperiment();
+
+    StartExperimentUseCase startExperiment();
+
+    StopExperimentUseCase stopExperiment();
 }

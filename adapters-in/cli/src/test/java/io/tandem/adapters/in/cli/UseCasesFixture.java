@@ -1,8 +1,6 @@
 package io.tandem.adapters.in.cli;
 
 import java.lang.reflect.Proxy;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -15,28 +13,31 @@ public final class UseCasesFixture {
     }
 
     public static UseCases of(Function<Class<?>, Object> lookup) {
-        RecordComponent[] components = UseCases.class.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int c = 0; c < components.length; c++) {
-            Class<?> type = components[c].getType();
-            Object given = lookup.apply(type);
-            values[c] = type.isInstance(given) ? given : absent(type);
-        }
-        try {
-            return UseCases.class.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new)).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return (UseCases) Proxy.newProxyInstance(UseCases.class.getClassLoader(), new Class<?>[] {UseCases.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return objectMethod(proxy, method.getName(), args, "use cases");
+                    }
+                    Class<?> type = method.getReturnType();
+                    Object given = lookup.apply(type);
+                    return type.isInstance(given) ? given : absent(type);
+                });
     }
 
     private static Object absent(Class<?> type) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
-                return method.getName().equals("toString") ? "absent " + type.getSimpleName()
-                        : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : proxy == args[0];
+                return objectMethod(proxy, method.getName(), args, "absent " + type.getSimpleName());
             }
             throw new UnsupportedOperationException("this test gives no " + type.getSimpleName());
         });
+    }
+
+    private static Object objectMethod(Object proxy, String name, Object[] args, String description) {
+        return switch (name) {
+            case "toString" -> description;
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> proxy == args[0];
+        };
     }
 }
