@@ -145,8 +145,8 @@ class TrainCommandTest {
             public TandemSession openSession() {
                 return new TandemSession() {
                     @Override
-                    public <T> T useCase(Class<T> type) {
-                        return type.cast(recording);
+                    public UseCases useCases() {
+                        return UseCasesFixture.of(type -> recording);
                     }
 
                     @Override
@@ -154,11 +154,6 @@ class TrainCommandTest {
                         sessionsClosed++;
                     }
                 };
-            }
-
-            @Override
-            public TandemServer startServer(Map<String, Object> properties) {
-                throw new UnsupportedOperationException();
             }
         };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
