@@ -1,6 +1,5 @@
 package io.tandem.bootstrap;
 
-import io.micronaut.core.convert.ConversionService;
 import io.micronaut.core.value.PropertyResolver;
 import io.tandem.adapters.out.jdbc.JdbcConnectionCheck;
 import io.tandem.adapters.out.kafka.KafkaConnectionCheck;
@@ -8,9 +7,6 @@ import io.tandem.adapters.out.minio.MinioConnectionCheck;
 import io.tandem.adapters.out.minio.MinioLakeSettings;
 import io.tandem.adapters.out.redis.RedisConnectionCheck;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The configuration as a start would use it, read from the same sources in the same order (configuration files,
@@ -41,10 +36,6 @@ final class ConfigurationCheck {
     private static final String DATABASE_URL = "datasources.default.url";
     private static final String DATABASE_USER = "datasources.default.username";
     private static final String DATABASE_PASSWORD = "datasources.default.password";
-    private static final String MASK = "****";
-    /** A password in a URI's user part ({@code redis://:secret@host}) or a JDBC URL parameter. */
-    private static final Pattern URI_PASSWORD = Pattern.compile("(://[^:/@]*:)[^@/]+@");
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
     /**
      * A service the configuration uses, where it is, and how to try it.
@@ -62,7 +53,7 @@ final class ConfigurationCheck {
 
     private final PropertyResolver environment;
     private final Profile profile;
-    private final ConfigurationMetadata metadata;
+    private final ConfigurationBinder binder;
     private final Map<AdapterChoice, String> choices = new EnumMap<>(AdapterChoice.class);
     private final List<String> problems = new ArrayList<>();
     private final List<String> settings = new ArrayList<>();
@@ -71,7 +62,7 @@ final class ConfigurationCheck {
     private ConfigurationCheck(PropertyResolver environment, Profile profile, ConfigurationMetadata metadata) {
         this.environment = environment;
         this.profile = profile;
-        this.metadata = metadata;
+        this.binder = new ConfigurationBinder(environment, metadata);
         for (AdapterChoice choice : AdapterChoice.values()) {
             try {
                 choices.put(choice, choice.valueIn(environment));
@@ -79,7 +70,9 @@ final class ConfigurationCheck {
                 problems.add(e.getMessage());
             }
         }
-        boolean typed = checkTypes();
+        List<String> typeProblems = binder.typeProblems();
+        problems.addAll(typeProblems);
+        boolean typed = typeProblems.isEmpty();
         access(typed);
         database();
         if (typed) {
@@ -120,24 +113,6 @@ final class ConfigurationCheck {
         return value.equals(choices.get(choice));
     }
 
-    /** Every configuration-record property that is set must convert to its type. */
-    private boolean checkTypes() {
-        boolean typed = true;
-        for (ConfigurationMetadata.Property property : metadata.properties().values()) {
-            Optional<Class<?>> type = scalarType(property.type());
-            if (type.isEmpty() || !environment.containsProperty(property.name())) {
-                continue;
-            }
-            Optional<String> raw = environment.getProperty(property.name(), String.class);
-            if (raw.isPresent() && environment.getProperty(property.name(), type.get()).isEmpty()) {
-                problems.add(Setting.of(property.name()).problem("'" + raw.get() + "' is not "
-                        + describe(type.get())));
-                typed = false;
-            }
-        }
-        return typed;
-    }
-
     private void database() {
         Setting url = Setting.of(DATABASE_URL, profile);
         Optional<String> configured = environment.getProperty(DATABASE_URL, String.class).map(String::strip)
@@ -149,18 +124,19 @@ final class ConfigurationCheck {
         String location = configured.get();
         String user = environment.getProperty(DATABASE_USER, String.class).orElse("");
         String password = environment.getProperty(DATABASE_PASSWORD, String.class).orElse("");
-        settings.add(url + " = " + masked(location));
+        settings.add(url + " = " + ShownValues.masked(location));
         settings.add(Setting.of(DATABASE_USER, profile) + " = " + user);
-        settings.add(Setting.of(DATABASE_PASSWORD, profile) + " = " + secret(password));
+        settings.add(Setting.of(DATABASE_PASSWORD, profile) + " = " + ShownValues.secret(password));
         if (!location.startsWith("jdbc:")) {
-            problems.add(url.problem("'" + masked(location) + "' is not a JDBC URL (jdbc:postgresql://host:port/db)"));
+            problems.add(url.problem("'" + ShownValues.masked(location)
+                    + "' is not a JDBC URL (jdbc:postgresql://host:port/db)"));
             return;
         }
         Optional<Callable<String>> attempt = location.startsWith("jdbc:h2:") ? Optional.empty()
                 : Optional.of(() -> JdbcConnectionCheck.describe(location, user, password, CONNECT_TIMEOUT));
         String name = location.startsWith("jdbc:postgresql:") ? "PostgreSQL"
                 : location.startsWith("jdbc:h2:") ? "H2" : "the database";
-        services.add(new Service(name, url, masked(location), true, attempt));
+        services.add(new Service(name, url, ShownValues.masked(location), true, attempt));
     }
 
     /** Production serves nobody without a key (ADR-0027): keys off there is refused, not warned about. */
@@ -182,12 +158,12 @@ final class ConfigurationCheck {
         if (condition.isEmpty()) {
             return;
         }
-        RedisConfiguration redis = bind(RedisConfiguration.class, "tandem.redis");
+        RedisConfiguration redis = binder.bind(RedisConfiguration.class, "tandem.redis");
         Setting uri = Setting.of("tandem.redis.uri");
-        settings.add(uri + " = " + masked(redis.uri()));
+        settings.add(uri + " = " + ShownValues.masked(redis.uri()));
         settings.add(Setting.of("tandem.redis.key-prefix") + " = " + redis.keyPrefix());
         if (valid(() -> redis.settings(condition.get()))) {
-            services.add(new Service("Redis", uri, masked(redis.uri()), false,
+            services.add(new Service("Redis", uri, ShownValues.masked(redis.uri()), false,
                     Optional.of(() -> RedisConnectionCheck.serverVersion(redis.uri(), CONNECT_TIMEOUT))));
         }
     }
@@ -196,7 +172,7 @@ final class ConfigurationCheck {
         if (!chosen(AdapterChoice.EVENT_LOG, "kafka")) {
             return;
         }
-        KafkaConfiguration kafka = bind(KafkaConfiguration.class, "tandem.kafka");
+        KafkaConfiguration kafka = binder.bind(KafkaConfiguration.class, "tandem.kafka");
         Setting servers = Setting.of("tandem.kafka.bootstrap-servers");
         settings.add(servers + " = " + kafka.bootstrapServers());
         settings.add(Setting.of("tandem.kafka.topic") + " = " + kafka.topic());
@@ -213,15 +189,15 @@ final class ConfigurationCheck {
         if (condition.isEmpty()) {
             return;
         }
-        LakeConfiguration lake = bind(LakeConfiguration.class, "tandem.lake");
+        LakeConfiguration lake = binder.bind(LakeConfiguration.class, "tandem.lake");
         LakeConfiguration.S3 s3 = lake.s3() == null ? new LakeConfiguration.S3(null, null, null, null, null, null)
                 : lake.s3();
         Setting endpoint = Setting.of("tandem.lake.s3.endpoint");
-        settings.add(endpoint + " = " + orNotSet(s3.endpoint()));
-        settings.add(Setting.of("tandem.lake.s3.access-key") + " = " + orNotSet(s3.accessKey()));
-        settings.add(Setting.of("tandem.lake.s3.secret-key") + " = " + secret(s3.secretKey()));
-        settings.add(Setting.of("tandem.lake.s3.bucket") + " = " + orNotSet(s3.bucket()));
-        settings.add(Setting.of("tandem.lake.s3.prefix") + " = " + orNotSet(s3.prefix()));
+        settings.add(endpoint + " = " + ShownValues.orNotSet(s3.endpoint()));
+        settings.add(Setting.of("tandem.lake.s3.access-key") + " = " + ShownValues.orNotSet(s3.accessKey()));
+        settings.add(Setting.of("tandem.lake.s3.secret-key") + " = " + ShownValues.secret(s3.secretKey()));
+        settings.add(Setting.of("tandem.lake.s3.bucket") + " = " + ShownValues.orNotSet(s3.bucket()));
+        settings.add(Setting.of("tandem.lake.s3.prefix") + " = " + ShownValues.orNotSet(s3.prefix()));
         List<MinioLakeSettings> checked = new ArrayList<>(1);
         if (valid(() -> checked.add(lake.minioSettings(condition.get())))) {
             MinioLakeSettings minio = checked.get(0);
@@ -239,82 +215,5 @@ final class ConfigurationCheck {
             problems.add(e.getMessage());
             return false;
         }
-    }
-
-    /**
-     * A configuration record as Micronaut binds it: each component from its property or the metadata default, a
-     * nested record only when some property under its prefix is set.
-     */
-    private <R extends Record> R bind(Class<R> type, String prefix) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent component = components[i];
-            types[i] = component.getType();
-            String property = prefix + "." + Setting.kebab(component.getName());
-            if (component.getType().isRecord()) {
-                values[i] = environment.containsProperties(property)
-                        ? bind(component.getType().asSubclass(Record.class), property) : null;
-            } else {
-                values[i] = value(property, component.getType()).orElse(null);
-            }
-        }
-        try {
-            Constructor<R> constructor = type.getDeclaredConstructor(types);
-            return constructor.newInstance(values);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("cannot read " + prefix + ".*", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + prefix + ".*", e);
-        }
-    }
-
-    private <T> Optional<T> value(String property, Class<T> type) {
-        Optional<T> configured = environment.getProperty(property, type);
-        if (configured.isPresent()) {
-            return configured;
-        }
-        return metadata.property(property).flatMap(ConfigurationMetadata.Property::defaultValue)
-                .flatMap(fallback -> ConversionService.SHARED.convert(fallback, type));
-    }
-
-    private static Optional<Class<?>> scalarType(String type) {
-        return Optional.ofNullable(switch (type) {
-            case "int", "java.lang.Integer" -> Integer.class;
-            case "long", "java.lang.Long" -> Long.class;
-            case "short", "java.lang.Short" -> Short.class;
-            case "double", "java.lang.Double" -> Double.class;
-            case "boolean", "java.lang.Boolean" -> Boolean.class;
-            case "java.time.Duration" -> Duration.class;
-            default -> null;
-        });
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == Duration.class) {
-            return "a duration (such as 500ms, 2s, 7d)";
-        }
-        if (type == Boolean.class) {
-            return "true or false";
-        }
-        return type == Double.class ? "a number" : "a whole number";
-    }
-
-    private static String secret(String value) {
-        return value == null || value.isEmpty() ? "(not set)" : MASK;
-    }
-
-    private static String orNotSet(String value) {
-        return value == null || value.isBlank() ? "(not set)" : value;
-    }
-
-    /** A URL with any password in it replaced by the mask. */
-    static String masked(String url) {
-        String masked = URI_PASSWORD.matcher(url).replaceAll("$1" + MASK + "@");
-        return URL_PASSWORD.matcher(masked).replaceAll("$1" + MASK);
     }
 }

@@ -9,6 +9,7 @@ import io.tandem.application.experiment.port.out.SaveExperimentPort;
 import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentRegister;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
 import io.tandem.domain.experiment.statistics.SequentialTest;
 
@@ -22,43 +23,39 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Every experiment port over maps, for service and command-line tests; one lock makes each call atomic, as the
- * store contract asks. It counts the sequential tests saved, so tests can see which reads were looks.
+ * Every experiment port in memory, for service and command-line tests: the experiments in an
+ * {@link ExperimentRegister} as the in-memory store keeps them, the metrics and sequential tests in maps. One lock
+ * makes each call atomic, as the store contract asks. It counts the sequential tests saved, so tests can see which
+ * reads were looks.
  */
 public final class ExperimentStoreFake implements SaveExperimentPort, LoadExperimentPort, ListExperimentsPort,
         ChangeExperimentPort, LoadOnlineMetricsPort, SaveOnlineMetricsPort, LoadSequentialTestsPort,
         SaveSequentialTestPort {
 
-    private final Map<String, Experiment> experiments = new LinkedHashMap<>();
+    private final ExperimentRegister experiments = new ExperimentRegister();
     private final Map<String, Map<String, OnlineMetrics>> cells = new LinkedHashMap<>();
     private final Map<String, Map<String, SequentialTest>> tests = new LinkedHashMap<>();
     private int testsSaved;
 
     @Override
     public synchronized boolean saveExperiment(Experiment experiment) {
-        return experiments.putIfAbsent(experiment.name(), experiment) == null;
+        return experiments.add(experiment);
     }
 
     @Override
     public synchronized Optional<Experiment> loadExperiment(String name) {
-        return Optional.ofNullable(experiments.get(name));
+        return experiments.find(name);
     }
 
     @Override
     public synchronized List<Experiment> listExperiments() {
-        return List.copyOf(experiments.values());
+        return experiments.all();
     }
 
     @Override
     public synchronized Optional<Experiment> changeExperiment(
             String name, BiFunction<Experiment, List<Experiment>, Experiment> change) {
-        Experiment current = experiments.get(name);
-        if (current == null) {
-            return Optional.empty();
-        }
-        Experiment changed = change.apply(current, List.copyOf(experiments.values()));
-        experiments.put(name, changed);
-        return Optional.of(changed);
+        return experiments.change(name, change);
     }
 
     @Override
@@ -93,6 +90,6 @@ public final class ExperimentStoreFake implements SaveExperimentPort, LoadExperi
 
     /** The experiments, in the order saved. */
     public synchronized List<Experiment> experiments() {
-        return new ArrayList<>(experiments.values());
+        return new ArrayList<>(experiments.all());
     }
 }

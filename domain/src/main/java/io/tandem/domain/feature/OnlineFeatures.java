@@ -8,22 +8,16 @@ import io.tandem.domain.interaction.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The state of the online features and the one code path that changes it: recent items per user (newest
@@ -39,18 +33,15 @@ import java.util.TreeSet;
  */
 public final class OnlineFeatures {
 
-    private final Duration halfLife;
     private final int recentItemsCap;
     private final Set<EventId> applied = new HashSet<>();
     private final Map<UserId, Deque<ItemId>> recentItems = new HashMap<>();
     /** Null when the whole history is not kept (a training replay). */
     private final Map<UserId, Set<ItemId>> seenItems;
-    private final Map<UserId, Positives> positives = new HashMap<>();
+    private final Map<UserId, PositiveCells> positives = new HashMap<>();
     private final Map<UserId, Map<EventType, Long>> userCounts = new HashMap<>();
     private final Map<ItemId, Map<EventType, Long>> itemCounts = new HashMap<>();
-    private final Popularity overall = new Popularity();
-    private final Map<String, Popularity> byCategory = new HashMap<>();
-    private PopularityDecay decay;
+    private final DecayedPopularity popularity;
 
     /** Features that keep each user's whole seen history, as an online store does. */
     public OnlineFeatures(Duration popularityHalfLife, int recentItemsCap) {
@@ -64,7 +55,7 @@ public final class OnlineFeatures {
         if (recentItemsCap < 1) {
             throw new IllegalArgumentException("recentItemsCap must be 1 or more");
         }
-        this.halfLife = popularityHalfLife;
+        this.popularity = new DecayedPopularity(popularityHalfLife);
         this.recentItemsCap = recentItemsCap;
         this.seenItems = wholeSeenHistory ? new HashMap<>() : null;
     }
@@ -93,8 +84,8 @@ public final class OnlineFeatures {
             remember(update.user(), update.item());
         }
         if (update.popularityWeight() > 0) {
-            addPopularity(update);
-            positives.computeIfAbsent(update.user(), u -> new Positives())
+            popularity.add(update);
+            positives.computeIfAbsent(update.user(), u -> new PositiveCells())
                     .add(update.item(), (float) update.popularityWeight(), update.time(), recentItemsCap);
         }
         return true;
@@ -126,32 +117,21 @@ public final class OnlineFeatures {
         }
         Set<ItemId> remembered = seenItems.get(user);
         Set<ItemId> seen = remembered == null ? Set.of() : Set.copyOf(remembered);
-        Positives cells = positives.get(user);
+        PositiveCells cells = positives.get(user);
         if (cells == null || limit == 0) {
             return seen.isEmpty() ? UserState.empty() : new UserState(seen, List.of());
         }
-        PositiveInteraction[] newestFirst = new PositiveInteraction[Math.min(limit, cells.size())];
-        int size = 0;
-        for (Iterator<Positive> it = cells.newestFirst(); size < newestFirst.length && it.hasNext(); ) {
-            Positive cell = it.next();
-            if (cell.value > 0 && Float.isFinite(cell.value)) {
-                newestFirst[size++] = new PositiveInteraction(cell.item, cell.value, cell.latest);
-            }
-        }
-        PositiveInteraction[] reported = size == newestFirst.length ? newestFirst : Arrays.copyOf(newestFirst, size);
-        return new UserState(seen, List.of(reported));
+        return new UserState(seen, cells.newestFirst(limit));
     }
 
     /** The most popular items at {@code at}, overall or in one category, most popular first (ties by item id). */
     public List<ItemPopularity> popularItems(Optional<String> category, int limit, Instant at) {
-        Popularity popularity = category.isPresent() ? byCategory.get(category.get()) : overall;
-        return popularity == null || decay == null ? List.of() : popularity.top(limit, decay, at);
+        return popularity.top(category, limit, at);
     }
 
     /** One item's decayed popularity at {@code at}, overall or counted in one category; zero when it has none. */
     public double popularity(ItemId item, Optional<String> category, Instant at) {
-        Popularity popularity = category.isPresent() ? byCategory.get(category.get()) : overall;
-        return popularity == null || decay == null ? 0.0 : decay.decayedAt(popularity.stored(item), at);
+        return popularity.of(item, category, at);
     }
 
     public EventCounts userCounts(UserId user) {
@@ -195,130 +175,6 @@ public final class OnlineFeatures {
         items.addFirst(item);
         if (items.size() > recentItemsCap) {
             items.removeLast();
-        }
-    }
-
-    private void addPopularity(FeatureUpdate update) {
-        if (decay == null) {
-            decay = new PopularityDecay(halfLife, update.time());
-        } else if (decay.needsRebase(update.time())) {
-            double factor = decay.rebaseFactor(update.time());
-            decay = decay.rebasedTo(update.time());
-            overall.rescale(factor);
-            byCategory.values().forEach(p -> p.rescale(factor));
-        }
-        double increment = decay.increment(update.popularityWeight(), update.time());
-        overall.add(update.item(), increment);
-        for (String category : update.categories()) {
-            byCategory.computeIfAbsent(category, c -> new Popularity()).add(update.item(), increment);
-        }
-    }
-
-    /**
-     * One user's positive interactions: a cell per item (the float sum of its positive labels in application
-     * order, and the latest of their times), ordered newest first; past the cap, the cell with the oldest latest
-     * time goes (equal times: the lowest item id), the order the Redis store keeps too.
-     */
-    private static final class Positives {
-
-        private static final Comparator<Positive> NEWEST_FIRST = Comparator
-                .comparing((Positive cell) -> cell.latest)
-                .thenComparing(cell -> cell.item)
-                .reversed();
-
-        private final Map<ItemId, Positive> cells = new HashMap<>();
-        private final TreeSet<Positive> order = new TreeSet<>(NEWEST_FIRST);
-
-        void add(ItemId item, float label, Instant time, int cap) {
-            Positive cell = cells.get(item);
-            if (cell == null) {
-                cell = new Positive(item, label, time);
-                cells.put(item, cell);
-                order.add(cell);
-                if (cells.size() > cap) {
-                    cells.remove(order.pollLast().item);
-                }
-                return;
-            }
-            cell.value += label;
-            if (time.isAfter(cell.latest)) {
-                // The order is keyed on the time: take the cell out before changing it.
-                order.remove(cell);
-                cell.latest = time;
-                order.add(cell);
-            }
-        }
-
-        int size() {
-            return cells.size();
-        }
-
-        Iterator<Positive> newestFirst() {
-            return order.iterator();
-        }
-    }
-
-    /** One (user, item) cell of the positives; mutable, so an update costs no allocation. */
-    private static final class Positive {
-
-        final ItemId item;
-        float value;
-        Instant latest;
-
-        Positive(ItemId item, float value, Instant latest) {
-            this.item = item;
-            this.value = value;
-            this.latest = latest;
-        }
-    }
-
-    /** Stored popularity values of one scope (overall or a category), kept sorted for cheap top-N. */
-    private static final class Popularity {
-
-        private static final Comparator<Stored> MOST_POPULAR_FIRST = Comparator
-                .comparingDouble(Stored::value).reversed()
-                .thenComparing(Stored::item);
-
-        private final Map<ItemId, Double> stored = new HashMap<>();
-        private final TreeSet<Stored> order = new TreeSet<>(MOST_POPULAR_FIRST);
-
-        void add(ItemId item, double increment) {
-            Double previous = stored.get(item);
-            if (previous != null) {
-                order.remove(new Stored(item, previous));
-            }
-            double next = (previous == null ? 0.0 : previous) + increment;
-            stored.put(item, next);
-            order.add(new Stored(item, next));
-        }
-
-        double stored(ItemId item) {
-            return stored.getOrDefault(item, 0.0);
-        }
-
-        List<ItemPopularity> top(int limit, PopularityDecay decay, Instant at) {
-            List<ItemPopularity> top = new ArrayList<>(Math.min(limit, order.size()));
-            Iterator<Stored> iterator = order.iterator();
-            while (top.size() < limit && iterator.hasNext()) {
-                Stored item = iterator.next();
-                top.add(new ItemPopularity(item.item(), decay.decayedAt(item.value(), at)));
-            }
-            return top;
-        }
-
-        /** Moves to a newer epoch; rare (once per ~900 half-lives). */
-        void rescale(double factor) {
-            order.clear();
-            stored.replaceAll((item, value) -> value * factor);
-            stored.forEach((item, value) -> order.add(new Stored(item, value)));
-        }
-    }
-
-    /** An item's stored (not yet decayed) popularity value. */
-    private record Stored(ItemId item, double value) {
-
-        Stored {
-            Objects.requireNonNull(item, "item");
         }
     }
 }

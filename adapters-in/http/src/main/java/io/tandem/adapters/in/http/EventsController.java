@@ -9,7 +9,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,6 +28,7 @@ import java.util.List;
 /** {@code POST /v1/events}: a batch of events, accepted one by one; bad ones come back by index. */
 @Controller("/v1/events")
 @Tag(name = "ingest")
+@ApiProblems.Ingest
 final class EventsController {
 
     private final RecordEventsUseCase recordEvents;
@@ -69,18 +69,6 @@ final class EventsController {
                     "{\"type\":\"https://tandem.io/problems/batch-too-large\","
                     + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"at most 10000 "
                     + "events at once\",\"field\":\"events\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_INGEST)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<?> record(
             @Schema(implementation = RequestShapes.EventBatch.class) @Body byte[] body) {
         JsonValue tree = RequestJson.parse(body, "a JSON array of events");

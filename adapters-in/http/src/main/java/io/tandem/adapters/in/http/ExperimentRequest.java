@@ -41,10 +41,7 @@ final class ExperimentRequest {
 
     static CreateExperimentCommand command(byte[] body) {
         JsonMembers request = RequestJson.object(body, EXAMPLE, FIELDS);
-        String name = request.text("name");
-        if (name == null) {
-            throw new InvalidFieldException("name", "is required");
-        }
+        String name = RequestJson.requiredText(request, "name", "is required");
         OptionalDouble holdout = Optional.ofNullable(request.number("holdout"))
                 .map(literal -> OptionalDouble.of(decimal("holdout", literal))).orElse(OptionalDouble.empty());
         boolean autoPromote = request.bool("autoPromote").orElse(false);
@@ -74,10 +71,7 @@ final class ExperimentRequest {
 
     private static Variant variant(String path, JsonValue value) {
         JsonMembers variant = JsonMembers.of(path, value, VARIANT_FIELDS, Map.of());
-        String name = variant.text("name");
-        if (name == null) {
-            throw new InvalidFieldException(path + ".name", "is required");
-        }
+        String name = RequestJson.requiredText(variant, "name", "is required");
         String share = variant.number("share");
         if (share == null) {
             throw new InvalidFieldException(path + ".share", "is required: a number above 0 and at most 1");

@@ -39,19 +39,11 @@ import java.util.Optional;
  * promotes a winner or records a loss with its evidence (ADR-0025). A field the domain refuses is
  * 400 naming it; a state that refuses the step (an overlapping experiment running, a stopped one stopped again, a
  * name taken) is 409 naming the field at issue; an unknown name is 404. The 401, 403 and 429 that the access filter
- * gives on every route (ADR-0027) are documented once, on the class, for every operation.
+ * gives on every route (ADR-0027) are documented once, on the class, for every operation ({@link ApiProblems}).
  */
 @Controller(ExperimentsController.PATH)
 @Tag(name = "admin")
-@ApiResponse(responseCode = "401", description = ApiExamples.UNAUTHORIZED,
-        content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                ApiExamples.PROBLEM_401)))
-@ApiResponse(responseCode = "403", description = ApiExamples.FORBIDDEN,
-        content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                ApiExamples.PROBLEM_403_ADMIN)))
-@ApiResponse(responseCode = "429", description = ApiExamples.TOO_MANY,
-        content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                ApiExamples.PROBLEM_429)))
+@ApiProblems.Admin
 final class ExperimentsController {
 
     static final String PATH = "/v1/experiments";
@@ -201,7 +193,6 @@ final class ExperimentsController {
     }
 
     private static HttpResponse<?> found(String name, Optional<?> body) {
-        return body.<HttpResponse<?>>map(HttpResponse::ok).orElseGet(() -> ProblemResponses.respond(
-                Problem.of(404, "Not Found", "experiment-not-found", "name", "no experiment '" + name + "'")));
+        return ProblemResponses.found(body, "experiment-not-found", "name", "no experiment '" + name + "'");
     }
 }

@@ -70,24 +70,10 @@ final class ItemsController {
                     schema = @Schema(implementation = CatalogJson.ItemJson.class),
                     examples = @ExampleObject(value =
                     ApiExamples.ITEM)))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
-                    + "whitespace\",\"field\":\"categories[0]\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_INGEST)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST, content = @Content(
+            mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = ApiExamples.PROBLEM_400_PREFIX
+                    + "\"detail\":\"must not start or end with whitespace\",\"field\":\"categories[0]\"}")))
+    @ApiProblems.Ingest
     CatalogJson.ItemJson put(@Parameter(description = "The item's id, exactly as given", example = "i42")
                              @PathVariable("id") String id,
                              @Schema(implementation = CatalogJson.ItemJson.class) @Body byte[] body) {
@@ -113,36 +99,14 @@ final class ItemsController {
                     schema = @Schema(implementation = CatalogJson.ItemJson.class),
                     examples = @ExampleObject(value =
                     ApiExamples.ITEM)))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
-                    + "whitespace\",\"field\":\"id\"}")))
-    @ApiResponse(responseCode = "404",
-            description = "No item with this id",
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/item-not-found\",\"title\":\"Not "
-                    + "Found\",\"status\":404,\"detail\":\"no item 'i42' in the catalog\","
-                    + "\"field\":\"id\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_SERVE)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiProblems.InvalidId
+    @ApiProblems.ItemNotFound
+    @ApiProblems.Serve
     HttpResponse<?> get(@Parameter(description = "The item's id, exactly as given", example = "i42")
                         @PathVariable("id") String id) {
         ItemId item = PathIds.item(id);
-        return findItem.find(new FindItemQuery(item))
-                .<HttpResponse<?>>map(found -> HttpResponse.ok(CatalogJson.ItemJson.from(found)))
-                .orElseGet(() -> notFound(item));
+        return ProblemResponses.found(findItem.find(new FindItemQuery(item)).map(CatalogJson.ItemJson::from),
+                "item-not-found", "id", notInCatalog(item));
     }
 
     @Delete(uri = "/items/{id}")
@@ -151,34 +115,14 @@ final class ItemsController {
     @Operation(operationId = "deleteItem",
             summary = "Delete one item from the catalog")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
-                    + "whitespace\",\"field\":\"id\"}")))
-    @ApiResponse(responseCode = "404",
-            description = "No item with this id",
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/item-not-found\",\"title\":\"Not "
-                    + "Found\",\"status\":404,\"detail\":\"no item 'i42' in the catalog\","
-                    + "\"field\":\"id\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_INGEST)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiProblems.InvalidId
+    @ApiProblems.ItemNotFound
+    @ApiProblems.Ingest
     HttpResponse<?> delete(@Parameter(description = "The item's id, exactly as given", example = "i42")
                            @PathVariable("id") String id) {
         ItemId item = PathIds.item(id);
-        return deleteItem.delete(new DeleteItemCommand(item)) ? HttpResponse.noContent() : notFound(item);
+        return deleteItem.delete(new DeleteItemCommand(item)) ? HttpResponse.noContent()
+                : ProblemResponses.notFound("item-not-found", "id", notInCatalog(item));
     }
 
     /** Up to 10,000 items; each is checked on its own, so one bad item does not cost the others. */
@@ -199,24 +143,10 @@ final class ItemsController {
                     examples = @ExampleObject(value =
                     "{\"upserted\":1,\"rejected\":[{\"index\":1,\"field\":\"itemId\","
                     + "\"message\":\"is required\"}]}")))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a JSON array of items, not "
-                    + "object\",\"field\":\"body\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_INGEST)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST, content = @Content(
+            mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = ApiExamples.PROBLEM_400_PREFIX
+                    + "\"detail\":\"must be a JSON array of items, not object\",\"field\":\"body\"}")))
+    @ApiProblems.Ingest
     CatalogJson.UpsertResponse batch(@Schema(implementation = RequestShapes.ItemBatch.class) @Body byte[] body) {
         JsonValue tree = RequestJson.parse(body, "a JSON array of items");
         if (!(tree instanceof JsonValue.JsonArray array)) {
@@ -247,8 +177,7 @@ final class ItemsController {
         return new CatalogJson.UpsertResponse(report.upserted(), rejected);
     }
 
-    private static HttpResponse<Problem> notFound(ItemId id) {
-        return ProblemResponses.respond(Problem.of(404, "Not Found", "item-not-found", "id",
-                "no item '" + id.value() + "' in the catalog"));
+    private static String notInCatalog(ItemId id) {
+        return "no item '" + id.value() + "' in the catalog";
     }
 }

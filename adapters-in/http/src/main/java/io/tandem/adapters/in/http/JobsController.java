@@ -25,7 +25,6 @@ import io.tandem.application.jobs.port.in.ListJobsQuery;
 import io.tandem.application.jobs.port.in.ListJobsUseCase;
 import io.tandem.application.jobs.port.in.StartJobCommand;
 import io.tandem.application.jobs.port.in.StartJobUseCase;
-import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.jobs.Job;
 import io.tandem.domain.jobs.JobType;
 
@@ -39,6 +38,7 @@ import java.util.List;
  */
 @Controller(JobsController.PATH)
 @Tag(name = "admin")
+@ApiProblems.Admin
 final class JobsController {
 
     static final String PATH = "/v1/jobs";
@@ -66,30 +66,15 @@ final class JobsController {
                     schema = @Schema(implementation = JobJson.Accepted.class),
                     examples = @ExampleObject(value =
                     "{\"jobId\":\"j-0007\"}")))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"is required: pipeline or train\","
-                    + "\"field\":\"type\"}")))
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST, content = @Content(
+            mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = ApiExamples.PROBLEM_400_PREFIX
+                    + "\"detail\":\"is required: pipeline or train\",\"field\":\"type\"}")))
     @ApiResponse(responseCode = "409",
             description = "Another job holds the slot; Location points at it",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/job-already-running\",\"title\":\"Conflict\","
                     + "\"status\":409,\"detail\":\"job j-0007 (train) is running; one job runs at a time, "
                     + "retry when it has finished\",\"field\":\"type\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<JobJson.Accepted> start(@Schema(implementation = RequestShapes.Job.class) @Body byte[] body) {
         Job job = startJob.start(new StartJobCommand(new JobType(typeIn(body))));
         return HttpResponse.accepted().header("Location", PATH + "/" + job.id()).body(new JobJson.Accepted(job.id()));
@@ -105,40 +90,17 @@ final class JobsController {
                     schema = @Schema(implementation = JobJson.Recent.class),
                     examples = @ExampleObject(value =
                     "{\"jobs\":[" + ApiExamples.JOB + "]}")))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a whole number between 1 and "
-                    + "100\",\"field\":\"limit\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST, content = @Content(
+            mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = ApiExamples.PROBLEM_400_PREFIX
+                    + "\"detail\":\"must be a whole number between 1 and 100\",\"field\":\"limit\"}")))
     JobJson.Recent list(@Parameter(description = "How many jobs, 1 to 100; 20 when absent", example = "20")
                         @Nullable @QueryValue("limit") String limit) {
         List<Job> jobs = listJobs.list(new ListJobsQuery(parseLimit(limit)));
         return new JobJson.Recent(jobs.stream().map(JobJson.Status::from).toList());
     }
 
-    /** Absent or empty means the default; anything but plain digits is refused as given (ADR-0019). */
-    static int parseLimit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return ListJobsQuery.DEFAULT_LIMIT;
-        }
-        if (limit.length() > 9 || !limit.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidFieldException("limit", "must be a whole number between 1 and "
-                    + ListJobsQuery.MAX_LIMIT);
-        }
-        return Integer.parseInt(limit);
+    private static int parseLimit(String limit) {
+        return QueryValues.wholeNumber("limit", limit, ListJobsQuery.DEFAULT_LIMIT, ListJobsQuery.MAX_LIMIT);
     }
 
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
@@ -156,31 +118,14 @@ final class JobsController {
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/job-not-found\",\"title\":\"Not "
                     + "Found\",\"status\":404,\"detail\":\"no job 'j-0007'\",\"field\":\"id\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<?> find(@Parameter(description = "The job's id, from the answer that started it", example = "j-0007")
                          @PathVariable("id") String id) {
-        return findJob.find(new FindJobQuery(id))
-                .<HttpResponse<?>>map(job -> HttpResponse.ok(JobJson.Status.from(job)))
-                .orElseGet(() -> ProblemResponses.respond(Problem.of(404, "Not Found", "job-not-found", "id",
-                        "no job '" + id + "'")));
+        return ProblemResponses.found(findJob.find(new FindJobQuery(id)).map(JobJson.Status::from),
+                "job-not-found", "id", "no job '" + id + "'");
     }
 
     private static String typeIn(byte[] body) {
-        String type = RequestJson.object(body, "{\"type\":\"pipeline\"}", List.of("type")).text("type");
-        if (type == null) {
-            throw new InvalidFieldException("type", "is required: pipeline or train");
-        }
-        return type;
+        return RequestJson.requiredText(RequestJson.object(body, "{\"type\":\"pipeline\"}", List.of("type")), "type",
+                "is required: pipeline or train");
     }
 }

@@ -43,14 +43,14 @@ import java.util.Optional;
  */
 @Controller(KeysController.PATH)
 @Tag(name = "admin")
+@ApiProblems.Admin
 final class KeysController {
 
     static final String PATH = "/v1/keys";
     private static final List<String> FIELDS = List.of("name", "scopes", "rateLimit");
     private static final String EXAMPLE = "{\"name\":\"web\",\"scopes\":[\"serve\"]}";
-    private static final String PROBLEM_400 = "{\"type\":\"https://tandem.io/problems/invalid-input\","
-            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"unknown scope; one of ingest, serve, admin\","
-            + "\"field\":\"scopes[0]\"}";
+    private static final String PROBLEM_400 = ApiExamples.PROBLEM_400_PREFIX
+            + "\"detail\":\"unknown scope; one of ingest, serve, admin\",\"field\":\"scopes[0]\"}";
 
     private final CreateApiKeyUseCase create;
     private final ListApiKeysUseCase list;
@@ -74,20 +74,8 @@ final class KeysController {
                     + "\"name\":\"web\",\"scopes\":[\"serve\"],\"createdAt\":\"2026-12-07T02:30:00Z\","
                     + "\"rateLimit\":{\"perSecond\":50,\"burst\":100},\"key\":\"tdm_k3xq7mzt2a_"
                     + "9bJ8Qe1m0wz4S6KcTq2y7XhV3uN5pL8dRf0aGiYoE1s\"}")))
-    @ApiResponse(responseCode = "400", description = "A field is missing or invalid (problem+json naming it)",
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST,
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = PROBLEM_400)))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<KeyJson.Created> create(
             @Schema(implementation = RequestShapes.Key.class) @Nullable @Body byte[] body) {
         CreatedApiKey created = create.create(commandIn(body));
@@ -104,18 +92,6 @@ final class KeysController {
                     KeyJson.Listing.class), examples = @ExampleObject(value = "{\"keys\":[{\"id\":\"k3xq7mzt2a\","
                     + "\"name\":\"web\",\"scopes\":[\"serve\"],\"createdAt\":\"2026-12-07T02:30:00Z\","
                     + "\"revokedAt\":null,\"rateLimit\":null}]}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     KeyJson.Listing list() {
         return new KeyJson.Listing(list.list().stream().map(KeyJson.Key::from).toList());
     }
@@ -129,32 +105,17 @@ final class KeysController {
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/key-not-found\",\"title\":\"Not "
                     + "Found\",\"status\":404,\"detail\":\"no key 'k3xq7mzt2a'\",\"field\":\"id\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<?> revoke(@Parameter(description = "The key's id, the part after `tdm_`", example = "k3xq7mzt2a")
                            @PathVariable("id") String id) {
         if (revoke.revoke(new RevokeApiKeyCommand(id))) {
             return HttpResponse.noContent();
         }
-        return ProblemResponses.respond(Problem.of(404, "Not Found", "key-not-found", "id", "no key '" + id + "'"));
+        return ProblemResponses.notFound("key-not-found", "id", "no key '" + id + "'");
     }
 
     private static CreateApiKeyCommand commandIn(byte[] body) {
         JsonMembers request = RequestJson.object(body, EXAMPLE, FIELDS);
-        String name = request.text("name");
-        if (name == null) {
-            throw new InvalidFieldException("name", "is required");
-        }
+        String name = RequestJson.requiredText(request, "name", "is required");
         List<String> labels = request.texts("scopes", Scope.values().length);
         if (labels.isEmpty()) {
             throw new InvalidFieldException("scopes", "is required: one or more of ingest, serve, admin");

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.experiment.port.in.ListModelDecisionsQuery;
@@ -26,6 +25,12 @@ import io.tandem.application.registry.port.in.PromoteModelVersionUseCase;
 import io.tandem.application.registry.port.in.RollbackModelCommand;
 import io.tandem.application.registry.port.in.RollbackModelUseCase;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
 /**
  * The model registry: {@code GET /v1/models}, {@code GET /v1/models/{name}/versions},
  * {@code POST /v1/models/{name}/versions/{v}/promote} and {@code POST /v1/models/{name}/rollback}.
@@ -33,6 +38,7 @@ import io.tandem.application.registry.port.in.RollbackModelUseCase;
  */
 @Controller("/v1/models")
 @Tag(name = "admin")
+@ApiProblems.Admin
 final class ModelsController {
 
     private final ListModelsUseCase listModels;
@@ -63,18 +69,6 @@ final class ModelsController {
                     "{\"models\":[{\"name\":\"default\",\"kind\":\"als\",\"versions\":3,"
                     + "\"champion\":\"v3\",\"latestVersion\":\"v3\","
                     + "\"latestCreatedAt\":\"2026-12-01T02:00:00Z\"}]}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     ModelJson.ModelList list() {
         return ModelJson.ModelList.from(listModels.list(new ListModelsQuery()));
     }
@@ -90,23 +84,7 @@ final class ModelsController {
                     schema = @Schema(implementation = ModelJson.VersionList.class),
                     examples = @ExampleObject(value =
                     "{\"name\":\"default\",\"versions\":[" + ApiExamples.VERSION + "]}")))
-    @ApiResponse(responseCode = "404",
-            description = "No model with this name",
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/model-not-found\",\"title\":\"Not "
-                    + "Found\",\"status\":404,\"detail\":\"no model 'default' in the registry\",\"field\":\"name\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiProblems.ModelNotFound
     ModelJson.VersionList versions(@Parameter(description = "The model's name", example = "default")
                                    @PathVariable("name") String name) {
         ListModelVersionsQuery query = new ListModelVersionsQuery(name);
@@ -118,30 +96,13 @@ final class ModelsController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(operationId = "promoteModelVersion",
             summary = "Make a version the champion; the previous champion is archived")
-    @ApiResponse(responseCode = "200",
-            description = "The champion now and the version it replaced",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ModelJson.Change.class),
-                    examples = @ExampleObject(value =
-                    ApiExamples.CHANGE)))
+    @ChampionChanged
     @ApiResponse(responseCode = "404",
             description = "No such model or version",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/model-not-found\",\"title\":\"Not "
                     + "Found\",\"status\":404,\"detail\":\"model 'default' has no version 'v9'\","
                     + "\"field\":\"version\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     ModelJson.Change promote(@Parameter(description = "The model's name", example = "default")
                             @PathVariable("name") String name,
                             @Parameter(description = "The version to promote", example = "v3")
@@ -153,37 +114,27 @@ final class ModelsController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(operationId = "rollbackModel",
             summary = "Put the previous champion back")
-    @ApiResponse(responseCode = "200",
-            description = "The champion now and the version it replaced",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ModelJson.Change.class),
-                    examples = @ExampleObject(value =
-                    ApiExamples.CHANGE)))
-    @ApiResponse(responseCode = "404",
-            description = "No model with this name",
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/model-not-found\",\"title\":\"Not "
-                    + "Found\",\"status\":404,\"detail\":\"no model 'default' in the registry\",\"field\":\"name\"}")))
+    @ChampionChanged
+    @ApiProblems.ModelNotFound
     @ApiResponse(responseCode = "409",
             description = "There is no previous champion",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/model-conflict\","
                     + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"model 'default' has no "
                     + "previous champion to roll back to\",\"field\":\"name\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_ADMIN)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     ModelJson.Change rollback(@Parameter(description = "The model's name", example = "default")
                              @PathVariable("name") String name) {
         return ModelJson.Change.from(rollback.rollback(new RollbackModelCommand(name)));
+    }
+
+    /** The answer of promote and rollback alike: the champion now and the version it replaced. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "200", description = "The champion now and the version it replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelJson.Change.class),
+                    examples = @ExampleObject(value = ApiExamples.CHANGE)))
+    @interface ChampionChanged {
     }
 }

@@ -34,6 +34,7 @@ import java.util.List;
  */
 @Controller("/v1/rankings")
 @Tag(name = "serve")
+@ApiProblems.Serve
 final class RankingsController {
 
     private static final List<String> FIELDS = List.of("userId", "itemIds", "explain");
@@ -59,24 +60,9 @@ final class RankingsController {
                     schema = @Schema(implementation = RecommendationJson.Response.class),
                     examples = @ExampleObject(value =
                     ApiExamples.RECOMMENDATIONS)))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
-                    + "whitespace\",\"field\":\"itemIds[1]\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_SERVE)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST, content = @Content(
+            mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = ApiExamples.PROBLEM_400_PREFIX
+                    + "\"detail\":\"must not start or end with whitespace\",\"field\":\"itemIds[1]\"}")))
     RecommendationJson.Response rank(
             @Schema(implementation = RequestShapes.Ranking.class) @Nullable @Body byte[] body) {
         RankItemsQuery query = queryIn(body);
@@ -87,10 +73,7 @@ final class RankingsController {
 
     private static RankItemsQuery queryIn(byte[] body) {
         JsonMembers request = RequestJson.object(body, "{\"userId\":\"u1\",\"itemIds\":[\"a\",\"b\"]}", FIELDS);
-        String user = request.text("userId");
-        if (user == null) {
-            throw new InvalidFieldException("userId", "is required");
-        }
+        String user = RequestJson.requiredText(request, "userId", "is required");
         if (request.get("itemIds").isEmpty()) {
             throw new InvalidFieldException("itemIds", "is required: an array of 1 to " + RankItemsQuery.MAX_ITEMS
                     + " item ids");

@@ -34,6 +34,7 @@ import java.util.Set;
  */
 @Controller("/v1/users")
 @Tag(name = "serve")
+@ApiProblems.Serve
 final class RecommendationsController {
 
     static final int DEFAULT_COUNT = 10;
@@ -57,24 +58,7 @@ final class RecommendationsController {
                     schema = @Schema(implementation = RecommendationJson.Response.class),
                     examples = @ExampleObject(value =
                     ApiExamples.RECOMMENDATIONS)))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a whole number between 1 and "
-                    + "100\",\"field\":\"count\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_SERVE)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiProblems.InvalidCount
     RecommendationJson.Response recommend(@Parameter(description = "The user's id, exactly as given", example = "u1")
                                           @PathVariable("id") String id,
                                           @Parameter(description = "How many items, 1 to 1000; 10 when absent",
@@ -100,19 +84,9 @@ final class RecommendationsController {
         return RecommendationJson.Response.forUser(recommendation, explained);
     }
 
-    /**
-     * The {@code count} query parameter, shared with similar items; absent or empty means the default. Query
-     * parameters are judged as given, like every input (ADR-0019): {@code " 5"} is not a count.
-     */
+    /** The {@code count} query parameter, shared with similar items. */
     static int parseCount(String count) {
-        if (count == null || count.isEmpty()) {
-            return DEFAULT_COUNT;
-        }
-        if (!count.chars().allMatch(c -> c >= '0' && c <= '9') || count.length() > 9) {
-            throw new InvalidFieldException("count", "must be a whole number between 1 and "
-                    + RecommendItemsQuery.MAX_COUNT);
-        }
-        return Integer.parseInt(count);
+        return QueryValues.wholeNumber("count", count, DEFAULT_COUNT, RecommendItemsQuery.MAX_COUNT);
     }
 
     private static boolean parseExplain(String explain) {

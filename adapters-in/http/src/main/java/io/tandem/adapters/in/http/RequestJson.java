@@ -25,6 +25,15 @@ final class RequestJson {
         return StrictJson.parse("body", body);
     }
 
+    /** The string member {@code name} of {@code object}; absent, it is refused with {@code message}. */
+    static String requiredText(JsonMembers object, String name, String message) {
+        String text = object.text(name);
+        if (text == null) {
+            throw new InvalidFieldException(object.field(name), message);
+        }
+        return text;
+    }
+
     /** The body as a JSON object of the {@code known} members only. */
     static JsonMembers object(byte[] body, String example, List<String> known) {
         return JsonMembers.of("", parse(body, example), known, Map.of());

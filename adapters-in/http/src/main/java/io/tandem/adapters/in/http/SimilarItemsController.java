@@ -27,6 +27,7 @@ import io.tandem.application.serving.port.in.SimilarItemsQuery;
  */
 @Controller("/v1/items")
 @Tag(name = "serve")
+@ApiProblems.Serve
 final class SimilarItemsController {
 
     private final FindSimilarItemsUseCase findSimilarItems;
@@ -50,29 +51,12 @@ final class SimilarItemsController {
                     + "\"items\":[{\"itemId\":\"i7\",\"score\":0.83,\"rank\":1,"
                     + "\"sources\":[\"item-similarity\"]}],\"model\":{\"name\":\"default\","
                     + "\"version\":\"v3\"},\"fallback\":{\"used\":false,\"reason\":null}}")))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must be a whole number between 1 and "
-                    + "100\",\"field\":\"count\"}")))
+    @ApiProblems.InvalidCount
     @ApiResponse(responseCode = "404",
             description = "Neither the catalog nor the model knows the item",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/item-not-found\",\"title\":\"Not "
                     + "Found\",\"status\":404,\"detail\":\"no item 'i42'\",\"field\":\"id\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_SERVE)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
     HttpResponse<?> similar(@Parameter(description = "The item's id, exactly as given", example = "i42")
                             @PathVariable("id") String id,
                             @Parameter(description = "How many items, 1 to 1000; 10 when absent", example = "10")
@@ -83,7 +67,7 @@ final class SimilarItemsController {
                     metrics.served(ServingMetrics.Endpoint.SIMILAR, recommendation);
                     return HttpResponse.ok(RecommendationJson.Response.forItem(recommendation));
                 })
-                .orElseGet(() -> ProblemResponses.respond(Problem.of(404, "Not Found", "item-not-found", "id",
-                        "no item '" + query.item().value() + "'")));
+                .orElseGet(() -> ProblemResponses.notFound("item-not-found", "id",
+                        "no item '" + query.item().value() + "'"));
     }
 }

@@ -57,24 +57,10 @@ final class UsersController {
                     schema = @Schema(implementation = CatalogJson.UserJson.class),
                     examples = @ExampleObject(value =
                     ApiExamples.USER)))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"differs from the id in "
-                    + "the path\",\"field\":\"userId\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_INGEST)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST, content = @Content(
+            mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = ApiExamples.PROBLEM_400_PREFIX
+                    + "\"detail\":\"differs from the id in the path\",\"field\":\"userId\"}")))
+    @ApiProblems.Ingest
     CatalogJson.UserJson put(@Parameter(description = "The user's id, exactly as given", example = "u1")
                              @PathVariable("id") String id,
                              @Schema(implementation = CatalogJson.UserJson.class) @Body byte[] body) {
@@ -95,37 +81,19 @@ final class UsersController {
                     schema = @Schema(implementation = CatalogJson.UserJson.class),
                     examples = @ExampleObject(value =
                     ApiExamples.USER)))
-    @ApiResponse(responseCode = "400",
-            description = ApiExamples.BAD_REQUEST,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    "{\"type\":\"https://tandem.io/problems/invalid-input\",\"title\":\"Bad "
-                    + "Request\",\"status\":400,\"detail\":\"must not start or end with "
-                    + "whitespace\",\"field\":\"id\"}")))
+    @ApiProblems.InvalidId
     @ApiResponse(responseCode = "404",
             description = "No user with this id",
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
                     "{\"type\":\"https://tandem.io/problems/user-not-found\",\"title\":\"Not "
                     + "Found\",\"status\":404,\"detail\":\"no user 'u1' in the catalog\","
                     + "\"field\":\"id\"}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_SERVE)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiProblems.Serve
     HttpResponse<?> get(@Parameter(description = "The user's id, exactly as given", example = "u1")
                         @PathVariable("id") String id) {
         UserId user = PathIds.user(id);
-        return findUser.find(new FindUserQuery(user))
-                .<HttpResponse<?>>map(found -> HttpResponse.ok(CatalogJson.UserJson.from(found)))
-                .orElseGet(() -> ProblemResponses.respond(Problem.of(404, "Not Found", "user-not-found", "id",
-                        "no user '" + user.value() + "' in the catalog")));
+        return ProblemResponses.found(findUser.find(new FindUserQuery(user)).map(CatalogJson.UserJson::from),
+                "user-not-found", "id", "no user '" + user.value() + "' in the catalog");
     }
 
     @Get(uri = "/catalog", produces = MediaType.APPLICATION_JSON)
@@ -139,18 +107,7 @@ final class UsersController {
                     schema = @Schema(implementation = CatalogJson.CatalogSize.class),
                     examples = @ExampleObject(value =
                     "{\"items\":1682,\"users\":943}")))
-    @ApiResponse(responseCode = "401",
-            description = ApiExamples.UNAUTHORIZED,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_401)))
-    @ApiResponse(responseCode = "403",
-            description = ApiExamples.FORBIDDEN,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_403_SERVE)))
-    @ApiResponse(responseCode = "429",
-            description = ApiExamples.TOO_MANY,
-            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
-                    ApiExamples.PROBLEM_429)))
+    @ApiProblems.Serve
     CatalogJson.CatalogSize size() {
         CatalogCounts counts = countCatalog.count(new CountCatalogQuery());
         return new CatalogJson.CatalogSize(counts.items(), counts.users());

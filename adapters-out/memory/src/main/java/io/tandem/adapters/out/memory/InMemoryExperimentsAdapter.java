@@ -5,50 +5,40 @@ import io.tandem.application.experiment.port.out.ListExperimentsPort;
 import io.tandem.application.experiment.port.out.LoadExperimentPort;
 import io.tandem.application.experiment.port.out.SaveExperimentPort;
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentRegister;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * An experiment store in a map, for tests and for an instance whose experiments need not outlive it. One lock over
- * every call makes each change one step, which is all the overlap rule needs within one process.
+ * An experiment store in memory ({@link ExperimentRegister}), for tests and for an instance whose experiments need
+ * not outlive it. One lock over every call makes each change one step, which is all the overlap rule needs within
+ * one process.
  */
 public final class InMemoryExperimentsAdapter implements SaveExperimentPort, LoadExperimentPort, ListExperimentsPort,
         ChangeExperimentPort {
 
-    /** By name, in the order of creation. */
-    private final Map<String, Experiment> experiments = new LinkedHashMap<>();
+    private final ExperimentRegister experiments = new ExperimentRegister();
 
     @Override
     public synchronized boolean saveExperiment(Experiment experiment) {
-        return experiments.putIfAbsent(experiment.name(), experiment) == null;
+        return experiments.add(experiment);
     }
 
     @Override
     public synchronized Optional<Experiment> loadExperiment(String name) {
-        return Optional.ofNullable(experiments.get(name));
+        return experiments.find(name);
     }
 
     @Override
     public synchronized List<Experiment> listExperiments() {
-        return List.copyOf(experiments.values());
+        return experiments.all();
     }
 
     @Override
     public synchronized Optional<Experiment> changeExperiment(
             String name, BiFunction<Experiment, List<Experiment>, Experiment> change) {
-        Experiment stored = experiments.get(name);
-        if (stored == null) {
-            return Optional.empty();
-        }
-        Experiment changed = change.apply(stored, List.copyOf(experiments.values()));
-        if (!changed.name().equals(name)) {
-            throw new IllegalArgumentException("a change must keep the experiment's name '" + name + "'");
-        }
-        experiments.put(name, changed);
-        return Optional.of(changed);
+        return experiments.change(name, change);
     }
 }

@@ -1,20 +1,15 @@
 package io.tandem.adapters.in.cli.experiments;
 
+import io.tandem.adapters.in.cli.CommandGroup;
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
 import io.tandem.application.experiment.port.in.CreateExperimentCommand;
-import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
 import io.tandem.application.experiment.port.in.DecideExperimentCommand;
-import io.tandem.application.experiment.port.in.DecideExperimentUseCase;
 import io.tandem.application.experiment.port.in.ExperimentDecisions;
 import io.tandem.application.experiment.port.in.ExperimentReport;
-import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
-import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentCommand;
-import io.tandem.application.experiment.port.in.StartExperimentUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentCommand;
-import io.tandem.application.experiment.port.in.StopExperimentUseCase;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ExperimentConflictException;
@@ -40,15 +35,8 @@ import java.util.function.Function;
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true,
         description = "Create, list, show (with the read-out), start, stop and decide experiments.")
-public final class ExperimentsCommand implements Runnable {
+public final class ExperimentsCommand extends CommandGroup {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** The experiments command with its subcommands. */
     public static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
@@ -58,17 +46,17 @@ public final class ExperimentsCommand implements Runnable {
         commandLine.addSubcommand("show", named(launcher, out, "Show an experiment with its read-out: figures with "
                 + "intervals per variant and day, the sample-ratio check and each challenger's decision against the "
                 + "first variant. Reading a running experiment is a look at its sequential test.",
-                (session, name) -> session.useCase(ShowExperimentUseCase.class).show(new ShowExperimentQuery(name))));
+                (session, name) -> session.useCases().showExperiment().show(new ShowExperimentQuery(name))));
         commandLine.addSubcommand("start", named(launcher, out, "Start a draft now; refused while another experiment "
-                + "runs on an overlapping surface.", (session, name) -> session.useCase(StartExperimentUseCase.class)
+                + "runs on an overlapping surface.", (session, name) -> session.useCases().startExperiment()
                 .start(new StartExperimentCommand(name))));
         commandLine.addSubcommand("stop", named(launcher, out, "Stop a running experiment now, for good.",
-                (session, name) -> session.useCase(StopExperimentUseCase.class).stop(new StopExperimentCommand(name))));
+                (session, name) -> session.useCases().stopExperiment().stop(new StopExperimentCommand(name))));
         commandLine.addSubcommand("decide", named(launcher, out, "Decide now from the read-out: a challenger that "
                 + "wins at the configured confidence, keeps the guardrails and passed its offline gate is promoted; a "
                 + "win without the gate, a loss or a stop is recorded without promotion, with its evidence, beside "
                 + "the version. The experiment stops once every challenger serving a version is decided; deciding "
-                + "again changes nothing.", (session, name) -> session.useCase(DecideExperimentUseCase.class)
+                + "again changes nothing.", (session, name) -> session.useCases().decideExperiment()
                 .decide(new DecideExperimentCommand(name))));
         return commandLine;
     }
@@ -156,7 +144,7 @@ public final class ExperimentsCommand implements Runnable {
                 return fail(ExitCode.USAGE, e.getMessage());
             }
             return inSession(session -> {
-                Experiment created = session.useCase(CreateExperimentUseCase.class).create(command);
+                Experiment created = session.useCases().createExperiment().create(command);
                 out.println(ExperimentText.line(created));
                 return ExitCode.OK;
             });
@@ -174,7 +162,7 @@ public final class ExperimentsCommand implements Runnable {
         @Override
         public Integer call() {
             return inSession(session -> {
-                List<Experiment> experiments = session.useCase(ListExperimentsUseCase.class).list();
+                List<Experiment> experiments = session.useCases().listExperiments().list();
                 experiments.forEach(experiment -> out.println(ExperimentText.line(experiment)));
                 if (experiments.isEmpty()) {
                     out.println("(no experiments; create one with: tandem experiments create ab-1 "
