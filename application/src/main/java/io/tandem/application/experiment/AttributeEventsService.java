@@ -27,7 +27,9 @@ import java.util.Set;
  * served-list store the first time one of its follow-ups arrives, recorded in the {@link OnlineMetricsAggregate},
  * and every event is applied to it; the cells of each experiment an event changed are then saved whole, replacing
  * the stored ones. An event id counts once per request, so a redelivered batch changes nothing. Requests whose
- * attribution window has closed are forgotten once a minute, keeping what they added.
+ * attribution window has closed are forgotten once a minute, keeping what they added. A failure to read served
+ * lists fails the batch (it is delivered again, like a failure of the online store beside it); a failure to save
+ * the cells does not, and they are saved with the next batch.
  *
  * <p>The aggregate is this instance's memory: it is meant to run in the one process that applies the event log to
  * the online features, and a restarted process starts it afresh (ADR-0026, amended, says what that costs).
@@ -43,6 +45,10 @@ public final class AttributeEventsService implements AttributeEventsUseCase {
     private final SaveOnlineMetricsPort metrics;
     private final Clock clock;
     private Instant expiredAt;
+    /** Experiments whose cells changed since they were last saved (a failed save is retried with the next batch). */
+    private final Set<String> unsaved = new LinkedHashSet<>();
+
+    private static final System.Logger LOG = System.getLogger(AttributeEventsService.class.getName());
 
     public AttributeEventsService(AttributionPolicy policy, LoadServedListsPort servedLists,
                                   SaveOnlineMetricsPort metrics, Clock clock) {
@@ -73,16 +79,23 @@ public final class AttributeEventsService implements AttributeEventsUseCase {
             Map<String, ServedList> found = servedLists.loadServedLists(unknown);
             unknown.stream().map(found::get).filter(Objects::nonNull).forEach(aggregate::record);
         }
-        Set<String> changed = new LinkedHashSet<>();
         for (Event event : followUps) {
             AttributionOutcome outcome = aggregate.apply(event);
             if (outcome == AttributionOutcome.POSITION || outcome == AttributionOutcome.REQUEST) {
                 aggregate.openList(event.context().requestId().orElseThrow())
-                        .ifPresent(list -> changed.add(list.experiment()));
+                        .ifPresent(list -> unsaved.add(list.experiment()));
             }
         }
-        if (!changed.isEmpty()) {
-            metrics.saveOnlineMetrics(cellsOf(changed));
+        if (!unsaved.isEmpty()) {
+            try {
+                metrics.saveOnlineMetrics(cellsOf(unsaved));
+                unsaved.clear();
+            } catch (RuntimeException e) {
+                // The events are counted in memory already (a redelivery would be a duplicate): the cells are saved
+                // with the next batch instead, and the event log is not held back for the metric store.
+                LOG.log(System.Logger.Level.WARNING, "online metrics of " + unsaved + " could not be saved; "
+                        + "retried with the next events: " + e.getMessage());
+            }
         }
     }
 
