@@ -83,6 +83,8 @@ final class ServingFixture {
     RuntimeException scorerFailure;
     RuntimeException rulesFailure;
     ServingSettings settings = ServingSettings.defaults();
+    /** The experiments the request path consults: none unless a test sets them. */
+    ServingExperiments experiments = ServingExperiments.NONE;
 
     private final RegistryFake registry = new RegistryFake();
     private final Map<URI, byte[]> artifacts = new LinkedHashMap<>();
@@ -121,7 +123,15 @@ final class ServingFixture {
 
     /** Trains (stores and registers) the model and makes it the champion serving loads. */
     ServingFixture withChampion() {
-        URI ranker = URI.create("file:///srv/tandem/" + new ArtifactKey(MODEL, "v1", "ranker.onnx").path());
+        withCandidate("v1");
+        registry.promote(MODEL, "v1");
+        models.refresh();
+        return this;
+    }
+
+    /** Trains (stores and registers) the same model as {@code version}, a candidate an experiment may pin. */
+    ServingFixture withCandidate(String name) {
+        URI ranker = URI.create("file:///srv/tandem/" + new ArtifactKey(MODEL, name, "ranker.onnx").path());
         artifacts.put(ranker, RANKER);
         long[] unknown = new long[ITEMS];
         Arrays.fill(unknown, ItemFacets.UNKNOWN_TIME);
@@ -130,12 +140,10 @@ final class ServingFixture {
                 new ItemStats(new int[ITEMS], new double[ITEMS], new long[ITEMS], new double[ITEMS]), ITEMS,
                 RETRIEVERS, List.of(new byte[] {0}, new byte[] {1}), ServingBundle.sha256(RANKER));
         artifacts.put(ranker.resolve(ServingBundle.FILE), bundle.encode());
-        ModelVersion version = new ModelVersion(MODEL, "v1", ModelKind.RANKER, ModelStage.CANDIDATE,
+        ModelVersion version = new ModelVersion(MODEL, name, ModelKind.RANKER, ModelStage.CANDIDATE,
                 new ModelMetrics("temporal:test", Map.of("ndcg@10", 0.5)), Optional.of(SCHEMA), ranker,
                 new TrainingWindow(NOW.minusSeconds(86_400), NOW), Optional.empty(), NOW);
         registry.saveIfAbsent(version);
-        registry.promote(MODEL, "v1");
-        models.refresh();
         return this;
     }
 
@@ -160,7 +168,7 @@ final class ServingFixture {
                     .sorted(Comparator.comparing(Item::createdAt).reversed()).limit(limit).toList();
         };
         return new ServingDependencies(models, userState, items, newest, rules(), settings,
-                () -> "request-" + requests.incrementAndGet());
+                () -> "request-" + requests.incrementAndGet(), experiments);
     }
 
     /**
