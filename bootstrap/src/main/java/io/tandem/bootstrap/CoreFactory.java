@@ -57,14 +57,19 @@ final class CoreFactory {
 
     /**
      * The event log's online-feature consumer: each batch updates the online features, then its follow-up events
-     * are attributed to the experiment lists they quote (ADR-0026). A batch that fails in either step is delivered
-     * again, and both steps count an event id once.
+     * are attributed to the experiment lists they quote (ADR-0026), unless {@code tandem.experiments.attribute} is
+     * off on this instance. A batch that fails in either step is delivered again, and both steps count an event id
+     * once.
      */
     @Singleton
     UpdateOnlineFeaturesUseCase updateOnlineFeatures(FeaturePolicy policy, LoadItemsPort items,
                                                      ApplyFeatureUpdatesPort applyUpdates,
-                                                     AttributeEventsUseCase attribution) {
+                                                     AttributeEventsUseCase attribution,
+                                                     ExperimentsConfiguration experiments) {
         UpdateOnlineFeaturesService features = new UpdateOnlineFeaturesService(policy, items, applyUpdates);
+        if (!experiments.attribute()) {
+            return features;
+        }
         return command -> {
             features.update(command);
             attribution.attribute(new AttributeEventsCommand(command.events()));

@@ -19,8 +19,9 @@ import java.time.Duration;
  * variant, and {@code max-users} per variant without a difference stops the experiment. {@code refresh-interval} is
  * how often an instance re-reads the running experiments. Follow-up events count for {@code attribution-window}
  * after their list was served, and list quality is judged at the top {@code attribution-cut-off} places (ADR-0026);
- * a served list is kept in the online store for {@code served-list-ttl}, which must outlast the window. The store is
- * an {@link AdapterChoice}.
+ * a served list is kept in the online store for {@code served-list-ttl}, which must outlast the window; {@code attribute}
+ * says whether this instance's online-feature consumer attributes follow-ups (exactly one instance should). The
+ * store is an {@link AdapterChoice}.
  */
 @ConfigurationProperties("tandem.experiments")
 record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") String metric,
@@ -31,7 +32,8 @@ record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") S
                                 @Bindable(defaultValue = "1s") Duration refreshInterval,
                                 @Bindable(defaultValue = "1d") Duration attributionWindow,
                                 @Bindable(defaultValue = "10") int attributionCutOff,
-                                @Bindable(defaultValue = "2d") Duration servedListTtl) {
+                                @Bindable(defaultValue = "2d") Duration servedListTtl,
+                                @Bindable(defaultValue = "true") boolean attribute) {
 
     ExperimentsConfiguration {
         PrimaryMetric.fromWireName("tandem.experiments.metric", metric);
