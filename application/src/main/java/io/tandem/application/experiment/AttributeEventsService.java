@@ -99,11 +99,6 @@ public final class AttributeEventsService implements AttributeEventsUseCase {
         }
     }
 
-    /** How many events ended in each outcome since this instance started, for the operators' counters. */
-    public synchronized Map<AttributionOutcome, Long> outcomes() {
-        return aggregate.outcomes();
-    }
-
     private List<OnlineMetrics> cellsOf(Set<String> experiments) {
         List<OnlineMetrics> cells = new ArrayList<>();
         for (String experiment : experiments) {

@@ -19,10 +19,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,9 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * in the refusal's cause.
  *
  * <p>An experiment variant may pin another version than the champion (ADR-0024): {@link #acquire(ModelRef)} loads
- * it on its first request and keeps it beside the champion (at most {@value #MAX_PINNED} such versions; the
- * longest unused one is retired first), and a version that cannot serve is tried again after the same pause as a
- * refused champion, its requests answered by the fallback meanwhile.
+ * it on its first request and keeps it beside the champion (at most {@value #MAX_PINNED} such versions: loading
+ * another retires one of them), and a version that cannot serve is tried again after the same pause as a refused
+ * champion, its requests answered by the fallback meanwhile. A request for a loaded version takes no lock.
  */
 public final class ServingModels implements RefreshServingModelUseCase {
 
@@ -54,9 +54,10 @@ public final class ServingModels implements RefreshServingModelUseCase {
     private final AtomicReference<ServingModel> current = new AtomicReference<>();
     private final Object swapping = new Object();
     private volatile Optional<Refused> refused = Optional.empty();
-    /** Pinned versions loaded beside the champion, least recently loaded first. */
-    private final Map<ModelRef, ServingModel> pinned = new LinkedHashMap<>(8, 0.75f, true);
-    private final Map<ModelRef, Refused> pinnedRefused = new LinkedHashMap<>();
+    /** Pinned versions loaded beside the champion; read without a lock, loaded and retired under {@link #pinning}. */
+    private final Map<ModelRef, ServingModel> pinned = new ConcurrentHashMap<>();
+    private final Map<ModelRef, Refused> pinnedRefused = new ConcurrentHashMap<>();
+    private final Object pinning = new Object();
     private static final int MAX_PINNED = 4;
 
     public ServingModels(String modelName, LoadModelVersionsPort versions, LoadModelArtifactPort artifacts,
@@ -152,13 +153,21 @@ public final class ServingModels implements RefreshServingModelUseCase {
         if (champion != null && champion.ref().equals(ref) && champion.acquire()) {
             return Optional.of(champion);
         }
-        synchronized (pinned) {
+        ServingModel held = pinned.get(ref);
+        if (held != null && held.acquire()) {
+            return Optional.of(held);
+        }
+        Refused refusal = pinnedRefused.get(ref);
+        if (refusal != null && System.nanoTime() - refusal.atNanos < RETRY_REFUSED_AFTER_NANOS) {
+            return Optional.empty();
+        }
+        synchronized (pinning) {
             ServingModel loaded = pinned.get(ref);
             if (loaded != null && loaded.acquire()) {
                 return Optional.of(loaded);
             }
             long now = System.nanoTime();
-            Refused refusal = pinnedRefused.get(ref);
+            refusal = pinnedRefused.get(ref);
             if (refusal != null && now - refusal.atNanos < RETRY_REFUSED_AFTER_NANOS) {
                 return Optional.empty();
             }
@@ -176,11 +185,12 @@ public final class ServingModels implements RefreshServingModelUseCase {
             }
             pinnedRefused.remove(ref);
             if (pinned.size() >= MAX_PINNED) {
-                ModelRef eldest = pinned.keySet().iterator().next();
-                pinned.remove(eldest).retire();
+                // Requests holding the retired one finish on it; it closes when the last releases it.
+                ModelRef retired = pinned.keySet().iterator().next();
+                pinned.remove(retired).retire();
             }
-            pinned.put(ref, loaded);
             loaded.acquire();
+            pinned.put(ref, loaded);
             return Optional.of(loaded);
         }
     }

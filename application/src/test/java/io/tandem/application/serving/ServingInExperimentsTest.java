@@ -133,6 +133,22 @@ class ServingInExperimentsTest {
     }
 
     @Test
+    void moreVersionsThanAreKeptLoadedKeepServingOneAfterAnother() {
+        for (String version : List.of("v3", "v4", "v5", "v6")) {
+            fixture.withCandidate(version);
+        }
+        for (String version : List.of("v2", "v3", "v4", "v5", "v6", "v2", "v1")) {
+            UserId user = inVariant("u-" + version, VariantModel.version(ServingFixture.MODEL, version),
+                    ServingOptions.DEFAULTS);
+
+            Recommendation answer = recommend(user, 2);
+
+            assertThat(answer.model()).as(version).contains(new ModelRef(ServingFixture.MODEL, version));
+            assertThat(answer.fallback().used()).isFalse();
+        }
+    }
+
+    @Test
     void aVariantsExplorationPlacesAndCandidatesPerRetrieverReplaceTheInstanceSettings() {
         fixture.addToCatalog(Item.of(ItemId.of("unplayed"), Set.of("comedy"), ServingFixture.NOW));
         UserId explorer = inVariant("u1", VariantModel.champion(),
