@@ -33,7 +33,8 @@ class ArchitectureRulesTest {
     @ValueSource(strings = {
             "io.tandem.domain", "io.tandem.application.*.port.in", "io.tandem.application.*.port.out",
             "io.tandem.application", "io.tandem.adapters.in", "io.tandem.adapters.out",
-            "io.tandem.adapters.shared.json", "io.tandem.adapters.shared.parquet",
+            "io.tandem.adapters.in.bench", "io.tandem.adapters.shared.json", "io.tandem.adapters.shared.parquet",
+            "io.tandem.adapters.shared.datasets",
             "io.tandem.bootstrap"})
     void importHoldsClassesOfEveryLayer(String layer) {
         assertThat(PROJECT.that(resideInAPackage(layer + "..")))

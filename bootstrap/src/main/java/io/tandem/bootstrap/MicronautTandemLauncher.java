@@ -7,7 +7,6 @@ import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tandem.adapters.in.cli.LaunchFailedException;
 import io.tandem.adapters.in.cli.TandemLauncher;
-import io.tandem.adapters.in.cli.TandemServer;
 import io.tandem.adapters.in.cli.TandemSession;
 import io.tandem.adapters.in.synthetic.SyntheticConfig;
 import io.tandem.adapters.in.synthetic.SyntheticDataset;
@@ -37,8 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -51,13 +48,6 @@ import java.util.stream.Stream;
 final class MicronautTandemLauncher implements TandemLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(MicronautTandemLauncher.class);
-    /** Connection attempts run on daemon threads, so a short command never waits for one to end. */
-    private static final Executor ATTEMPTS = task -> {
-        Thread thread = new Thread(task, "tandem-connection-check");
-        thread.setDaemon(true);
-        thread.start();
-    };
-
     /**
      * Returns once serving: the HTTP server's threads keep the process alive, and one shutdown hook stops
      * everything on SIGTERM or Ctrl-C.
@@ -84,10 +74,11 @@ final class MicronautTandemLauncher implements TandemLauncher {
         }
         out.println("Connections:");
         List<ConfigurationCheck.Service> services = check.services();
-        List<CompletableFuture<Attempt>> attempts = services.stream().map(MicronautTandemLauncher::attempt).toList();
+        List<CompletableFuture<ServiceAttempts.Attempt>> attempts = services.stream()
+                .map(ServiceAttempts::attempt).toList();
         boolean answered = true;
-        for (CompletableFuture<Attempt> attempt : attempts) {
-            Attempt outcome = attempt.join();
+        for (CompletableFuture<ServiceAttempts.Attempt> attempt : attempts) {
+            ServiceAttempts.Attempt outcome = attempt.join();
             answered &= outcome.answered();
             out.println("  " + outcome.line());
         }
@@ -107,42 +98,7 @@ final class MicronautTandemLauncher implements TandemLauncher {
 
     @Override
     public TandemSession openSession() {
-        ApplicationContext context = start(Map.of(), Profile.chosen(Optional.empty(), System::getenv), false);
-        return new TandemSession() {
-            @Override
-            public <T> T useCase(Class<T> type) {
-                return context.getBean(type);
-            }
-
-            @Override
-            public void close() {
-                context.close();
-            }
-        };
-    }
-
-    @Override
-    public TandemServer startServer(Map<String, Object> properties) {
-        Map<String, Object> all = new LinkedHashMap<>(properties);
-        all.putIfAbsent("micronaut.server.port", -1);
-        ApplicationContext context = start(all, Profile.EMBEDDED, true);
-        String url = url(context);
-        return new TandemServer() {
-            @Override
-            public String url() {
-                return url;
-            }
-
-            @Override
-            public <T> T useCase(Class<T> type) {
-                return context.getBean(type);
-            }
-
-            @Override
-            public void close() {
-                context.close();
-            }
-        };
+        return new MicronautSession(start(Map.of(), Profile.chosen(Optional.empty(), System::getenv), false));
     }
 
     /**
@@ -234,9 +190,9 @@ final class MicronautTandemLauncher implements TandemLauncher {
                     LaunchFailedException.INVALID_CONFIGURATION);
         }
         for (ConfigurationCheck.Service service : check.services()) {
-            CompletableFuture<Attempt> attempt = attempt(service);
+            CompletableFuture<ServiceAttempts.Attempt> attempt = ServiceAttempts.attempt(service);
             if (service.neededToStart()) {
-                Attempt outcome = attempt.join();
+                ServiceAttempts.Attempt outcome = attempt.join();
                 if (!outcome.answered()) {
                     throw new LaunchFailedException(outcome.failure(), LaunchFailedException.START_FAILED);
                 }
@@ -302,53 +258,6 @@ final class MicronautTandemLauncher implements TandemLauncher {
         }, "tandem-shutdown"));
     }
 
-    /** Whether a service answered, as the line {@code config check} prints. */
-    private record Attempt(boolean answered, String line, String failure) {
-    }
-
-    private static CompletableFuture<Attempt> attempt(ConfigurationCheck.Service service) {
-        if (service.attempt().isEmpty()) {
-            return CompletableFuture.completedFuture(new Attempt(true, "-     " + service.name() + " at "
-                    + service.location() + ": embedded, nothing to reach", ""));
-        }
-        // Each attempt has its own timeouts; this bounds one that ignores them (a server that accepts and stays mute).
-        long bound = 2 * ConfigurationCheck.CONNECT_TIMEOUT.toMillis();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                String answer = service.attempt().get().call();
-                return new Attempt(true, "ok    " + service.name() + " at " + service.location() + ": " + answer, "");
-            } catch (Exception e) {
-                return failed(service, reason(e));
-            }
-        }, ATTEMPTS).completeOnTimeout(failed(service, "no answer within " + bound + " ms"), bound,
-                TimeUnit.MILLISECONDS);
-    }
-
-    private static Attempt failed(ConfigurationCheck.Service service, String reason) {
-        String failure = service.setting().problem("cannot connect to " + service.name() + " at " + service.location()
-                + ": " + reason);
-        return new Attempt(false, "FAIL  " + failure, failure);
-    }
-
-    /** The exception's message, with the innermost cause's when that one says more. */
-    private static String reason(Throwable failure) {
-        Throwable innermost = failure;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
-        }
-        String outer = firstLine(failure);
-        if (innermost == failure || innermost.getMessage() == null || outer.contains(firstLine(innermost))) {
-            return outer;
-        }
-        return outer + " (" + firstLine(innermost) + ")";
-    }
-
-    private static String firstLine(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName()
-                : message.strip().lines().findFirst().orElse("");
-    }
-
     private static void deleteRecursively(Path folder) {
         if (!Files.exists(folder)) {
             return;
@@ -362,7 +271,7 @@ final class MicronautTandemLauncher implements TandemLauncher {
         }
     }
 
-    private static String url(ApplicationContext context) {
+    static String url(ApplicationContext context) {
         return context.findBean(EmbeddedServer.class).map(server -> server.getURL().toString())
                 .map(u -> u.replace("://[::1]", "://localhost"))
                 .orElse("(no HTTP server)");

@@ -2,19 +2,14 @@ package io.tandem.bootstrap;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.application.ingestion.port.out.WriteLakePort;
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,8 +47,7 @@ class EventFlowMetricsTest {
     private static List<Event> events(int count) {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(new Event(new EventId("e" + i), EventType.CLICK, new UserId("u"), new ItemId("i" + i),
-                    Instant.parse("2026-12-01T00:00:00Z"), OptionalDouble.empty(), EventContext.NONE));
+            events.add(anEvent("e" + i).type(EventType.CLICK).user("u").item("i" + i).at("2026-12-01T00:00:00Z").build());
         }
         return events;
     }

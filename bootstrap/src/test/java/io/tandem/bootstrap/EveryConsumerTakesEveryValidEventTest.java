@@ -5,12 +5,9 @@ import io.tandem.adapters.out.filesystem.FilesystemLakeAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
 import io.tandem.adapters.shared.json.EventWireFormat;
 import io.tandem.domain.TimeWindow;
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import io.tandem.domain.interaction.EventValidation;
 import org.junit.jupiter.api.Test;
@@ -23,11 +20,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -86,10 +82,9 @@ class EveryConsumerTakesEveryValidEventTest {
         double[] values = {0.0, Event.MAX_VALUE, 1e-9};
         for (int t = 0; t < times.length; t++) {
             for (int v = 0; v < values.length; v++) {
-                events.add(new Event(new EventId(longest.substring(0, 120) + t + "-" + v), EventType.PURCHASE,
-                        new UserId("😀".repeat(64)), new ItemId(longest), times[t], OptionalDouble.of(values[v]),
-                        new EventContext(Optional.of(longest), Optional.of("r".repeat(256)),
-                                OptionalInt.of(EventContext.MAX_POSITION))));
+                events.add(anEvent(longest.substring(0, 120) + t + "-" + v).type(EventType.PURCHASE)
+                        .user("😀".repeat(64)).item(longest).at(times[t]).value(values[v]).surface(longest)
+                        .requestId("r".repeat(256)).position(EventContext.MAX_POSITION).build());
             }
         }
         return events;

@@ -11,29 +11,21 @@ import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
-import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
-import io.tandem.domain.model.ModelStage;
-import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.TrainingWindow;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static io.tandem.bootstrap.TandemHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,10 +43,9 @@ class ExperimentsHttpTest {
 
     @BeforeAll
     static void registerAVersion() {
-        tandem.context().getBean(SaveModelVersionPort.class).saveIfAbsent(new ModelVersion("two-stage", "v4",
-                ModelKind.RETRIEVER, ModelStage.CANDIDATE, new ModelMetrics("temporal", Map.of("ndcg@10", 0.3)),
-                Optional.empty(), URI.create("file:///tmp/models/two-stage/v4"),
-                new TrainingWindow(SERVED.minusSeconds(86_400), SERVED), Optional.empty(), SERVED));
+        tandem.context().getBean(SaveModelVersionPort.class).saveIfAbsent(aVersion("two-stage", "v4").retriever()
+                .holdOut("temporal").ndcg(0.3).artifact("file:///tmp/models/two-stage/v4")
+                .window(new TrainingWindow(SERVED.minusSeconds(86_400), SERVED)).createdAt(SERVED).build());
     }
 
     @Test
@@ -241,8 +232,7 @@ class ExperimentsHttpTest {
     }
 
     private static Event event(EventType type, String requestId, UserId user, ItemId item, Instant servedAt) {
-        return new Event(new EventId(requestId + "-" + type + "-" + item.value()), type, user, item,
-                servedAt.plusSeconds(10), OptionalDouble.empty(),
-                new EventContext(Optional.empty(), Optional.of(requestId), OptionalInt.empty()));
+        return anEvent(requestId + "-" + type + "-" + item.value()).type(type).user(user.value()).item(item.value())
+                .at(servedAt.plusSeconds(10)).requestId(requestId).build();
     }
 }

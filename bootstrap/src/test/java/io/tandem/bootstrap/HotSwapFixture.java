@@ -10,7 +10,6 @@ import io.tandem.application.registry.port.out.LoadModelVersionsPort;
 import io.tandem.application.registry.port.out.StoreModelArtifactPort;
 import io.tandem.application.training.port.in.TrainingReport;
 import io.tandem.domain.model.ArtifactKey;
-import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 
 import java.io.IOException;
@@ -33,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -252,9 +252,9 @@ final class HotSwapFixture implements AutoCloseable {
         URI rankerUri = ranker.map(bytes -> store.store(new ArtifactKey(MODEL, version, ARTIFACT_FILE), bytes))
                 .orElse(bundleUri.resolve(ARTIFACT_FILE));
         ModelVersion template = bean(LoadModelVersionsPort.class).loadVersion(MODEL, second).orElseThrow();
-        bean(RegisterModelVersionUseCase.class).register(new RegisterModelVersionCommand(new ModelVersion(MODEL,
-                version, template.kind(), ModelStage.CANDIDATE, template.metrics(), template.schema(), rankerUri,
-                template.trainingWindow(), Optional.of(second), Instant.now())));
+        bean(RegisterModelVersionUseCase.class).register(new RegisterModelVersionCommand(aVersion(MODEL, version)
+                .kind(template.kind()).metrics(template.metrics()).schema(template.schema()).artifact(rankerUri)
+                .window(template.trainingWindow()).parent(second).createdAt(Instant.now()).build()));
     }
 
     /** {@code bytes} with the bit 0x40 of the middle byte flipped. */

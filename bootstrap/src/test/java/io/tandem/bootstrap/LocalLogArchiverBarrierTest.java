@@ -1,34 +1,26 @@
 package io.tandem.bootstrap;
 
 import io.tandem.application.ingestion.ArchiveEventsService;
-import io.tandem.application.ingestion.port.out.EventLogPosition;
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
+import io.tandem.application.ingestion.port.out.FlushLakeContract;
+import io.tandem.application.ingestion.port.out.FlushLakePort;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 
 /**
- * The embedded archiver's side of a train job's barrier (ADR-0021): one forced flush puts every event handed over
- * before the barrier into the lake, with no timer; a lake that refuses writes leaves the barrier unreached when the
- * time is up, saying how far it got; once the lake is back, the archiver reads the log again and reaches it.
+ * The flush contract on the embedded archiver, the train job's barrier (ADR-0021): over an in-memory log and a lake
+ * that keeps each batch's latest content, and whose chunk is larger than any test's events, so only a flush writes.
  */
-class LocalLogArchiverBarrierTest {
+class LocalLogArchiverBarrierTest extends FlushLakeContract {
 
     /** Far larger than any test's events: only a flush writes them. */
     private static final long CHUNK = 1_000;
@@ -48,49 +40,9 @@ class LocalLogArchiverBarrierTest {
         }
     }
 
-    @Test
-    void oneForcedFlushPutsEveryEventBeforeTheBarrierInTheLake() {
-        archiver = archiver();
-        append(0, 250);
-        append(250, 50);
-
-        EventLogPosition archived = archiver.flushUpTo(EventLogPosition.single(300), Duration.ofSeconds(10));
-
-        assertThat(archived.covers(EventLogPosition.single(300))).isTrue();
-        assertThat(lake).hasSize(300).doesNotHaveDuplicates();
-    }
-
-    @Test
-    void aLakeThatRefusesWritesLeavesTheBarrierUnreachedAndTheArchiverReachesItOnceTheLakeIsBack() {
-        archiver = archiver();
-        lakeDown = true;
-        append(0, 120);
-
-        long started = System.nanoTime();
-        EventLogPosition stuck = archiver.flushUpTo(EventLogPosition.single(120), Duration.ofMillis(700));
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(stuck.covers(EventLogPosition.single(120))).isFalse();
-        assertThat(stuck.next(0)).isZero();
-        assertThat(lake).isEmpty();
-
-        lakeDown = false;
-        EventLogPosition reached = archiver.flushUpTo(EventLogPosition.single(120), Duration.ofSeconds(10));
-
-        assertThat(reached.covers(EventLogPosition.single(120))).isTrue();
-        assertThat(lake).hasSize(120).doesNotHaveDuplicates();
-    }
-
-    @Test
-    void anEmptyLogIsCoveredAtOnce() {
-        archiver = archiver();
-
-        assertThat(archiver.flushUpTo(EventLogPosition.single(0), Duration.ofSeconds(1)).next(0)).isZero();
-        assertThat(lake).isEmpty();
-    }
-
-    private LocalLogArchiver archiver() {
-        LocalLogArchiver created = new LocalLogArchiver(new ArchiveEventsService((batchId, events) -> {
+    @Override
+    protected Archiver archiver() {
+        archiver = new LocalLogArchiver(new ArchiveEventsService((batchId, events) -> {
             if (lakeDown) {
                 throw new IllegalStateException("the lake refuses writes");
             }
@@ -98,24 +50,41 @@ class LocalLogArchiverBarrierTest {
             lake.removeIf(id -> id.startsWith(batchId + "/"));
             events.forEach(event -> lake.add(batchId + "/" + event.id().value()));
         }, CHUNK), state.toString());
-        created.attach((from, size, batches) -> {
+        archiver.attach((from, size, batches) -> {
             List<Event> all = List.copyOf(log);
             for (long first = from; first < all.size(); first += size) {
                 batches.accept(first, all.subList((int) first, (int) Math.min(all.size(), first + size)));
             }
         });
-        return created;
-    }
+        return new Archiver() {
+            @Override
+            public FlushLakePort flush() {
+                return archiver;
+            }
 
-    private void append(int from, int count) {
-        List<Event> events = IntStream.range(from, from + count).mapToObj(LocalLogArchiverBarrierTest::event).toList();
-        long first = log.size();
-        log.addAll(events);
-        archiver.onAppend(first, events);
+            @Override
+            public void append(int count) {
+                int from = log.size();
+                List<Event> events = IntStream.range(from, from + count).mapToObj(LocalLogArchiverBarrierTest::event)
+                        .toList();
+                log.addAll(events);
+                archiver.onAppend(from, events);
+            }
+
+            @Override
+            public void lakeRefusesWrites(boolean refuses) {
+                lakeDown = refuses;
+            }
+
+            @Override
+            public List<String> eventIdsInLake() {
+                return lake.stream().map(entry -> entry.substring(entry.indexOf('/') + 1)).toList();
+            }
+        };
     }
 
     private static Event event(int i) {
-        return new Event(new EventId("e" + i), EventType.CLICK, new UserId("u" + i % 7), new ItemId("i" + i % 13),
-                Instant.parse("2026-11-21T09:00:00Z"), OptionalDouble.empty(), EventContext.NONE);
+        return anEvent("e" + i).type(EventType.CLICK).user("u" + i % 7).item("i" + i % 13).at("2026-11-21T09:00:00Z")
+                .build();
     }
 }

@@ -1,22 +1,17 @@
 package io.tandem.bootstrap;
 
 import io.tandem.application.feature.port.in.UpdateOnlineFeaturesCommand;
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The online features of an in-process log miss nothing when their store fails for a while (ADR-0020). */
@@ -67,7 +62,6 @@ class LocalLogFeaturesTest {
     }
 
     private static Event event(int i) {
-        return new Event(new EventId("e" + i), EventType.CLICK, new UserId("u"), new ItemId("i" + i),
-                Instant.parse("2026-11-21T09:00:00Z"), OptionalDouble.empty(), EventContext.NONE);
+        return anEvent("e" + i).type(EventType.CLICK).user("u").item("i" + i).at("2026-11-21T09:00:00Z").build();
     }
 }

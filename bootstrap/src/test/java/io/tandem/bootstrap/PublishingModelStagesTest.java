@@ -9,24 +9,21 @@ import io.tandem.application.registry.port.out.ModelChangeNotPublishedException;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.ModelConflictException;
-import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelStageChanged;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.TrainingWindow;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -165,11 +162,11 @@ class PublishingModelStagesTest {
         }
 
         private static ModelVersion version(String name, String version, ModelStage stage) {
-            return new ModelVersion(name, version, ModelKind.RETRIEVER, stage,
-                    new ModelMetrics("holdout", Map.of("ndcg@10", 0.4)), Optional.empty(),
-                    URI.create("file:///tmp/models/" + name + "/" + version + "/serving.bin"),
-                    new TrainingWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")),
-                    Optional.empty(), NOW);
+            return aVersion(name, version).retriever().stage(stage).holdOut("holdout").ndcg(0.4)
+                    .artifact("file:///tmp/models/" + name + "/" + version + "/serving.bin")
+                    .window(new TrainingWindow(Instant.parse("2026-10-01T00:00:00Z"),
+                            Instant.parse("2026-11-01T00:00:00Z")))
+                    .createdAt(NOW).build();
         }
     }
 }

@@ -2,7 +2,6 @@ package io.tandem.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tandem.adapters.in.cli.TandemCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,7 +38,7 @@ class ServedQualityTest {
         Path json = folder.resolve("quality.json");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        int exit = TandemCommand.commandLine(new MicronautTandemLauncher(), out).execute("bench", "quality",
+        int exit = Application.commandLine(out).execute("bench", "quality",
                 "--dataset", "ml-100k", "--protocol", "folds", "--fold", "u1", "--adapters", "embedded",
                 "--data-dir", DATA.toString(), "--output", json.toString());
         String output = printed.toString(StandardCharsets.UTF_8);

@@ -12,10 +12,6 @@ import io.tandem.application.training.port.out.ExportRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
-import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
-import io.tandem.domain.model.ModelStage;
-import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
 import io.tandem.domain.ranking.ScoringModel;
@@ -32,11 +28,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -204,10 +200,10 @@ class TrainingAcceptanceTest {
                 .getBean(LoadModelArtifactPort.class).load(championRanker.resolve("serving.bin")), artifact));
         URI uri = store.store(new ArtifactKey(MODEL, version, "ranker.onnx"), artifact);
         tandem.context().getBean(RegisterModelVersionUseCase.class).register(new RegisterModelVersionCommand(
-                new ModelVersion(MODEL, version, ModelKind.RANKER, ModelStage.CANDIDATE,
-                        new ModelMetrics("temporal:hand-made", Map.of("ndcg@10", 0.99)), Optional.of(schema), uri,
-                        new TrainingWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z")),
-                        Optional.empty(), Instant.now())));
+                aVersion(MODEL, version).holdOut("temporal:hand-made").ndcg(0.99).schema(schema).artifact(uri)
+                        .window(new TrainingWindow(Instant.parse("2026-01-01T00:00:00Z"),
+                                Instant.parse("2026-01-02T00:00:00Z")))
+                        .createdAt(Instant.now()).build()));
         TandemHttp.Response promoted = tandem.postJson("/v1/models/" + MODEL + "/versions/" + version + "/promote", "");
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
         return version;

@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.tandem.application.catalog.ItemFixture.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +55,8 @@ class CatalogSnapshotTest {
             3, 2);
 
     private static Item item(String id, String category, int secondsAfter, boolean available) {
-        return new Item(ItemId.of(id), Set.of(category), Set.of(), CREATED.plusSeconds(secondsAfter), available, Map.of());
+        return anItem(id).categories(category).createdAt(CREATED.plusSeconds(secondsAfter)).available(available)
+                .build();
     }
 
     private void put(Item... items) {

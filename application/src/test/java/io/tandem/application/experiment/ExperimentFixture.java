@@ -5,13 +5,9 @@ import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ServingOptions;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
-import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
-import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.TrainingWindow;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +15,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 
 /**
  * Experiments for tests: plain two-way drafts, one that uses every optional field, and a registry that holds a few
@@ -80,9 +78,8 @@ public final class ExperimentFixture {
     }
 
     private static ModelVersion version(String name, String version) {
-        return new ModelVersion(name, version, ModelKind.RETRIEVER, ModelStage.CANDIDATE,
-                new ModelMetrics("temporal", Map.of("ndcg@10", 0.3)), Optional.empty(),
-                URI.create("file:///tmp/models/" + name + "/" + version),
-                new TrainingWindow(CREATED.minusSeconds(86_400), CREATED), Optional.empty(), CREATED);
+        return aVersion(name, version).retriever().holdOut("temporal").ndcg(0.3)
+                .artifact("file:///tmp/models/" + name + "/" + version)
+                .window(new TrainingWindow(CREATED.minusSeconds(86_400), CREATED)).createdAt(CREATED).build();
     }
 }

@@ -8,8 +8,6 @@ import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 
 import java.time.Duration;
@@ -17,10 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
+
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 
 /**
  * Online-metric cells as the attribution aggregate makes them: every user of a group is served one list of
@@ -67,10 +64,9 @@ public final class OnlineMetricsFixture {
                     if (random.nextDouble() < clickRate) {
                         events.add(event(EventType.CLICK, requestId, user, item.item(), servedAt));
                         if (random.nextInt(10) == 0) {
-                            events.add(new Event(new EventId(requestId + "-buy-" + item.item().value()),
-                                    EventType.PURCHASE, user, item.item(), servedAt.plusSeconds(60),
-                                    OptionalDouble.of(20), new EventContext(Optional.empty(),
-                                    Optional.of(requestId), OptionalInt.empty())));
+                            events.add(anEvent(requestId + "-buy-" + item.item().value()).type(EventType.PURCHASE)
+                                    .user(user.value()).item(item.item().value()).at(servedAt.plusSeconds(60))
+                                    .value(20).requestId(requestId).build());
                         }
                     }
                 }
@@ -83,8 +79,7 @@ public final class OnlineMetricsFixture {
     }
 
     private static Event event(EventType type, String requestId, UserId user, ItemId item, Instant servedAt) {
-        return new Event(new EventId(requestId + "-" + type.name() + "-" + item.value()), type, user, item,
-                servedAt.plusSeconds(5), OptionalDouble.empty(),
-                new EventContext(Optional.empty(), Optional.of(requestId), OptionalInt.empty()));
+        return anEvent(requestId + "-" + type.name() + "-" + item.value()).type(type).user(user.value())
+                .item(item.value()).at(servedAt.plusSeconds(5)).requestId(requestId).build();
     }
 }

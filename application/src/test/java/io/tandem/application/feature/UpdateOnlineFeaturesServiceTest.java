@@ -3,12 +3,9 @@ package io.tandem.application.feature;
 import io.tandem.application.feature.port.in.UpdateOnlineFeaturesCommand;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.feature.FeatureUpdate;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UpdateOnlineFeaturesServiceTest {
@@ -45,7 +42,6 @@ class UpdateOnlineFeaturesServiceTest {
     }
 
     private static Event click(String id, String item) {
-        return new Event(new EventId(id), EventType.CLICK, new UserId("u1"), new ItemId(item), AT,
-                OptionalDouble.empty(), EventContext.NONE);
+        return anEvent(id).type(EventType.CLICK).user("u1").item(item).at(AT).build();
     }
 }

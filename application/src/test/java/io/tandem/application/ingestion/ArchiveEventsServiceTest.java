@@ -2,11 +2,7 @@ package io.tandem.application.ingestion;
 
 import io.tandem.application.ingestion.port.in.LoggedEvent;
 import io.tandem.application.ingestion.port.out.WriteLakePort;
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -18,10 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.stream.Collectors;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchiveEventsServiceTest {
@@ -97,9 +93,8 @@ class ArchiveEventsServiceTest {
     private static List<LoggedEvent> log(int partition, int count) {
         List<LoggedEvent> records = new ArrayList<>();
         for (int offset = 0; offset < count; offset++) {
-            Event event = new Event(new EventId("p" + partition + "-e" + offset), EventType.CLICK,
-                    new UserId("u" + offset % 7), new ItemId("i" + offset % 11),
-                    T0.plus(Duration.ofMinutes(offset)), OptionalDouble.empty(), EventContext.NONE);
+            Event event = anEvent("p" + partition + "-e" + offset).type(EventType.CLICK).user("u" + offset % 7)
+                    .item("i" + offset % 11).at(T0.plus(Duration.ofMinutes(offset))).build();
             records.add(new LoggedEvent(partition, offset, event));
         }
         return records;

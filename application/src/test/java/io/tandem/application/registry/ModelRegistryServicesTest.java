@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -243,9 +243,9 @@ class ModelRegistryServicesTest {
     }
 
     private static ModelVersion withParent(ModelVersion version, String parent) {
-        return new ModelVersion(version.name(), version.version(), version.kind(), version.stage(), version.metrics(),
-                version.schema(), version.artifactUri(), version.trainingWindow(), Optional.of(parent),
-                version.createdAt());
+        return aVersion(version.name(), version.version()).kind(version.kind()).stage(version.stage())
+                .metrics(version.metrics()).schema(version.schema()).artifact(version.artifactUri())
+                .window(version.trainingWindow()).parent(parent).createdAt(version.createdAt()).build();
     }
 
     private Registry registry(Consumer<ModelVersion> verifyServable, Runnable championChanged) {

@@ -12,10 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.tandem.application.catalog.ItemFixture.anItem;
 import static io.tandem.application.serving.ServingFixture.NOW;
 import static io.tandem.application.serving.ServingFixture.id;
 import static io.tandem.application.serving.ServingFixture.ids;
@@ -68,7 +68,8 @@ class RecommendItemsServiceTest {
         UserId user = fixture.user("u1", List.of(), Set.of());
         fixture.catalog.remove(id(7));
         Item six = fixture.catalog.get(id(6));
-        fixture.addToCatalog(new Item(six.id(), six.categories(), six.tags(), six.createdAt(), false, Map.of()));
+        fixture.addToCatalog(anItem(six.id().value()).categories(six.categories()).tags(six.tags())
+                .createdAt(six.createdAt()).unavailable().build());
 
         assertThat(ids(recommend(query(user, 2)).items())).containsExactly("i5", "i4");
     }

@@ -16,9 +16,6 @@ import io.tandem.domain.feature.PositiveInteraction;
 import io.tandem.domain.feature.UserState;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
-import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
-import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.ranking.ItemStats;
@@ -44,6 +41,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 
 /**
  * A champion over eight catalog items, stored and loaded as training and serving do, behind lambda fakes of every
@@ -140,9 +139,8 @@ final class ServingFixture {
                 new ItemStats(new int[ITEMS], new double[ITEMS], new long[ITEMS], new double[ITEMS]), ITEMS,
                 RETRIEVERS, List.of(new byte[] {0}, new byte[] {1}), ServingBundle.sha256(RANKER));
         artifacts.put(ranker.resolve(ServingBundle.FILE), bundle.encode());
-        ModelVersion version = new ModelVersion(MODEL, name, ModelKind.RANKER, ModelStage.CANDIDATE,
-                new ModelMetrics("temporal:test", Map.of("ndcg@10", 0.5)), Optional.of(SCHEMA), ranker,
-                new TrainingWindow(NOW.minusSeconds(86_400), NOW), Optional.empty(), NOW);
+        ModelVersion version = aVersion(MODEL, name).holdOut("temporal:test").ndcg(0.5).schema(SCHEMA)
+                .artifact(ranker).window(new TrainingWindow(NOW.minusSeconds(86_400), NOW)).createdAt(NOW).build();
         registry.saveIfAbsent(version);
         return this;
     }

@@ -7,10 +7,7 @@ import io.tandem.application.serving.port.out.LoadScoringModelPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
-import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelRef;
-import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.ranking.RankingFeatures;
@@ -26,10 +23,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -202,10 +199,10 @@ class ServingModelsTest {
         byte[] changed = ranker.clone();
         afterTraining.accept(changed);
         stored.put(rankerUri, changed);
-        ModelVersion registered = new ModelVersion(MODEL, version, ModelKind.RANKER, ModelStage.CANDIDATE,
-                new ModelMetrics("temporal:test", Map.of("ndcg@10", 0.5)), Optional.of(SCHEMA), rankerUri,
-                new TrainingWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z")),
-                Optional.empty(), Instant.parse("2026-11-08T00:00:00Z"));
+        ModelVersion registered = aVersion(MODEL, version).holdOut("temporal:test").ndcg(0.5).schema(SCHEMA)
+                .artifact(rankerUri).window(new TrainingWindow(Instant.parse("2026-11-01T00:00:00Z"),
+                        Instant.parse("2026-11-08T00:00:00Z"))).createdAt(Instant.parse("2026-11-08T00:00:00Z"))
+                .build();
         assertThat(registry.saveIfAbsent(registered)).isTrue();
         return registered;
     }

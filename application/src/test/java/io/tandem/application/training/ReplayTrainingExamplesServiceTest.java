@@ -6,14 +6,11 @@ import io.tandem.application.training.port.in.ReplaySummary;
 import io.tandem.application.training.port.in.ReplayTrainingExamplesQuery;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.feature.OnlineFeatures;
 import io.tandem.domain.feature.PointInTimeFeatures;
 import io.tandem.domain.feature.TrainingExample;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import io.tandem.domain.interaction.LabelWeights;
 import org.junit.jupiter.api.Test;
@@ -35,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -213,8 +211,8 @@ class ReplayTrainingExamplesServiceTest {
             EventType type = types[random.nextInt(types.length)];
             OptionalDouble value = type == EventType.RATING ? OptionalDouble.of(1 + random.nextInt(5))
                     : OptionalDouble.empty();
-            events.add(new Event(new EventId("event-" + i), type, UserId.of("user-" + random.nextInt(12)),
-                    ItemId.of("item-" + random.nextInt(40)), time, value, EventContext.NONE));
+            events.add(anEvent("event-" + i).type(type).user("user-" + random.nextInt(12))
+                    .item("item-" + random.nextInt(40)).at(time).value(value).build());
         }
         return events;
     }
@@ -240,6 +238,6 @@ class ReplayTrainingExamplesServiceTest {
 
     private static Event event(String id, EventType type, String user, String item, Instant at) {
         OptionalDouble value = type == EventType.RATING ? OptionalDouble.of(4) : OptionalDouble.empty();
-        return new Event(new EventId(id), type, UserId.of(user), ItemId.of(item), at, value, EventContext.NONE);
+        return anEvent(id).type(type).user(user).item(item).at(at).value(value).build();
     }
 }

@@ -23,7 +23,6 @@ import io.tandem.domain.interaction.LabelWeights;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.PromotionPolicy;
@@ -45,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -355,10 +355,10 @@ class TrainModelsServiceTest {
         String version = "v20261101-000000-000";
         byte[] artifact = fixture.export().export(ranker, schema);
         URI uri = fixture.store().store(new ArtifactKey(MODEL, version, "ranker.onnx"), artifact);
-        registryService.register(new RegisterModelVersionCommand(new ModelVersion(MODEL, version, ModelKind.RANKER,
-                ModelStage.CANDIDATE, new ModelMetrics("temporal:an-older-window", Map.of("ndcg@10", 0.99)),
-                Optional.of(schema), uri, new TrainingWindow(TrainingFixture.START, TrainingFixture.START.plusSeconds(1)),
-                Optional.empty(), TrainingFixture.START)));
+        registryService.register(new RegisterModelVersionCommand(aVersion(MODEL, version)
+                .holdOut("temporal:an-older-window").ndcg(0.99).schema(schema).artifact(uri)
+                .window(new TrainingWindow(TrainingFixture.START, TrainingFixture.START.plusSeconds(1)))
+                .createdAt(TrainingFixture.START).build()));
         promotions.promote(new PromoteModelVersionCommand(MODEL, version));
         return version;
     }

@@ -9,10 +9,7 @@ import io.tandem.application.training.port.out.ExportRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import io.tandem.domain.interaction.LabelWeights;
 import io.tandem.domain.model.TreeEnsemble;
@@ -30,10 +27,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.tandem.application.catalog.ItemFixture.anItem;
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 
 /**
  * A small lake for the training service tests (skewed item popularity over ten days, with impressions, hides and
@@ -58,8 +56,8 @@ final class TrainingFixture {
     TrainingFixture() {
         SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < ITEMS; i++) {
-            catalog.put(item(i), new Item(item(i), Set.of(i % 2 == 0 ? "even" : "odd"), Set.of(),
-                    START.minus(Duration.ofDays(30 + i)), true, Map.of()));
+            catalog.put(item(i), anItem(item(i).value()).categories(i % 2 == 0 ? "even" : "odd")
+                    .createdAt(START.minus(Duration.ofDays(30 + i))).build());
         }
         int sequence = 0;
         for (int day = 0; day < DAYS; day++) {
@@ -96,13 +94,11 @@ final class TrainingFixture {
     }
 
     private void add(String id, EventType type, int user, int item, Instant at) {
-        events.add(new Event(new EventId(id), type, UserId.of("u" + user), item(item), at, OptionalDouble.empty(),
-                EventContext.NONE));
+        events.add(anEvent(id).type(type).user("u" + user).item(item(item).value()).at(at).build());
     }
 
     private void add(String id, EventType type, int user, int item, Instant at, double value) {
-        events.add(new Event(new EventId(id), type, UserId.of("u" + user), item(item), at, OptionalDouble.of(value),
-                EventContext.NONE));
+        events.add(anEvent(id).type(type).user("u" + user).item(item(item).value()).at(at).value(value).build());
     }
 
     static ItemId item(int index) {

@@ -10,15 +10,8 @@ import java.util.concurrent.Callable;
 /** {@code tandem config}: what the configuration says; {@code config check} validates it and tries each service. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Show and check the configuration.")
-final class ConfigCommand implements Runnable {
+final class ConfigCommand extends CommandGroup {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** The command with its {@code check} subcommand. */
     static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {

@@ -1,11 +1,8 @@
 package io.tandem.adapters.in.cli;
 
 import io.tandem.application.access.port.in.CreateApiKeyCommand;
-import io.tandem.application.access.port.in.CreateApiKeyUseCase;
 import io.tandem.application.access.port.in.CreatedApiKey;
-import io.tandem.application.access.port.in.ListApiKeysUseCase;
 import io.tandem.application.access.port.in.RevokeApiKeyCommand;
-import io.tandem.application.access.port.in.RevokeApiKeyUseCase;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.access.ApiKey;
 import io.tandem.domain.access.RateLimit;
@@ -32,15 +29,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Create, list and revoke API keys (scopes ingest, serve, admin).")
-final class KeysCommand implements Runnable {
+final class KeysCommand extends CommandGroup {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
         CommandLine commandLine = new CommandLine(new KeysCommand());
@@ -109,7 +99,7 @@ final class KeysCommand implements Runnable {
             }
             CreatedApiKey created;
             try (TandemSession session = launcher.openSession()) {
-                created = session.useCase(CreateApiKeyUseCase.class).create(command);
+                created = session.useCases().createApiKey().create(command);
             }
             ApiKey key = created.key();
             out.println(created.token());
@@ -135,7 +125,7 @@ final class KeysCommand implements Runnable {
         public Integer call() {
             List<ApiKey> keys;
             try (TandemSession session = launcher.openSession()) {
-                keys = session.useCase(ListApiKeysUseCase.class).list();
+                keys = session.useCases().listApiKeys().list();
             }
             out.printf(Locale.ROOT, "%-12s  %-20s  %-20s  %-20s  %-12s  %s%n", "ID", "SCOPES", "CREATED", "REVOKED",
                     "RATE/BURST", "NAME");
@@ -180,7 +170,7 @@ final class KeysCommand implements Runnable {
             }
             boolean existed;
             try (TandemSession session = launcher.openSession()) {
-                existed = session.useCase(RevokeApiKeyUseCase.class).revoke(command);
+                existed = session.useCases().revokeApiKey().revoke(command);
             }
             if (!existed) {
                 return fail(spec, ExitCode.SOFTWARE, "no key with id " + id);

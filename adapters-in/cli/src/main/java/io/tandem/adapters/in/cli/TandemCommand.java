@@ -3,7 +3,6 @@ package io.tandem.adapters.in.cli;
 import io.tandem.adapters.in.cli.evaluate.EvaluateCommand;
 import io.tandem.adapters.in.cli.experiments.ExperimentsCommand;
 import io.tandem.adapters.in.cli.imports.ImportCommand;
-import io.tandem.adapters.in.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,16 +13,16 @@ import java.util.Objects;
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "Recommendation and ranking platform in one deployable.",
         subcommands = CommandLine.HelpCommand.class)
-public final class TandemCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+public final class TandemCommand extends CommandGroup {
 
     /**
      * The command line with every subcommand, ready to {@code execute(args)}. A start that fails on the
      * configuration prints its one-line reasons on the error stream and exits non-zero, without a stack trace.
+     *
+     * @param tools commands that live in modules of their own (the benchmarks: {@code tandem bench}), listed after
+     *              {@code train} under their own names; bootstrap passes them
      */
-    public static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
+    public static CommandLine commandLine(TandemLauncher launcher, PrintStream out, CommandLine... tools) {
         Objects.requireNonNull(launcher, "launcher");
         CommandLine commandLine = new CommandLine(new TandemCommand());
         commandLine.addSubcommand("demo", new DemoCommand(launcher, out));
@@ -32,7 +31,9 @@ public final class TandemCommand implements Runnable {
         commandLine.addSubcommand("import", ImportCommand.commandLine(launcher, out));
         commandLine.addSubcommand("evaluate", new EvaluateCommand(launcher, out));
         commandLine.addSubcommand("train", new TrainCommand(launcher, out));
-        commandLine.addSubcommand("bench", BenchCommand.commandLine(launcher, out));
+        for (CommandLine tool : tools) {
+            commandLine.addSubcommand(tool);
+        }
         commandLine.addSubcommand("keys", KeysCommand.commandLine(launcher, out));
         commandLine.addSubcommand("experiments", ExperimentsCommand.commandLine(launcher, out));
         commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
@@ -43,11 +44,6 @@ public final class TandemCommand implements Runnable {
             throw failure;
         });
         return commandLine;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -34,10 +34,4 @@ public interface TandemLauncher {
 
     /** Starts the platform on the configured adapters without the HTTP server, for a batch command. */
     TandemSession openSession();
-
-    /**
-     * Starts the platform with its HTTP server on a free port, configured by {@code properties} on top of the
-     * defaults (adapter choices, endpoints, topic names), for commands that drive it over HTTP.
-     */
-    TandemServer startServer(java.util.Map<String, Object> properties);
 }

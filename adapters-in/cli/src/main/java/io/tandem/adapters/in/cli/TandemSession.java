@@ -6,8 +6,8 @@ package io.tandem.adapters.in.cli;
  */
 public interface TandemSession extends AutoCloseable {
 
-    /** The implementation of an inbound port, for example {@code useCase(RecordEventsUseCase.class)}. */
-    <T> T useCase(Class<T> type);
+    /** The use cases a command may call, for example {@code useCases().recordEvents()}. */
+    UseCases useCases();
 
     @Override
     void close();

@@ -2,7 +2,6 @@ package io.tandem.adapters.in.cli;
 
 import io.tandem.application.training.port.in.HoldOutWindow;
 import io.tandem.application.training.port.in.TrainModelsCommand;
-import io.tandem.application.training.port.in.TrainModelsUseCase;
 import io.tandem.application.training.port.in.TrainingReport;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.jobs.JobProgress;
@@ -93,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         long started = System.nanoTime();
         TrainingReport report;
         try (TandemSession session = launcher.openSession()) {
-            report = session.useCase(TrainModelsUseCase.class).train(command);
+            report = session.useCases().trainModels().train(command);
         } catch (InvalidFieldException e) {
             return fail(ExitCode.SOFTWARE, e.getMessage());
         }

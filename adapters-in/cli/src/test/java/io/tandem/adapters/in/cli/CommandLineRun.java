@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,7 +28,7 @@ public record CommandLineRun(int exitCode, String out, String err) {
         return new CommandLineRun(exitCode, bytes.toString(StandardCharsets.UTF_8), err.toString());
     }
 
-    /** A launcher whose sessions answer {@code useCase(type)} with {@code useCases}; it counts the sessions opened. */
+    /** A launcher whose sessions answer each use case's type with {@code useCases}; it counts the sessions opened. */
     public static final class SessionLauncher implements TandemLauncher {
 
         private final Function<Class<?>, Object> useCases;
@@ -49,8 +48,8 @@ public record CommandLineRun(int exitCode, String out, String err) {
             sessions++;
             return new TandemSession() {
                 @Override
-                public <T> T useCase(Class<T> type) {
-                    return type.cast(useCases.apply(type));
+                public UseCases useCases() {
+                    return UseCasesFixture.of(useCases);
                 }
 
                 @Override
@@ -71,11 +70,6 @@ public record CommandLineRun(int exitCode, String out, String err) {
 
         @Override
         public void demo(PrintStream out) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TandemServer startServer(Map<String, Object> properties) {
             throw new UnsupportedOperationException();
         }
     }

@@ -20,11 +20,6 @@ import io.tandem.domain.access.Scope;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,14 +69,11 @@ class KeysCommandTest {
             ListApiKeysUseCase.class, new ListApiKeysService(store),
             RevokeApiKeyUseCase.class, new RevokeApiKeyService(store, keys, clock),
             AuthenticateUseCase.class, service);
-    private int sessions;
-
-    private record Run(int exitCode, String out, String err) {
-    }
+    private final CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(useCases::get);
 
     @Test
     void createPrintsTheKeyOnceOnStandardOutputAndStoresItsScopesAndLimit() {
-        Run run = run("keys", "create", "--scope", "serve,ingest", "--name", "web", "--rate", "50");
+        CommandLineRun run = run("keys", "create", "--scope", "serve,ingest", "--name", "web", "--rate", "50");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().strip()).matches("tdm_[a-z2-7]{10}_[A-Za-z0-9_-]{43}");
@@ -90,7 +82,7 @@ class KeysCommandTest {
         assertThat(key.rateLimit()).contains(new RateLimit(50, 100));
         assertThat(run.err()).contains("only time", key.id().value()).doesNotContain(run.out().strip());
         assertThat(service.authenticate(run.out().strip())).isPresent();
-        assertThat(sessions).isEqualTo(1);
+        assertThat(launcher.sessions()).isEqualTo(1);
     }
 
     @Test
@@ -98,81 +90,37 @@ class KeysCommandTest {
         String token = run("keys", "create", "--scope", "admin", "--name", "ops").out().strip();
         String id = token.substring(4, token.indexOf('_', 4));
 
-        Run listed = run("keys", "list");
+        CommandLineRun listed = run("keys", "list");
         assertThat(listed.out()).contains(id, "admin", "ops", "default", "2026-12-07T02:30:00Z")
                 .doesNotContain(token.substring(token.lastIndexOf('_') + 1));
 
-        Run revoked = run("keys", "revoke", id);
+        CommandLineRun revoked = run("keys", "revoke", id);
         assertThat(revoked.exitCode()).isZero();
         assertThat(service.authenticate(token)).isEmpty();
         assertThat(listed.out()).containsPattern(id + " +admin +2026-12-07T02:30:00Z +- ");
         assertThat(run("keys", "list").out()).containsPattern(id + " +admin +2026-12-07T02:30:00Z +2026-12-07T02:30:00Z ");
 
-        Run unknown = run("keys", "revoke", "nosuchkey2");
+        CommandLineRun unknown = run("keys", "revoke", "nosuchkey2");
         assertThat(unknown.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
         assertThat(unknown.err()).contains("no key with id nosuchkey2");
     }
 
     @Test
     void badInputIsAUsageErrorNamingTheOptionAndOpensNoSession() {
-        Run scope = run("keys", "create", "--scope", "Serve", "--name", "web");
+        CommandLineRun scope = run("keys", "create", "--scope", "Serve", "--name", "web");
         assertThat(scope.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(scope.err()).contains("--scope: unknown scope");
 
-        Run name = run("keys", "create", "--scope", "serve", "--name", " web");
+        CommandLineRun name = run("keys", "create", "--scope", "serve", "--name", " web");
         assertThat(name.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(name.err()).contains("name: must not start or end with whitespace");
 
-        Run id = run("keys", "revoke", "BAD");
+        CommandLineRun id = run("keys", "revoke", "BAD");
         assertThat(id.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(sessions).isZero();
+        assertThat(launcher.sessions()).isZero();
     }
 
-    private Run run(String... args) {
-        TandemLauncher launcher = new TandemLauncher() {
-            @Override
-            public void serve(PrintStream out, Optional<String> profile) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int checkConfiguration(PrintStream out, Optional<String> profile) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void demo(PrintStream out) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public TandemSession openSession() {
-                sessions++;
-                return new TandemSession() {
-                    @Override
-                    public <T> T useCase(Class<T> type) {
-                        return type.cast(useCases.get(type));
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-            }
-
-            @Override
-            public TandemServer startServer(Map<String, Object> properties) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int exitCode;
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            CommandLine commandLine = TandemCommand.commandLine(launcher, out);
-            commandLine.setErr(new PrintWriter(err, true));
-            exitCode = commandLine.execute(args);
-        }
-        return new Run(exitCode, bytes.toString(StandardCharsets.UTF_8), err.toString());
+    private CommandLineRun run(String... args) {
+        return CommandLineRun.run(launcher, args);
     }
 }

@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,6 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TandemCommandTest {
 
     private final List<Optional<String>> profiles = new ArrayList<>();
+
+    @Test
+    void aGroupRunAloneListsItsSubcommandsAndOpensNoSession() {
+        CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(type -> null);
+
+        assertThat(CommandLineRun.run(launcher).out()).contains("Usage: tandem", "import", "keys", "experiments");
+        assertThat(CommandLineRun.run(launcher, "keys").out()).contains("Usage: tandem keys", "create", "revoke");
+        assertThat(CommandLineRun.run(launcher, "import").out()).contains("Usage: tandem import", "movielens");
+        assertThat(CommandLineRun.run(launcher, "config").out()).contains("Usage: tandem config", "check");
+        assertThat(CommandLineRun.run(launcher, "experiments").exitCode()).isZero();
+        assertThat(CommandLineRun.run(launcher, "experiments").out()).contains("Usage: tandem experiments");
+        assertThat(launcher.sessions()).isZero();
+    }
 
     @Test
     void serveAndConfigCheckPassTheProfileOnOrNone() {
@@ -81,11 +93,6 @@ class TandemCommandTest {
 
             @Override
             public TandemSession openSession() {
-                throw new UnsupportedOperationException("not in this test");
-            }
-
-            @Override
-            public TandemServer startServer(Map<String, Object> properties) {
                 throw new UnsupportedOperationException("not in this test");
             }
         };

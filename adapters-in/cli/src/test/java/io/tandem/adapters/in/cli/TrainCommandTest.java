@@ -7,7 +7,6 @@ import io.tandem.application.training.port.in.TrainModelsUseCase;
 import io.tandem.application.training.port.in.TrainingReport;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.model.FeatureSchema;
-import io.tandem.domain.model.ModelKind;
 import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
@@ -20,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrainCommandTest {
@@ -110,12 +109,12 @@ class TrainCommandTest {
 
     private static TrainingReport report(ModelStage stage, Optional<TrainingReport.ChampionMetrics> champion,
                                          String reason) {
-        ModelVersion version = new ModelVersion("two-stage", "v20261120-100000-000", ModelKind.RANKER, stage,
-                new ModelMetrics(HOLD_OUT, Map.of("ndcg@10", 0.2, "precision@10", 0.15)),
-                Optional.of(new FeatureSchema("two-stage-v1", List.of("a"))),
-                URI.create("file:///lake/models/two-stage/v20261120-100000-000/ranker.onnx"),
-                new TrainingWindow(Instant.parse("1997-09-20T00:00:00Z"), Instant.parse("1998-03-31T00:00:00Z")),
-                Optional.empty(), Instant.parse("2026-11-20T10:00:00Z"));
+        ModelVersion version = aVersion("two-stage", "v20261120-100000-000").stage(stage)
+                .metrics(new ModelMetrics(HOLD_OUT, Map.of("ndcg@10", 0.2, "precision@10", 0.15)))
+                .schema(new FeatureSchema("two-stage-v1", List.of("a")))
+                .artifact("file:///lake/models/two-stage/v20261120-100000-000/ranker.onnx")
+                .window(new TrainingWindow(Instant.parse("1997-09-20T00:00:00Z"), Instant.parse("1998-03-31T00:00:00Z")))
+                .createdAt(Instant.parse("2026-11-20T10:00:00Z")).build();
         // promoted() reads the stage; the command prints the reason whichever way the decision went.
         return new TrainingReport(version, new PromotionOutcome(new PromotionDecision(false, reason), Optional.empty()),
                 champion, 100_000, 943, 1682, 90_000, 10_000, 162, 4.2);
@@ -146,8 +145,8 @@ class TrainCommandTest {
             public TandemSession openSession() {
                 return new TandemSession() {
                     @Override
-                    public <T> T useCase(Class<T> type) {
-                        return type.cast(recording);
+                    public UseCases useCases() {
+                        return UseCasesFixture.of(type -> recording);
                     }
 
                     @Override
@@ -155,11 +154,6 @@ class TrainCommandTest {
                         sessionsClosed++;
                     }
                 };
-            }
-
-            @Override
-            public TandemServer startServer(Map<String, Object> properties) {
-                throw new UnsupportedOperationException();
             }
         };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -23,12 +23,11 @@ import io.tandem.domain.model.ChampionChange;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelConflictException;
 import io.tandem.domain.model.ModelKind;
-import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelNotFoundException;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
-import io.tandem.domain.model.RegisteredModel;
 import io.tandem.domain.model.TrainingWindow;
+import io.tandem.domain.model.RegisteredModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +51,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -319,12 +319,11 @@ class RegistryAndJobsHttpTest {
     }
 
     private static ModelVersion version(String version, ModelStage stage, Optional<String> parent) {
-        return new ModelVersion("ranker", version, ModelKind.RANKER, stage,
-                new ModelMetrics("temporal:2026-11-01..2026-11-08", Map.of("ndcg@10", 0.41, "recall@10", 0.3)),
-                Optional.of(new FeatureSchema("s1", List.of("popularity", "seen"))),
-                URI.create("file:///var/tandem/models/ranker/" + version + "/model.onnx"),
-                new TrainingWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")),
-                parent, CREATED);
+        return aVersion("ranker", version).stage(stage).holdOut("temporal:2026-11-01..2026-11-08").ndcg(0.41)
+                .metric("recall@10", 0.3).schema(new FeatureSchema("s1", List.of("popularity", "seen")))
+                .artifact("file:///var/tandem/models/ranker/" + version + "/model.onnx")
+                .window(new TrainingWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")))
+                .parent(parent).createdAt(CREATED).build();
     }
 
     /** One HTTP answer as a client sees it. */

@@ -2,21 +2,16 @@ package io.tandem.adapters.in.kafka;
 
 import io.tandem.application.ingestion.ArchiveEventsService;
 import io.tandem.application.ingestion.port.in.LoggedEvent;
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LakeArchiverTest {
@@ -56,9 +51,8 @@ class LakeArchiverTest {
     private static List<LoggedEvent> events(int partition, int from, int to) {
         List<LoggedEvent> events = new ArrayList<>();
         for (int offset = from; offset < to; offset++) {
-            events.add(new LoggedEvent(partition, offset, new Event(new EventId("p" + partition + "-" + offset),
-                    EventType.CLICK, new UserId("u1"), new ItemId("i1"), Instant.parse("2025-03-01T10:00:00Z"),
-                    OptionalDouble.empty(), EventContext.NONE)));
+            events.add(new LoggedEvent(partition, offset, anEvent("p" + partition + "-" + offset)
+                    .type(EventType.CLICK).user("u1").item("i1").at("2025-03-01T10:00:00Z").build()));
         }
         return events;
     }

@@ -1,10 +1,6 @@
 package io.tandem.adapters.out.filesystem;
 
-import io.tandem.domain.catalog.ItemId;
-import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.Event;
-import io.tandem.domain.interaction.EventContext;
-import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +14,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import static io.tandem.application.ingestion.EventFixture.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FileEventLogAdapterTest {
@@ -33,9 +27,8 @@ class FileEventLogAdapterTest {
 
     @Test
     void appendedEventsSurviveAReopenWithEveryField() {
-        Event full = new Event(new EventId("full"), EventType.PURCHASE, new UserId("ü-1"), new ItemId("i-1"),
-                Instant.parse("2026-11-21T09:30:00.123456789Z"), OptionalDouble.of(19.99),
-                new EventContext(Optional.of("home"), Optional.of("r-1"), OptionalInt.of(3)));
+        Event full = anEvent("full").type(EventType.PURCHASE).user("ü-1").item("i-1")
+                .at("2026-11-21T09:30:00.123456789Z").value(19.99).surface("home").requestId("r-1").position(3).build();
         try (FileEventLogAdapter log = new FileEventLogAdapter(directory, () -> { })) {
             log.append(List.of(full, event(1)));
         }
@@ -185,7 +178,7 @@ class FileEventLogAdapterTest {
     }
 
     private static Event event(int i) {
-        return new Event(new EventId("e" + i), EventType.CLICK, new UserId("u" + i % 3), new ItemId("i" + i),
-                Instant.parse("2026-11-21T09:00:00Z").plusSeconds(i), OptionalDouble.empty(), EventContext.NONE);
+        return anEvent("e" + i).type(EventType.CLICK).user("u" + i % 3).item("i" + i)
+                .at(Instant.parse("2026-11-21T09:00:00Z").plusSeconds(i)).build();
     }
 }

@@ -3,8 +3,13 @@ package io.tandem.adapters.out.jdbc;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import io.tandem.application.access.port.out.ApiKeyStoreContract;
+import io.tandem.application.catalog.port.out.CatalogStoreContract;
 import io.tandem.application.experiment.port.out.ExperimentStoreContract;
 import io.tandem.application.experiment.port.out.OnlineMetricsStoreContract;
+import io.tandem.application.ingestion.port.out.ClaimEventIdsContract;
+import io.tandem.application.ingestion.port.out.ClaimEventIdsPort;
+import io.tandem.application.jobs.port.out.JobStoreContract;
+import io.tandem.application.registry.port.out.ModelRegistryContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -16,8 +21,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The port contracts of the stores written in plain JDBC (API keys, experiments, online metrics), each as a nested
- * class, on one migrated database per subclass; each test empties the tables of its store first.
+ * The port contracts of the jdbc stores (catalog, event-id claims, model registry, jobs, API keys, experiments, online
+ * metrics), each as a nested class, on one migrated database per subclass; each test empties the tables of its store
+ * first. The adapters run inside a Micronaut context, as in production, because some reads are Micronaut Data
+ * repositories.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcStoreContracts {
@@ -57,6 +64,50 @@ abstract class JdbcStoreContracts {
             throw new IllegalStateException(e);
         }
         return JdbcAdaptersContract.transactionsIn(context);
+    }
+
+    @Nested
+    class CatalogStore extends CatalogStoreContract {
+
+        @Override
+        protected Catalog emptyCatalog() {
+            emptied("items", "users");
+            return Catalog.of(JdbcAdaptersContract.catalogIn(context));
+        }
+    }
+
+    @Nested
+    class EventIdClaims extends ClaimEventIdsContract {
+
+        @Override
+        protected ClaimEventIdsPort emptyStore() {
+            return new JdbcEventIdsAdapter(emptied("event_ids"));
+        }
+
+        @Override
+        protected ClaimEventIdsPort secondClient(ClaimEventIdsPort store) {
+            return new JdbcEventIdsAdapter(JdbcAdaptersContract.transactionsIn(context));
+        }
+    }
+
+    @Nested
+    class ModelRegistry extends ModelRegistryContract {
+
+        @Override
+        protected Registry emptyRegistry() {
+            emptied("model_champions", "model_versions");
+            return Registry.of(JdbcRegistryContract.registryIn(context));
+        }
+    }
+
+    @Nested
+    class JobStore extends JobStoreContract {
+
+        @Override
+        protected Jobs emptyStore() {
+            emptied("jobs");
+            return Jobs.of(JdbcRegistryContract.jobsIn(context));
+        }
     }
 
     @Nested

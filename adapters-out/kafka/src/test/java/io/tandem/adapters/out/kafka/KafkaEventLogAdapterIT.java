@@ -64,7 +64,7 @@ class KafkaEventLogAdapterIT {
     @Test
     void appendedEventsComeBackKeyedByUserInOrderAndComplete() {
         KafkaEventLogSettings settings = settings(uniqueTopic("round-trip"), 6);
-        List<Event> sent = EventFixture.varied("rt", 5_000, 97);
+        List<Event> sent = KafkaEvents.varied("rt", 5_000, 97);
         try (KafkaEventLogAdapter adapter = new KafkaEventLogAdapter(settings)) {
             for (int from = 0; from < sent.size(); from += 1_000) {
                 adapter.append(sent.subList(from, from + 1_000));
@@ -100,7 +100,7 @@ class KafkaEventLogAdapterIT {
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try (KafkaEventLogAdapter adapter = new KafkaEventLogAdapter(settings)) {
             for (int caller = 0; caller < 8; caller++) {
-                List<Event> batch = EventFixture.varied("c" + caller, 250, 20);
+                List<Event> batch = KafkaEvents.varied("c" + caller, 250, 20);
                 sent.addAll(batch);
                 appends.add(CompletableFuture.runAsync(() -> adapter.append(batch), callers));
             }
@@ -120,7 +120,7 @@ class KafkaEventLogAdapterIT {
             assertThat(partitionsOf(topic)).isEqualTo(6);
         }
         // A second start with another partition count tolerates the existing topic and leaves it as it is.
-        List<Event> events = EventFixture.varied("again", 10, 3);
+        List<Event> events = KafkaEvents.varied("again", 10, 3);
         try (KafkaEventLogAdapter second = new KafkaEventLogAdapter(settings(topic, 3))) {
             second.append(events);
         }
@@ -148,11 +148,11 @@ class KafkaEventLogAdapterIT {
         String topic = uniqueTopic("atomic");
         CREATED_TOPICS.add(topic);
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(EventFixture.OVERSIZED_LIMIT)))))
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(KafkaEvents.OVERSIZED_LIMIT)))))
                 .all().get(30, TimeUnit.SECONDS);
-        List<Event> batch = new ArrayList<>(EventFixture.varied("atomic-head", 1_000, 13));
-        batch.add(EventFixture.oversized("atomic-oversized", "u-big"));
-        batch.addAll(EventFixture.varied("atomic-tail", 1_000, 13));
+        List<Event> batch = new ArrayList<>(KafkaEvents.varied("atomic-head", 1_000, 13));
+        batch.add(KafkaEvents.oversized("atomic-oversized", "u-big"));
+        batch.addAll(KafkaEvents.varied("atomic-tail", 1_000, 13));
         Set<String> batchIds = batch.stream().map(event -> event.id().value()).collect(Collectors.toSet());
 
         try (KafkaEventLogAdapter adapter = new KafkaEventLogAdapter(
@@ -185,9 +185,9 @@ class KafkaEventLogAdapterIT {
     @Test
     void twoAdaptersWithTheSameSettingsDoNotFenceEachOther() {
         KafkaEventLogSettings settings = settings(uniqueTopic("two-instances"), 3);
-        List<Event> first = EventFixture.varied("first", 200, 11);
-        List<Event> second = EventFixture.varied("second", 200, 11);
-        List<Event> third = EventFixture.varied("third", 200, 11);
+        List<Event> first = KafkaEvents.varied("first", 200, 11);
+        List<Event> second = KafkaEvents.varied("second", 200, 11);
+        List<Event> third = KafkaEvents.varied("third", 200, 11);
         try (KafkaEventLogAdapter one = new KafkaEventLogAdapter(settings);
              KafkaEventLogAdapter other = new KafkaEventLogAdapter(settings)) {
             one.append(first);

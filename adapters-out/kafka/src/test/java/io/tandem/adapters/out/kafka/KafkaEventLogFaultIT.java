@@ -58,20 +58,20 @@ class KafkaEventLogFaultIT {
         List<Event> acknowledged = new ArrayList<>();
         List<Event> attempted = new ArrayList<>();
         try (KafkaEventLogAdapter adapter = new KafkaEventLogAdapter(settings("tandem.events.crash"))) {
-            List<Event> before = EventFixture.varied("before", 500, 17);
+            List<Event> before = KafkaEvents.varied("before", 500, 17);
             adapter.append(before);
             acknowledged.addAll(before);
 
             broker.crash();
             for (int attempt = 0; attempt < 2; attempt++) {
-                List<Event> during = EventFixture.varied("during-" + attempt, 300, 17);
+                List<Event> during = KafkaEvents.varied("during-" + attempt, 300, 17);
                 attempted.addAll(during);
                 assertFailsWithinBound(() -> adapter.append(during));
             }
 
             broker.start();
             acknowledged.addAll(appendUntilAccepted(adapter, "after", attempted));
-            List<Event> steady = EventFixture.varied("steady", 500, 17);
+            List<Event> steady = KafkaEvents.varied("steady", 500, 17);
             adapter.append(steady);
             acknowledged.addAll(steady);
         }
@@ -95,7 +95,7 @@ class KafkaEventLogFaultIT {
         long started = System.nanoTime();
         try (KafkaEventLogAdapter adapter = new KafkaEventLogAdapter(settings(topic))) {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(APPEND_BOUND);
-            List<Event> early = EventFixture.varied("early", 50, 5);
+            List<Event> early = KafkaEvents.varied("early", 50, 5);
             assertFailsWithinBound(() -> adapter.append(early));
 
             broker.start();
@@ -129,7 +129,7 @@ class KafkaEventLogFaultIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long started = System.nanoTime();
         for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
-            List<Event> events = EventFixture.varied(prefix + "-" + attempt, 300, 17);
+            List<Event> events = KafkaEvents.varied(prefix + "-" + attempt, 300, 17);
             try {
                 adapter.append(events);
                 System.out.printf("append accepted %d ms after the broker was ready, attempt %d%n",

@@ -51,7 +51,7 @@ public final class KafkaEventLogThroughput {
         // Batches are built up front so the measurement is the adapter (encode, send, acknowledge), not the fixture.
         List<List<Event>> batches = new ArrayList<>();
         for (int from = 0; from < total; from += batch) {
-            batches.add(EventFixture.varied("b" + from, Math.min(batch, total - from), 10_000));
+            batches.add(KafkaEvents.varied("b" + from, Math.min(batch, total - from), 10_000));
         }
         try (KafkaEventLogAdapter adapter = new KafkaEventLogAdapter(settings)) {
             adapter.append(batches.get(0)); // connects and warms up the JIT before the clock starts

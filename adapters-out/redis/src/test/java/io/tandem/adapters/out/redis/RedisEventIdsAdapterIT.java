@@ -2,20 +2,12 @@ package io.tandem.adapters.out.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.domain.interaction.EventId;
+import io.tandem.application.ingestion.port.out.ClaimEventIdsContract;
+import io.tandem.application.ingestion.port.out.ClaimEventIdsPort;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Event-id claims against the shared Redis, each test under its own key prefix. */
-class RedisEventIdsAdapterIT {
+/**
+ * The event-id claims contract against the shared Redis, each test under its own key prefix, and what Redis adds:
+ * claims expire.
+ */
+class RedisEventIdsAdapterIT extends ClaimEventIdsContract {
 
     private static RedisTestServer redis;
 
+    private final List<RedisEventIdsAdapter> opened = new ArrayList<>();
     private String prefix;
     private RedisEventIdsAdapter claims;
 
@@ -45,27 +41,18 @@ class RedisEventIdsAdapterIT {
     void newPrefix() {
         prefix = RedisTestServer.uniquePrefix();
         claims = new RedisEventIdsAdapter(redis.settings(prefix));
+        opened.add(claims);
+    }
+
+    @Override
+    protected ClaimEventIdsPort emptyStore() {
+        return claims;
     }
 
     @AfterEach
     void cleanUp() {
-        claims.close();
+        opened.forEach(RedisEventIdsAdapter::close);
         redis.deleteKeys(prefix);
-    }
-
-    @Test
-    void claimsOnlyIdsNotClaimedBefore() {
-        assertThat(claims.claim(ids("a", "b"))).isEqualTo(Set.copyOf(ids("a", "b")));
-        assertThat(claims.claim(ids("b", "c", "c"))).isEqualTo(Set.copyOf(ids("c")));
-        assertThat(claims.claim(List.of())).isEmpty();
-    }
-
-    @Test
-    void releasedIdsCanBeClaimedAgain() {
-        claims.claim(ids("a", "b"));
-        claims.release(ids("a"));
-        assertThat(claims.claim(ids("a", "b"))).isEqualTo(Set.copyOf(ids("a")));
-        claims.release(List.of());
     }
 
     @Test
@@ -81,47 +68,11 @@ class RedisEventIdsAdapterIT {
         }
     }
 
-    @Test
-    void ofConcurrentClaimsFromTwoProcessesExactlyOneWinsEachId() throws Exception {
-        List<EventId> all = new ArrayList<>();
-        for (int i = 0; i < RedisEventIdsAdapter.IDS_PER_SCRIPT * 3 + 7; i++) {
-            all.add(new EventId("id-" + i));
-        }
-        try (RedisEventIdsAdapter other = new RedisEventIdsAdapter(redis.settings(prefix))) {
-            ExecutorService threads = Executors.newFixedThreadPool(8);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Set<EventId>>> results = new ArrayList<>();
-            try {
-                for (int t = 0; t < 8; t++) {
-                    RedisEventIdsAdapter process = t % 2 == 0 ? claims : other;
-                    List<EventId> shuffled = new ArrayList<>(all);
-                    Collections.shuffle(shuffled, new Random(t));
-                    results.add(threads.submit(() -> {
-                        start.await();
-                        return process.claim(shuffled);
-                    }));
-                }
-                start.countDown();
-                Set<EventId> won = new HashSet<>();
-                int wins = 0;
-                for (Future<Set<EventId>> result : results) {
-                    Set<EventId> mine = result.get(60, TimeUnit.SECONDS);
-                    wins += mine.size();
-                    won.addAll(mine);
-                }
-                assertThat(wins).isEqualTo(all.size());
-                assertThat(won).containsExactlyInAnyOrderElementsOf(all);
-            } finally {
-                threads.shutdownNow();
-            }
-        }
-    }
-
-    private static List<EventId> ids(String... values) {
-        List<EventId> ids = new ArrayList<>();
-        for (String value : values) {
-            ids.add(new EventId(value));
-        }
-        return ids;
+    /** A store on the same prefix with its own connection, as another process would open it. */
+    @Override
+    protected ClaimEventIdsPort secondClient(ClaimEventIdsPort store) {
+        RedisEventIdsAdapter other = new RedisEventIdsAdapter(redis.settings(prefix));
+        opened.add(other);
+        return other;
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
+import static io.tandem.application.catalog.ItemFixture.anItem;
 import static io.tandem.domain.fallback.FallbackTier.NEWEST;
 import static io.tandem.domain.fallback.FallbackTier.PINNED;
 import static io.tandem.domain.fallback.FallbackTier.POPULAR_IN_USER_CATEGORIES;
@@ -498,7 +499,7 @@ class RuleBasedFallbackAdapterTest {
     }
 
     private static Item unavailable(String id, String... categories) {
-        return new Item(ItemId.of(id), Set.of(categories), Set.of(), NOW.minusSeconds(3_600), false, Map.of());
+        return anItem(id).categories(categories).createdAt(NOW.minusSeconds(3_600)).unavailable().build();
     }
 
     private static FallbackRules rules(List<FallbackTier> tiers, String... pinned) {

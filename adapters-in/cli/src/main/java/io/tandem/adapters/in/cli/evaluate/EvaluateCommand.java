@@ -2,6 +2,7 @@ package io.tandem.adapters.in.cli.evaluate;
 
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
+import io.tandem.adapters.shared.datasets.EvaluationFiles;
 import io.tandem.application.evaluation.port.in.EvaluateRecommendersCommand;
 import io.tandem.application.evaluation.port.in.EvaluateRecommendersUseCase;
 import io.tandem.domain.InvalidFieldException;
@@ -119,7 +120,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         long startWall = System.nanoTime();
         long startCpu = processCpuNanos();
         try (TandemSession session = launcher.openSession()) {
-            EvaluateRecommendersUseCase evaluate = session.useCase(EvaluateRecommendersUseCase.class);
+            EvaluateRecommendersUseCase evaluate = session.useCases().evaluateRecommenders();
             report = evaluate.evaluate(new EvaluateRecommendersCommand(data, k, seed, progress()));
         } catch (InvalidFieldException e) {
             return fail(ExitCode.USAGE, e.getMessage());

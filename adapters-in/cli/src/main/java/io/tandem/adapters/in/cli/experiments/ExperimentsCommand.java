@@ -1,17 +1,13 @@
 package io.tandem.adapters.in.cli.experiments;
 
+import io.tandem.adapters.in.cli.CommandGroup;
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
 import io.tandem.application.experiment.port.in.CreateExperimentCommand;
-import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
 import io.tandem.application.experiment.port.in.ExperimentReport;
-import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
-import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentCommand;
-import io.tandem.application.experiment.port.in.StartExperimentUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentCommand;
-import io.tandem.application.experiment.port.in.StopExperimentUseCase;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ExperimentConflictException;
@@ -37,15 +33,8 @@ import java.util.function.Function;
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true,
         description = "Create, list, show (with the read-out), start and stop experiments.")
-public final class ExperimentsCommand implements Runnable {
+public final class ExperimentsCommand extends CommandGroup {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** The experiments command with its subcommands. */
     public static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
@@ -55,12 +44,12 @@ public final class ExperimentsCommand implements Runnable {
         commandLine.addSubcommand("show", named(launcher, out, "Show an experiment with its read-out: figures with "
                 + "intervals per variant and day, the sample-ratio check and each challenger's decision against the "
                 + "first variant. Reading a running experiment is a look at its sequential test.",
-                (session, name) -> session.useCase(ShowExperimentUseCase.class).show(new ShowExperimentQuery(name))));
+                (session, name) -> session.useCases().showExperiment().show(new ShowExperimentQuery(name))));
         commandLine.addSubcommand("start", named(launcher, out, "Start a draft now; refused while another experiment "
-                + "runs on an overlapping surface.", (session, name) -> session.useCase(StartExperimentUseCase.class)
+                + "runs on an overlapping surface.", (session, name) -> session.useCases().startExperiment()
                 .start(new StartExperimentCommand(name))));
         commandLine.addSubcommand("stop", named(launcher, out, "Stop a running experiment now, for good.",
-                (session, name) -> session.useCase(StopExperimentUseCase.class).stop(new StopExperimentCommand(name))));
+                (session, name) -> session.useCases().stopExperiment().stop(new StopExperimentCommand(name))));
         return commandLine;
     }
 
@@ -143,7 +132,7 @@ public final class ExperimentsCommand implements Runnable {
                 return fail(ExitCode.USAGE, e.getMessage());
             }
             return inSession(session -> {
-                Experiment created = session.useCase(CreateExperimentUseCase.class).create(command);
+                Experiment created = session.useCases().createExperiment().create(command);
                 out.println(ExperimentText.line(created));
                 return ExitCode.OK;
             });
@@ -161,7 +150,7 @@ public final class ExperimentsCommand implements Runnable {
         @Override
         public Integer call() {
             return inSession(session -> {
-                List<Experiment> experiments = session.useCase(ListExperimentsUseCase.class).list();
+                List<Experiment> experiments = session.useCases().listExperiments().list();
                 experiments.forEach(experiment -> out.println(ExperimentText.line(experiment)));
                 if (experiments.isEmpty()) {
                     out.println("(no experiments; create one with: tandem experiments create ab-1 "

@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.cli.imports;
 
+import io.tandem.adapters.in.cli.CommandGroup;
 import io.tandem.adapters.in.cli.TandemLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,10 +19,7 @@ import java.util.Optional;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Load events, items and users from files. Every event goes through the same validation "
                 + "as POST /v1/events; bad lines are reported with their line number and never stop an import.")
-public final class ImportCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandSpec spec;
+public final class ImportCommand extends CommandGroup {
 
     /** The {@code import} command with its subcommands, showing progress as suits the console. */
     public static CommandLine commandLine(TandemLauncher launcher, PrintStream out) {
@@ -33,11 +31,6 @@ public final class ImportCommand implements Runnable {
                 .addSubcommand("events", new ImportEventsCommand(launcher, out, progress))
                 .addSubcommand("movielens", new ImportMovieLensCommand(launcher, out, progress))
                 .addSubcommand("lastfm", new ImportLastFmCommand(launcher, out, progress));
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Why {@code file} cannot be imported, or empty when it can. */

@@ -2,7 +2,6 @@ package io.tandem.adapters.in.cli.imports;
 
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
-import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -75,7 +74,7 @@ final class ImportEventsCommand implements Callable<Integer> {
         BatchedEventRecorder.EventTotals totals;
         try (rejects; TandemSession session = launcher.openSession()) {
             totals = ImportSteps.events(file, StandardCharsets.UTF_8, new EventJsonLine(),
-                    session.useCase(RecordEventsUseCase.class), rejects, progress);
+                    session.useCases().recordEvents(), rejects, progress);
         } catch (IOException e) {
             return ImportCommand.fail(spec, ExitCode.SOFTWARE, "cannot read " + file + ": "
                     + ImportCommand.describe(e));

@@ -1,26 +1,16 @@
 package io.tandem.adapters.in.cli.imports;
 
 import io.tandem.adapters.in.cli.TandemLauncher;
-import io.tandem.adapters.in.cli.TandemSession;
-import io.tandem.application.catalog.port.in.CatalogCounts;
-import io.tandem.application.catalog.port.in.CountCatalogQuery;
-import io.tandem.application.catalog.port.in.CountCatalogUseCase;
 import io.tandem.application.catalog.port.in.UpsertItemsCommand;
-import io.tandem.application.catalog.port.in.UpsertItemsUseCase;
 import io.tandem.application.catalog.port.in.UpsertUsersCommand;
-import io.tandem.application.catalog.port.in.UpsertUsersUseCase;
-import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -60,39 +50,25 @@ final class ImportLastFmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<String> problem = ImportCommand.unreadableFolder(folder, LastFm2k.REQUIRED_FILES);
-        if (problem.isPresent()) {
-            return ImportCommand.fail(spec, ExitCode.USAGE, problem.get());
-        }
-        RejectLog rejects = RejectLog.inMemory();
-        try (TandemSession session = launcher.openSession()) {
-            UpsertItemsUseCase upsertItems = session.useCase(UpsertItemsUseCase.class);
-            UpsertUsersUseCase upsertUsers = session.useCase(UpsertUsersUseCase.class);
-            RecordEventsUseCase recordEvents = session.useCase(RecordEventsUseCase.class);
-            CountCatalogUseCase countCatalog = session.useCase(CountCatalogUseCase.class);
-
+        return ImportSteps.fromFolder(spec, launcher, out, folder, LastFm2k.REQUIRED_FILES, (useCases, rejects) -> {
             Map<String, Set<String>> topTags = LastFm2k.topTags(folder);
             Path artists = folder.resolve(LastFm2k.ARTISTS);
             long items = ImportSteps.catalog(artists, TextLines.utf8OrLatin1(artists), LastFm2k.artists(topTags),
-                    UpsertItemsCommand.MAX_ITEMS, batch -> upsertItems.upsert(new UpsertItemsCommand(batch)), rejects);
+                    UpsertItemsCommand.MAX_ITEMS, batch -> useCases.upsertItems().upsert(new UpsertItemsCommand(batch)),
+                    rejects);
             out.printf("%s: %,d items stored%s%n", LastFm2k.ARTISTS, items, topTags.isEmpty()
-                    ? " (no " + LastFm2k.TAGS + " + " + LastFm2k.TAGGINGS + ": no categories)" : ", top tags as categories");
+                    ? " (no " + LastFm2k.TAGS + " + " + LastFm2k.TAGGINGS + ": no categories)"
+                    : ", top tags as categories");
             Path listenings = folder.resolve(LastFm2k.LISTENINGS);
             long users = ImportSteps.catalog(listenings, LastFm2k.NUMERIC, LastFm2k.listeners(),
-                    UpsertUsersCommand.MAX_USERS, batch -> upsertUsers.upsert(new UpsertUsersCommand(batch)), rejects);
+                    UpsertUsersCommand.MAX_USERS, batch -> useCases.upsertUsers().upsert(new UpsertUsersCommand(batch)),
+                    rejects);
             out.printf("%s: %,d users stored%n", LastFm2k.LISTENINGS, users);
             Map<String, Long> lastTagged = LastFm2k.lastTagged(folder);
             BatchedEventRecorder.EventTotals events = ImportSteps.events(listenings, LastFm2k.NUMERIC,
-                    LastFm2k.listenings(lastTagged), recordEvents, rejects, progress);
+                    LastFm2k.listenings(lastTagged), useCases.recordEvents(), rejects, progress);
             out.printf("%s: view events %s%s%n", LastFm2k.LISTENINGS, events.describe(), lastTagged.isEmpty()
                     ? "; no " + LastFm2k.TAGGING_TIMES + ", so all stamped " + LastFm2k.PUBLISHED : "");
-            CatalogCounts catalog = countCatalog.count(new CountCatalogQuery());
-            out.printf("The catalog now holds %,d items and %,d users.%n", catalog.items(), catalog.users());
-        } catch (IOException e) {
-            return ImportCommand.fail(spec, ExitCode.SOFTWARE, "cannot read " + folder + ": "
-                    + ImportCommand.describe(e));
-        }
-        rejects.print(out);
-        return ExitCode.OK;
+        });
     }
 }

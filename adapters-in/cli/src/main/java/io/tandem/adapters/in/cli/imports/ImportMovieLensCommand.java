@@ -1,26 +1,16 @@
 package io.tandem.adapters.in.cli.imports;
 
 import io.tandem.adapters.in.cli.TandemLauncher;
-import io.tandem.adapters.in.cli.TandemSession;
-import io.tandem.application.catalog.port.in.CatalogCounts;
-import io.tandem.application.catalog.port.in.CountCatalogQuery;
-import io.tandem.application.catalog.port.in.CountCatalogUseCase;
 import io.tandem.application.catalog.port.in.UpsertItemsCommand;
-import io.tandem.application.catalog.port.in.UpsertItemsUseCase;
 import io.tandem.application.catalog.port.in.UpsertUsersCommand;
-import io.tandem.application.catalog.port.in.UpsertUsersUseCase;
-import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code tandem import movielens DIR}: loads the MovieLens 100K items, users and ratings. */
@@ -54,36 +44,19 @@ final class ImportMovieLensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<String> problem = ImportCommand.unreadableFolder(folder, MovieLens100k.FILES);
-        if (problem.isPresent()) {
-            return ImportCommand.fail(spec, ExitCode.USAGE, problem.get());
-        }
-        RejectLog rejects = RejectLog.inMemory();
-        try (TandemSession session = launcher.openSession()) {
-            UpsertItemsUseCase upsertItems = session.useCase(UpsertItemsUseCase.class);
-            UpsertUsersUseCase upsertUsers = session.useCase(UpsertUsersUseCase.class);
-            RecordEventsUseCase recordEvents = session.useCase(RecordEventsUseCase.class);
-            CountCatalogUseCase countCatalog = session.useCase(CountCatalogUseCase.class);
-
+        return ImportSteps.fromFolder(spec, launcher, out, folder, MovieLens100k.FILES, (useCases, rejects) -> {
             List<String> genres = MovieLens100k.genres(folder.resolve("u.genre"));
             long items = ImportSteps.catalog(folder.resolve("u.item"), MovieLens100k.CHARSET,
                     MovieLens100k.items(genres), UpsertItemsCommand.MAX_ITEMS,
-                    batch -> upsertItems.upsert(new UpsertItemsCommand(batch)), rejects);
+                    batch -> useCases.upsertItems().upsert(new UpsertItemsCommand(batch)), rejects);
             out.printf("u.item: %,d items stored (%d genres as categories)%n", items, genres.size());
             long users = ImportSteps.catalog(folder.resolve("u.user"), MovieLens100k.CHARSET,
                     MovieLens100k.users(), UpsertUsersCommand.MAX_USERS,
-                    batch -> upsertUsers.upsert(new UpsertUsersCommand(batch)), rejects);
+                    batch -> useCases.upsertUsers().upsert(new UpsertUsersCommand(batch)), rejects);
             out.printf("u.user: %,d users stored%n", users);
             BatchedEventRecorder.EventTotals events = ImportSteps.events(folder.resolve("u.data"),
-                    MovieLens100k.CHARSET, MovieLens100k.ratings(), recordEvents, rejects, progress);
+                    MovieLens100k.CHARSET, MovieLens100k.ratings(), useCases.recordEvents(), rejects, progress);
             out.println("u.data: rating events " + events.describe());
-            CatalogCounts catalog = countCatalog.count(new CountCatalogQuery());
-            out.printf("The catalog now holds %,d items and %,d users.%n", catalog.items(), catalog.users());
-        } catch (IOException e) {
-            return ImportCommand.fail(spec, ExitCode.SOFTWARE, "cannot read " + folder + ": "
-                    + ImportCommand.describe(e));
-        }
-        rejects.print(out);
-        return ExitCode.OK;
+        });
     }
 }

@@ -2,8 +2,9 @@ package io.tandem.adapters.in.cli.evaluate;
 
 import io.tandem.adapters.in.cli.TandemCommand;
 import io.tandem.adapters.in.cli.TandemLauncher;
-import io.tandem.adapters.in.cli.TandemServer;
 import io.tandem.adapters.in.cli.TandemSession;
+import io.tandem.adapters.in.cli.UseCases;
+import io.tandem.adapters.in.cli.UseCasesFixture;
 import io.tandem.application.evaluation.port.in.EvaluateRecommendersCommand;
 import io.tandem.application.evaluation.port.in.EvaluateRecommendersUseCase;
 import io.tandem.domain.evaluation.EvaluationReport;
@@ -16,7 +17,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A platform without Micronaut for {@code tandem evaluate}: its session hands out the given evaluation use case
@@ -77,20 +77,12 @@ final class EvaluationPlatform implements TandemLauncher, TandemSession {
     }
 
     @Override
-    public TandemServer startServer(Map<String, Object> properties) {
-        throw new UnsupportedOperationException("evaluate never starts a server");
-    }
-
-    @Override
-    public <T> T useCase(Class<T> type) {
-        if (type != EvaluateRecommendersUseCase.class) {
-            throw new IllegalArgumentException("no use case " + type.getName());
-        }
+    public UseCases useCases() {
         EvaluateRecommendersUseCase recording = command -> {
             commands.add(command);
             return evaluate.evaluate(command);
         };
-        return type.cast(recording);
+        return UseCasesFixture.of(type -> recording);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.tandem.adapters.in.cli.imports;
 
 import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
+import io.tandem.adapters.in.cli.UseCases;
+import io.tandem.adapters.in.cli.UseCasesFixture;
 import io.tandem.application.catalog.port.in.CatalogCounts;
 import io.tandem.application.catalog.port.in.CountCatalogQuery;
 import io.tandem.application.catalog.port.in.CountCatalogUseCase;
@@ -80,11 +82,8 @@ final class RecordingPlatform implements TandemLauncher, TandemSession, RecordEv
     }
 
     @Override
-    public <T> T useCase(Class<T> type) {
-        if (!type.isInstance(this)) {
-            throw new IllegalArgumentException("no use case " + type.getName());
-        }
-        return type.cast(this);
+    public UseCases useCases() {
+        return UseCasesFixture.of(type -> this);
     }
 
     @Override
@@ -141,10 +140,5 @@ final class RecordingPlatform implements TandemLauncher, TandemSession, RecordEv
     @Override
     public CatalogCounts count(CountCatalogQuery query) {
         return new CatalogCounts(items.size(), users.size());
-    }
-
-    @Override
-    public io.tandem.adapters.in.cli.TandemServer startServer(java.util.Map<String, Object> properties) {
-        throw new AssertionError("imports never start an HTTP server");
     }
 }

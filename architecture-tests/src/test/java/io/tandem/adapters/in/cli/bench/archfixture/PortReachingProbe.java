@@ -3,8 +3,8 @@ package io.tandem.adapters.in.cli.bench.archfixture;
 import io.tandem.application.fakecatalog.port.out.archfixture.LoadItemsPort;
 
 /**
- * Violating fixture: below the bench package, whose exemption from the inbound-port rule covers that one
- * package and nothing under it.
+ * Violating fixture: an outbound port held in the harness's old home inside the command line, which no exemption
+ * covers since the harness left for its own module.
  */
 public final class PortReachingProbe {
 

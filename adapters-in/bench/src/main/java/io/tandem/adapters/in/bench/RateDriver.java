@@ -1,0 +1,138 @@
+package io.tandem.adapters.in.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The HTTP part of {@code bench serve}: {@code GET /v1/users/{id}/recommendations} checked to answer from the model,
+ * warmed up, then driven open-loop at each rate, and the table of what each rate achieved.
+ */
+final class RateDriver {
+
+    /**
+     * What is asked and how hard.
+     *
+     * @param count items asked for per request
+     */
+    record Plan(int[] rates, int seconds, int warmup, int count, double newUsers, int timeoutMs, int maxInFlight,
+                long seed) {
+    }
+
+    private final String url;
+    private final Plan plan;
+    private final RunProgress progress;
+    private final PrintStream out;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(BenchThreads.daemons(2, "tandem-bench-http"))
+            .build();
+
+    RateDriver(String url, Plan plan, RunProgress progress, PrintStream out) {
+        this.url = url;
+        this.plan = plan;
+        this.progress = progress;
+        this.out = out;
+    }
+
+    /** Checks that HTTP answers from the model, warms up, then runs each rate. */
+    List<RateResult> drive(List<String> known, double candidatesRanked, BenchAdapters chosen)
+            throws InterruptedException {
+        // A first answer from the fallback can be a cold start (a dependency timing out once on a busy machine):
+        // a few tries before deciding that the model does not answer.
+        String first = "";
+        for (int attempt = 0; attempt < 10 && !first.contains("\"model\":{"); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(200);
+            }
+            first = get(known.isEmpty() ? "new-user" : known.get(0), plan.count());
+        }
+        if (!first.contains("\"model\":{")) {
+            throw new IllegalStateException("the model does not answer over HTTP: " + first);
+        }
+        OpenLoopLoad load = new OpenLoopLoad(client, url, known, plan.newUsers(), plan.count(),
+                Duration.ofMillis(plan.timeoutMs()), plan.maxInFlight());
+        if (plan.warmup() > 0) {
+            progress.line("warm-up: %d s at %d rps (not recorded)", plan.warmup(), plan.rates()[0]);
+            load.run(new OpenLoopSchedule(plan.rates()[0], plan.warmup()), plan.seed() - 1);
+        }
+        List<RateResult> results = new ArrayList<>();
+        for (int rate : plan.rates()) {
+            // Longer than a circuit stays open (tandem.serving.circuit-open-for, 2 s): each rate starts closed.
+            BenchThreads.sleep(Duration.ofSeconds(3));
+            double loadBefore = loadAverage();
+            progress.line("rate %,d rps for %d s (load average %.2f)", rate, plan.seconds(), loadBefore);
+            long cpuBefore = processCpuNanos();
+            long wallBefore = System.nanoTime();
+            OpenLoopLoad.Measured measured = load.run(new OpenLoopSchedule(rate, plan.seconds()),
+                    plan.seed() + rate);
+            double cpuCores = (processCpuNanos() - cpuBefore) / (double) (System.nanoTime() - wallBefore);
+            RateResult result = new RateResult(rate, plan.seconds(), measured.sent(), measured.ok(),
+                    measured.errors(), measured.dropped(), measured.okPerSecond(), measured.latency().millis(50),
+                    measured.latency().millis(95), measured.latency().millis(99), measured.latency().maxMillis(),
+                    measured.fallbackShare(), measured.modelLatency().millis(50), measured.modelLatency().millis(99),
+                    measured.fallbackReasons(), candidatesRanked, chosen.label(),
+                    loadAverage(), cpuCores);
+            progress.line("  %s", result.toJson());
+            results.add(result);
+        }
+        return Collections.unmodifiableList(results);
+    }
+
+    /** One request, waited for; the body of a 200. */
+    String get(String user, int items) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/users/" + user + "/recommendations?count="
+                + items)).timeout(Duration.ofMillis(plan.timeoutMs())).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    void printTable(List<RateResult> results) {
+        out.printf("%n  %6s %9s %8s %8s %8s %8s %7s %8s %9s %10s %10s %9s %6s%n", "rate", "achieved", "p50 ms",
+                "p95 ms", "p99 ms", "max ms", "errors", "dropped", "fallback", "model p50", "model p99", "load avg",
+                "cores");
+        for (RateResult r : results) {
+            out.printf(Locale.ROOT, "  %6d %9.1f %8.2f %8.2f %8.2f %8.1f %7d %8d %8.1f%% %10.2f %10.2f %9.2f %6.2f%n",
+                    r.rate(), r.achievedRps(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(), r.errors(), r.dropped(),
+                    r.fallbackShare() * 100, r.modelP50Ms(), r.modelP99Ms(), r.loadAverage(), r.cpuCores());
+        }
+        for (RateResult r : results) {
+            if (!r.fallbackReasons().isEmpty()) {
+                out.printf("  fallback reasons at %d rps: %s%n", r.rate(), r.fallbackReasons());
+            }
+        }
+        out.println();
+    }
+
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** CPU time of the whole process (server and load generator), where the platform reports it. */
+    private static long processCpuNanos() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+}
