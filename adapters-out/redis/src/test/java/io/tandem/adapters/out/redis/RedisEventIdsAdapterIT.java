@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Event-id claims against the shared Redis, each test under its own key prefix. */
 class RedisEventIdsAdapterIT {
 
-    private static RedisTestServer redis;
+    static RedisTestServer redis;
 
     private String prefix;
     private RedisEventIdsAdapter claims;

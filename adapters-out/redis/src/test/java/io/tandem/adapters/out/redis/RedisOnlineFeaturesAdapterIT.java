@@ -43,7 +43,7 @@ class RedisOnlineFeaturesAdapterIT {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private static RedisTestServer redis;
+    static RedisTestServer redis;
 
     private final FeatureUpdateFixture updates = new FeatureUpdateFixture();
     private final List<AutoCloseable> adapters = new ArrayList<>();
@@ -250,12 +250,12 @@ class RedisOnlineFeaturesAdapterIT {
     void theEpochIsSharedThroughRedis() {
         RedisOnlineFeaturesAdapter first = adapter(HOUR, 10);
         first.apply(List.of(updates.click("u1", "a", T0, 1)));
-        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(T0.toString());
+        assertThat(redis.commands().get(prefix + "popularity:epoch:{items}")).isEqualTo(T0.toString());
 
         // A second process starts later: it proposes its own first event's time, learns T0, and redoes the run.
         RedisOnlineFeaturesAdapter second = adapter(HOUR, 10);
         second.apply(List.of(updates.click("u2", "b", T0.plus(HOUR), 1)));
-        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(T0.toString());
+        assertThat(redis.commands().get(prefix + "popularity:epoch:{items}")).isEqualTo(T0.toString());
         assertThat(first.popularItems(Optional.empty(), 10, T0.plus(HOUR))).containsExactly(
                 new ScoredItem(ItemId.of("b"), 1.0),
                 new ScoredItem(ItemId.of("a"), 0.5));
@@ -279,7 +279,7 @@ class RedisOnlineFeaturesAdapterIT {
         one.apply(early);
         two.apply(fromTwo);
         one.apply(later);
-        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(late.toString());
+        assertThat(redis.commands().get(prefix + "popularity:epoch:{items}")).isEqualTo(late.toString());
         // "two" still holds the old epoch: its next run is refused by the apply script and redone under the new
         // one, although under the old epoch this late-arriving event needs no rebase.
         FeatureUpdate lateArrival = updates.click("u3", "e", T0.plusSeconds(30), 1, "films");
@@ -364,8 +364,8 @@ class RedisOnlineFeaturesAdapterIT {
         assertThat(store.userState(UserId.of("u1"), 10).positives())
                 .extracting(p -> p.item().value(), PositiveInteraction::value)
                 .containsExactly(tuple("d", 1f), tuple("a", 2f), tuple("c", 1f));
-        assertThat(redis.commands().hlen(prefix + "positives:cells:u1")).isEqualTo(3);
-        assertThat(redis.commands().zcard(prefix + "positives:recency:u1")).isEqualTo(3);
+        assertThat(redis.commands().hlen(prefix + "positives:cells:{u:u1}")).isEqualTo(3);
+        assertThat(redis.commands().zcard(prefix + "positives:recency:{u:u1}")).isEqualTo(3);
 
         // Within one second: later nanos first; equal times: the greater item first, as in memory.
         store.apply(List.of(
@@ -519,14 +519,14 @@ class RedisOnlineFeaturesAdapterIT {
     void aUserWrittenBeforeTheSeenSetExistedKeepsWhatTheRecentListRemembers() {
         RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
         // The state an older version left: a recent list, no seen set.
-        redis.commands().rpush(prefix + "recent:u1", "b", "a");
+        redis.commands().rpush(prefix + "recent:{u:u1}", "b", "a");
 
         assertThat(store.userState(UserId.of("u1"), 10).seen()).extracting(ItemId::value)
                 .containsExactlyInAnyOrder("a", "b");
 
         store.apply(List.of(updates.click("u1", "c", T0, 1)));
 
-        assertThat(redis.commands().smembers(prefix + "seen:u1")).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(redis.commands().smembers(prefix + "seen:{u:u1}")).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(store.userState(UserId.of("u1"), 10).seen()).extracting(ItemId::value)
                 .containsExactlyInAnyOrder("a", "b", "c");
     }

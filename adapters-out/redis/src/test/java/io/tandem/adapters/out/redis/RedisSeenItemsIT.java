@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The seen-items contract on the Redis online store (the shared Redis, each test under its own key prefix). */
 class RedisSeenItemsIT extends SeenItemsContract {
 
-    private static RedisTestServer redis;
+    static RedisTestServer redis;
 
     private final List<RedisOnlineFeaturesAdapter> adapters = new ArrayList<>();
     private final String prefix = RedisTestServer.uniquePrefix();
