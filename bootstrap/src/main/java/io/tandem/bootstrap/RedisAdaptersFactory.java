@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Redis as the online feature store ({@code tandem.online-store=redis}), event-id store and the rate limits' shared
- * token buckets ({@code tandem.auth.rate-limits=redis}).
+ * token buckets ({@code tandem.auth.rate-limits=redis}); one server or a Redis Cluster, as {@code tandem.redis.uri}
+ * says ({@code redis-cluster://host:port,...}, ADR-0030).
  */
 @Factory
 final class RedisAdaptersFactory {
