@@ -11,8 +11,9 @@ import io.tandem.domain.feature.FeaturePolicy;
 import jakarta.inject.Singleton;
 
 /**
- * Redis as the online feature store and served-list store ({@code tandem.online-store=redis}), event-id store and the rate limits' shared
- * token buckets ({@code tandem.auth.rate-limits=redis}).
+ * Redis as the online feature store and served-list store ({@code tandem.online-store=redis}), event-id store and the
+ * rate limits' shared token buckets ({@code tandem.auth.rate-limits=redis}); one server or a Redis Cluster, as
+ * {@code tandem.redis.uri} says ({@code redis-cluster://host:port,...}, ADR-0030).
  */
 @Factory
 final class RedisAdaptersFactory {
