@@ -2,6 +2,8 @@
 # Starts (or reuses) the real services Tandem's integration tests talk to, without Docker,
 # all on loopback (DESIGN.md section 6):
 #   redis     Redis 7 (Debian redis-server)                  127.0.0.1:${TANDEM_REDIS_PORT:-6379}
+#   redis-cluster  Redis Cluster, 3 masters, no replicas      127.0.0.1:${TANDEM_REDIS_CLUSTER_PORTS:-7001 7002 7003}
+#             (the same redis-server in cluster mode; ADR-0030)
 #   postgres  PostgreSQL 15 (Debian postgresql), db tandem   127.0.0.1:${TANDEM_PG_PORT:-5432}
 #   kafka     Apache Kafka 4.1.1, KRaft, own JVM             127.0.0.1:${TANDEM_KAFKA_PORT:-9092}
 #             (controller on ${TANDEM_KAFKA_CONTROLLER_PORT:-9093})
@@ -16,7 +18,7 @@
 #        scripts/services.sh env                export lines: endpoints and keys, named as Tandem reads them
 #        scripts/services.sh kafka-classpath    print the Kafka broker classpath (build if needed)
 #        scripts/services.sh s3proxy-classpath  print the s3proxy classpath (build if needed)
-# SERVICE is one of: redis postgres kafka s3 browser (default: all).
+# SERVICE is one of: redis redis-cluster postgres kafka s3 browser (default: all).
 #
 # A server already listening on a port is reused, never restarted or reconfigured (the only
 # change ever made to a reused server is creating the database "tandem"). Missing Debian
@@ -32,6 +34,7 @@ SERVICES_LIB_DIR="$(dirname "$SERVICES_SH")/services"
 source "$SERVICES_LIB_DIR/lib.sh"
 
 REDIS_PORT=${TANDEM_REDIS_PORT:-6379}
+read -r -a CLUSTER_PORTS <<<"${TANDEM_REDIS_CLUSTER_PORTS:-7001 7002 7003}"
 PG_PORT=${TANDEM_PG_PORT:-5432}
 KAFKA_PORT=${TANDEM_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${TANDEM_KAFKA_CONTROLLER_PORT:-9093}
@@ -53,7 +56,9 @@ KAFKA_MARKER=-Dtandem.service=kafka-$KAFKA_PORT
 S3_PID=$D/s3proxy-$S3_PORT.pid
 S3_LOG=$LOGS/s3proxy-$S3_PORT.log
 S3_MARKER=-Dtandem.service=s3proxy-$S3_PORT
-ALL_SERVICES=(redis postgres kafka s3 browser)
+CLUSTER_DIR=$D/redis-cluster-${CLUSTER_PORTS[0]}
+CLUSTER_LOG=$LOGS/redis-cluster-${CLUSTER_PORTS[0]}.log
+ALL_SERVICES=(redis redis-cluster postgres kafka s3 browser)
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$SERVICES_SH"; }
 
@@ -100,6 +105,59 @@ redis_up() {
   fi
   ts_wait_ready "redis 127.0.0.1:$REDIS_PORT" "ts_redis_ping $REDIS_PORT" "$TIMEOUT" "$REDIS_LOG"
   ts_log "redis 127.0.0.1:$REDIS_PORT ready (PING -> PONG) at $(since)"
+}
+
+# ---------------------------------------------------------------- redis cluster
+# Three masters on their own ports (no replicas: tests need the slot routing, not failover). A cluster
+# that answers cluster_state:ok on every port is reused; one this script started but that lost a node is
+# wiped and made again (it holds test data only, never persisted).
+cluster_ok() { # PORT -> 0 when that node reports the whole cluster up
+  redis-cli -h 127.0.0.1 -p "$1" cluster info 2>/dev/null | grep -q '^cluster_state:ok'
+}
+cluster_all_ok() { local p; for p in "${CLUSTER_PORTS[@]}"; do cluster_ok "$p" || return 1; done; }
+cluster_ours_alive() { local p; for p in "${CLUSTER_PORTS[@]}"; do ts_pid_alive "$CLUSTER_DIR/$p.pid" redis-server || return 1; done; }
+cluster_stop_ours() {
+  local p
+  for p in "${CLUSTER_PORTS[@]}"; do "$SERVICES_LIB_DIR/stop.sh" "$CLUSTER_DIR/$p.pid" 20 redis-server; done
+}
+cluster_uri() { local p seeds=(); for p in "${CLUSTER_PORTS[@]}"; do seeds+=("127.0.0.1:$p"); done
+  local IFS=,; echo "redis-cluster://${seeds[*]}"; }
+
+redis_cluster_up() {
+  (( ${#CLUSTER_PORTS[@]} >= 3 )) || ts_die "TANDEM_REDIS_CLUSTER_PORTS needs 3 ports or more (a cluster has at least 3 masters)"
+  local p
+  if cluster_all_ok; then
+    if cluster_ours_alive; then ts_log "redis-cluster ${CLUSTER_PORTS[*]}: started by us earlier"
+    else ts_log "redis-cluster ${CLUSTER_PORTS[*]}: already up, reusing it"; fi
+    ts_log "redis-cluster ready (cluster_state:ok) at $(since)"
+    return
+  fi
+  for p in "${CLUSTER_PORTS[@]}"; do
+    if ts_port_open "$p" && ! ts_pid_alive "$CLUSTER_DIR/$p.pid" redis-server; then
+      ts_die "port $p is taken by something that is not a healthy Redis Cluster this script started; set TANDEM_REDIS_CLUSTER_PORTS to free ports"
+    fi
+  done
+  command -v redis-server >/dev/null && command -v redis-cli >/dev/null || apt_install redis-server redis-tools
+  cluster_stop_ours
+  rm -rf "$CLUSTER_DIR"
+  mkdir -p "$CLUSTER_DIR"
+  echo "=== $(date -Is) starting redis-cluster on ${CLUSTER_PORTS[*]}" >>"$CLUSTER_LOG"
+  for p in "${CLUSTER_PORTS[@]}"; do
+    mkdir -p "$CLUSTER_DIR/$p"
+    ts_daemon redis-server --daemonize yes --bind 127.0.0.1 --port "$p" --save "" --appendonly no \
+      --cluster-enabled yes --cluster-config-file "$CLUSTER_DIR/$p/nodes.conf" --cluster-node-timeout 5000 \
+      --dir "$CLUSTER_DIR/$p" --logfile "$CLUSTER_DIR/$p/redis.log" --pidfile "$CLUSTER_DIR/$p.pid" \
+      </dev/null >>"$CLUSTER_LOG" 2>&1 || ts_die "redis-server (cluster node $p) failed to start; see $CLUSTER_LOG"
+  done
+  for p in "${CLUSTER_PORTS[@]}"; do
+    ts_wait_ready "redis-cluster node 127.0.0.1:$p" "ts_redis_ping $p" "$TIMEOUT" "$CLUSTER_DIR/$p/redis.log"
+  done
+  local seeds=()
+  for p in "${CLUSTER_PORTS[@]}"; do seeds+=("127.0.0.1:$p"); done
+  redis-cli --cluster create "${seeds[@]}" --cluster-replicas 0 --cluster-yes </dev/null >>"$CLUSTER_LOG" 2>&1 \
+    || { tail -n 20 "$CLUSTER_LOG" >&2; ts_die "redis-cli --cluster create failed; see $CLUSTER_LOG"; }
+  ts_wait_ready "redis-cluster ${CLUSTER_PORTS[*]}" cluster_all_ok "$TIMEOUT" "$CLUSTER_LOG"
+  ts_log "redis-cluster ${CLUSTER_PORTS[*]}: started (log $CLUSTER_LOG), cluster_state:ok at $(since)"
 }
 
 # ---------------------------------------------------------------- postgres
@@ -295,6 +353,7 @@ cmd_up() {
   if selected kafka; then kafka_launch; fi
   if selected s3; then s3_launch; fi
   if selected redis; then redis_up; fi
+  if selected redis-cluster; then redis_cluster_up; fi
   if selected postgres; then postgres_up; fi
   if selected kafka; then kafka_wait; fi
   if selected s3; then s3_wait; fi
@@ -305,6 +364,7 @@ cmd_down() {
   if selected kafka; then "$SERVICES_LIB_DIR/stop.sh" "$KAFKA_PID" 30 "$KAFKA_MARKER"; fi
   if selected s3; then "$SERVICES_LIB_DIR/stop.sh" "$S3_PID" 20 "$S3_MARKER"; fi
   if selected redis; then "$SERVICES_LIB_DIR/stop.sh" "$REDIS_PID" 20 redis-server; fi
+  if selected redis-cluster; then cluster_stop_ours; rm -rf "$CLUSTER_DIR"; fi
   if selected postgres; then
     if [[ -f $PG_STARTED ]] && ts_pid_alive "$PG_PID" postgres; then
       local ver
@@ -320,7 +380,7 @@ cmd_down() {
 status_line() { # NAME PORT LISTENING(0/1) OWNER_TEXT
   local state=listening
   (( $3 )) || state="NOT listening"
-  printf '%-9s 127.0.0.1:%-6s %-14s %s\n' "$1" "$2" "$state" "$4"
+  printf '%-13s 127.0.0.1:%-6s %-14s %s\n' "$1" "$2" "$state" "$4"
 }
 owner() { # PID_FILE MARKER LOG
   if ts_pid_alive "$1" "$2"; then echo "started by services.sh (pid $(ts_pid_of "$1"), log $3)"
@@ -330,6 +390,10 @@ cmd_status() {
   local all=1 up
   up=0; ts_redis_ping "$REDIS_PORT" && up=1 || all=0
   status_line redis "$REDIS_PORT" $up "$( (( up )) && owner "$REDIS_PID" redis-server "$REDIS_LOG")"
+  up=0; cluster_all_ok && up=1 || all=0
+  local co="reused (not started by services.sh)"
+  cluster_ours_alive && co="started by services.sh (log $CLUSTER_LOG)"
+  status_line redis-cluster "${CLUSTER_PORTS[0]}" $up "$( (( up )) && echo "$co, ports ${CLUSTER_PORTS[*]}")"
   up=0; pg_isready -q -h 127.0.0.1 -p "$PG_PORT" -t 2 2>/dev/null && up=1 || all=0
   local pgo=""
   if (( up )); then
@@ -342,8 +406,8 @@ cmd_status() {
   status_line kafka "$KAFKA_PORT" $up "$( (( up )) && owner "$KAFKA_PID" "$KAFKA_MARKER" "$KAFKA_LOG")"
   up=0; ts_http_ping "$S3_PORT" && up=1 || all=0
   status_line s3 "$S3_PORT" $up "$( (( up )) && owner "$S3_PID" "$S3_MARKER" "$S3_LOG")"
-  if browser_installed; then printf '%-9s %-16s %-14s %s\n' browser "(no server)" installed "$CHROMIUM, $CHROMEDRIVER"
-  else printf '%-9s %-16s %-14s %s\n' browser "(no server)" "NOT installed" "services.sh up browser installs it"; all=0; fi
+  if browser_installed; then printf '%-13s %-16s %-14s %s\n' browser "(no server)" installed "$CHROMIUM, $CHROMEDRIVER"
+  else printf '%-13s %-16s %-14s %s\n' browser "(no server)" "NOT installed" "services.sh up browser installs it"; all=0; fi
   (( all )) || return 3
 }
 
@@ -353,6 +417,7 @@ cmd_env() {
   local kv
   for kv in \
     "TANDEM_REDIS_URI=redis://127.0.0.1:$REDIS_PORT" \
+    "TANDEM_REDIS_CLUSTER_URI=$(cluster_uri)" \
     "TANDEM_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" \
     "TANDEM_JDBC_USER=postgres" \
     "TANDEM_JDBC_PASSWORD=" \
@@ -370,7 +435,7 @@ cmd=${1:-}
 SELECTED=("$@")
 if (( ${#SELECTED[@]} == 0 )); then SELECTED=("${ALL_SERVICES[@]}"); fi
 for s in "${SELECTED[@]}"; do
-  case $s in redis|postgres|kafka|s3|browser) ;; *) ts_die "unknown service '$s' (redis postgres kafka s3 browser)";; esac
+  case $s in redis|redis-cluster|postgres|kafka|s3|browser) ;; *) ts_die "unknown service '$s' (redis redis-cluster postgres kafka s3 browser)";; esac
 done
 
 case $cmd in

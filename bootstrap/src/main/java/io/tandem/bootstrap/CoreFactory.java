@@ -14,6 +14,8 @@ import io.tandem.application.catalog.port.out.LoadItemsPort;
 import io.tandem.application.catalog.port.out.LoadUserPort;
 import io.tandem.application.catalog.port.out.SaveItemsPort;
 import io.tandem.application.catalog.port.out.SaveUsersPort;
+import io.tandem.application.experiment.port.in.AttributeEventsCommand;
+import io.tandem.application.experiment.port.in.AttributeEventsUseCase;
 import io.tandem.application.feature.UpdateOnlineFeaturesService;
 import io.tandem.application.feature.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.feature.port.out.ApplyFeatureUpdatesPort;
@@ -53,10 +55,25 @@ final class CoreFactory {
         return new RecordEventsService(claimEventIds, appendEvents, window, clock);
     }
 
+    /**
+     * The event log's online-feature consumer: each batch updates the online features, then its follow-up events
+     * are attributed to the experiment lists they quote (ADR-0026), unless {@code tandem.experiments.attribute} is
+     * off on this instance. A batch that fails in either step is delivered again, and both steps count an event id
+     * once.
+     */
     @Singleton
     UpdateOnlineFeaturesUseCase updateOnlineFeatures(FeaturePolicy policy, LoadItemsPort items,
-                                                     ApplyFeatureUpdatesPort applyUpdates) {
-        return new UpdateOnlineFeaturesService(policy, items, applyUpdates);
+                                                     ApplyFeatureUpdatesPort applyUpdates,
+                                                     AttributeEventsUseCase attribution,
+                                                     ExperimentsConfiguration experiments) {
+        UpdateOnlineFeaturesService features = new UpdateOnlineFeaturesService(policy, items, applyUpdates);
+        if (!experiments.attribute()) {
+            return features;
+        }
+        return command -> {
+            features.update(command);
+            attribution.attribute(new AttributeEventsCommand(command.events()));
+        };
     }
 
     /**

@@ -14,6 +14,7 @@ import io.tandem.adapters.out.memory.InMemoryExperimentsAdapter;
 import io.tandem.adapters.out.memory.InMemoryJobsAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineFeaturesAdapter;
 import io.tandem.adapters.out.memory.InMemoryOnlineMetricsAdapter;
+import io.tandem.adapters.out.memory.InMemoryServedListsAdapter;
 import io.tandem.application.feature.port.in.UpdateOnlineFeaturesCommand;
 import io.tandem.application.feature.port.in.UpdateOnlineFeaturesUseCase;
 import io.tandem.application.ingestion.port.out.ClaimEventIdsPort;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /** The embedded defaults: everything in process or in local files, no server needed. */
@@ -37,6 +39,13 @@ final class EmbeddedAdaptersFactory {
     @Requires(property = "tandem.online-store", value = "memory", defaultValue = "memory")
     InMemoryOnlineFeaturesAdapter onlineFeatures(FeaturePolicy policy) {
         return new InMemoryOnlineFeaturesAdapter(policy.popularityHalfLife(), policy.recentItemsCap());
+    }
+
+    /** The lists served inside experiments, beside the online features. */
+    @Singleton
+    @Requires(property = "tandem.online-store", value = "memory", defaultValue = "memory")
+    InMemoryServedListsAdapter servedLists(ExperimentsConfiguration experiments, Clock clock) {
+        return new InMemoryServedListsAdapter(experiments.servedListTtl(), clock);
     }
 
     /**

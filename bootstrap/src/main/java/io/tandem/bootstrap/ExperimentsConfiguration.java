@@ -3,6 +3,7 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.experiment.attribution.AttributionPolicy;
 import io.tandem.domain.experiment.readout.GuardrailLimits;
 import io.tandem.domain.experiment.readout.PrimaryMetric;
 import io.tandem.domain.experiment.readout.ReadoutPolicy;
@@ -16,7 +17,11 @@ import java.time.Duration;
  * start or stop. {@code metric} is the primary metric; {@code expected-difference} the difference of it one hopes to
  * detect (the mSPRT's τ); {@code alpha} the error rate over every look; a look needs {@code min-users} in each
  * variant, and {@code max-users} per variant without a difference stops the experiment. {@code refresh-interval} is
- * how often an instance re-reads the running experiments. The store is an {@link AdapterChoice}.
+ * how often an instance re-reads the running experiments. Follow-up events count for {@code attribution-window}
+ * after their list was served, and list quality is judged at the top {@code attribution-cut-off} places (ADR-0026);
+ * a served list is kept in the online store for {@code served-list-ttl}, which must outlast the window; {@code attribute}
+ * says whether this instance's online-feature consumer attributes follow-ups (exactly one instance should). The
+ * store is an {@link AdapterChoice}.
  */
 @ConfigurationProperties("tandem.experiments")
 record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") String metric,
@@ -24,7 +29,11 @@ record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") S
                                 @Bindable(defaultValue = "0.05") double alpha,
                                 @Bindable(defaultValue = "100") long minUsers,
                                 @Bindable(defaultValue = "1000000") long maxUsers,
-                                @Bindable(defaultValue = "1s") Duration refreshInterval) {
+                                @Bindable(defaultValue = "1s") Duration refreshInterval,
+                                @Bindable(defaultValue = "1d") Duration attributionWindow,
+                                @Bindable(defaultValue = "10") int attributionCutOff,
+                                @Bindable(defaultValue = "2d") Duration servedListTtl,
+                                @Bindable(defaultValue = "true") boolean attribute) {
 
     ExperimentsConfiguration {
         PrimaryMetric.fromWireName("tandem.experiments.metric", metric);
@@ -45,6 +54,21 @@ record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") S
         if (refreshInterval.isNegative()) {
             throw new InvalidFieldException("tandem.experiments.refresh-interval", "must not be negative");
         }
+        if (attributionWindow.isNegative() || attributionWindow.isZero()) {
+            throw new InvalidFieldException("tandem.experiments.attribution-window", "must be positive");
+        }
+        if (attributionCutOff < 1) {
+            throw new InvalidFieldException("tandem.experiments.attribution-cut-off", "must be 1 or more");
+        }
+        if (servedListTtl.compareTo(attributionWindow) <= 0) {
+            throw new InvalidFieldException("tandem.experiments.served-list-ttl",
+                    "must be longer than the attribution window (" + attributionWindow + ")");
+        }
+    }
+
+    /** How follow-up events are attributed to the lists they quote. */
+    AttributionPolicy attributionPolicy() {
+        return new AttributionPolicy(attributionCutOff, attributionWindow);
     }
 
     /** The read-out's policy, with the domain's default guardrails and sample-ratio threshold. */

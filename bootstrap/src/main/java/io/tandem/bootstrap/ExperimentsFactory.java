@@ -3,12 +3,14 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.Factory;
 import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.experiment.AssignVariantService;
+import io.tandem.application.experiment.AttributeEventsService;
 import io.tandem.application.experiment.CreateExperimentService;
 import io.tandem.application.experiment.ListExperimentsService;
 import io.tandem.application.experiment.ShowExperimentService;
 import io.tandem.application.experiment.StartExperimentService;
 import io.tandem.application.experiment.StopExperimentService;
 import io.tandem.application.experiment.port.in.AssignVariantUseCase;
+import io.tandem.application.experiment.port.in.AttributeEventsUseCase;
 import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
@@ -19,6 +21,8 @@ import io.tandem.application.experiment.port.out.ListExperimentsPort;
 import io.tandem.application.experiment.port.out.LoadExperimentPort;
 import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.LoadSequentialTestsPort;
+import io.tandem.application.experiment.port.out.LoadServedListsPort;
+import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.SaveExperimentPort;
 import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
 import io.tandem.application.registry.port.out.LoadModelVersionsPort;
@@ -64,5 +68,15 @@ final class ExperimentsFactory {
     AssignVariantUseCase assignVariant(ListExperimentsPort experiments, ExperimentsConfiguration configuration,
                                        Clock clock) {
         return new AssignVariantService(experiments, clock, configuration.refreshInterval());
+    }
+
+    /**
+     * Attribution of follow-up events to the lists they quote; the event log's online-feature consumer feeds it
+     * ({@link CoreFactory}).
+     */
+    @Singleton
+    AttributeEventsUseCase attributeEvents(LoadServedListsPort servedLists, SaveOnlineMetricsPort metrics,
+                                           ExperimentsConfiguration configuration, Clock clock) {
+        return new AttributeEventsService(configuration.attributionPolicy(), servedLists, metrics, clock);
     }
 }

@@ -6,12 +6,14 @@ import io.micronaut.context.annotation.Requires;
 import io.tandem.adapters.out.redis.RedisEventIdsAdapter;
 import io.tandem.adapters.out.redis.RedisOnlineFeaturesAdapter;
 import io.tandem.adapters.out.redis.RedisRateLimitAdapter;
+import io.tandem.adapters.out.redis.RedisServedListsAdapter;
 import io.tandem.domain.feature.FeaturePolicy;
 import jakarta.inject.Singleton;
 
 /**
- * Redis as the online feature store ({@code tandem.online-store=redis}), event-id store and the rate limits' shared
- * token buckets ({@code tandem.auth.rate-limits=redis}).
+ * Redis as the online feature store and served-list store ({@code tandem.online-store=redis}), event-id store and the
+ * rate limits' shared token buckets ({@code tandem.auth.rate-limits=redis}); one server or a Redis Cluster, as
+ * {@code tandem.redis.uri} says ({@code redis-cluster://host:port,...}, ADR-0030).
  */
 @Factory
 final class RedisAdaptersFactory {
@@ -25,6 +27,15 @@ final class RedisAdaptersFactory {
         // thread itself (see the online-store guard in ServingFactory).
         return new RedisOnlineFeaturesAdapter(redis.settings("when tandem.online-store=redis"), policy.popularityHalfLife(), policy.recentItemsCap(),
                 redis.appliedEventsTtl(), serving.onlineStoreTimeout());
+    }
+
+    /** The lists served inside experiments, beside the online features, each kept for the served-list TTL. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = "tandem.online-store", value = "redis")
+    RedisServedListsAdapter servedLists(RedisConfiguration redis, ExperimentsConfiguration experiments) {
+        return new RedisServedListsAdapter(redis.settings("when tandem.online-store=redis"),
+                experiments.servedListTtl());
     }
 
     @Singleton

@@ -7,7 +7,8 @@ import io.tandem.adapters.out.redis.RedisClientSettings;
 import java.time.Duration;
 
 /**
- * {@code tandem.redis.*}: where Redis is and how long its idempotency marks live. The TTLs should cover the
+ * {@code tandem.redis.*}: where Redis is (one server, {@code redis://host:port}, or a cluster's seed nodes,
+ * {@code redis-cluster://host:port,host:port,...}) and how long its idempotency marks live. The TTLs should cover the
  * longest redelivery (online features) and client retry (event ids) windows, not more: every mark costs memory.
  */
 @ConfigurationProperties("tandem.redis")

@@ -8,6 +8,8 @@ import io.tandem.application.catalog.CatalogSnapshot;
 import io.tandem.application.catalog.port.out.LoadItemPagePort;
 import io.tandem.application.catalog.port.out.LoadItemsPort;
 import io.tandem.application.catalog.port.out.LoadNewestItemsPort;
+import io.tandem.application.experiment.port.in.AssignVariantUseCase;
+import io.tandem.application.experiment.port.out.RecordServedListPort;
 import io.tandem.application.feature.port.out.LoadPopularItemsPort;
 import io.tandem.application.feature.port.out.LoadUserStatePort;
 import io.tandem.application.ingestion.LakeInteractions;
@@ -19,6 +21,7 @@ import io.tandem.application.serving.OfflineScoringService;
 import io.tandem.application.serving.RankItemsService;
 import io.tandem.application.serving.RecommendItemsService;
 import io.tandem.application.serving.ServingDependencies;
+import io.tandem.application.serving.ServingExperiments;
 import io.tandem.application.serving.ServingModels;
 import io.tandem.application.serving.port.out.LoadScoringModelPort;
 import io.tandem.domain.feature.FeaturePolicy;
@@ -145,21 +148,26 @@ final class ServingFactory {
 
     /**
      * What the serving use cases read, each remote dependency behind its guard: the online store always, the
-     * catalog unless the in-memory snapshot answers for it.
+     * catalog unless the in-memory snapshot answers for it. Each request is assigned to the experiment running on
+     * its surface from the running experiments read at most once per {@code tandem.experiments.refresh-interval}
+     * (no store round trip per request), and a list served inside an experiment is recorded in the online store.
      */
     @Singleton
     ServingDependencies servingDependencies(ServingModels models, LoadUserStatePort userState, LoadItemsPort items,
                                             LoadNewestItemsPort newest, RuleBasedFallbackAdapter fallback,
                                             ServingConfiguration serving,
                                             @Named("online-store") DependencyGuard onlineStore,
-                                            @Named("catalog") DependencyGuard catalog, CatalogSnapshot snapshot) {
+                                            @Named("catalog") DependencyGuard catalog, CatalogSnapshot snapshot,
+                                            AssignVariantUseCase assignments, RecordServedListPort servedLists,
+                                            Clock clock) {
         LoadUserStatePort guardedState = (user, limit) -> onlineStore.call(() -> userState.userState(user, limit));
         LoadItemsPort catalogItems = serving.catalogSnapshot() ? snapshot
                 : ids -> catalog.call(() -> items.loadItems(ids));
         LoadNewestItemsPort catalogNewest = serving.catalogSnapshot() ? snapshot
                 : (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
         return new ServingDependencies(models, guardedState, catalogItems, catalogNewest, fallback,
-                serving.settings(), ServingFactory::requestId);
+                serving.settings(), ServingFactory::requestId,
+                new ServingExperiments(assignments, servedLists, clock));
     }
 
     @Singleton

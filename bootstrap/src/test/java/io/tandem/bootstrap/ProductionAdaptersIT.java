@@ -80,6 +80,50 @@ class ProductionAdaptersIT {
         }
     }
 
+    @Test
+    void listsServedInsideAnExperimentAreKeptInRedisAndTheirFollowUpsAreReadOutFromPostgresql() throws Exception {
+        assertThat(tandem.postJson("/v1/items:batch", "[{\"itemId\":\"e1\"},{\"itemId\":\"e2\"}]").status())
+                .isEqualTo(200);
+        assertThat(tandem.context().getBean(RuleBasedFallbackAdapter.class).refresh()).isTrue();
+        assertThat(tandem.postJson("/v1/experiments", "{\"name\":\"prod-1\",\"surface\":\"prod-home\","
+                + "\"variants\":[{\"name\":\"a\",\"share\":0.5,\"model\":\"champion\"},"
+                + "{\"name\":\"b\",\"share\":0.5,\"model\":null}]}").status()).isEqualTo(201);
+        assertThat(tandem.postJson("/v1/experiments/prod-1/start", "").status()).isEqualTo(200);
+
+        // The running experiments are re-read once a second: the first answers may still come from before the start.
+        JsonNode answer = tandem.get("/v1/users/prod-user/recommendations?count=2&surface=prod-home").tree();
+        for (int attempt = 0; attempt < 50 && answer.get("experiment").isNull(); attempt++) {
+            Thread.sleep(100);
+            answer = tandem.get("/v1/users/prod-user/recommendations?count=2&surface=prod-home").tree();
+        }
+        assertThat(answer.get("experiment").getStringValue()).isEqualTo("prod-1");
+        String variant = answer.get("variant").getStringValue();
+        String requestId = answer.get("requestId").getStringValue();
+        String item = answer.get("items").get(0).get("itemId").getStringValue();
+        RedisClient client = RedisClient.create(REDIS_URI);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            String key = PREFIX + "served:{req:" + requestId + "}";
+            assertThat(connection.sync().exists(key)).isEqualTo(1L);
+            assertThat(connection.sync().ttl(key)).isPositive();
+        } finally {
+            client.shutdown();
+        }
+
+        assertThat(tandem.postJson("/v1/events", "[{\"id\":\"prod-imp-1\",\"type\":\"impression\","
+                + "\"userId\":\"prod-user\",\"itemId\":\"" + item + "\",\"context\":{\"requestId\":\""
+                + requestId + "\"}}]").status()).isEqualTo(202);
+
+        JsonNode group = null;
+        for (JsonNode figures : tandem.get("/v1/experiments/prod-1").tree().get("readout").get("variants").values()) {
+            if (figures.get("variant").getStringValue().equals(variant)) {
+                group = figures;
+            }
+        }
+        assertThat(group).as("the read-out of variant " + variant).isNotNull();
+        assertThat(group.get("impressions").getLongValue()).isEqualTo(1);
+        assertThat(group.get("users").getLongValue()).isEqualTo(1);
+        assertThat(tandem.postJson("/v1/experiments/prod-1/stop", "").status()).isEqualTo(200);
+    }
 
     @AfterAll
     static void stopAndClean() throws Exception {

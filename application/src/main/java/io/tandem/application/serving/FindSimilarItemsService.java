@@ -6,6 +6,7 @@ import io.tandem.application.serving.port.in.SimilarItemsQuery;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.experiment.Assignment;
 import io.tandem.domain.fallback.FallbackQuery;
 import io.tandem.domain.fallback.FallbackStatus;
 import io.tandem.domain.ranking.RankedItem;
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 public final class FindSimilarItemsService implements FindSimilarItemsUseCase {
 
-    /** The answer's user: nobody asked as a user. */
+    /** The answer's user when the caller names nobody. */
     private static final UserId NOBODY = new UserId("-");
 
     private final RequestPipeline pipeline;
@@ -40,31 +41,42 @@ public final class FindSimilarItemsService implements FindSimilarItemsUseCase {
 
     @Override
     public Optional<Recommendation> similar(SimilarItemsQuery query) {
-        String requestId = pipeline.requestId();
-        Optional<ServingModel> held = pipeline.acquireModel();
+        long started = System.nanoTime();
+        String requestId = pipeline.requestId(query.context());
+        Optional<Assignment> assignment = query.user().flatMap(user -> pipeline.assign(user, query.context()));
+        UserId user = query.user().orElse(NOBODY);
+        return answer(query, requestId, user, assignment)
+                .map(answer -> pipeline.served(answer, assignment, started));
+    }
+
+    private Optional<Recommendation> answer(SimilarItemsQuery query, String requestId, UserId user,
+                                            Optional<Assignment> assignment) {
+        Optional<ServingModel> held = pipeline.acquireFor(assignment);
         try {
             Optional<Integer> index = held.flatMap(model -> model.indexOf(query.item()));
             if (held.isPresent() && index.isPresent()) {
                 try {
-                    return Optional.of(similar(held.get(), index.get(), requestId, query));
+                    return Optional.of(similar(held.get(), index.get(), requestId, user, query, assignment));
                 } catch (DependencyFailure failure) {
-                    return byRules(requestId, query, failure.status(), held);
+                    return byRules(requestId, user, query, failure.status(), held);
                 }
             }
-            return byRules(requestId, query, FallbackStatus.usedBecause(held.isEmpty()
-                    ? FallbackStatus.NO_MODEL : "model does not know the item yet"), held);
+            return byRules(requestId, user, query, FallbackStatus.usedBecause(held.isEmpty()
+                    ? RequestPipeline.whyNoModel(assignment) : "model does not know the item yet"), held);
         } finally {
             held.ifPresent(ServingModel::release);
         }
     }
 
-    private Recommendation similar(ServingModel model, int index, String requestId, SimilarItemsQuery query) {
+    private Recommendation similar(ServingModel model, int index, String requestId, UserId user,
+                                   SimilarItemsQuery query, Optional<Assignment> assignment) {
         // The item as a one-item history: its neighbours and the items nearest its embedding score highest.
         UserHistory one = new UserHistory(new int[] {index}, new float[] {1f}, new long[] {0L});
-        return pipeline.withCandidates(model, one, found -> similar(model, requestId, query, found));
+        return pipeline.withCandidates(model, one, RequestPipeline.options(assignment).candidatesPerRetriever(),
+                found -> similar(model, requestId, user, query, found));
     }
 
-    private Recommendation similar(ServingModel model, String requestId, SimilarItemsQuery query,
+    private Recommendation similar(ServingModel model, String requestId, UserId user, SimilarItemsQuery query,
                                    UserCandidates found) {
         int retrievers = found.retrievers();
         List<Integer> proposed = new ArrayList<>();
@@ -99,12 +111,12 @@ public final class FindSimilarItemsService implements FindSimilarItemsUseCase {
                 ranked.add(new RankedItem(ids.get(p), similarity.get(item), ranked.size() + 1, sources));
             }
         }
-        return pipeline.answer(requestId, NOBODY, ranked, Optional.of(model.ref()), FallbackStatus.notUsed());
+        return pipeline.answer(requestId, user, ranked, Optional.of(model.ref()), FallbackStatus.notUsed());
     }
 
     /** Popular items of the item's categories; empty when nobody knows the item. */
-    private Optional<Recommendation> byRules(String requestId, SimilarItemsQuery query, FallbackStatus status,
-                                             Optional<ServingModel> held) {
+    private Optional<Recommendation> byRules(String requestId, UserId user, SimilarItemsQuery query,
+                                             FallbackStatus status, Optional<ServingModel> held) {
         List<String> categories;
         Optional<Integer> index = held.flatMap(model -> model.indexOf(query.item()));
         try {
@@ -118,6 +130,6 @@ public final class FindSimilarItemsService implements FindSimilarItemsUseCase {
         }
         List<RankedItem> items = pipeline.ruleItems(new FallbackQuery(query.count(), Optional.empty(),
                 Set.of(query.item()), categories));
-        return Optional.of(pipeline.answer(requestId, NOBODY, items, Optional.empty(), status));
+        return Optional.of(pipeline.answer(requestId, user, items, Optional.empty(), status));
     }
 }

@@ -4,6 +4,7 @@ import io.tandem.application.serving.RequestPipeline.DependencyFailure;
 import io.tandem.application.serving.port.in.RankItemsQuery;
 import io.tandem.application.serving.port.in.RankItemsUseCase;
 import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.experiment.Assignment;
 import io.tandem.domain.fallback.FallbackStatus;
 import io.tandem.domain.feature.UserState;
 import io.tandem.domain.ranking.RankedItem;
@@ -32,14 +33,20 @@ public final class RankItemsService implements RankItemsUseCase {
 
     @Override
     public Recommendation rank(RankItemsQuery query) {
-        String requestId = pipeline.requestId();
+        long started = System.nanoTime();
+        String requestId = pipeline.requestId(query.context());
+        Optional<Assignment> assignment = pipeline.assign(query.user(), query.context());
+        return pipeline.served(answer(query, requestId, assignment), assignment, started);
+    }
+
+    private Recommendation answer(RankItemsQuery query, String requestId, Optional<Assignment> assignment) {
         UserState state;
         try {
             state = pipeline.userState(query.user());
         } catch (DependencyFailure failure) {
             return asGiven(requestId, query, failure.status());
         }
-        return pipeline.onChampion(state, (model, found) -> ranked(model, requestId, query, found),
+        return pipeline.onModel(assignment, state, (model, found) -> ranked(model, requestId, query, found),
                 (model, status) -> asGiven(requestId, query, status));
     }
 

@@ -5,6 +5,8 @@ import io.tandem.application.serving.port.in.RecommendItemsQuery;
 import io.tandem.application.serving.port.in.RecommendItemsUseCase;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.experiment.Assignment;
+import io.tandem.domain.experiment.ServingOptions;
 import io.tandem.domain.fallback.FallbackQuery;
 import io.tandem.domain.fallback.FallbackStatus;
 import io.tandem.domain.feature.UserState;
@@ -42,7 +44,13 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
 
     @Override
     public Recommendation recommend(RecommendItemsQuery query) {
-        String requestId = pipeline.requestId();
+        long started = System.nanoTime();
+        String requestId = pipeline.requestId(query.context());
+        Optional<Assignment> assignment = pipeline.assign(query.user(), query.context());
+        return pipeline.served(answer(query, requestId, assignment), assignment, started);
+    }
+
+    private Recommendation answer(RecommendItemsQuery query, String requestId, Optional<Assignment> assignment) {
         UserState state;
         try {
             state = pipeline.userState(query.user());
@@ -51,15 +59,24 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
                     RequestPipeline.unwanted(UserState.empty(), query.exclude()), List.of()), failure.status());
         }
         Set<ItemId> unwanted = RequestPipeline.unwanted(state, query.exclude());
-        return pipeline.onChampion(state, (model, found) -> ranked(model, requestId, query, state, unwanted, found),
+        ServingOptions options = RequestPipeline.options(assignment);
+        return pipeline.onModel(assignment, state,
+                (model, found) -> ranked(model, requestId, query, options, state, unwanted, found),
                 (model, status) -> pipeline.fallbackAnswer(requestId, query.user(), rules(query, unwanted,
                         model.map(m -> RequestPipeline.userCategories(m, state.positives())).orElse(List.of())),
                         status));
     }
 
-    private Recommendation ranked(ServingModel model, String requestId, RecommendItemsQuery query, UserState state,
-                                  Set<ItemId> unwanted, UserCandidates found) {
+    /**
+     * The model's answer. A variant's options replace the caller's diversity and the instance's exploration places
+     * when it sets them.
+     */
+    private Recommendation ranked(ServingModel model, String requestId, RecommendItemsQuery query,
+                                  ServingOptions options, UserState state, Set<ItemId> unwanted,
+                                  UserCandidates found) {
         ServingSettings settings = pipeline.settings();
+        int freshSlots = options.explorationPlaces().orElse(settings.freshSlots());
+        double diversity = options.diversity().orElse(query.diversity());
         List<Integer> pool = new ArrayList<>(found.items().length);
         List<ItemId> ids = new ArrayList<>(found.items().length + settings.freshItems());
         for (int item : found.items()) {
@@ -69,7 +86,7 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
                 ids.add(id);
             }
         }
-        List<Item> fresh = settings.freshSlots() == 0 || settings.freshItems() == 0 ? List.of()
+        List<Item> fresh = freshSlots == 0 || settings.freshItems() == 0 ? List.of()
                 : pipeline.newestItems(query.category(), settings.freshItems()).stream()
                 .filter(item -> model.indexOf(item.id()).isEmpty() && !unwanted.contains(item.id()))
                 .toList();
@@ -85,11 +102,11 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
         float[] rows = model.featureRows(found, items);
         float[] scores = pipeline.score(model, rows, items.length);
         int[] order = ScoreOrder.highestFirst(scores);
-        if (query.diversity() > 0) {
+        if (diversity > 0) {
             order = MaximalMarginalRelevance.reorder(scores, order, items, model.facets().categories(),
-                    query.count(), query.diversity());
+                    query.count(), diversity);
         }
-        int freshPlaces = Math.min(Math.min(settings.freshSlots(), fresh.size()), query.count());
+        int freshPlaces = Math.min(Math.min(freshSlots, fresh.size()), query.count());
         int rankedPlaces = Math.min(order.length, query.count() - freshPlaces);
         List<RankedItem> ranked = new ArrayList<>(query.count());
         Set<ItemId> chosen = new HashSet<>();

@@ -1,8 +1,16 @@
 package io.tandem.application.serving;
 
+import io.tandem.application.experiment.port.in.AssignVariantQuery;
+import io.tandem.application.serving.port.in.RequestContext;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.experiment.Assignment;
+import io.tandem.domain.experiment.ServingOptions;
+import io.tandem.domain.experiment.Variant;
+import io.tandem.domain.experiment.VariantModel;
+import io.tandem.domain.experiment.attribution.ServedItem;
+import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.fallback.FallbackQuery;
 import io.tandem.domain.fallback.FallbackStatus;
 import io.tandem.domain.feature.PositiveInteraction;
@@ -13,6 +21,7 @@ import io.tandem.domain.recommendation.Recommendation;
 import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,7 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,10 +41,23 @@ import java.util.function.Supplier;
  * {@link DependencyFailure} naming it (online store, retrievers, catalog, scorer), the filters (what the user
  * already acted on, what the caller excludes, what the catalog cannot serve), the rule-based fallback and the
  * answer, which says why when it holds no items.
+ *
+ * <p>Inside an experiment (ADRs 0024, 0026) the request's user is assigned to a group of the experiment running
+ * on the request's surface; the group decides the model (the champion, a pinned version, or the rules) and the
+ * serving options, and the answer is recorded as a served list for its follow-up events. Neither step ever fails a
+ * request: an assignment that cannot be made serves the champion outside the experiment, and a list that cannot be
+ * recorded is counted and logged.
  */
 final class RequestPipeline {
 
     private static final int MAX_DETAIL = 200;
+    /** The fallback reason of a group that serves the rules by design. */
+    static final String RULES_VARIANT = "the experiment variant serves the rule-based fallback";
+    private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
+    /** Failures to assign or to record, logged at the first and then every {@value #LOG_EVERY}th. */
+    private static final long LOG_EVERY = 1_000;
+    private static final AtomicLong assignFailures = new AtomicLong();
+    private static final AtomicLong recordFailures = new AtomicLong();
 
     private final ServingDependencies dependencies;
 
@@ -41,17 +65,94 @@ final class RequestPipeline {
         this.dependencies = dependencies;
     }
 
-    String requestId() {
-        return dependencies.requestIds().get();
+    /** The caller's request id, or a new one. */
+    String requestId(RequestContext context) {
+        return context.requestId().orElseGet(dependencies.requestIds());
+    }
+
+    /**
+     * Where {@code user} lands in the experiment running on {@code context}'s surface; empty outside every
+     * experiment, and when the assignment fails (the request is then served as if no experiment ran).
+     */
+    Optional<Assignment> assign(UserId user, RequestContext context) {
+        try {
+            return dependencies.experiments().assignments().assign(new AssignVariantQuery(user, context.surface()));
+        } catch (RuntimeException e) {
+            if (assignFailures.getAndIncrement() % LOG_EVERY == 0) {
+                LOG.log(System.Logger.Level.WARNING, "a request could not be assigned to an experiment and is "
+                        + "served outside it (" + assignFailures.get() + " so far): " + e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The serving options of the assigned variant (none for the holdout and outside experiments). */
+    static ServingOptions options(Optional<Assignment> assignment) {
+        return assignment.flatMap(Assignment::variant).map(Variant::options).orElse(ServingOptions.DEFAULTS);
+    }
+
+    /** What the assigned group serves: the champion for the holdout and outside experiments. */
+    static VariantModel modelOf(Optional<Assignment> assignment) {
+        return assignment.flatMap(Assignment::variant).map(Variant::model).orElseGet(VariantModel::champion);
+    }
+
+    /**
+     * The answer as served under {@code assignment}; inside an experiment its list is recorded first, with the
+     * time since {@code startedNanos} as its latency, so that its follow-ups find it (ADR-0026).
+     */
+    Recommendation served(Recommendation answer, Optional<Assignment> assignment, long startedNanos) {
+        if (assignment.isEmpty()) {
+            return answer;
+        }
+        Duration latency = Duration.ofNanos(Math.max(0, System.nanoTime() - startedNanos));
+        try {
+            List<ServedItem> items = new ArrayList<>(answer.items().size());
+            for (RankedItem item : answer.items()) {
+                // Every place is chosen deterministically, the exploration places too (the newest items the model
+                // does not know, in order): each served position has propensity 1.
+                items.add(ServedItem.ranked(item.item(), item.rank()));
+            }
+            dependencies.experiments().servedLists().recordServedList(new ServedList(answer.requestId(),
+                    assignment.get().experiment(), assignment.get().group(), answer.user(),
+                    dependencies.experiments().clock().instant(), items, latency, answer.fallback().used()));
+        } catch (RuntimeException e) {
+            if (recordFailures.getAndIncrement() % LOG_EVERY == 0) {
+                LOG.log(System.Logger.Level.WARNING, "a served list could not be recorded; its follow-ups will not "
+                        + "be attributed (" + recordFailures.get() + " so far): " + e.getMessage());
+            }
+        }
+        return answer.servedUnder(assignment);
     }
 
     ServingSettings settings() {
         return dependencies.settings();
     }
 
-    /** The champion, held until {@link ServingModel#release()}; empty while none serves. */
-    Optional<ServingModel> acquireModel() {
+    /**
+     * The model {@code assignment}'s group serves, held until {@link ServingModel#release()}: the champion, or the
+     * pinned version; empty for a group that serves the rules, and while its model is not available.
+     */
+    Optional<ServingModel> acquireFor(Optional<Assignment> assignment) {
+        VariantModel wanted = modelOf(assignment);
+        if (wanted instanceof VariantModel.RuleBasedFallback) {
+            return Optional.empty();
+        }
+        if (wanted instanceof VariantModel.Version pinned) {
+            return dependencies.models().acquire(pinned.ref());
+        }
         return dependencies.models().acquire();
+    }
+
+    /** Why {@link #acquireFor} found no model for {@code assignment}'s group. */
+    static String whyNoModel(Optional<Assignment> assignment) {
+        VariantModel wanted = modelOf(assignment);
+        if (wanted instanceof VariantModel.RuleBasedFallback) {
+            return RULES_VARIANT;
+        }
+        if (wanted instanceof VariantModel.Version pinned) {
+            return "model version " + pinned.ref().version() + " of the experiment variant is not available";
+        }
+        return FallbackStatus.NO_MODEL;
     }
 
     /** The user's state from the online store, at most the configured history. */
@@ -66,15 +167,18 @@ final class RequestPipeline {
      * the status that says why, given the champion when there is one. The champion is held until the answer is
      * made.
      */
-    <T> T onChampion(UserState state, BiFunction<ServingModel, UserCandidates, T> ranked,
-                     BiFunction<Optional<ServingModel>, FallbackStatus, T> fallback) {
-        Optional<ServingModel> held = acquireModel();
+    <T> T onModel(Optional<Assignment> assignment, UserState state,
+                  BiFunction<ServingModel, UserCandidates, T> ranked,
+                  BiFunction<Optional<ServingModel>, FallbackStatus, T> fallback) {
+        Optional<ServingModel> held = acquireFor(assignment);
         if (held.isEmpty()) {
-            return fallback.apply(held, FallbackStatus.usedBecause(FallbackStatus.NO_MODEL));
+            return fallback.apply(held, FallbackStatus.usedBecause(whyNoModel(assignment)));
         }
         ServingModel model = held.get();
+        OptionalInt perRetriever = options(assignment).candidatesPerRetriever();
         try {
-            return withCandidates(model, model.history(state.positives()), found -> ranked.apply(model, found));
+            return withCandidates(model, model.history(state.positives()), perRetriever,
+                    found -> ranked.apply(model, found));
         } catch (DependencyFailure failure) {
             return fallback.apply(held, failure.status());
         } finally {
@@ -83,11 +187,13 @@ final class RequestPipeline {
     }
 
     /**
-     * Runs {@code use} on the candidates of a user with {@code history}, and hands their score vectors back to the
-     * model afterwards, whatever {@code use} does.
+     * Runs {@code use} on the candidates of a user with {@code history} ({@code perRetriever} from each retriever
+     * when given, as the model was trained otherwise), and hands their score vectors back to the model afterwards,
+     * whatever {@code use} does.
      */
-    <T> T withCandidates(ServingModel model, UserHistory history, Function<UserCandidates, T> use) {
-        UserCandidates found = guard(FallbackStatus.RETRIEVERS, () -> model.candidates(history));
+    <T> T withCandidates(ServingModel model, UserHistory history, OptionalInt perRetriever,
+                         Function<UserCandidates, T> use) {
+        UserCandidates found = guard(FallbackStatus.RETRIEVERS, () -> model.candidates(history, perRetriever));
         try {
             return use.apply(found);
         } finally {

@@ -16,11 +16,14 @@ import java.util.function.Supplier;
  *
  * @param userState one round trip to the online store per request
  * @param items     one batched catalog read per request
- * @param newest    the newest catalog items: fresh items to explore, and whether the catalog is empty at all
+ * @param newest      the newest catalog items: fresh items to explore, and whether the catalog is empty at all
+ * @param experiments the variant each request's user is assigned to, and where the lists served inside an
+ *                    experiment are recorded
  */
 public record ServingDependencies(ServingModels models, LoadUserStatePort userState, LoadItemsPort items,
                                   LoadNewestItemsPort newest, RecommendFallbackPort fallback,
-                                  ServingSettings settings, Supplier<String> requestIds) {
+                                  ServingSettings settings, Supplier<String> requestIds,
+                                  ServingExperiments experiments) {
 
     public ServingDependencies {
         Objects.requireNonNull(models, "models");
@@ -30,5 +33,13 @@ public record ServingDependencies(ServingModels models, LoadUserStatePort userSt
         Objects.requireNonNull(fallback, "fallback");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(requestIds, "requestIds");
+        Objects.requireNonNull(experiments, "experiments");
+    }
+
+    /** Outside every experiment. */
+    public ServingDependencies(ServingModels models, LoadUserStatePort userState, LoadItemsPort items,
+                               LoadNewestItemsPort newest, RecommendFallbackPort fallback,
+                               ServingSettings settings, Supplier<String> requestIds) {
+        this(models, userState, items, newest, fallback, settings, requestIds, ServingExperiments.NONE);
     }
 }

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,6 +38,8 @@ final class ServingModel {
     private final Map<ItemId, Integer> indexOf;
     private final List<String> retrieverNames;
     private final CandidateGenerator generator;
+    /** Generators with another number of candidates per retriever, as experiment variants ask (few: one per variant). */
+    private final Map<Integer, CandidateGenerator> generators = new ConcurrentHashMap<>();
     private final RankingFeatures features;
     private final ScoringModel ranker;
     private final boolean[] personal;
@@ -172,13 +176,24 @@ final class ServingModel {
      * small pool; hand them back with {@link #recycle} once nothing reads them any more.
      */
     UserCandidates candidates(UserHistory history) {
+        return candidates(history, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #candidates(UserHistory)}, with {@code perRetriever} candidates from each retriever instead of the
+     * number the model was trained with, when given.
+     */
+    UserCandidates candidates(UserHistory history, OptionalInt perRetriever) {
+        CandidateGenerator chosen = perRetriever.isEmpty() || perRetriever.getAsInt() == generator.perRetriever()
+                ? generator : generators.computeIfAbsent(perRetriever.getAsInt(),
+                n -> new CandidateGenerator(generator.models(), itemIds.size(), n));
         float[][] vectors = spareVectors.poll();
         if (vectors == null) {
             vectors = new float[generator.models().size()][itemIds.size()];
         } else {
             spareCount.decrementAndGet();
         }
-        return generator.candidates(history, vectors);
+        return chosen.candidates(history, vectors);
     }
 
     /** Returns the score vectors of {@code used} to the pool (at most {@link #SPARE_VECTORS} are kept). */

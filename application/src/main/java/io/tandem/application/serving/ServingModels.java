@@ -19,8 +19,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,6 +35,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A refusal names the model, the version and the artifact's file name, never where the store keeps it: the
  * reason reaches HTTP clients and the status, and the adapters' own detail (paths, URIs, runtime messages) stays
  * in the refusal's cause.
+ *
+ * <p>An experiment variant may pin another version than the champion (ADR-0024): {@link #acquire(ModelRef)} loads
+ * it on its first request and keeps it beside the champion (at most {@value #MAX_PINNED} such versions: loading
+ * another retires one of them), and a version that cannot serve is tried again after the same pause as a refused
+ * champion, its requests answered by the fallback meanwhile. A request for a loaded version takes no lock.
  */
 public final class ServingModels implements RefreshServingModelUseCase {
 
@@ -47,6 +54,11 @@ public final class ServingModels implements RefreshServingModelUseCase {
     private final AtomicReference<ServingModel> current = new AtomicReference<>();
     private final Object swapping = new Object();
     private volatile Optional<Refused> refused = Optional.empty();
+    /** Pinned versions loaded beside the champion; read without a lock, loaded and retired under {@link #pinning}. */
+    private final Map<ModelRef, ServingModel> pinned = new ConcurrentHashMap<>();
+    private final Map<ModelRef, Refused> pinnedRefused = new ConcurrentHashMap<>();
+    private final Object pinning = new Object();
+    private static final int MAX_PINNED = 4;
 
     public ServingModels(String modelName, LoadModelVersionsPort versions, LoadModelArtifactPort artifacts,
                          LoadScoringModelPort openRanker, DecodeRetrievalModelPort decodeRetriever) {
@@ -129,6 +141,57 @@ public final class ServingModels implements RefreshServingModelUseCase {
                 return Optional.of(model);
             }
             // Retired between the read and the hold: the next read sees its successor.
+        }
+    }
+
+    /**
+     * Version {@code ref}, held until {@link ServingModel#release()}: the champion when it is that version, otherwise
+     * the pinned version, loaded on first use. Empty while the registry does not hold it or it cannot serve.
+     */
+    Optional<ServingModel> acquire(ModelRef ref) {
+        ServingModel champion = current.get();
+        if (champion != null && champion.ref().equals(ref) && champion.acquire()) {
+            return Optional.of(champion);
+        }
+        ServingModel held = pinned.get(ref);
+        if (held != null && held.acquire()) {
+            return Optional.of(held);
+        }
+        Refused refusal = pinnedRefused.get(ref);
+        if (refusal != null && System.nanoTime() - refusal.atNanos < RETRY_REFUSED_AFTER_NANOS) {
+            return Optional.empty();
+        }
+        synchronized (pinning) {
+            ServingModel loaded = pinned.get(ref);
+            if (loaded != null && loaded.acquire()) {
+                return Optional.of(loaded);
+            }
+            long now = System.nanoTime();
+            refusal = pinnedRefused.get(ref);
+            if (refusal != null && now - refusal.atNanos < RETRY_REFUSED_AFTER_NANOS) {
+                return Optional.empty();
+            }
+            Optional<ModelVersion> version = versions.loadVersions(ref.name()).stream()
+                    .filter(v -> v.ref().equals(ref)).findFirst();
+            if (version.isEmpty()) {
+                pinnedRefused.put(ref, new Refused(ref, now, "the registry holds no version " + ref.version()));
+                return Optional.empty();
+            }
+            try {
+                loaded = load(version.get());
+            } catch (InvalidFieldException e) {
+                pinnedRefused.put(ref, new Refused(ref, now, e.reason()));
+                return Optional.empty();
+            }
+            pinnedRefused.remove(ref);
+            if (pinned.size() >= MAX_PINNED) {
+                // Requests holding the retired one finish on it; it closes when the last releases it.
+                ModelRef retired = pinned.keySet().iterator().next();
+                pinned.remove(retired).retire();
+            }
+            loaded.acquire();
+            pinned.put(ref, loaded);
+            return Optional.of(loaded);
         }
     }
 

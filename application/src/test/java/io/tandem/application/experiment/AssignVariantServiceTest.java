@@ -71,6 +71,44 @@ class AssignVariantServiceTest {
         assertThat(assign.assign(query)).isEmpty();
     }
 
+    @Test
+    void ofTwoExperimentsRunningOnOneSurfaceTheOlderIsServedAndNoRequestFails() {
+        // Both running, as a store written around the start rule could hold them.
+        store.saveExperiment(ExperimentFixture.draft("young-1", Optional.of("home")).start(T0.plusSeconds(5),
+                java.util.List.of()));
+        store.saveExperiment(ExperimentFixture.draft("old-1", Optional.of("home")).start(T0, java.util.List.of()));
+        AssignVariantService assign = new AssignVariantService(store, Clock.systemUTC(), Duration.ZERO);
+
+        for (int u = 0; u < 100; u++) {
+            assertThat(assign.assign(new AssignVariantQuery(UserId.of("u" + u), Optional.of("home")))).get()
+                    .extracting(Assignment::experiment).isEqualTo("old-1");
+        }
+    }
+
+    @Test
+    void whileTheStoreIsAwayTheRunningExperimentsLastReadKeepServing() {
+        start(ExperimentFixture.draft("ab-1"));
+        java.util.concurrent.atomic.AtomicBoolean away = new java.util.concurrent.atomic.AtomicBoolean();
+        MutableClock clock = new MutableClock();
+        AssignVariantService assign = new AssignVariantService(() -> {
+            if (away.get()) {
+                throw new IllegalStateException("database away");
+            }
+            return store.listExperiments();
+        }, clock, Duration.ofSeconds(1));
+        AssignVariantQuery query = new AssignVariantQuery(UserId.of("u1"), Optional.empty());
+        Assignment before = assign.assign(query).orElseThrow();
+
+        away.set(true);
+        clock.now = T0.plusSeconds(5);
+
+        assertThat(assign.assign(query)).contains(before);
+        AssignVariantService cold = new AssignVariantService(() -> {
+            throw new IllegalStateException("database away");
+        }, clock, Duration.ofSeconds(1));
+        assertThat(cold.assign(query)).as("nothing read yet: outside every experiment").isEmpty();
+    }
+
     private void start(io.tandem.domain.experiment.Experiment draft) {
         store.saveExperiment(draft);
         store.changeExperiment(draft.name(), (experiment, all) -> experiment.start(T0, all));

@@ -82,6 +82,8 @@ final class ServingFixture {
     RuntimeException scorerFailure;
     RuntimeException rulesFailure;
     ServingSettings settings = ServingSettings.defaults();
+    /** The experiments the request path consults: none unless a test sets them. */
+    ServingExperiments experiments = ServingExperiments.NONE;
 
     private final RegistryFake registry = new RegistryFake();
     private final Map<URI, byte[]> artifacts = new LinkedHashMap<>();
@@ -120,7 +122,15 @@ final class ServingFixture {
 
     /** Trains (stores and registers) the model and makes it the champion serving loads. */
     ServingFixture withChampion() {
-        URI ranker = URI.create("file:///srv/tandem/" + new ArtifactKey(MODEL, "v1", "ranker.onnx").path());
+        withCandidate("v1");
+        registry.promote(MODEL, "v1");
+        models.refresh();
+        return this;
+    }
+
+    /** Trains (stores and registers) the same model as {@code version}, a candidate an experiment may pin. */
+    ServingFixture withCandidate(String name) {
+        URI ranker = URI.create("file:///srv/tandem/" + new ArtifactKey(MODEL, name, "ranker.onnx").path());
         artifacts.put(ranker, RANKER);
         long[] unknown = new long[ITEMS];
         Arrays.fill(unknown, ItemFacets.UNKNOWN_TIME);
@@ -129,11 +139,9 @@ final class ServingFixture {
                 new ItemStats(new int[ITEMS], new double[ITEMS], new long[ITEMS], new double[ITEMS]), ITEMS,
                 RETRIEVERS, List.of(new byte[] {0}, new byte[] {1}), ServingBundle.sha256(RANKER));
         artifacts.put(ranker.resolve(ServingBundle.FILE), bundle.encode());
-        ModelVersion version = aVersion(MODEL, "v1").holdOut("temporal:test").ndcg(0.5).schema(SCHEMA)
+        ModelVersion version = aVersion(MODEL, name).holdOut("temporal:test").ndcg(0.5).schema(SCHEMA)
                 .artifact(ranker).window(new TrainingWindow(NOW.minusSeconds(86_400), NOW)).createdAt(NOW).build();
         registry.saveIfAbsent(version);
-        registry.promote(MODEL, "v1");
-        models.refresh();
         return this;
     }
 
@@ -158,7 +166,7 @@ final class ServingFixture {
                     .sorted(Comparator.comparing(Item::createdAt).reversed()).limit(limit).toList();
         };
         return new ServingDependencies(models, userState, items, newest, rules(), settings,
-                () -> "request-" + requests.incrementAndGet());
+                () -> "request-" + requests.incrementAndGet(), experiments);
     }
 
     /**

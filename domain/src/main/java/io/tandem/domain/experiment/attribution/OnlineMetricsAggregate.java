@@ -110,6 +110,11 @@ public final class OnlineMetricsAggregate {
         return forgotten;
     }
 
+    /** The served list of {@code requestId} while it is open for follow-ups. */
+    public Optional<ServedList> openList(String requestId) {
+        return Optional.ofNullable(requests.get(requestId)).map(RequestState::list);
+    }
+
     /** How many requests are still open for follow-ups. */
     public int openRequests() {
         return requests.size();

@@ -35,7 +35,15 @@ final class ApiExamples {
             + "\"userId\":\"u1\",\"items\":[{\"itemId\":\"i42\",\"score\":0.91,\"rank\":1,"
             + "\"sources\":[\"als\",\"popular\"],\"explanation\":{\"als\":0.74,\"popular\":0.17}},"
             + "{\"itemId\":\"i7\",\"score\":0.66,\"rank\":2,\"sources\":[\"als\"],\"explanation\":{\"als\":0.66}}],"
-            + "\"model\":{\"name\":\"default\",\"version\":\"v3\"},\"fallback\":{\"used\":false,\"reason\":null}}";
+            + "\"model\":{\"name\":\"default\",\"version\":\"v3\"},\"fallback\":{\"used\":false,\"reason\":null},"
+            + "\"experiment\":\"ab-1\",\"variant\":\"b\"}";
+    static final String REQUEST_ID_PARAMETER = "The request id follow-up events will quote in context.requestId: 1 to "
+            + "128 characters, no control character, no whitespace at either end; generated when absent";
+    static final String SURFACE_PARAMETER = "Where the answer is shown (a lower-case name such as home): the "
+            + "experiment running on this surface applies; when absent, only an experiment on every surface does";
+    static final String PROBLEM_400_REQUEST_ID = "{\"type\":\"https://tandem.io/problems/invalid-input\","
+            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"is longer than 128 characters\","
+            + "\"field\":\"requestId\"}";
 
     static final String ITEM = "{\"itemId\":\"i42\",\"categories\":[\"drama\"],\"tags\":[\"award\"],"
             + "\"createdAt\":\"2026-12-01T10:00:00Z\",\"available\":true,\"attributes\":{\"year\":\"1994\"}}";

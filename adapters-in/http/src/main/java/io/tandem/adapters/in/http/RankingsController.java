@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.adapters.shared.json.JsonMembers;
 import io.tandem.application.serving.port.in.RankItemsQuery;
 import io.tandem.application.serving.port.in.RankItemsUseCase;
+import io.tandem.application.serving.port.in.RequestContext;
 import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
@@ -26,18 +27,20 @@ import io.tandem.domain.recommendation.Recommendation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code POST /v1/rankings {"userId":"u1","itemIds":["a","b"],"explain":false}}: the caller's items ordered for
- * the user, in the recommendation shape. {@code itemIds} holds 1 to 1,000 distinct ids; {@code explain} is
- * optional and false by default.
+ * {@code POST /v1/rankings {"userId":"u1","itemIds":["a","b"],"explain":false,"requestId":"r1","surface":"home"}}:
+ * the caller's items ordered for the user, in the recommendation shape. {@code itemIds} holds 1 to 1,000 distinct
+ * ids; {@code explain} is optional and false by default; {@code requestId} (generated when absent) and
+ * {@code surface} are optional, as for recommendations.
  */
 @Controller("/v1/rankings")
 @Tag(name = "serve")
 @ApiProblems.Serve
 final class RankingsController {
 
-    private static final List<String> FIELDS = List.of("userId", "itemIds", "explain");
+    private static final List<String> FIELDS = List.of("userId", "itemIds", "explain", "requestId", "surface");
 
     private final RankItemsUseCase rankItems;
     private final ServingMetrics metrics;
@@ -53,7 +56,8 @@ final class RankingsController {
             summary = "Order the caller's items (1 to 1,000 distinct ids) for a user",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(value =
-                    "{\"userId\":\"u1\",\"itemIds\":[\"i42\",\"i7\",\"i9\"],\"explain\":false}"))))
+                    "{\"userId\":\"u1\",\"itemIds\":[\"i42\",\"i7\",\"i9\"],\"explain\":false,"
+                    + "\"requestId\":\"7f3c2a9e-5b1d-4c8e-9a0f-2d6b4e8c1a37\",\"surface\":\"home\"}"))))
     @ApiResponse(responseCode = "200",
             description = "The items ordered for the user, in the recommendation shape",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -83,6 +87,8 @@ final class RankingsController {
         for (int index = 0; index < ids.size(); index++) {
             items.add(new ItemId(CanonicalText.requireId("itemIds[" + index + "]", ids.get(index))));
         }
-        return new RankItemsQuery(new UserId(user), items, request.bool("explain").orElse(false));
+        return new RankItemsQuery(new UserId(user), items, request.bool("explain").orElse(false),
+                new RequestContext(Optional.ofNullable(request.text("requestId")),
+                        Optional.ofNullable(request.text("surface"))));
     }
 }

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.serving.port.in.RecommendItemsQuery;
 import io.tandem.application.serving.port.in.RecommendItemsUseCase;
+import io.tandem.application.serving.port.in.RequestContext;
 import io.tandem.domain.CanonicalText;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
@@ -28,9 +29,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code GET /v1/users/{id}/recommendations?count=10&category=&exclude=a,b&explain=false&diversity=0}: the top
- * items for a user, each with its score breakdown when {@code explain=true}, re-ranked for variety of categories
- * by {@code diversity} in [0, 1].
+ * {@code GET /v1/users/{id}/recommendations?count=10&category=&exclude=a,b&explain=false&diversity=0&requestId=&surface=}:
+ * the top items for a user, each with its score breakdown when {@code explain=true}, re-ranked for variety of
+ * categories by {@code diversity} in [0, 1]; {@code requestId} (generated when absent) is what follow-up events
+ * quote, and {@code surface} chooses the experiment that applies.
  */
 @Controller("/v1/users")
 @Tag(name = "serve")
@@ -75,10 +77,16 @@ final class RecommendationsController {
                                           @Nullable @QueryValue("explain") String explain,
                                           @Parameter(description = "Variety of categories, 0 (none) to 1",
                                                   example = "0.3")
-                                          @Nullable @QueryValue("diversity") String diversity) {
+                                          @Nullable @QueryValue("diversity") String diversity,
+                                          @Parameter(description = ApiExamples.REQUEST_ID_PARAMETER,
+                                                  example = "7f3c2a9e-5b1d-4c8e-9a0f-2d6b4e8c1a37")
+                                          @Nullable @QueryValue("requestId") String requestId,
+                                          @Parameter(description = ApiExamples.SURFACE_PARAMETER, example = "home")
+                                          @Nullable @QueryValue("surface") String surface) {
         boolean explained = parseExplain(explain);
         RecommendItemsQuery query = new RecommendItemsQuery(PathIds.user(id), parseCount(count),
-                parseCategory(category), parseExclude(exclude), explained, parseDiversity(diversity));
+                parseCategory(category), parseExclude(exclude), explained, parseDiversity(diversity),
+                requestContext(requestId, surface));
         Recommendation recommendation = recommendItems.recommend(query);
         metrics.served(ServingMetrics.Endpoint.RECOMMENDATIONS, recommendation);
         return RecommendationJson.Response.forUser(recommendation, explained);
@@ -87,6 +95,15 @@ final class RecommendationsController {
     /** The {@code count} query parameter, shared with similar items. */
     static int parseCount(String count) {
         return QueryValues.wholeNumber("count", count, DEFAULT_COUNT, RecommendItemsQuery.MAX_COUNT);
+    }
+
+    /**
+     * The caller's request id and surface, shared with similar items; absent or empty means none (a request id is
+     * then generated). Both are judged as given (ADR-0019).
+     */
+    static RequestContext requestContext(String requestId, String surface) {
+        return new RequestContext(Optional.ofNullable(requestId).filter(id -> !id.isEmpty()),
+                Optional.ofNullable(surface).filter(s -> !s.isEmpty()));
     }
 
     private static boolean parseExplain(String explain) {

@@ -48,7 +48,11 @@ final class RequestShapes {
                    @Schema(description = "1 to 1,000 distinct item ids", requiredMode = Schema.RequiredMode.REQUIRED)
                    List<String> itemIds,
                    @Schema(description = "true adds each item's score breakdown; false when absent",
-                           requiredMode = Schema.RequiredMode.NOT_REQUIRED) Boolean explain) {
+                           requiredMode = Schema.RequiredMode.NOT_REQUIRED) Boolean explain,
+                   @Schema(description = ApiExamples.REQUEST_ID_PARAMETER,
+                           requiredMode = Schema.RequiredMode.NOT_REQUIRED) String requestId,
+                   @Schema(description = ApiExamples.SURFACE_PARAMETER,
+                           requiredMode = Schema.RequiredMode.NOT_REQUIRED) String surface) {
     }
 
     record Key(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,

@@ -19,11 +19,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.application.serving.port.in.FindSimilarItemsUseCase;
 import io.tandem.application.serving.port.in.SimilarItemsQuery;
+import io.tandem.domain.CanonicalText;
+import io.tandem.domain.catalog.UserId;
+
+import java.util.Optional;
 
 /**
- * {@code GET /v1/items/{id}/similar?count=10}: the items most like one item, in the recommendation shape with
- * {@code userId} null (the answer is about an item, not a user); 404 when neither the catalog nor the model
- * knows the item.
+ * {@code GET /v1/items/{id}/similar?count=10&userId=&requestId=&surface=}: the items most like one item, in the
+ * recommendation shape with {@code userId} null unless the caller names the user who will see them (which places
+ * the request in an experiment); 404 when neither the catalog nor the model knows the item.
  */
 @Controller("/v1/items")
 @Tag(name = "serve")
@@ -43,14 +47,15 @@ final class SimilarItemsController {
     @Operation(operationId = "similarItems",
             summary = "The items most like one item")
     @ApiResponse(responseCode = "200",
-            description = "The similar items, best first; userId is null",
+            description = "The similar items, best first; userId is null unless given",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RecommendationJson.Response.class),
                     examples = @ExampleObject(value =
                     "{\"requestId\":\"0b9d6c41-2f7e-4a53-8c1d-5e0a9b3f7d22\",\"userId\":null,"
                     + "\"items\":[{\"itemId\":\"i7\",\"score\":0.83,\"rank\":1,"
                     + "\"sources\":[\"item-similarity\"]}],\"model\":{\"name\":\"default\","
-                    + "\"version\":\"v3\"},\"fallback\":{\"used\":false,\"reason\":null}}")))
+                    + "\"version\":\"v3\"},\"fallback\":{\"used\":false,\"reason\":null},"
+                    + "\"experiment\":null,\"variant\":null}")))
     @ApiProblems.InvalidCount
     @ApiResponse(responseCode = "404",
             description = "Neither the catalog nor the model knows the item",
@@ -60,12 +65,24 @@ final class SimilarItemsController {
     HttpResponse<?> similar(@Parameter(description = "The item's id, exactly as given", example = "i42")
                             @PathVariable("id") String id,
                             @Parameter(description = "How many items, 1 to 1000; 10 when absent", example = "10")
-                            @Nullable @QueryValue("count") String count) {
-        SimilarItemsQuery query = new SimilarItemsQuery(PathIds.item(id), RecommendationsController.parseCount(count));
+                            @Nullable @QueryValue("count") String count,
+                            @Parameter(description = "The user who will see the items, exactly as given: places the "
+                                    + "request in the experiment of its surface; without it no experiment applies",
+                                    example = "u1")
+                            @Nullable @QueryValue("userId") String userId,
+                            @Parameter(description = ApiExamples.REQUEST_ID_PARAMETER,
+                                    example = "0b9d6c41-2f7e-4a53-8c1d-5e0a9b3f7d22")
+                            @Nullable @QueryValue("requestId") String requestId,
+                            @Parameter(description = ApiExamples.SURFACE_PARAMETER, example = "item-page")
+                            @Nullable @QueryValue("surface") String surface) {
+        Optional<UserId> user = Optional.ofNullable(userId).filter(u -> !u.isEmpty())
+                .map(u -> new UserId(CanonicalText.requireId("userId", u)));
+        SimilarItemsQuery query = new SimilarItemsQuery(PathIds.item(id), RecommendationsController.parseCount(count),
+                user, RecommendationsController.requestContext(requestId, surface));
         return findSimilarItems.similar(query)
                 .<HttpResponse<?>>map(recommendation -> {
                     metrics.served(ServingMetrics.Endpoint.SIMILAR, recommendation);
-                    return HttpResponse.ok(RecommendationJson.Response.forItem(recommendation));
+                    return HttpResponse.ok(RecommendationJson.Response.forItem(recommendation, user.isPresent()));
                 })
                 .orElseGet(() -> ProblemResponses.notFound("item-not-found", "id",
                         "no item '" + query.item().value() + "'"));

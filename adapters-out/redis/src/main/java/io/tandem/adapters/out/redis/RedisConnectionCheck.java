@@ -12,7 +12,7 @@ public final class RedisConnectionCheck {
     }
 
     /**
-     * @return what answered, for example {@code Redis 7.0.15}
+     * @return what answered, for example {@code Redis 7.0.15}, or {@code Redis Cluster 7.0.15} (one node's version)
      * @throws OnlineStoreUnavailableException naming the endpoint when Redis does not answer within {@code timeout}
      * @throws IllegalArgumentException when {@code uri} is not a Redis URI
      */
@@ -20,8 +20,9 @@ public final class RedisConnectionCheck {
         try (RedisLink link = new RedisLink(new RedisClientSettings(uri, "", timeout))) {
             String info = link.call(commands -> commands.info("server"));
             return info.lines().filter(line -> line.startsWith("redis_version:")).findFirst()
-                    .map(line -> "Redis " + line.substring("redis_version:".length()).strip())
-                    .orElse("Redis");
+                    .map(line -> (link.cluster() ? "Redis Cluster " : "Redis ")
+                            + line.substring("redis_version:".length()).strip())
+                    .orElse(link.cluster() ? "Redis Cluster" : "Redis");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventLogUnavailableException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,22 +56,36 @@ public final class RedisEventIdsAdapter implements ClaimEventIdsPort, AutoClosea
         EventId[] all = ids.toArray(new EventId[0]);
         Set<EventId> won = new LinkedHashSet<>(all.length * 2);
         for (int from = 0; from < all.length; from += IDS_PER_SCRIPT) {
+            int start = from;
             int to = Math.min(all.length, from + IDS_PER_SCRIPT);
-            String[] keyArray = new String[to - from];
-            for (int i = from; i < to; i++) {
-                keyArray[i - from] = keys.claim(all[i]);
+            // On a cluster, one call per hash slot of the claims, sent together; on one Redis, one call.
+            List<List<Integer>> groups = redis.bySlot(to - from, i -> keys.claim(all[start + i]));
+            List<RedisLink.ScriptCall> calls = new ArrayList<>(groups.size());
+            for (List<Integer> group : groups) {
+                String[] keyArray = new String[group.size()];
+                for (int i = 0; i < keyArray.length; i++) {
+                    keyArray[i] = keys.claim(all[start + group.get(i)]);
+                }
+                calls.add(new RedisLink.ScriptCall(CLAIM, ScriptOutputType.MULTI, keyArray, ttlArgs));
             }
-            List<Long> positions =
-                    unlessUnavailable(() -> redis.run(CLAIM, ScriptOutputType.MULTI, keyArray, ttlArgs));
-            for (Long position : positions) {
-                won.add(all[from + position.intValue() - 1]);
+            List<Object> replies = unlessUnavailable(() -> redis.runAll(calls));
+            boolean[] claimed = new boolean[to - from];
+            for (int g = 0; g < groups.size(); g++) {
+                for (Object position : (List<?>) replies.get(g)) {
+                    claimed[groups.get(g).get(((Long) position).intValue() - 1)] = true;
+                }
+            }
+            for (int i = 0; i < claimed.length; i++) {
+                if (claimed[i]) {
+                    won.add(all[start + i]);
+                }
             }
         }
         return won;
     }
 
     /**
-     * Deletes the claims. When Redis fails here the claims stay until their TTL ends, so a retry of those
+     * Deletes the claims (on a cluster, Lettuce splits the DEL by slot). When Redis fails here the claims stay until their TTL ends, so a retry of those
      * events within it would be taken for duplicates; the exception tells the caller so.
      */
     @Override

@@ -5,30 +5,37 @@ import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.interaction.EventId;
 
 /**
- * The key layout, all under one prefix ({@code P}):
+ * The key layout, all under one prefix ({@code P}), with Redis Cluster hash tags (ADR-0030): the part in braces
+ * alone chooses a key's slot, so the keys one script touches together share it.
  * <pre>
- * P applied:{eventId}              STRING  "1" with TTL: the event's feature updates were applied
- * P claim:{eventId}                STRING  "1" with TTL: the event id was accepted at ingestion
- * P recent:{userId}                LIST    item ids, newest first, each once, at most the cap
- * P seen:{userId}                  SET     every item id the user acted on (impressions aside), uncapped: the
+ * One user's keys, tag {u:U} (U the user id with '%' and '}' escaped, so the tag ends where it should):
+ * P recent:{u:U}                   LIST    item ids, newest first, each once, at most the cap
+ * P seen:{u:U}                     SET     every item id the user acted on (impressions aside), uncapped: the
  *                                          seen filter's memory
- * P positives:cells:{userId}       HASH    item id -&gt; "{float sum of positive labels} {epoch second} {nanos}"
+ * P positives:cells:{u:U}          HASH    item id -&gt; "{float sum of positive labels} {epoch second} {nanos}"
  *                                          of the item's latest positive event; at most the cap
- * P positives:recency:{userId}     ZSET    "{nanos, nine digits}{item id}" scored by the epoch second of the
+ * P positives:recency:{u:U}        ZSET    "{nanos, nine digits}{item id}" scored by the epoch second of the
  *                                          item's latest positive event: the same items as the cells
- * P counts:user:{userId}           HASH    event type wire name -&gt; count
- * P counts:item:{itemId}           HASH    event type wire name -&gt; count
- * P popularity                     ZSET    item id -&gt; stored popularity (see PopularityDecay)
- * P popularity:category:{category} ZSET    item id -&gt; stored popularity within the category
- * P popularity:epoch               STRING  the shared decay epoch, an ISO-8601 instant
- * P popularity:sets                SET     names of the category ZSETs, so a rebase finds them all
+ * P counts:user:{u:U}              HASH    event type wire name -&gt; count
+ * P applied:{u:U}:{eventId}        STRING  "1" with TTL: the event's writes to its user's keys were applied
+ *
+ * The items' keys, one slot, tag {items}:
+ * P counts:item:{items}:{itemId}   HASH    event type wire name -&gt; count
+ * P popularity:{items}             ZSET    item id -&gt; stored popularity (see PopularityDecay)
+ * P popularity:category:{items}:C  ZSET    item id -&gt; stored popularity within category C
+ * P popularity:epoch:{items}       STRING  the shared decay epoch, an ISO-8601 instant
+ * P popularity:sets:{items}        SET     names of the category ZSETs, so a rebase finds them all
+ * P applied:{items}:{eventId}      STRING  "1" with TTL: the event's writes to the items' keys were applied
+ *
+ * Event-id claims, each key its own slot (no tag):
+ * P claim:{eventId}                STRING  "1" with TTL: the event id was accepted at ingestion
  * </pre>
- * The per-user keys share one shape ({@code P <kind>:<userId>}) and carry no hash tag today, since the scripts
- * write user, item and popularity keys together and so need one Redis, not Redis Cluster (see
- * {@link RedisOnlineFeaturesAdapter}). A move to Cluster tags all of a user's keys alike ({@code P <kind>:{<userId>}}),
- * the seen set with them, so the user-state read stays one script on one slot.
+ * Every key starts with the prefix, which has no brace ({@link RedisClientSettings}), so the first brace of a key is
+ * always its tag's, whatever the ids contain.
  */
 final class RedisKeys {
+
+    private static final String ITEMS = "{items}";
 
     private final String prefix;
     private final String popularity;
@@ -37,13 +44,29 @@ final class RedisKeys {
 
     RedisKeys(String prefix) {
         this.prefix = prefix;
-        this.popularity = prefix + "popularity";
-        this.popularityEpoch = prefix + "popularity:epoch";
-        this.popularitySets = prefix + "popularity:sets";
+        this.popularity = prefix + "popularity:" + ITEMS;
+        this.popularityEpoch = prefix + "popularity:epoch:" + ITEMS;
+        this.popularitySets = prefix + "popularity:sets:" + ITEMS;
     }
 
-    String applied(EventId event) {
-        return prefix + "applied:" + event.value();
+    /**
+     * The user's hash tag. Escaping '%' and '}' keeps it injective and closed: the tag ends at its own brace, and
+     * no two users (nor a user and the text after the tag) share a key.
+     */
+    static String userTag(UserId user) {
+        String id = user.value();
+        if (id.indexOf('%') >= 0 || id.indexOf('}') >= 0) {
+            id = id.replace("%", "%25").replace("}", "%7D");
+        }
+        return "{u:" + id + "}";
+    }
+
+    String userApplied(UserId user, EventId event) {
+        return prefix + "applied:" + userTag(user) + ":" + event.value();
+    }
+
+    String itemsApplied(EventId event) {
+        return prefix + "applied:" + ITEMS + ":" + event.value();
     }
 
     String claim(EventId event) {
@@ -51,27 +74,27 @@ final class RedisKeys {
     }
 
     String recentItems(UserId user) {
-        return prefix + "recent:" + user.value();
+        return prefix + "recent:" + userTag(user);
     }
 
     String seenItems(UserId user) {
-        return prefix + "seen:" + user.value();
+        return prefix + "seen:" + userTag(user);
     }
 
     String positiveCells(UserId user) {
-        return prefix + "positives:cells:" + user.value();
+        return prefix + "positives:cells:" + userTag(user);
     }
 
     String positivesByRecency(UserId user) {
-        return prefix + "positives:recency:" + user.value();
+        return prefix + "positives:recency:" + userTag(user);
     }
 
     String userCounts(UserId user) {
-        return prefix + "counts:user:" + user.value();
+        return prefix + "counts:user:" + userTag(user);
     }
 
     String itemCounts(ItemId item) {
-        return prefix + "counts:item:" + item.value();
+        return prefix + "counts:item:" + ITEMS + ":" + item.value();
     }
 
     String popularity() {
@@ -79,7 +102,7 @@ final class RedisKeys {
     }
 
     String categoryPopularity(String category) {
-        return prefix + "popularity:category:" + category;
+        return prefix + "popularity:category:" + ITEMS + ":" + category;
     }
 
     String popularityEpoch() {

@@ -1,31 +1,28 @@
 package io.tandem.adapters.out.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
- * One multiplexed Lettuce connection with the rules every adapter here relies on: each command waits at
- * most its timeout, commands fail at once while Redis is unreachable (instead of queueing until it is
- * back), and every failure surfaces as {@link OnlineStoreUnavailableException}.
+ * One multiplexed Lettuce connection, to one Redis or to a Redis Cluster ({@link RedisConnector}), with the rules every
+ * adapter here relies on: each command waits at most its timeout, commands fail at once while Redis is unreachable
+ * (instead of queueing until it is back), and every failure surfaces as {@link OnlineStoreUnavailableException}.
  *
  * <p>Timeouts are enforced per call by {@code awaitOrCancel} rather than by Lettuce's global
  * {@code TimeoutOptions}, because the rare popularity rebase needs a longer bound than serving reads.
@@ -35,43 +32,43 @@ final class RedisLink implements AutoCloseable {
     /** After a failed first connection, calls fail at once for this long rather than each trying again. */
     private static final long CONNECT_RETRY_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final ClientResources resources;
-    private final RedisClient client;
+    private final RedisConnector connector;
     private final long timeoutNanos;
     private final long timeoutMillis;
     private final String endpoint;
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile RedisConnector.Connection<String, String> connection;
     private boolean connectFailed;
     private long connectRetryAt;
     private boolean closed;
 
     RedisLink(RedisClientSettings settings) {
-        Duration timeout = settings.commandTimeout();
-        RedisURI uri = RedisURI.create(settings.uri());
-        uri.setTimeout(timeout);
-        this.timeoutNanos = timeout.toNanos();
-        this.timeoutMillis = timeout.toMillis();
-        this.endpoint = uri.getHost() == null ? uri.toString() : uri.getHost() + ":" + uri.getPort();
-        // One connection needs one I/O thread; reconnect attempts back off to at most one a second, so a
-        // restarted Redis is used again within about a second.
-        this.resources = DefaultClientResources.builder()
-                .ioThreadPoolSize(2)
-                .computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
-                        TimeUnit.MILLISECONDS))
-                .build();
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                // The default buffers commands while reconnecting; serving wants an immediate failure.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
-                .build());
+        this.connector = new RedisConnector(settings);
+        this.timeoutNanos = settings.commandTimeout().toNanos();
+        this.timeoutMillis = settings.commandTimeout().toMillis();
+        this.endpoint = (connector.cluster() ? "cluster " : "") + connector.describe();
+    }
+
+    /** Whether this is a Redis Cluster, where one script's keys must share a hash slot. */
+    boolean cluster() {
+        return connector.cluster();
+    }
+
+    /**
+     * Splits positions {@code 0..count-1} into groups whose keys ({@code keyOf}) share a hash slot, each group in
+     * position order: on one Redis a single group, since any script may touch any keys there.
+     */
+    List<List<Integer>> bySlot(int count, IntFunction<String> keyOf) {
+        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+        boolean split = cluster();
+        for (int i = 0; i < count; i++) {
+            groups.computeIfAbsent(split ? SlotHash.getSlot(keyOf.apply(i)) : 0, slot -> new ArrayList<>()).add(i);
+        }
+        return new ArrayList<>(groups.values());
     }
 
     /** Sends one command and waits for its answer, at most the command timeout. */
-    <T> T call(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
-        RedisAsyncCommands<String, String> commands = commands();
+    <T> T call(Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
+        RedisClusterAsyncCommands<String, String> commands = commands();
         try {
             return await(command.apply(commands), timeoutNanos);
         } catch (RedisException | CancellationException e) {
@@ -86,7 +83,7 @@ final class RedisLink implements AutoCloseable {
 
     /** Runs a script as {@link #run(RedisScript, ScriptOutputType, String[], String[])} does, with its own timeout. */
     <T> T run(RedisScript script, ScriptOutputType output, String[] keys, String[] args, long scriptTimeoutNanos) {
-        RedisAsyncCommands<String, String> commands = commands();
+        RedisClusterAsyncCommands<String, String> commands = commands();
         try {
             try {
                 return await(commands.<T>evalsha(script.sha1(), output, keys, args), scriptTimeoutNanos);
@@ -99,12 +96,44 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs several scripts at once (pipelined: on a cluster each call goes to the node of its keys' slot, and the
+     * nodes work in parallel) and waits for every answer, all within one command timeout.
+     *
+     * @return the answers, in the order of the calls
+     */
+    List<Object> runAll(List<ScriptCall> calls) {
+        RedisClusterAsyncCommands<String, String> commands = commands();
+        List<RedisFuture<Object>> sent = new ArrayList<>(calls.size());
+        for (ScriptCall call : calls) {
+            sent.add(commands.evalsha(call.script().sha1(), call.output(), call.keys(), call.args()));
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        List<Object> answers = new ArrayList<>(calls.size());
+        try {
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    answers.add(await(sent.get(i), Math.max(1, deadline - System.nanoTime())));
+                } catch (RedisNoScriptException e) {
+                    // This node lost its script cache: EVAL runs and caches it again there.
+                    ScriptCall call = calls.get(i);
+                    answers.add(await(commands.eval(call.script().source(), call.output(), call.keys(), call.args()),
+                            Math.max(1, deadline - System.nanoTime())));
+                }
+            }
+            return answers;
+        } catch (RedisException | CancellationException e) {
+            sent.forEach(call -> call.cancel(false));
+            throw unavailable(e);
+        }
+    }
+
     private static <T> T await(RedisFuture<T> future, long nanos) {
         return LettuceFutures.awaitOrCancel(future, nanos, TimeUnit.NANOSECONDS);
     }
 
-    private RedisAsyncCommands<String, String> commands() {
-        StatefulRedisConnection<String, String> current = connection;
+    private RedisClusterAsyncCommands<String, String> commands() {
+        RedisConnector.Connection<String, String> current = connection;
         return (current != null ? current : connect()).async();
     }
 
@@ -112,7 +141,7 @@ final class RedisLink implements AutoCloseable {
      * Connects on first use rather than in the constructor, so a process starts (and serves its fallback)
      * while Redis is still down. Once connected, Lettuce reconnects by itself.
      */
-    private synchronized StatefulRedisConnection<String, String> connect() {
+    private synchronized RedisConnector.Connection<String, String> connect() {
         if (connection != null) {
             return connection;
         }
@@ -124,7 +153,7 @@ final class RedisLink implements AutoCloseable {
             throw new OnlineStoreUnavailableException("Redis at " + endpoint + " was unreachable moments ago", null);
         }
         try {
-            connection = client.connect(StringCodec.UTF8);
+            connection = connector.connect(StringCodec.UTF8);
             connectFailed = false;
             return connection;
         } catch (RedisException e) {
@@ -153,9 +182,12 @@ final class RedisLink implements AutoCloseable {
         }
         closed = true;
         if (connection != null) {
-            connection.close();
+            connection.stateful().close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        connector.close();
+    }
+
+    /** One script call of {@link #runAll}: its keys share a hash slot. */
+    record ScriptCall(RedisScript script, ScriptOutputType output, String[] keys, String[] args) {
     }
 }

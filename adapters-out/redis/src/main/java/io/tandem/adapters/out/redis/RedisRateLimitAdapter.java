@@ -5,11 +5,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.tandem.application.access.port.out.ConsumeRateLimitPort;
 import io.tandem.domain.access.ApiKeyId;
@@ -35,26 +33,20 @@ public final class RedisRateLimitAdapter implements ConsumeRateLimitPort, AutoCl
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final long CONNECT_RETRY_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final RedisClient client;
+    private final RedisConnector connector;
     private final String keyPrefix;
     private final Duration timeout;
-    private StatefulRedisConnection<byte[], byte[]> connection;
+    private StatefulConnection<byte[], byte[]> connection;
     private volatile ProxyManager<byte[]> buckets;
     private long connectRetryAt;
     private volatile long warnedAt = System.nanoTime() - WARN_EVERY_NANOS;
 
     public RedisRateLimitAdapter(RedisClientSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        RedisURI uri = RedisURI.create(settings.uri());
-        uri.setTimeout(settings.commandTimeout());
         this.timeout = settings.commandTimeout();
+        // One key per bucket, so each bucket's compare-and-swap runs on its own slot of a cluster too.
         this.keyPrefix = settings.keyPrefix() + "rate:";
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
-                .build());
+        this.connector = new RedisConnector(settings);
     }
 
     @Override
@@ -97,8 +89,12 @@ public final class RedisRateLimitAdapter implements ConsumeRateLimitPort, AutoCl
                 return null;
             }
             try {
-                connection = client.connect(ByteArrayCodec.INSTANCE);
-                buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                connection = connector.connect(ByteArrayCodec.INSTANCE).stateful();
+                Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder =
+                        connection instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster
+                                ? Bucket4jLettuce.casBasedBuilder(cluster)
+                                : Bucket4jLettuce.casBasedBuilder((StatefulRedisConnection<byte[], byte[]>) connection);
+                buckets = builder
                         .requestTimeout(timeout)
                         .expirationAfterWrite(ExpirationAfterWriteStrategy
                                 .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
@@ -127,6 +123,6 @@ public final class RedisRateLimitAdapter implements ConsumeRateLimitPort, AutoCl
         if (connection != null) {
             connection.close();
         }
-        client.shutdown();
+        connector.close();
     }
 }

@@ -1,5 +1,9 @@
 package io.tandem.adapters.out.redis;
 
+import io.lettuce.core.RedisURI;
+import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.interaction.EventId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -7,6 +11,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** A Redis URI is checked when the settings are made, not on the first connection, which the adapters defer. */
 class RedisClientSettingsTest {
@@ -23,5 +28,57 @@ class RedisClientSettingsTest {
     @ValueSource(strings = {"redis://127.0.0.1:6379", "redis://:secret@redis.example.com:6380/2", "rediss://host"})
     void acceptsRedisUris(String uri) {
         assertThat(new RedisClientSettings(uri, "", Duration.ofSeconds(1)).uri()).isEqualTo(uri);
+    }
+
+    @Test
+    void aClusterUriNamesItsSeedNodes() {
+        RedisEndpoint endpoint = new RedisClientSettings("rediss-cluster://app:s3cret@10.0.0.1:7001, [::1]:7002", "",
+                Duration.ofSeconds(1)).endpoint();
+
+        assertThat(endpoint.cluster()).isTrue();
+        assertThat(endpoint.seeds()).extracting(RedisURI::getHost, RedisURI::getPort, RedisURI::isSsl,
+                RedisURI::getUsername).containsExactly(tuple("10.0.0.1", 7001, true, "app"),
+                tuple("::1", 7002, true, "app"));
+        assertThat(endpoint.seeds().get(0).getPassword()).containsExactly("s3cret".toCharArray());
+        assertThat(RedisClientSettings.of("redis://127.0.0.1:6379").endpoint().cluster()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis-cluster://", "redis-cluster://127.0.0.1", "redis-cluster://h:7001,,h:7002",
+        "redis-cluster://h:0", "redis-cluster://h:70001", "redis-cluster://:7001", "redis-cluster://h:x"})
+    void refusesAClusterUriWithoutHostAndPortForEachNode(String uri) {
+        assertThatThrownBy(() -> RedisClientSettings.of(uri))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("uri: '")
+                .hasMessageEndingWith("is not a cluster node as host:port"
+                        + " (redis-cluster://host:port,host:port,... for a Redis Cluster)");
+    }
+
+    @Test
+    void refusesADatabaseOnAClusterAndSeveralHostsInARedisUriWithoutShowingThePassword() {
+        assertThatThrownBy(() -> RedisClientSettings.of("redis-cluster://:pw@h:7001/1"))
+                .hasMessage("uri: a Redis Cluster has database 0 only: 'redis-cluster://***@h:7001/1' must name its"
+                        + " nodes and nothing else (redis-cluster://host:port,host:port,... for a Redis Cluster)");
+        assertThatThrownBy(() -> RedisClientSettings.of("redis://:pw@h:7001,h:7002"))
+                .hasMessage("uri: 'redis://***@h:7001,h:7002' names several servers: use"
+                        + " redis-cluster://host:port,host:port,... for a Redis Cluster");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{tandem}:", "tandem{", "}"})
+    void refusesABraceInTheKeyPrefixWhichWouldMoveKeysToOtherSlots(String prefix) {
+        assertThatThrownBy(() -> new RedisClientSettings("redis://127.0.0.1", prefix, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("keyPrefix: must not contain '{' or '}' (Tandem sets the hash tags)");
+    }
+
+    @Test
+    void userTagsAreClosedAndDistinctWhateverTheIdHolds() {
+        assertThat(RedisKeys.userTag(UserId.of("alice"))).isEqualTo("{u:alice}");
+        assertThat(RedisKeys.userTag(UserId.of("a}b"))).isEqualTo("{u:a%7Db}");
+        assertThat(RedisKeys.userTag(UserId.of("a%7Db"))).isEqualTo("{u:a%257Db}");
+        RedisKeys keys = new RedisKeys("P:");
+        assertThat(keys.userApplied(UserId.of("a}:b"), new EventId("c")))
+                .isNotEqualTo(keys.userApplied(UserId.of("a"), new EventId("b}:c")));
     }
 }

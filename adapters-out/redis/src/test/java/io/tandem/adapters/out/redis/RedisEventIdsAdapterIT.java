@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class RedisEventIdsAdapterIT extends ClaimEventIdsContract {
 
-    private static RedisTestServer redis;
+    static RedisTestServer redis;
 
     private final List<RedisEventIdsAdapter> opened = new ArrayList<>();
     private String prefix;

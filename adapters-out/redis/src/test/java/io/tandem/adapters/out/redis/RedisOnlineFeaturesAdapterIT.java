@@ -39,7 +39,7 @@ class RedisOnlineFeaturesAdapterIT extends OnlineFeatureStoreContract {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private static RedisTestServer redis;
+    static RedisTestServer redis;
 
     private final FeatureUpdateFixture updates = new FeatureUpdateFixture();
     private final List<AutoCloseable> adapters = new ArrayList<>();
@@ -90,12 +90,12 @@ class RedisOnlineFeaturesAdapterIT extends OnlineFeatureStoreContract {
     void theEpochIsSharedThroughRedis() {
         RedisOnlineFeaturesAdapter first = adapter(HOUR, 10);
         first.apply(List.of(updates.click("u1", "a", T0, 1)));
-        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(T0.toString());
+        assertThat(redis.commands().get(prefix + "popularity:epoch:{items}")).isEqualTo(T0.toString());
 
         // A second process starts later: it proposes its own first event's time, learns T0, and redoes the run.
         RedisOnlineFeaturesAdapter second = adapter(HOUR, 10);
         second.apply(List.of(updates.click("u2", "b", T0.plus(HOUR), 1)));
-        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(T0.toString());
+        assertThat(redis.commands().get(prefix + "popularity:epoch:{items}")).isEqualTo(T0.toString());
         assertThat(first.popularItems(Optional.empty(), 10, T0.plus(HOUR))).containsExactly(
                 new ScoredItem(ItemId.of("b"), 1.0),
                 new ScoredItem(ItemId.of("a"), 0.5));
@@ -119,7 +119,7 @@ class RedisOnlineFeaturesAdapterIT extends OnlineFeatureStoreContract {
         one.apply(early);
         two.apply(fromTwo);
         one.apply(later);
-        assertThat(redis.commands().get(prefix + "popularity:epoch")).isEqualTo(late.toString());
+        assertThat(redis.commands().get(prefix + "popularity:epoch:{items}")).isEqualTo(late.toString());
         // "two" still holds the old epoch: its next run is refused by the apply script and redone under the new
         // one, although under the old epoch this late-arriving event needs no rebase.
         FeatureUpdate lateArrival = updates.click("u3", "e", T0.plusSeconds(30), 1, "films");
@@ -174,8 +174,8 @@ class RedisOnlineFeaturesAdapterIT extends OnlineFeatureStoreContract {
                 updates.click("u1", "d", T0.plusSeconds(5), 1),
                 updates.click("u1", "e", T0, 1)));
 
-        assertThat(redis.commands().hlen(prefix + "positives:cells:u1")).isEqualTo(3);
-        assertThat(redis.commands().zcard(prefix + "positives:recency:u1")).isEqualTo(3);
+        assertThat(redis.commands().hlen(prefix + "positives:cells:{u:u1}")).isEqualTo(3);
+        assertThat(redis.commands().zcard(prefix + "positives:recency:{u:u1}")).isEqualTo(3);
     }
 
     @Test
@@ -289,14 +289,14 @@ class RedisOnlineFeaturesAdapterIT extends OnlineFeatureStoreContract {
     void aUserWrittenBeforeTheSeenSetExistedKeepsWhatTheRecentListRemembers() {
         RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
         // The state an older version left: a recent list, no seen set.
-        redis.commands().rpush(prefix + "recent:u1", "b", "a");
+        redis.commands().rpush(prefix + "recent:{u:u1}", "b", "a");
 
         assertThat(store.userState(UserId.of("u1"), 10).seen()).extracting(ItemId::value)
                 .containsExactlyInAnyOrder("a", "b");
 
         store.apply(List.of(updates.click("u1", "c", T0, 1)));
 
-        assertThat(redis.commands().smembers(prefix + "seen:u1")).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(redis.commands().smembers(prefix + "seen:{u:u1}")).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(store.userState(UserId.of("u1"), 10).seen()).extracting(ItemId::value)
                 .containsExactlyInAnyOrder("a", "b", "c");
     }

@@ -36,7 +36,7 @@ class RedisPopularityParityIT {
     private static final int ITEMS = 60;
     private static final int CAP = 7;
 
-    private static RedisTestServer redis;
+    static RedisTestServer redis;
 
     @BeforeAll
     static void connect() {

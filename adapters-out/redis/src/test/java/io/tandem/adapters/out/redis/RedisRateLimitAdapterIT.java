@@ -28,17 +28,22 @@ class RedisRateLimitAdapterIT extends RateLimitContract {
     @Override
     protected ConsumeRateLimitPort limiter() {
         RedisRateLimitAdapter adapter;
-        try (RedisTestServer redis = RedisTestServer.shared()) {
+        try (RedisTestServer redis = server()) {
             adapter = new RedisRateLimitAdapter(redis.settings(prefix));
         }
         opened.add(adapter);
         return adapter;
     }
 
+    /** The Redis these tests run on. */
+    RedisTestServer server() {
+        return RedisTestServer.shared();
+    }
+
     @AfterAll
     void closeAndClean() {
         opened.forEach(RedisRateLimitAdapter::close);
-        try (RedisTestServer redis = RedisTestServer.shared()) {
+        try (RedisTestServer redis = server()) {
             redis.deleteKeys(prefix);
         }
     }

@@ -8,8 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-/** The caller's {@code items}, to be ordered for {@code user} by the ranker; {@code explain} as for recommendations. */
-public record RankItemsQuery(UserId user, List<ItemId> items, boolean explain) {
+/**
+ * The caller's {@code items}, to be ordered for {@code user} by the ranker; {@code explain} as for recommendations,
+ * {@code context} the caller's request id and surface.
+ */
+public record RankItemsQuery(UserId user, List<ItemId> items, boolean explain, RequestContext context) {
 
     public static final int MAX_ITEMS = 1_000;
 
@@ -22,5 +25,11 @@ public record RankItemsQuery(UserId user, List<ItemId> items, boolean explain) {
         if (new HashSet<>(items).size() != items.size()) {
             throw new InvalidFieldException("itemIds", "lists an item twice");
         }
+        Objects.requireNonNull(context, "context");
+    }
+
+    /** Outside any caller's request id or surface. */
+    public RankItemsQuery(UserId user, List<ItemId> items, boolean explain) {
+        this(user, items, explain, RequestContext.NONE);
     }
 }

@@ -1,0 +1,99 @@
+package io.tandem.adapters.out.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.tandem.domain.feature.FeatureUpdate;
+import io.tandem.domain.interaction.EventType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A measurement, not a test (its name matches neither *Test nor *IT, and it runs only when asked): the online
+ * feature applier's throughput, batches of 500 updates applied one after the other as the event-log consumer does,
+ * on a private single Redis and on the three-master cluster, with the script time each node spent (ADR-0030). Run with
+ * {@code mvn -B -o -pl adapters-out/redis -am verify -Dtest=RedisApplyThroughput -Dtandem.measure=true
+ * -Dsurefire.failIfNoSpecifiedTests=false} after {@code scripts/services.sh up redis redis-cluster}.
+ */
+@EnabledIfSystemProperty(named = "tandem.measure", matches = "true")
+class RedisApplyThroughput {
+
+    private static final int EVENTS = Integer.getInteger("tandem.measure.events", 100_000);
+    private static final int USERS = 20_000;
+    private static final int ITEMS = 5_000;
+    private static final String[] CATEGORIES = {"books", "music", "films", "toys"};
+
+    @Test
+    void singleServerAndCluster() throws Exception {
+        List<FeatureUpdate> updates = updates(new Random(7));
+        // A private server, so no other test's traffic counts in its script time.
+        try (PrivateRedisServer single = PrivateRedisServer.started()) {
+            measure("single", single.uri(), updates);
+        }
+        measure("cluster", RedisTestServer.CLUSTER_URI, updates);
+    }
+
+    private static void measure(String name, String uri, List<FeatureUpdate> updates) {
+        String prefix = RedisTestServer.uniquePrefix();
+        List<RedisURI> nodes = RedisEndpoint.parse(uri).seeds();
+        try (RedisTestServer admin = new RedisTestServer(uri);
+             RedisOnlineFeaturesAdapter store = new RedisOnlineFeaturesAdapter(
+                     new RedisClientSettings(uri, prefix, Duration.ofSeconds(5)), Duration.ofDays(7), 50)) {
+            store.apply(updates.subList(0, 500));
+            nodes.forEach(node -> node(node, true));
+            long started = System.nanoTime();
+            for (int from = 500; from < updates.size(); from += 500) {
+                store.apply(updates.subList(from, Math.min(updates.size(), from + 500)));
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            StringBuilder perNode = new StringBuilder();
+            for (RedisURI node : nodes) {
+                perNode.append(' ').append(node.getPort()).append('=').append(node(node, false)).append("ms");
+            }
+            System.out.printf("MEASURE %s: %d events in %.2f s = %.0f events/s; script time per node:%s%n", name,
+                    updates.size() - 500, seconds, (updates.size() - 500) / seconds, perNode);
+            admin.deleteKeys(prefix);
+        }
+    }
+
+    /** Resets a node's command statistics, or reads the milliseconds it spent in EVALSHA since. */
+    private static long node(RedisURI node, boolean reset) {
+        RedisClient client = RedisClient.create(node);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            if (reset) {
+                connection.sync().configResetstat();
+                return 0;
+            }
+            for (String line : connection.sync().info("commandstats").split("\r?\n")) {
+                if (line.startsWith("cmdstat_evalsha:")) {
+                    String usec = line.substring(line.indexOf("usec=") + 5);
+                    return Long.parseLong(usec.substring(0, usec.indexOf(','))) / 1000;
+                }
+            }
+            return 0;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static List<FeatureUpdate> updates(Random random) {
+        FeatureUpdateFixture fixture = new FeatureUpdateFixture();
+        List<FeatureUpdate> updates = new ArrayList<>(EVENTS);
+        for (int i = 0; i < EVENTS; i++) {
+            String user = "user-" + random.nextInt(USERS);
+            // A long tail: item k is drawn about 1/k as often.
+            String item = "item-" + (int) Math.floor(Math.pow(ITEMS, random.nextDouble()));
+            String category = CATEGORIES[Math.floorMod(item.hashCode(), CATEGORIES.length)];
+            EventType type = random.nextInt(4) == 0 ? EventType.IMPRESSION : EventType.CLICK;
+            double weight = type == EventType.CLICK ? 1 : 0;
+            updates.add(fixture.update(type, user, item, FeatureUpdateFixture.T0.plusMillis(i * 10L), weight,
+                    category));
+        }
+        return updates;
+    }
+}
