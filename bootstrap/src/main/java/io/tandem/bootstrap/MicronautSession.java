@@ -14,6 +14,7 @@ import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentUseCase;
 import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.application.training.port.in.TrainModelsUseCase;
@@ -103,6 +104,11 @@ final class MicronautSession implements TandemSession, UseCases {
     @Override
     public StopExperimentUseCase stopExperiment() {
         return context.getBean(StopExperimentUseCase.class);
+    }
+
+    @Override
+    public RecomputeOnlineMetricsUseCase recomputeOnlineMetrics() {
+        return context.getBean(RecomputeOnlineMetricsUseCase.class);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentUseCase;
 import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.application.training.port.in.TrainModelsUseCase;
@@ -49,4 +50,6 @@ public interface UseCases {
     StartExperimentUseCase startExperiment();
 
     StopExperimentUseCase stopExperiment();
+
+    RecomputeOnlineMetricsUseCase recomputeOnlineMetrics();
 }

@@ -5,6 +5,8 @@ import io.tandem.adapters.in.cli.TandemLauncher;
 import io.tandem.adapters.in.cli.TandemSession;
 import io.tandem.application.experiment.port.in.CreateExperimentCommand;
 import io.tandem.application.experiment.port.in.ExperimentReport;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsCommand;
+import io.tandem.application.experiment.port.in.RecomputedMetrics;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
 import io.tandem.application.experiment.port.in.StartExperimentCommand;
 import io.tandem.application.experiment.port.in.StopExperimentCommand;
@@ -27,12 +29,13 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * {@code tandem experiments create|list|show|start|stop}: experiments in the configured store (ADR-0024), on the
+ * {@code tandem experiments create|list|show|start|stop|recompute}: experiments in the configured store (ADR-0024), on the
  * profile of {@code TANDEM_PROFILE}. Input the domain refuses exits with a usage error naming the field; a state
  * that refuses the step (an overlapping experiment running, a stopped one stopped again) or an unknown name exits 1.
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true,
-        description = "Create, list, show (with the read-out), start and stop experiments.")
+        description = "Create, list, show (with the read-out), start and stop experiments, and recompute their "
+                + "online metrics from the lake.")
 public final class ExperimentsCommand extends CommandGroup {
 
 
@@ -50,6 +53,10 @@ public final class ExperimentsCommand extends CommandGroup {
                 .start(new StartExperimentCommand(name))));
         commandLine.addSubcommand("stop", named(launcher, out, "Stop a running experiment now, for good.",
                 (session, name) -> session.useCases().stopExperiment().stop(new StopExperimentCommand(name))));
+        commandLine.addSubcommand("recompute", named(launcher, out, "Rebuild an experiment's online metrics from the "
+                + "lake: its served lists and the events quoting them, replayed as live attribution does, replacing "
+                + "the stored cells (ADR-0026).", (session, name) -> session.useCases().recomputeOnlineMetrics()
+                .recompute(new RecomputeOnlineMetricsCommand(name))));
         return commandLine;
     }
 
@@ -161,7 +168,7 @@ public final class ExperimentsCommand extends CommandGroup {
         }
     }
 
-    /** {@code show}, {@code start} and {@code stop}: one step on one experiment, by name. */
+    /** {@code show}, {@code start}, {@code stop} and {@code recompute}: one step on one experiment, by name. */
     @Command(mixinStandardHelpOptions = true)
     static final class NamedCommand extends Subcommand {
 
@@ -189,6 +196,8 @@ public final class ExperimentsCommand extends CommandGroup {
                 }
                 if (done.get() instanceof ExperimentReport report) {
                     ExperimentText.print(out, report);
+                } else if (done.get() instanceof RecomputedMetrics recomputed) {
+                    out.println(ExperimentText.line(recomputed));
                 } else {
                     out.println(ExperimentText.line((Experiment) done.get()));
                 }
