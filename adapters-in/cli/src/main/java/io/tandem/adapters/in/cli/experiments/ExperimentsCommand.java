@@ -29,9 +29,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * {@code tandem experiments create|list|show|start|stop|recompute}: experiments in the configured store (ADR-0024), on the
- * profile of {@code TANDEM_PROFILE}. Input the domain refuses exits with a usage error naming the field; a state
- * that refuses the step (an overlapping experiment running, a stopped one stopped again) or an unknown name exits 1.
+ * {@code tandem experiments create|list|show|start|stop|recompute}: experiments in the configured store
+ * (ADR-0024), on the profile of {@code TANDEM_PROFILE}. Input the domain refuses exits with a usage error naming the
+ * field; a state that refuses the step (an overlapping experiment running, a stopped one stopped again, recomputing
+ * a draft) or an unknown name exits 1.
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true,
         description = "Create, list, show (with the read-out), start and stop experiments, and recompute their "
