@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.experiment.AssignVariantService;
 import io.tandem.application.experiment.AttributeEventsService;
+import io.tandem.application.experiment.RecomputeOnlineMetricsService;
 import io.tandem.application.experiment.CreateExperimentService;
 import io.tandem.application.experiment.ListExperimentsService;
 import io.tandem.application.experiment.ShowExperimentService;
@@ -11,6 +12,8 @@ import io.tandem.application.experiment.StartExperimentService;
 import io.tandem.application.experiment.StopExperimentService;
 import io.tandem.application.experiment.port.in.AssignVariantUseCase;
 import io.tandem.application.experiment.port.in.AttributeEventsUseCase;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
+import io.tandem.application.ingestion.port.out.ReadLakePort;
 import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
@@ -22,6 +25,7 @@ import io.tandem.application.experiment.port.out.LoadExperimentPort;
 import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.LoadSequentialTestsPort;
 import io.tandem.application.experiment.port.out.LoadServedListsPort;
+import io.tandem.application.experiment.port.out.ReadServedListsLakePort;
 import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.SaveExperimentPort;
 import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
@@ -78,5 +82,15 @@ final class ExperimentsFactory {
     AttributeEventsUseCase attributeEvents(LoadServedListsPort servedLists, SaveOnlineMetricsPort metrics,
                                            ExperimentsConfiguration configuration, Clock clock) {
         return new AttributeEventsService(configuration.attributionPolicy(), servedLists, metrics, clock);
+    }
+
+    /** Rebuilds an experiment's cells from the served lists and events in the lake (ADR-0026). */
+    @Singleton
+    RecomputeOnlineMetricsUseCase recomputeOnlineMetrics(LoadExperimentPort experiments,
+                                                         ReadServedListsLakePort servedLists, ReadLakePort events,
+                                                         SaveOnlineMetricsPort metrics,
+                                                         ExperimentsConfiguration configuration, Clock clock) {
+        return new RecomputeOnlineMetricsService(configuration.attributionPolicy(), experiments, servedLists, events,
+                metrics, clock);
     }
 }

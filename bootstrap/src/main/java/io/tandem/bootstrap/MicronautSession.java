@@ -15,6 +15,7 @@ import io.tandem.application.experiment.port.in.DecideExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentUseCase;
 import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.application.training.port.in.TrainModelsUseCase;
@@ -109,6 +110,11 @@ final class MicronautSession implements TandemSession, UseCases {
     @Override
     public DecideExperimentUseCase decideExperiment() {
         return context.getBean(DecideExperimentUseCase.class);
+    }
+
+    @Override
+    public RecomputeOnlineMetricsUseCase recomputeOnlineMetrics() {
+        return context.getBean(RecomputeOnlineMetricsUseCase.class);
     }
 
     @Override

@@ -150,7 +150,8 @@ final class ServingFactory {
      * What the serving use cases read, each remote dependency behind its guard: the online store always, the
      * catalog unless the in-memory snapshot answers for it. Each request is assigned to the experiment running on
      * its surface from the running experiments read at most once per {@code tandem.experiments.refresh-interval}
-     * (no store round trip per request), and a list served inside an experiment is recorded in the online store.
+     * (no store round trip per request), and a list served inside an experiment is recorded in the online store
+     * and queued for the lake ({@link ServedListLakeWriter}).
      */
     @Singleton
     ServingDependencies servingDependencies(ServingModels models, LoadUserStatePort userState, LoadItemsPort items,
@@ -159,7 +160,7 @@ final class ServingFactory {
                                             @Named("online-store") DependencyGuard onlineStore,
                                             @Named("catalog") DependencyGuard catalog, CatalogSnapshot snapshot,
                                             AssignVariantUseCase assignments, RecordServedListPort servedLists,
-                                            Clock clock) {
+                                            ServedListLakeWriter servedLake, Clock clock) {
         LoadUserStatePort guardedState = (user, limit) -> onlineStore.call(() -> userState.userState(user, limit));
         LoadItemsPort catalogItems = serving.catalogSnapshot() ? snapshot
                 : ids -> catalog.call(() -> items.loadItems(ids));
@@ -167,7 +168,11 @@ final class ServingFactory {
                 : (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
         return new ServingDependencies(models, guardedState, catalogItems, catalogNewest, fallback,
                 serving.settings(), ServingFactory::requestId,
-                new ServingExperiments(assignments, servedLists, clock));
+                new ServingExperiments(assignments, list -> {
+                    // The lake first: it only queues, and keeps the list even when the online store is away.
+                    servedLake.offer(list);
+                    servedLists.recordServedList(list);
+                }, clock));
     }
 
     @Singleton

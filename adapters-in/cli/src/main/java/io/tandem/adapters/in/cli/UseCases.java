@@ -12,6 +12,7 @@ import io.tandem.application.experiment.port.in.DecideExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentUseCase;
 import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.application.training.port.in.TrainModelsUseCase;
@@ -52,4 +53,6 @@ public interface UseCases {
     StopExperimentUseCase stopExperiment();
 
     DecideExperimentUseCase decideExperiment();
+
+    RecomputeOnlineMetricsUseCase recomputeOnlineMetrics();
 }

@@ -2,8 +2,13 @@ package io.tandem.adapters.out.filesystem;
 
 import io.tandem.adapters.shared.parquet.EventParquet;
 import io.tandem.adapters.shared.parquet.EventRow;
+import io.tandem.adapters.shared.parquet.ServedParquet;
+import io.tandem.adapters.shared.parquet.ServedRow;
 import io.tandem.application.ingestion.port.out.ReadLakePort;
 import io.tandem.application.ingestion.port.out.WriteLakePort;
+import io.tandem.application.experiment.port.out.ReadServedListsLakePort;
+import io.tandem.application.experiment.port.out.WriteServedListsLakePort;
+import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.interaction.Event;
 
 import java.io.IOException;
@@ -25,15 +30,51 @@ import java.util.function.Consumer;
 
 /**
  * The data lake in a local folder: {@code <root>/events/date=YYYY-MM-DD/part-<batchId>.parquet}, each file
- * written to a hidden temporary sibling, synced, then atomically renamed over its final name ({@link AtomicFiles}).
+ * written to a hidden temporary sibling, synced, then atomically renamed over its final name ({@link AtomicFiles});
+ * the served lists likewise under {@code <root>/served/} (ADR-0026).
  */
-public final class FilesystemLakeAdapter implements WriteLakePort, ReadLakePort {
+public final class FilesystemLakeAdapter implements WriteLakePort, ReadLakePort, WriteServedListsLakePort,
+        ReadServedListsLakePort {
 
     private final Path events;
+    private final Path served;
 
     /** @param root the lake's folder; created on the first write when missing */
     public FilesystemLakeAdapter(Path root) {
-        this.events = Objects.requireNonNull(root, "root").toAbsolutePath().normalize().resolve(EventParquet.EVENTS);
+        Path lake = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.events = lake.resolve(EventParquet.EVENTS);
+        this.served = lake.resolve(ServedParquet.SERVED);
+    }
+
+    @Override
+    public void writeServedLists(String batchId, List<ServedList> lists) {
+        EventParquet.requireBatchId(batchId);
+        Objects.requireNonNull(lists, "lists");
+        try {
+            for (Map.Entry<LocalDate, List<ServedRow>> partition : ServedParquet.rowsByDate(lists).entrySet()) {
+                Path target = served.resolve(EventParquet.partitionName(partition.getKey()))
+                        .resolve(EventParquet.fileName(batchId));
+                AtomicFiles.write(target, file -> ServedParquet.write(file, partition.getValue()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing served lists " + batchId + " to the lake at " + served
+                    + " failed", e);
+        }
+    }
+
+    @Override
+    public void readServedLists(LocalDate from, LocalDate to, Consumer<ServedList> consumer) {
+        EventParquet.requireRange(from, to);
+        Objects.requireNonNull(consumer, "consumer");
+        try {
+            for (Path partition : partitions(served, from, to).values()) {
+                for (Path file : files(partition)) {
+                    ServedParquet.read(file, file.toString(), consumer);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the lake at " + served + " failed", e);
+        }
     }
 
     @Override
@@ -60,7 +101,7 @@ public final class FilesystemLakeAdapter implements WriteLakePort, ReadLakePort 
         EventParquet.requireRange(from, to);
         Objects.requireNonNull(consumer, "consumer");
         try {
-            for (Path partition : partitions(from, to).values()) {
+            for (Path partition : partitions(events, from, to).values()) {
                 for (Path file : files(partition)) {
                     EventParquet.read(file, file.toString(), consumer);
                 }
@@ -70,12 +111,13 @@ public final class FilesystemLakeAdapter implements WriteLakePort, ReadLakePort 
         }
     }
 
-    private SortedMap<LocalDate, Path> partitions(LocalDate from, LocalDate to) throws IOException {
+    private static SortedMap<LocalDate, Path> partitions(Path table, LocalDate from, LocalDate to)
+            throws IOException {
         SortedMap<LocalDate, Path> partitions = new TreeMap<>();
-        if (!Files.isDirectory(events)) {
+        if (!Files.isDirectory(table)) {
             return partitions;
         }
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(events)) {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(table)) {
             for (Path child : children) {
                 Optional<LocalDate> date = partitionDate(child.getFileName().toString());
                 if (date.isPresent() && !date.get().isBefore(from) && !date.get().isAfter(to)

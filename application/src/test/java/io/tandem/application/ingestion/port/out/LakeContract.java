@@ -1,10 +1,17 @@
 package io.tandem.application.ingestion.port.out;
 
+import io.tandem.application.experiment.port.out.ReadServedListsLakePort;
+import io.tandem.application.experiment.port.out.WriteServedListsLakePort;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.experiment.attribution.ServedItem;
+import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,19 +27,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * optional field kept or absent, time to the microsecond; reads visit the dates of an inclusive range in date order,
  * and within a date the batches in name order, each batch in its own order; writing a batch again replaces it; an
  * empty batch writes nothing; a batch id that is not a safe name and a range that ends before it starts are refused
- * naming the field.
+ * naming the field. Served lists (ADR-0026) keep the same promises in their own table beside the events: every
+ * field back to the last bit (latency in nanoseconds, served time to the microsecond), a list of no items too.
  */
 public abstract class LakeContract {
 
     private static final LocalDate ALL_FROM = LocalDate.of(2000, 1, 1);
     private static final LocalDate ALL_TO = LocalDate.of(2100, 1, 1);
 
-    /** The two lake ports, as one adapter implements them. */
-    public interface Lake extends WriteLakePort, ReadLakePort {
+    /** The lake ports, events and served lists, as one adapter implements them. */
+    public interface Lake extends WriteLakePort, ReadLakePort, WriteServedListsLakePort, ReadServedListsLakePort {
 
         /** The lake that {@code adapter} is. */
-        static <A extends WriteLakePort & ReadLakePort> Lake of(A adapter) {
+        static <A extends WriteLakePort & ReadLakePort & WriteServedListsLakePort & ReadServedListsLakePort> Lake of(
+                A adapter) {
             return new Lake() {
+                @Override
+                public void writeServedLists(String batchId, List<ServedList> lists) {
+                    adapter.writeServedLists(batchId, lists);
+                }
+
+                @Override
+                public void readServedLists(LocalDate from, LocalDate to, Consumer<ServedList> consumer) {
+                    adapter.readServedLists(from, to, consumer);
+                }
+
                 @Override
                 public void write(String batchId, List<Event> events) {
                     adapter.write(batchId, events);
@@ -170,6 +189,84 @@ public abstract class LakeContract {
         assertThatThrownBy(() -> lake.readEvents(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 1), e -> { }))
                 .isInstanceOf(InvalidFieldException.class)
                 .hasMessageContaining("from");
+    }
+
+    @Test
+    void roundTripsServedListsExactlyInDateOrderAlsoForASecondClient() {
+        Lake lake = emptyLake();
+        ServedList onSecond = served("req-1", "b", "2024-03-02T08:00:00Z", true, "i1", "item with spaces", "ü-3");
+        ServedList lateOnFirst = served("req-2", "holdout", "2024-03-01T23:59:59.999999Z", false, "i4");
+        ServedList nothingServed = served("req-3", "a", "2024-03-01T10:00:00Z", true);
+
+        lake.writeServedLists("served-1", List.of(onSecond, lateOnFirst, nothingServed));
+
+        assertThat(readAllServed(lake)).containsExactly(lateOnFirst, nothingServed, onSecond);
+        assertThat(readAllServed(secondClient(lake))).containsExactly(lateOnFirst, nothingServed, onSecond);
+        List<ServedList> firstDay = new ArrayList<>();
+        lake.readServedLists(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 1), firstDay::add);
+        assertThat(firstDay).containsExactly(lateOnFirst, nothingServed);
+    }
+
+    @Test
+    void servedListsAreATableApartFromTheEventsAndRewritingABatchReplacesIt() {
+        Lake lake = emptyLake();
+        Event event = event("e1", EventType.CLICK, "2024-03-01T10:00:00Z");
+        ServedList list = served("req-1", "a", "2024-03-01T09:00:00Z", false, "i1", "i2");
+        ServedList other = served("req-2", "a", "2024-03-01T09:30:00Z", false, "i3");
+
+        lake.write("same-name", List.of(event));
+        lake.writeServedLists("same-name", List.of(list));
+        lake.writeServedLists("same-name", List.of(list));
+        lake.writeServedLists("other", List.of(other));
+        lake.writeServedLists("nothing", List.of());
+
+        assertThat(readAll(lake)).containsExactly(event);
+        // Batch name order within a date: "other" before "same-name".
+        assertThat(readAllServed(lake)).containsExactly(other, list);
+    }
+
+    @Test
+    void keepsTheServedTimeToTheMicrosecond() {
+        Lake lake = emptyLake();
+
+        lake.writeServedLists("precision", List.of(served("req-1", "a", "2024-03-01T10:00:00.123456789Z", false, "i")));
+
+        assertThat(readAllServed(lake)).singleElement().satisfies(read ->
+                assertThat(read.servedAt()).isEqualTo(Instant.parse("2024-03-01T10:00:00.123456Z")));
+    }
+
+    @Test
+    void refusesUnsafeBatchIdsAndBackwardRangesForServedListsToo() {
+        Lake lake = emptyLake();
+        List<ServedList> batch = List.of(served("req-1", "a", "2024-03-01T10:00:00Z", false, "i1"));
+
+        for (String bad : List.of("", "../escape", "a/b", "a.b", "x".repeat(201))) {
+            assertThatThrownBy(() -> lake.writeServedLists(bad, batch)).as(bad)
+                    .isInstanceOf(InvalidFieldException.class)
+                    .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("batchId");
+        }
+        assertThat(readAllServed(lake)).isEmpty();
+        assertThatThrownBy(() -> lake.readServedLists(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 1), l -> { }))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("from");
+    }
+
+    /** Every served list of the lake, in read order. */
+    protected static List<ServedList> readAllServed(ReadServedListsLakePort lake) {
+        List<ServedList> read = new ArrayList<>();
+        lake.readServedLists(ALL_FROM, ALL_TO, read::add);
+        return read;
+    }
+
+    /** A list of experiment ab-1 served at {@code time}; the last item's propensity is 0.1 + 0.2 (not 0.3). */
+    protected static ServedList served(String requestId, String variant, String time, boolean fallback,
+                                       String... items) {
+        List<ServedItem> served = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            served.add(new ServedItem(new ItemId(items[i]), 2 * i + 1, i == items.length - 1 ? 0.1 + 0.2 : 1.0));
+        }
+        return new ServedList(requestId, "ab-1", variant, new UserId("u ü/" + requestId), Instant.parse(time), served,
+                Duration.ofNanos(3_456_789), fallback);
     }
 
     /** Every event of the lake, in read order. */

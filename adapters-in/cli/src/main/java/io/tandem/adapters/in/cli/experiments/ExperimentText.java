@@ -2,6 +2,7 @@ package io.tandem.adapters.in.cli.experiments;
 
 import io.tandem.application.experiment.port.in.ExperimentDecisions;
 import io.tandem.application.experiment.port.in.ExperimentReport;
+import io.tandem.application.experiment.port.in.RecomputedMetrics;
 import io.tandem.application.experiment.port.in.VariantComparison;
 import io.tandem.application.experiment.port.in.VariantFigures;
 import io.tandem.domain.experiment.Experiment;
@@ -32,6 +33,14 @@ final class ExperimentText {
     }
 
     /** {@code ab-1  running  surface home  started 2026-12-07T09:00:00Z  a 0.5 champion | b 0.5 fallback}. */
+    /** One line saying what a rebuild from the lake read and saved. */
+    static String line(RecomputedMetrics recomputed) {
+        return "recomputed " + recomputed.experiment() + " from the lake: " + recomputed.servedLists()
+                + " served lists (" + recomputed.from() + ".." + recomputed.servedTo() + "), "
+                + recomputed.attributedEvents() + " attributed events (to " + recomputed.eventsTo() + "), "
+                + recomputed.cells().size() + " cells saved";
+    }
+
     static String line(Experiment experiment) {
         List<String> parts = new ArrayList<>(List.of(experiment.name(), experiment.status().wireName(),
                 "surface " + experiment.surface().orElse("*")));

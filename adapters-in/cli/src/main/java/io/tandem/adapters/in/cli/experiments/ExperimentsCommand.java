@@ -7,6 +7,8 @@ import io.tandem.application.experiment.port.in.CreateExperimentCommand;
 import io.tandem.application.experiment.port.in.DecideExperimentCommand;
 import io.tandem.application.experiment.port.in.ExperimentDecisions;
 import io.tandem.application.experiment.port.in.ExperimentReport;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsCommand;
+import io.tandem.application.experiment.port.in.RecomputedMetrics;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
 import io.tandem.application.experiment.port.in.StartExperimentCommand;
 import io.tandem.application.experiment.port.in.StopExperimentCommand;
@@ -29,12 +31,14 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * {@code tandem experiments create|list|show|start|stop|decide}: experiments in the configured store (ADR-0024), on the
- * profile of {@code TANDEM_PROFILE}. Input the domain refuses exits with a usage error naming the field; a state
- * that refuses the step (an overlapping experiment running, a stopped one stopped again) or an unknown name exits 1.
+ * {@code tandem experiments create|list|show|start|stop|decide|recompute}: experiments in the configured store
+ * (ADR-0024), on the profile of {@code TANDEM_PROFILE}. Input the domain refuses exits with a usage error naming the
+ * field; a state that refuses the step (an overlapping experiment running, a stopped one stopped again, recomputing
+ * a draft) or an unknown name exits 1.
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true,
-        description = "Create, list, show (with the read-out), start, stop and decide experiments.")
+        description = "Create, list, show (with the read-out), start, stop and decide experiments, and recompute "
+                + "their online metrics from the lake.")
 public final class ExperimentsCommand extends CommandGroup {
 
 
@@ -58,6 +62,10 @@ public final class ExperimentsCommand extends CommandGroup {
                 + "the version. The experiment stops once every challenger serving a version is decided; deciding "
                 + "again changes nothing.", (session, name) -> session.useCases().decideExperiment()
                 .decide(new DecideExperimentCommand(name))));
+        commandLine.addSubcommand("recompute", named(launcher, out, "Rebuild an experiment's online metrics from the "
+                + "lake: its served lists and the events quoting them, replayed as live attribution does, replacing "
+                + "the stored cells (ADR-0026).", (session, name) -> session.useCases().recomputeOnlineMetrics()
+                .recompute(new RecomputeOnlineMetricsCommand(name))));
         return commandLine;
     }
 
@@ -173,7 +181,7 @@ public final class ExperimentsCommand extends CommandGroup {
         }
     }
 
-    /** {@code show}, {@code start}, {@code stop} and {@code decide}: one step on one experiment, by name. */
+    /** {@code show}, {@code start}, {@code stop}, {@code decide}, {@code recompute}: one step on one experiment. */
     @Command(mixinStandardHelpOptions = true)
     static final class NamedCommand extends Subcommand {
 
@@ -203,6 +211,8 @@ public final class ExperimentsCommand extends CommandGroup {
                     ExperimentText.print(out, report);
                 } else if (done.get() instanceof ExperimentDecisions decisions) {
                     ExperimentText.print(out, decisions);
+                } else if (done.get() instanceof RecomputedMetrics recomputed) {
+                    out.println(ExperimentText.line(recomputed));
                 } else {
                     out.println(ExperimentText.line((Experiment) done.get()));
                 }

@@ -7,6 +7,7 @@ import io.tandem.application.experiment.ExperimentFixture;
 import io.tandem.application.experiment.ExperimentStoreFake;
 import io.tandem.application.experiment.ListExperimentsService;
 import io.tandem.application.experiment.OnlineMetricsFixture;
+import io.tandem.application.experiment.RecomputeOnlineMetricsService;
 import io.tandem.application.experiment.ShowExperimentService;
 import io.tandem.application.experiment.StartExperimentService;
 import io.tandem.application.experiment.StopExperimentService;
@@ -15,16 +16,27 @@ import io.tandem.application.experiment.port.in.DecideExperimentCommand;
 import io.tandem.application.experiment.port.in.DecideExperimentUseCase;
 import io.tandem.application.experiment.port.in.ExperimentDecisions;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentUseCase;
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ExperimentConflictException;
 import io.tandem.domain.experiment.ExperimentStatus;
+import io.tandem.domain.experiment.attribution.AttributionPolicy;
+import io.tandem.domain.experiment.attribution.OnlineMetrics;
+import io.tandem.domain.experiment.attribution.ServedItem;
+import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.experiment.decision.DecisionOutcome;
 import io.tandem.domain.experiment.decision.ExperimentDecision;
 import io.tandem.domain.experiment.decision.VariantEvidence;
 import io.tandem.domain.experiment.readout.PrimaryMetric;
+import io.tandem.domain.interaction.Event;
+import io.tandem.domain.interaction.EventContext;
+import io.tandem.domain.interaction.EventId;
+import io.tandem.domain.interaction.EventType;
 import io.tandem.domain.experiment.readout.ReadoutPolicy;
 import io.tandem.domain.experiment.statistics.Interval;
 import io.tandem.domain.model.ModelRef;
@@ -32,12 +44,15 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +76,8 @@ class ExperimentsCommandTest {
     };
 
     private final ExperimentStoreFake store = new ExperimentStoreFake();
+    private final List<ServedList> lakeLists = new ArrayList<>();
+    private final List<Event> lakeEvents = new ArrayList<>();
     private final Map<Class<?>, Object> useCases = Map.of(
             CreateExperimentUseCase.class, new CreateExperimentService(store,
                     ExperimentFixture.registry("two-stage", "v4")),
@@ -69,7 +86,10 @@ class ExperimentsCommandTest {
                     ReadoutPolicy.clickThroughRate(0.02, 50, 100_000), CLOCK),
             StartExperimentUseCase.class, new StartExperimentService(store, CLOCK),
             StopExperimentUseCase.class, new StopExperimentService(store, CLOCK),
-            DecideExperimentUseCase.class, (DecideExperimentUseCase) this::decided);
+            DecideExperimentUseCase.class, (DecideExperimentUseCase) this::decided,
+            RecomputeOnlineMetricsUseCase.class, new RecomputeOnlineMetricsService(AttributionPolicy.DEFAULT, store,
+                    (from, to, consumer) -> lakeLists.forEach(consumer),
+                    (from, to, consumer) -> lakeEvents.forEach(consumer), store, CLOCK));
     private final CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(useCases::get);
 
     @Test
@@ -205,6 +225,29 @@ class ExperimentsCommandTest {
                 OptionalDouble.of(-0.035), new Interval(-0.06, -0.01), 0.001, 4, 0.9, false, true, false,
                 "lost online: the challenger is worse");
         return Optional.of(new ExperimentDecisions(experiment.get().stop(CLOCK.instant()), List.of(lost), List.of()));
+    }
+
+    @Test
+    void recomputeRebuildsTheCellsFromTheLakeAndSaysWhatItRead() {
+        run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant", "b:0.5:fallback");
+        CommandLineRun draft = run("experiments", "recompute", "ab-1");
+        assertThat(draft.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(draft.err()).contains("status: experiment 'ab-1' never started");
+        run("experiments", "start", "ab-1");
+        Instant served = Instant.parse("2026-12-09T12:00:00Z");
+        lakeLists.add(new ServedList("r1", "ab-1", "b", new UserId("u1"), served,
+                List.of(ServedItem.ranked(new ItemId("i1"), 1), ServedItem.ranked(new ItemId("i2"), 2)),
+                Duration.ofMillis(7), false));
+        lakeEvents.add(new Event(new EventId("e1"), EventType.IMPRESSION, new UserId("u1"), new ItemId("i2"), served,
+                OptionalDouble.empty(), new EventContext(Optional.empty(), Optional.of("r1"), OptionalInt.empty())));
+
+        CommandLineRun recomputed = run("experiments", "recompute", "ab-1");
+
+        assertThat(recomputed.exitCode()).as(recomputed.err()).isZero();
+        assertThat(recomputed.out()).contains("recomputed ab-1 from the lake: 1 served lists (2026-12-09..2026-12-09), "
+                + "1 attributed events (to 2026-12-09), 2 cells saved");
+        assertThat(store.loadOnlineMetrics("ab-1")).extracting(OnlineMetrics::variant).containsOnly("b");
+        assertThat(run("experiments", "recompute", "nope").err()).contains("no experiment 'nope'");
     }
 
     private CommandLineRun run(String... args) {
