@@ -2,7 +2,6 @@ package io.tandem.application.training;
 
 import io.tandem.application.ingestion.LakeInteractions;
 import io.tandem.application.registry.EvaluateAndPromoteService;
-import io.tandem.application.registry.port.in.EvaluateAndPromoteCommand;
 import io.tandem.application.registry.port.in.PromotionOutcome;
 import io.tandem.application.registry.port.in.RegisterModelVersionCommand;
 import io.tandem.application.registry.port.in.RegisterModelVersionUseCase;
@@ -17,17 +16,14 @@ import io.tandem.application.training.port.out.TrainRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.CatalogCoverage;
 import io.tandem.domain.evaluation.Fold;
-import io.tandem.domain.evaluation.FullRanking;
 import io.tandem.domain.evaluation.MetricSuite;
 import io.tandem.domain.jobs.JobProgress;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
-import io.tandem.domain.model.ModelConflictException;
 import io.tandem.domain.model.ModelKind;
 import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
-import io.tandem.domain.model.PromotionDecision;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
@@ -38,26 +34,14 @@ import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
 
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Continuous training of the two-stage system, from the lake to a promotion decision.
@@ -99,9 +83,6 @@ public final class TrainModelsService implements TrainModelsUseCase {
     public static final int METRICS_AT = 10;
     static final String ARTIFACT_FILE = "ranker.onnx";
 
-    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("'v'uuuuMMdd-HHmmss-SSS",
-            Locale.ROOT);
-
     private final List<Retriever> retrievers;
     private final TrainRankerPort trainRanker;
     private final TwoStageSettings settings;
@@ -113,7 +94,8 @@ public final class TrainModelsService implements TrainModelsUseCase {
     private final ChangeModelStagesPort changeStages;
     private final PromotionPolicy policy;
     private final Clock clock;
-    private final Optional<RecencyGrid> recency;
+    private final RecencySelection recency;
+    private final ChampionChallenge champions;
 
     /**
      * @param settings the two-stage settings; each run replaces their seeds with its command's seed
@@ -137,7 +119,6 @@ public final class TrainModelsService implements TrainModelsUseCase {
                               EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register,
                               LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
                               PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency) {
-        this.recency = Objects.requireNonNull(recency, "recency");
         this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
         this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -149,6 +130,8 @@ public final class TrainModelsService implements TrainModelsUseCase {
         this.changeStages = Objects.requireNonNull(changeStages, "changeStages");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.recency = new RecencySelection(this.retrievers, recency);
+        this.champions = new ChampionChallenge(loadVersions, changeStages, policy);
         if (recency.isPresent() && retrievers.stream().noneMatch(r -> r.name().equals(recency.get().retriever()))) {
             throw new InvalidFieldException("recency.retriever", "'" + recency.get().retriever() + "' is none of "
                     + retrievers.stream().map(Retriever::name).toList());
@@ -182,7 +165,8 @@ public final class TrainModelsService implements TrainModelsUseCase {
         }
 
         TwoStageSettings seeded = seeded(settings, command.seed());
-        RecencyChoice recency = chooseRecency(history, fold.test(), feedback, command.seed(), progress);
+        RecencySelection.RecencyChoice recency = this.recency.choose(history, fold.test(), feedback, command.seed(),
+                progress);
         TwoStageTrainer trainer = new TwoStageTrainer(recency.retrievers(), trainRanker, seeded);
         progress.report(0.15, String.format(Locale.ROOT, "training on %,d interactions (hold-out %s)",
                 fold.train().size(), cut.describe()));
@@ -200,9 +184,9 @@ public final class TrainModelsService implements TrainModelsUseCase {
 
         String name = command.model();
         List<ModelVersion> existing = loadVersions.loadVersions(name);
-        Optional<ModelVersion> champion = championOf(existing);
+        Optional<ModelVersion> champion = ChampionChallenge.championOf(existing);
         // Refit only what will serve: a candidate that stays a candidate keeps the models it was measured as.
-        boolean refit = wouldPromote(metrics, champion, holdOut);
+        boolean refit = champions.wouldPromote(metrics, champion, holdOut);
         TrainedStages serving = measured;
         byte[] artifact = measuredArtifact;
         if (refit) {
@@ -212,7 +196,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
             artifact = artifacts.export().export(serving.ranker(), trainer.schema());
         }
         Instant now = clock.instant();
-        String version = nextVersion(existing, now);
+        String version = VersionNames.nextVersion(existing, now);
         progress.report(0.88, "storing and registering " + name + " " + version);
         ServingBundle bundle = new ServingBundle(feedback.itemIds(), feedback.items(), serving.itemStats(),
                 seeded.candidatesPerRetriever(), trainer.retrieverNames(),
@@ -225,12 +209,12 @@ public final class TrainModelsService implements TrainModelsUseCase {
         ModelVersion candidate = register.register(new RegisterModelVersionCommand(new ModelVersion(name, version,
                 ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(schema(trainer)), uri, window,
                 champion.map(ModelVersion::version), now,
-                metadata(refit, cut, refit ? feedback.log().size() : fold.train().size(), recency, command.seed()))));
+                VersionMetadata.of(refit, cut, refit ? feedback.log().size() : fold.train().size(), recency, command.seed()))));
 
         progress.report(0.9, champion.map(c -> "comparing with champion " + c.version())
                 .orElse("no champion yet: promoting"));
-        Optional<ModelVersion> comparedWith = championOf(loadVersions.loadVersions(name));
-        PromotionOutcome outcome = challenge(candidate, holdOut);
+        Optional<ModelVersion> comparedWith = ChampionChallenge.championOf(loadVersions.loadVersions(name));
+        PromotionOutcome outcome = champions.challenge(candidate, holdOut);
         Optional<TrainingReport.ChampionMetrics> championMetrics = holdOut.remeasured().or(() -> comparedWith
                 .filter(c -> c.metrics().holdOut().equals(metrics.holdOut()))
                 .map(c -> new TrainingReport.ChampionMetrics(c.version(), c.metrics(), false)));
@@ -265,122 +249,8 @@ public final class TrainModelsService implements TrainModelsUseCase {
         return new TrainedStages(ranker, models, ItemStats.of(matrix));
     }
 
-    /**
-     * Whether the policy would promote these metrics over the champion of the moment, measuring the champion on
-     * this hold-out when its stored metrics come from another; a champion that cannot be measured here keeps its
-     * place, as {@link #challenge} will decide.
-     */
-    private boolean wouldPromote(ModelMetrics metrics, Optional<ModelVersion> champion, HoldOutEvaluation holdOut) {
-        if (champion.isEmpty()) {
-            return true;
-        }
-        ModelVersion current = champion.get();
-        try {
-            ModelMetrics championMetrics = current.metrics().holdOut().equals(metrics.holdOut())
-                    ? current.metrics()
-                    : holdOut.evaluate(current, metrics.holdOut());
-            return policy.decide(metrics, Optional.of(championMetrics)).promote();
-        } catch (InvalidFieldException | UncheckedIOException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The retrievers this run trains: the decaying one (if any) at the half-life that ranks the hold-out best
-     * alone, on at most {@link RecencyGrid#MAX_USERS} seeded hold-out users.
-     */
-    private RecencyChoice chooseRecency(InteractionMatrix history, InteractionLog heldOutLog,
-                                        LakeInteractions.ImplicitFeedback feedback, long seed,
-                                        JobProgress progress) {
-        if (recency.isEmpty()) {
-            return new RecencyChoice(retrievers, Optional.empty(), "");
-        }
-        RecencyGrid grid = recency.get();
-        progress.report(0.1, "choosing the " + grid.retriever() + " half-life on the hold-out among "
-                + grid.halfLives().stream().map(RecencyGrid::describe).toList());
-        InteractionMatrix sample = InteractionMatrix.of(sampledUsers(heldOutLog, RecencyGrid.MAX_USERS, seed));
-        Optional<Duration> best = grid.halfLives().get(0);
-        double bestNdcg = Double.NEGATIVE_INFINITY;
-        StringBuilder measured = new StringBuilder();
-        for (Optional<Duration> halfLife : grid.halfLives()) {
-            RetrievalModel model = grid.trainer().withHalfLife(halfLife).train(history, feedback.items());
-            double ndcg = FullRanking.measure(model, history, sample, MetricSuite.at(METRICS_AT))
-                    .getOrDefault("ndcg@" + METRICS_AT, 0.0);
-            measured.append(measured.isEmpty() ? "" : ",").append(RecencyGrid.describe(halfLife))
-                    .append('=').append(String.format(Locale.ROOT, "%.4f", ndcg));
-            if (ndcg > bestNdcg) {
-                bestNdcg = ndcg;
-                best = halfLife;
-            }
-        }
-        Optional<Duration> chosen = best;
-        List<Retriever> chosenRetrievers = retrievers.stream()
-                .map(r -> r.name().equals(grid.retriever())
-                        ? new Retriever(r.name(), grid.trainer().withHalfLife(chosen))
-                        : r)
-                .toList();
-        return new RecencyChoice(chosenRetrievers, Optional.of(RecencyGrid.describe(chosen)), measured.toString());
-    }
-
-    /** The rows of at most {@code limit} users of {@code log}, chosen by a seeded shuffle when there are more. */
-    static InteractionLog sampledUsers(InteractionLog log, int limit, long seed) {
-        int[] users = Arrays.stream(log.users()).distinct().sorted().toArray();
-        if (users.length <= limit) {
-            return log;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
-        for (int p = users.length - 1; p > 0; p--) {
-            int q = random.nextInt(p + 1);
-            int swap = users[p];
-            users[p] = users[q];
-            users[q] = swap;
-        }
-        boolean[] kept = new boolean[log.userCount()];
-        for (int u = 0; u < limit; u++) {
-            kept[users[u]] = true;
-        }
-        return log.select(IntStream.range(0, log.size()).filter(row -> kept[log.users()[row]]).toArray());
-    }
-
-    /** What GET /v1/models shows of how a version was trained (ADR-0022). */
-    private static Map<String, String> metadata(boolean refit, TimeCut cut, int interactions, RecencyChoice recency,
-                                                long seed) {
-        Map<String, String> metadata = new TreeMap<>();
-        metadata.put("refit", Boolean.toString(refit));
-        metadata.put("training.interactions", Integer.toString(interactions));
-        metadata.put("training.window-end", Instant.ofEpochSecond(refit ? cut.end() : cut.cut()).toString());
-        metadata.put("hold-out.split", cut.byOrder() ? "event-order" : "time");
-        metadata.put("hold-out.cut", cut.describe());
-        metadata.put("seed", Long.toString(seed));
-        recency.halfLife().ifPresent(h -> {
-            metadata.put("popularity.half-life", h);
-            metadata.put("popularity.half-life.ndcg@" + METRICS_AT, recency.measured());
-        });
-        return metadata;
-    }
-
     /** A ranker with the retrievers and item statistics it was trained beside. */
     private record TrainedStages(TreeEnsemble ranker, List<RetrievalModel> models, ItemStats itemStats) {
-    }
-
-    /** The retrievers a run trains, the half-life chosen (as metadata writes it) and each one's hold-out NDCG. */
-    private record RecencyChoice(List<Retriever> retrievers, Optional<String> halfLife, String measured) {
-    }
-
-    /**
-     * The policy's decision through {@link EvaluateAndPromoteService}, measuring the champion on this run's
-     * hold-out when needed; a champion that cannot be compared keeps its place.
-     */
-    private PromotionOutcome challenge(ModelVersion candidate, HoldOutEvaluation holdOut) {
-        EvaluateAndPromoteService challenge = new EvaluateAndPromoteService(loadVersions, holdOut, changeStages,
-                policy);
-        try {
-            return challenge.evaluateAndPromote(new EvaluateAndPromoteCommand(candidate.name(), candidate.version()));
-        } catch (InvalidFieldException | ModelConflictException | UncheckedIOException e) {
-            return new PromotionOutcome(new PromotionDecision(false, "kept as a candidate: the champion could not "
-                    + "be compared with it (" + e.getMessage() + "); promote it by hand if it should serve"),
-                    Optional.empty());
-        }
     }
 
     /** Users with at least one hold-out item they had not interacted with before the cut. */
@@ -398,32 +268,9 @@ public final class TrainModelsService implements TrainModelsUseCase {
         return users;
     }
 
-    private static Optional<ModelVersion> championOf(List<ModelVersion> versions) {
-        return versions.stream().filter(v -> v.stage() == ModelStage.CHAMPION).findFirst();
-    }
-
     /** {@code settings} with every seed replaced by {@code seed}. */
     private static TwoStageSettings seeded(TwoStageSettings settings, long seed) {
         return settings.withSeed(seed);
     }
 
-    /** The version named by {@code now}, moved to a millisecond after the newest time-named version if needed. */
-    static String nextVersion(List<ModelVersion> existing, Instant now) {
-        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-        for (ModelVersion version : existing) {
-            Optional<Instant> named = timeOf(version.version());
-            if (named.isPresent() && !at.isAfter(named.get())) {
-                at = named.get().plusMillis(1);
-            }
-        }
-        return VERSION_TIME.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-    }
-
-    private static Optional<Instant> timeOf(String version) {
-        try {
-            return Optional.of(LocalDateTime.parse(version, VERSION_TIME).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 }
