@@ -3,7 +3,7 @@ package io.tandem.application.training;
 import io.tandem.application.ingestion.LakeInteractions;
 import io.tandem.domain.evaluation.FullRanking;
 import io.tandem.domain.evaluation.MetricSuite;
-import io.tandem.domain.jobs.JobProgress;
+import io.tandem.domain.jobs.JobStage;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
@@ -35,24 +35,27 @@ final class RecencySelection {
      * alone, on at most {@link RecencyGrid#MAX_USERS} seeded hold-out users.
      */
     RecencyChoice choose(InteractionMatrix history, InteractionLog heldOutLog,
-                                        LakeInteractions.ImplicitFeedback feedback, long seed,
-                                        JobProgress progress) {
+                         LakeInteractions.ImplicitFeedback feedback, long seed,
+                          JobStage stage) {
         if (recency.isEmpty()) {
             return new RecencyChoice(retrievers, Optional.empty(), "");
         }
         RecencyGrid grid = recency.get();
-        progress.report(0.1, "choosing the " + grid.retriever() + " half-life on the hold-out among "
+        stage.start("choosing the " + grid.retriever() + " half-life on the hold-out among "
                 + grid.halfLives().stream().map(RecencyGrid::describe).toList());
         InteractionMatrix sample = InteractionMatrix.of(UserSample.of(heldOutLog, RecencyGrid.MAX_USERS, seed));
         Optional<Duration> best = grid.halfLives().get(0);
         double bestNdcg = Double.NEGATIVE_INFINITY;
         StringBuilder measured = new StringBuilder();
+        int tried = 0;
         for (Optional<Duration> halfLife : grid.halfLives()) {
             RetrievalModel model = grid.trainer().withHalfLife(halfLife).train(history, feedback.items());
             double ndcg = FullRanking.measure(model, history, sample, MetricSuite.at(METRICS_AT))
                     .getOrDefault("ndcg@" + METRICS_AT, 0.0);
             measured.append(measured.isEmpty() ? "" : ",").append(RecencyGrid.describe(halfLife))
                     .append('=').append(String.format(Locale.ROOT, "%.4f", ndcg));
+            tried++;
+            stage.report((double) tried / grid.halfLives().size(), "measured " + measured);
             if (ndcg > bestNdcg) {
                 bestNdcg = ndcg;
                 best = halfLife;
@@ -61,7 +64,7 @@ final class RecencySelection {
         Optional<Duration> chosen = best;
         List<Retriever> chosenRetrievers = retrievers.stream()
                 .map(r -> r.name().equals(grid.retriever())
-                        ? new Retriever(r.name(), grid.trainer().withHalfLife(chosen))
+                        ? new Retriever(r.name(), grid.trainer().withHalfLife(chosen), r.maxItems())
                         : r)
                 .toList();
         return new RecencyChoice(chosenRetrievers, Optional.of(RecencyGrid.describe(chosen)), measured.toString());

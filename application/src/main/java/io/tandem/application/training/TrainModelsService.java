@@ -18,6 +18,7 @@ import io.tandem.domain.evaluation.CatalogCoverage;
 import io.tandem.domain.evaluation.Fold;
 import io.tandem.domain.evaluation.MetricSuite;
 import io.tandem.domain.jobs.JobProgress;
+import io.tandem.domain.jobs.JobStage;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelKind;
@@ -40,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -96,6 +98,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
     private final Clock clock;
     private final RecencySelection recency;
     private final ChampionChallenge champions;
+    private final TrainingLimits limits;
 
     /**
      * @param settings the two-stage settings; each run replaces their seeds with its command's seed
@@ -119,6 +122,21 @@ public final class TrainModelsService implements TrainModelsUseCase {
                               EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register,
                               LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
                               PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency) {
+        this(retrievers, trainRanker, settings, lake, artifacts, encodeRetrievers, register, loadVersions,
+                changeStages, policy, clock, recency, TrainingLimits.defaults());
+    }
+
+    /**
+     * @param limits how many hold-out users a run measures at most and how many interactions it trains on at most
+     *               (ADR-0029)
+     */
+    public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
+                              LakeInteractions lake, RankerArtifactPorts artifacts,
+                              EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register,
+                              LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
+                              PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency,
+                              TrainingLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
         this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -152,13 +170,18 @@ public final class TrainModelsService implements TrainModelsUseCase {
         JobProgress progress = command.progress();
         progress.report(0.0, "reading the lake");
         LakeInteractions.ImplicitFeedback feedback = lake.read(command.from(), command.to(),
-                events -> progress.report(0.05, String.format(Locale.ROOT, "reading the lake: %,d events", events)));
-        TimeCut cut = TimeCut.of(feedback.log(), command.holdOut());
-        Fold fold = cut.split(feedback.log());
+                events -> progress.report(0.04, String.format(Locale.ROOT, "reading the lake: %,d events", events)));
+        InteractionCap capped = InteractionCap.of(feedback.log(), limits.maxInteractions(), command.seed());
+        if (capped.sampled()) {
+            progress.report(0.05, "memory bound: " + capped.message());
+        }
+        InteractionLog interactions = capped.log();
+        TimeCut cut = TimeCut.of(interactions, command.holdOut());
+        Fold fold = cut.split(interactions);
         InteractionMatrix history = InteractionMatrix.of(fold.train());
-        InteractionMatrix heldOut = InteractionMatrix.of(fold.test());
-        int evaluatedUsers = evaluableUsers(history, heldOut);
-        if (evaluatedUsers == 0) {
+        HoldOutSample sample = HoldOutSample.of(history, fold.test(), cut.holdOutName(fold.test().size()),
+                limits.evaluationUsers(), command.seed());
+        if (sample.evaluable() == 0) {
             throw new InvalidFieldException("holdOut", command.holdOut().describe() + " (" + cut.describe()
                     + ") holds no user interacting with an item they had not before: there is nothing to measure a "
                     + "model on");
@@ -166,21 +189,24 @@ public final class TrainModelsService implements TrainModelsUseCase {
 
         TwoStageSettings seeded = seeded(settings, command.seed());
         RecencySelection.RecencyChoice recency = this.recency.choose(history, fold.test(), feedback, command.seed(),
-                progress);
+                new JobStage(progress, "recency", 0.05, 0.1));
         TwoStageTrainer trainer = new TwoStageTrainer(recency.retrievers(), trainRanker, seeded);
-        progress.report(0.15, String.format(Locale.ROOT, "training on %,d interactions (hold-out %s)",
-                fold.train().size(), cut.describe()));
-        TrainedStages measured = trainStages(trainer, fold.train(), feedback, command.seed(), progress, 0.15, 0.5);
-        HoldOutEvaluation holdOut = new HoldOutEvaluation(cut.holdOutName(fold.test().size()),
+        reportItemCaps(trainer, history.itemCount(), progress, 0.1);
+        TrainedStages measured = trainStages(trainer, fold.train(), feedback, command.seed(), progress, 0.1, 0.45,
+                String.format(Locale.ROOT, "on %,d interactions before the cut (hold-out %s)", fold.train().size(),
+                        cut.describe()), "");
+        HoldOutEvaluation holdOut = new HoldOutEvaluation(sample.name(),
                 new CandidateGenerator(measured.models(), history.itemCount(), seeded.candidatesPerRetriever()),
                 new RankingFeatures(trainer.retrieverNames(), measured.itemStats(), feedback.items(),
                         measured.models()),
-                history, heldOut, artifacts, METRICS_AT);
+                history, sample.heldOut(), artifacts, METRICS_AT,
+                new JobStage(progress, "hold-out evaluation of the champion", 0.56, 0.6));
 
-        progress.report(0.55, String.format(Locale.ROOT, "exporting the ranker and measuring it on %,d hold-out "
-                + "interactions of %,d users", fold.test().size(), evaluatedUsers));
+        progress.report(0.45, String.format(Locale.ROOT, "exporting the ranker: %,d hold-out interactions of %s to "
+                + "measure it on", fold.test().size(), sample.describe()));
         byte[] measuredArtifact = artifacts.export().export(measured.ranker(), trainer.schema());
-        ModelMetrics metrics = holdOut.measure(measuredArtifact);
+        ModelMetrics metrics = holdOut.measure(measuredArtifact, new JobStage(progress, "hold-out evaluation", 0.45,
+                0.56));
 
         String name = command.model();
         List<ModelVersion> existing = loadVersions.loadVersions(name);
@@ -190,14 +216,14 @@ public final class TrainModelsService implements TrainModelsUseCase {
         TrainedStages serving = measured;
         byte[] artifact = measuredArtifact;
         if (refit) {
-            progress.report(0.6, String.format(Locale.ROOT, "refitting on the whole window: %,d interactions",
-                    feedback.log().size()));
-            serving = trainStages(trainer, feedback.log(), feedback, command.seed(), progress, 0.6, 0.85);
+            serving = trainStages(trainer, interactions, feedback, command.seed(), progress, 0.6, 0.86,
+                    String.format(Locale.ROOT, "on the whole window, %,d interactions", interactions.size()),
+                    "refit, ");
             artifact = artifacts.export().export(serving.ranker(), trainer.schema());
         }
         Instant now = clock.instant();
         String version = VersionNames.nextVersion(existing, now);
-        progress.report(0.88, "storing and registering " + name + " " + version);
+        progress.report(0.88, "registering: storing " + name + " " + version);
         ServingBundle bundle = new ServingBundle(feedback.itemIds(), feedback.items(), serving.itemStats(),
                 seeded.candidatesPerRetriever(), trainer.retrieverNames(),
                 serving.models().stream().map(encodeRetrievers::encode).toList(), ServingBundle.sha256(artifact));
@@ -206,13 +232,15 @@ public final class TrainModelsService implements TrainModelsUseCase {
         URI uri = artifacts.store().store(new ArtifactKey(name, version, ARTIFACT_FILE), artifact);
         TrainingWindow window = new TrainingWindow(Instant.ofEpochSecond(cut.first()),
                 Instant.ofEpochSecond(refit ? cut.end() : cut.cut()));
+        Map<String, String> metadata = VersionMetadata.of(refit, cut, refit ? interactions.size() : fold.train().size(),
+                recency, command.seed());
+        metadata.putAll(VersionMetadata.limits(capped, sample, trainer.retrievers(), history.itemCount()));
         ModelVersion candidate = register.register(new RegisterModelVersionCommand(new ModelVersion(name, version,
                 ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(schema(trainer)), uri, window,
-                champion.map(ModelVersion::version), now,
-                VersionMetadata.of(refit, cut, refit ? feedback.log().size() : fold.train().size(), recency, command.seed()))));
+                champion.map(ModelVersion::version), now, metadata)));
 
-        progress.report(0.9, champion.map(c -> "comparing with champion " + c.version())
-                .orElse("no champion yet: promoting"));
+        progress.report(0.9, champion.map(c -> "promotion: comparing with champion " + c.version())
+                .orElse("promotion: no champion yet, promoting"));
         Optional<ModelVersion> comparedWith = ChampionChallenge.championOf(loadVersions.loadVersions(name));
         PromotionOutcome outcome = champions.challenge(candidate, holdOut);
         Optional<TrainingReport.ChampionMetrics> championMetrics = holdOut.remeasured().or(() -> comparedWith
@@ -221,9 +249,20 @@ public final class TrainModelsService implements TrainModelsUseCase {
         ModelVersion registered = loadVersions.loadVersion(name, version).orElse(candidate);
         TrainingReport report = new TrainingReport(registered, outcome, championMetrics, feedback.eventsRead(),
                 feedback.log().userCount(), feedback.log().itemCount(), fold.train().size(), fold.test().size(),
-                evaluatedUsers, (System.nanoTime() - started) / 1e9);
+                sample.measured(), (System.nanoTime() - started) / 1e9);
         progress.report(1.0, report.summary());
         return report;
+    }
+
+    /** Says, once per run, which retrievers model fewer items than the catalogue holds (ADR-0029). */
+    private static void reportItemCaps(TwoStageTrainer trainer, int items, JobProgress progress, double at) {
+        for (Retriever retriever : trainer.retrievers()) {
+            if (items > retriever.maxItems()) {
+                progress.report(at, String.format(Locale.ROOT, "item bound: %s models the %,d most popular of "
+                        + "%,d items (its memory grows with the square of the items); the others get its lowest "
+                        + "score and come from the other retrievers", retriever.name(), retriever.maxItems(), items));
+            }
+        }
     }
 
     private static FeatureSchema schema(TwoStageTrainer trainer) {
@@ -232,40 +271,32 @@ public final class TrainModelsService implements TrainModelsUseCase {
 
     /**
      * Both stages on {@code interactions}: the ranker from the splits of {@link RankerHoldouts}, the
-     * retrievers on all of them, and the item statistics the ranker's features read.
+     * retrievers on all of them, and the item statistics the ranker's features read. Its progress is two stages
+     * of the run, the ranker's and the retrievers', within {@code from..to}, named with {@code prefix}.
      */
     private TrainedStages trainStages(TwoStageTrainer trainer, InteractionLog interactions,
                                       LakeInteractions.ImplicitFeedback feedback, long seed,
-                                      JobProgress progress, double from, double to) {
+                                      JobProgress progress, double from, double to, String detail, String prefix) {
+        double split = from + (to - from) * 0.8;
+        JobStage rankerStage = new JobStage(progress, prefix + "training the ranker", from, split);
+        rankerStage.start(detail);
         TreeEnsemble ranker = trainer.trainRanker(interactions, feedback.items(),
-                RankerHoldouts.of(interactions, seed));
-        progress.report(from + (to - from) * 0.8, String.format(Locale.ROOT, "training the retrievers on %,d "
-                + "interactions", interactions.size()));
+                RankerHoldouts.of(interactions, seed), rankerStage);
+        JobStage retrieverStage = new JobStage(progress, prefix + "training the retrievers", split, to);
+        retrieverStage.start(String.format(Locale.ROOT, "%s on %,d interactions", trainer.retrieverNames(),
+                interactions.size()));
         InteractionMatrix matrix = InteractionMatrix.of(interactions);
         List<RetrievalModel> models = new ArrayList<>();
-        for (Retriever retriever : trainer.retrievers()) {
-            models.add(retriever.trainer().train(matrix, feedback.items()));
+        List<Retriever> retrievers = trainer.retrievers();
+        for (int r = 0; r < retrievers.size(); r++) {
+            models.add(retrievers.get(r).trainer().train(matrix, feedback.items()));
+            retrieverStage.report((r + 1.0) / retrievers.size(), retrievers.get(r).name() + " trained");
         }
         return new TrainedStages(ranker, models, ItemStats.of(matrix));
     }
 
     /** A ranker with the retrievers and item statistics it was trained beside. */
     private record TrainedStages(TreeEnsemble ranker, List<RetrievalModel> models, ItemStats itemStats) {
-    }
-
-    /** Users with at least one hold-out item they had not interacted with before the cut. */
-    private static int evaluableUsers(InteractionMatrix history, InteractionMatrix heldOut) {
-        int users = 0;
-        int[] columns = heldOut.columns();
-        for (int user = 0; user < heldOut.userCount(); user++) {
-            for (int p = heldOut.rowStart(user); p < heldOut.rowEnd(user); p++) {
-                if (!history.contains(user, columns[p])) {
-                    users++;
-                    break;
-                }
-            }
-        }
-        return users;
     }
 
     /** {@code settings} with every seed replaced by {@code seed}. */

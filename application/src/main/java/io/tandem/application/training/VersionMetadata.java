@@ -1,6 +1,7 @@
 package io.tandem.application.training;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,6 +27,28 @@ final class VersionMetadata {
             metadata.put("popularity.half-life", h);
             metadata.put("popularity.half-life.ndcg@" + METRICS_AT, recency.measured());
         });
+        return metadata;
+    }
+
+    /**
+     * What the bounds of ADR-0029 did to a run: the hold-out users measured (and of how many), the lake's
+     * interactions when a sample of users was trained on, and the items a bounded retriever modelled.
+     */
+    static Map<String, String> limits(InteractionCap capped, HoldOutSample sample, List<Retriever> retrievers,
+                                      int items) {
+        Map<String, String> metadata = new TreeMap<>();
+        metadata.put("hold-out.users", Integer.toString(sample.measured()));
+        if (sample.sampled()) {
+            metadata.put("hold-out.users-evaluable", Integer.toString(sample.evaluable()));
+        }
+        if (capped.sampled()) {
+            metadata.put("training.sampled-users", "true");
+        }
+        for (Retriever retriever : retrievers) {
+            if (items > retriever.maxItems()) {
+                metadata.put(retriever.name() + ".items", retriever.maxItems() + " of " + items);
+            }
+        }
         return metadata;
     }
 }

@@ -300,8 +300,8 @@ class TrainModelsServiceTest {
         assertThat(progressFractions).last().isEqualTo(1.0);
         assertThat(progressFractions).isSorted();
         assertThat(progressSteps).last().isEqualTo(report.summary());
-        assertThat(progressSteps).anyMatch(step -> step.startsWith("training on"));
-        assertThat(progressSteps).anyMatch(step -> step.startsWith("refitting on the whole window"));
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("training the ranker: on "));
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("refit, training the ranker: on the whole window"));
     }
 
     @Test
