@@ -13,9 +13,9 @@ import io.tandem.domain.InvalidFieldException;
  */
 public record TrainingLimits(int evaluationUsers, int maxInteractions) {
 
-    /** Enough users for NDCG@10 means within about ±0.005 on the data sets measured (docs/benchmarks.md). */
+    /** A mean over this many users has a standard error of 1.4% of the per-user spread (σ/√5000). */
     public static final int DEFAULT_EVALUATION_USERS = 5_000;
-    /** About 1 GB of training structures at the measured cost per interaction, inside a 4 GB heap. */
+    /** Five times the 1M-event bench's interactions; inside a 4 GB heap at the scales of docs/benchmarks.md. */
     public static final int DEFAULT_MAX_INTERACTIONS = 5_000_000;
 
     public TrainingLimits {
