@@ -30,7 +30,7 @@ record TrainingConfiguration(@Bindable(defaultValue = TrainModelsCommand.DEFAULT
                              @Bindable(defaultValue = "42") long seed,
                              @Bindable(defaultValue = DEFAULT_HALF_LIVES) List<String> popularityHalfLives,
                              @Bindable(defaultValue = "5000") int evaluationUsers,
-                             @Bindable(defaultValue = "5000000") int maxInteractions) {
+                             @Bindable(defaultValue = "2000000") int maxInteractions) {
 
     static final String DEFAULT_HALF_LIVES = "1d,3d,7d,30d,none";
     private static final Pattern HALF_LIFE = Pattern.compile("([1-9][0-9]{0,4})([hd])");

@@ -15,8 +15,11 @@ public record TrainingLimits(int evaluationUsers, int maxInteractions) {
 
     /** A mean over this many users has a standard error of 1.4% of the per-user spread (σ/√5000). */
     public static final int DEFAULT_EVALUATION_USERS = 5_000;
-    /** Five times the 1M-event bench's interactions; inside a 4 GB heap at the scales of docs/benchmarks.md. */
-    public static final int DEFAULT_MAX_INTERACTIONS = 5_000_000;
+    /**
+     * About 1.5 times the interactions of the 3M-event bench, the largest run measured inside a 4 GB heap
+     * (docs/benchmarks.md, "Training at scale").
+     */
+    public static final int DEFAULT_MAX_INTERACTIONS = 2_000_000;
 
     public TrainingLimits {
         if (evaluationUsers < 0) {
