@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +104,9 @@ final class BenchTrainCommand implements Callable<Integer> {
                         + "load average %.2f on %d cores; scratch %s%n", run, events, items, users, seed,
                 BenchTrainStages.maxHeapMb(), loadAverage(), Runtime.getRuntime().availableProcessors(), scratch);
         try (TandemServer server = launcher.startServer(properties)) {
-            BenchTrainDataSet data = new BenchTrainDataSet(items, users, events, seed, Instant.now());
+            // The data set ends at the start of the day, so that runs on the same day train on identical data.
+            BenchTrainDataSet data = new BenchTrainDataSet(items, users, events, seed,
+                    Instant.now().truncatedTo(ChronoUnit.DAYS));
             long loadStarted = System.nanoTime();
             long accepted = load(server, data);
             awaitLake(server.useCase(ReadArchivedEventsUseCase.class), accepted);
