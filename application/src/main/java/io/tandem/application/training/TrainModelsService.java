@@ -20,7 +20,6 @@ import io.tandem.domain.evaluation.MetricSuite;
 import io.tandem.domain.jobs.JobProgress;
 import io.tandem.domain.jobs.JobStage;
 import io.tandem.domain.model.ArtifactKey;
-import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelKind;
 import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelStage;
@@ -58,7 +57,8 @@ import java.util.Optional;
  *       {@link RankerHoldouts}, the same as {@code tandem evaluate} uses. The retrievers are then trained on the
  *       whole training window.</li>
  *   <li>The ranker is exported to ONNX, and that artifact is measured on the hold-out
- *       ({@link HoldOutEvaluation}): these are the version's metrics.</li>
+ *       ({@link HoldOutEvaluation}): these are the version's metrics, on a seeded sample of the hold-out's users
+ *       above {@link TrainingLimits#evaluationUsers()} ({@link HoldOutSample}, ADR-0029).</li>
  *   <li>If the {@link PromotionPolicy} would promote those metrics over the champion of the moment, both stages
  *       are refit with the same settings on the whole window, hold-out included (ADR-0022), and the refit is what
  *       is stored and serves; the version keeps the hold-out metrics and its metadata records the refit. A
@@ -187,7 +187,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
                     + "model on");
         }
 
-        TwoStageSettings seeded = seeded(settings, command.seed());
+        TwoStageSettings seeded = settings.withSeed(command.seed());
         RecencySelection.RecencyChoice recency = this.recency.choose(history, fold.test(), feedback, command.seed(),
                 new JobStage(progress, "recency", 0.05, 0.1));
         TwoStageTrainer trainer = new TwoStageTrainer(recency.retrievers(), trainRanker, seeded);
@@ -236,7 +236,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
                 recency, command.seed());
         metadata.putAll(VersionMetadata.limits(capped, sample, trainer.retrievers(), history.itemCount()));
         ModelVersion candidate = register.register(new RegisterModelVersionCommand(new ModelVersion(name, version,
-                ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(schema(trainer)), uri, window,
+                ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(trainer.schema()), uri, window,
                 champion.map(ModelVersion::version), now, metadata)));
 
         progress.report(0.9, champion.map(c -> "promotion: comparing with champion " + c.version())
@@ -263,10 +263,6 @@ public final class TrainModelsService implements TrainModelsUseCase {
                         + "score and come from the other retrievers", retriever.name(), retriever.maxItems(), items));
             }
         }
-    }
-
-    private static FeatureSchema schema(TwoStageTrainer trainer) {
-        return trainer.schema();
     }
 
     /**
@@ -298,10 +294,4 @@ public final class TrainModelsService implements TrainModelsUseCase {
     /** A ranker with the retrievers and item statistics it was trained beside. */
     private record TrainedStages(TreeEnsemble ranker, List<RetrievalModel> models, ItemStats itemStats) {
     }
-
-    /** {@code settings} with every seed replaced by {@code seed}. */
-    private static TwoStageSettings seeded(TwoStageSettings settings, long seed) {
-        return settings.withSeed(seed);
-    }
-
 }
