@@ -160,7 +160,8 @@ final class TrainingFactory {
         return new TrainModelsService(retrievers(), trainRanker, twoStage.settings(),
                 new LakeInteractions(readLake, loadItems, policy.labelWeights()),
                 new RankerArtifactPorts(export, store, load, openLazily), codec::encode, register, versions, stages, promotion,
-                clock, Optional.of(new RecencyGrid(POPULARITY, training.halfLives(), TrainingFactory::popularity)));
+                clock, Optional.of(new RecencyGrid(POPULARITY, training.halfLives(), TrainingFactory::popularity)),
+                training.limits());
     }
 
     /** One low-priority thread of its own: a job never takes a request thread, and two jobs never overlap. */
@@ -238,6 +239,7 @@ final class TrainingFactory {
                 new Retriever(POPULARITY, new PopularityTrainer(PopularityParameters.mostPopular())::train),
                 new Retriever("item-knn", new ItemKnnTrainer(ItemKnnParameters.defaults())::train),
                 new Retriever("ials", new IalsTrainer(IalsParameters.defaults())::train),
-                new Retriever("ease", new EaseTrainer(EaseParameters.defaults())::train));
+                new Retriever("ease", new EaseTrainer(EaseParameters.defaults())::train,
+                        EaseParameters.defaults().maxItems()));
     }
 }

@@ -2,7 +2,6 @@ package io.tandem.application.training;
 
 import io.tandem.application.ingestion.LakeInteractions;
 import io.tandem.application.registry.EvaluateAndPromoteService;
-import io.tandem.application.registry.port.in.EvaluateAndPromoteCommand;
 import io.tandem.application.registry.port.in.PromotionOutcome;
 import io.tandem.application.registry.port.in.RegisterModelVersionCommand;
 import io.tandem.application.registry.port.in.RegisterModelVersionUseCase;
@@ -17,17 +16,14 @@ import io.tandem.application.training.port.out.TrainRankerPort;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.CatalogCoverage;
 import io.tandem.domain.evaluation.Fold;
-import io.tandem.domain.evaluation.FullRanking;
 import io.tandem.domain.evaluation.MetricSuite;
 import io.tandem.domain.jobs.JobProgress;
+import io.tandem.domain.jobs.JobStage;
 import io.tandem.domain.model.ArtifactKey;
-import io.tandem.domain.model.FeatureSchema;
-import io.tandem.domain.model.ModelConflictException;
 import io.tandem.domain.model.ModelKind;
 import io.tandem.domain.model.ModelMetrics;
 import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
-import io.tandem.domain.model.PromotionDecision;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
 import io.tandem.domain.model.TreeEnsemble;
@@ -38,26 +34,15 @@ import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.retrieval.RetrievalModel;
 
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Continuous training of the two-stage system, from the lake to a promotion decision.
@@ -72,7 +57,8 @@ import java.util.stream.IntStream;
  *       {@link RankerHoldouts}, the same as {@code tandem evaluate} uses. The retrievers are then trained on the
  *       whole training window.</li>
  *   <li>The ranker is exported to ONNX, and that artifact is measured on the hold-out
- *       ({@link HoldOutEvaluation}): these are the version's metrics.</li>
+ *       ({@link HoldOutEvaluation}): these are the version's metrics, on a seeded sample of the hold-out's users
+ *       above {@link TrainingLimits#evaluationUsers()} ({@link HoldOutSample}, ADR-0029).</li>
  *   <li>If the {@link PromotionPolicy} would promote those metrics over the champion of the moment, both stages
  *       are refit with the same settings on the whole window, hold-out included (ADR-0022), and the refit is what
  *       is stored and serves; the version keeps the hold-out metrics and its metadata records the refit. A
@@ -99,9 +85,6 @@ public final class TrainModelsService implements TrainModelsUseCase {
     public static final int METRICS_AT = 10;
     static final String ARTIFACT_FILE = "ranker.onnx";
 
-    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("'v'uuuuMMdd-HHmmss-SSS",
-            Locale.ROOT);
-
     private final List<Retriever> retrievers;
     private final TrainRankerPort trainRanker;
     private final TwoStageSettings settings;
@@ -113,7 +96,9 @@ public final class TrainModelsService implements TrainModelsUseCase {
     private final ChangeModelStagesPort changeStages;
     private final PromotionPolicy policy;
     private final Clock clock;
-    private final Optional<RecencyGrid> recency;
+    private final RecencySelection recency;
+    private final ChampionChallenge champions;
+    private final TrainingLimits limits;
 
     /**
      * @param settings the two-stage settings; each run replaces their seeds with its command's seed
@@ -137,7 +122,21 @@ public final class TrainModelsService implements TrainModelsUseCase {
                               EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register,
                               LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
                               PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency) {
-        this.recency = Objects.requireNonNull(recency, "recency");
+        this(retrievers, trainRanker, settings, lake, artifacts, encodeRetrievers, register, loadVersions,
+                changeStages, policy, clock, recency, TrainingLimits.defaults());
+    }
+
+    /**
+     * @param limits how many hold-out users a run measures at most and how many interactions it trains on at most
+     *               (ADR-0029)
+     */
+    public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
+                              LakeInteractions lake, RankerArtifactPorts artifacts,
+                              EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register,
+                              LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
+                              PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency,
+                              TrainingLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
         this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -149,6 +148,8 @@ public final class TrainModelsService implements TrainModelsUseCase {
         this.changeStages = Objects.requireNonNull(changeStages, "changeStages");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.recency = new RecencySelection(this.retrievers, recency);
+        this.champions = new ChampionChallenge(loadVersions, changeStages, policy);
         if (recency.isPresent() && retrievers.stream().noneMatch(r -> r.name().equals(recency.get().retriever()))) {
             throw new InvalidFieldException("recency.retriever", "'" + recency.get().retriever() + "' is none of "
                     + retrievers.stream().map(Retriever::name).toList());
@@ -169,51 +170,60 @@ public final class TrainModelsService implements TrainModelsUseCase {
         JobProgress progress = command.progress();
         progress.report(0.0, "reading the lake");
         LakeInteractions.ImplicitFeedback feedback = lake.read(command.from(), command.to(),
-                events -> progress.report(0.05, String.format(Locale.ROOT, "reading the lake: %,d events", events)));
-        TimeCut cut = TimeCut.of(feedback.log(), command.holdOut());
-        Fold fold = cut.split(feedback.log());
+                events -> progress.report(0.04, String.format(Locale.ROOT, "reading the lake: %,d events", events)));
+        InteractionCap capped = InteractionCap.of(feedback.log(), limits.maxInteractions(), command.seed());
+        if (capped.sampled()) {
+            progress.report(0.05, "memory bound: " + capped.message());
+        }
+        InteractionLog interactions = capped.log();
+        TimeCut cut = TimeCut.of(interactions, command.holdOut());
+        Fold fold = cut.split(interactions);
         InteractionMatrix history = InteractionMatrix.of(fold.train());
-        InteractionMatrix heldOut = InteractionMatrix.of(fold.test());
-        int evaluatedUsers = evaluableUsers(history, heldOut);
-        if (evaluatedUsers == 0) {
+        HoldOutSample sample = HoldOutSample.of(history, fold.test(), cut.holdOutName(fold.test().size()),
+                limits.evaluationUsers(), command.seed());
+        if (sample.evaluable() == 0) {
             throw new InvalidFieldException("holdOut", command.holdOut().describe() + " (" + cut.describe()
                     + ") holds no user interacting with an item they had not before: there is nothing to measure a "
                     + "model on");
         }
 
-        TwoStageSettings seeded = seeded(settings, command.seed());
-        RecencyChoice recency = chooseRecency(history, fold.test(), feedback, command.seed(), progress);
+        TwoStageSettings seeded = settings.withSeed(command.seed());
+        RecencySelection.RecencyChoice recency = this.recency.choose(history, fold.test(), feedback, command.seed(),
+                new JobStage(progress, "recency", 0.05, 0.1));
         TwoStageTrainer trainer = new TwoStageTrainer(recency.retrievers(), trainRanker, seeded);
-        progress.report(0.15, String.format(Locale.ROOT, "training on %,d interactions (hold-out %s)",
-                fold.train().size(), cut.describe()));
-        TrainedStages measured = trainStages(trainer, fold.train(), feedback, command.seed(), progress, 0.15, 0.5);
-        HoldOutEvaluation holdOut = new HoldOutEvaluation(cut.holdOutName(fold.test().size()),
+        reportItemCaps(trainer, history.itemCount(), progress, 0.1);
+        TrainedStages measured = trainStages(trainer, fold.train(), feedback, command.seed(), progress, 0.1, 0.45,
+                String.format(Locale.ROOT, "on %,d interactions before the cut (hold-out %s)", fold.train().size(),
+                        cut.describe()), "");
+        HoldOutEvaluation holdOut = new HoldOutEvaluation(sample.name(),
                 new CandidateGenerator(measured.models(), history.itemCount(), seeded.candidatesPerRetriever()),
                 new RankingFeatures(trainer.retrieverNames(), measured.itemStats(), feedback.items(),
                         measured.models()),
-                history, heldOut, artifacts, METRICS_AT);
+                history, sample.heldOut(), artifacts, METRICS_AT,
+                new JobStage(progress, "hold-out evaluation of the champion", 0.56, 0.6));
 
-        progress.report(0.55, String.format(Locale.ROOT, "exporting the ranker and measuring it on %,d hold-out "
-                + "interactions of %,d users", fold.test().size(), evaluatedUsers));
+        progress.report(0.45, String.format(Locale.ROOT, "exporting the ranker: %,d hold-out interactions of %s to "
+                + "measure it on", fold.test().size(), sample.describe()));
         byte[] measuredArtifact = artifacts.export().export(measured.ranker(), trainer.schema());
-        ModelMetrics metrics = holdOut.measure(measuredArtifact);
+        ModelMetrics metrics = holdOut.measure(measuredArtifact, new JobStage(progress, "hold-out evaluation", 0.45,
+                0.56));
 
         String name = command.model();
         List<ModelVersion> existing = loadVersions.loadVersions(name);
-        Optional<ModelVersion> champion = championOf(existing);
+        Optional<ModelVersion> champion = ChampionChallenge.championOf(existing);
         // Refit only what will serve: a candidate that stays a candidate keeps the models it was measured as.
-        boolean refit = wouldPromote(metrics, champion, holdOut);
+        boolean refit = champions.wouldPromote(metrics, champion, holdOut);
         TrainedStages serving = measured;
         byte[] artifact = measuredArtifact;
         if (refit) {
-            progress.report(0.6, String.format(Locale.ROOT, "refitting on the whole window: %,d interactions",
-                    feedback.log().size()));
-            serving = trainStages(trainer, feedback.log(), feedback, command.seed(), progress, 0.6, 0.85);
+            serving = trainStages(trainer, interactions, feedback, command.seed(), progress, 0.6, 0.86,
+                    String.format(Locale.ROOT, "on the whole window, %,d interactions", interactions.size()),
+                    "refit, ");
             artifact = artifacts.export().export(serving.ranker(), trainer.schema());
         }
         Instant now = clock.instant();
-        String version = nextVersion(existing, now);
-        progress.report(0.88, "storing and registering " + name + " " + version);
+        String version = VersionNames.nextVersion(existing, now);
+        progress.report(0.88, "registering: storing " + name + " " + version);
         ServingBundle bundle = new ServingBundle(feedback.itemIds(), feedback.items(), serving.itemStats(),
                 seeded.candidatesPerRetriever(), trainer.retrieverNames(),
                 serving.models().stream().map(encodeRetrievers::encode).toList(), ServingBundle.sha256(artifact));
@@ -222,208 +232,66 @@ public final class TrainModelsService implements TrainModelsUseCase {
         URI uri = artifacts.store().store(new ArtifactKey(name, version, ARTIFACT_FILE), artifact);
         TrainingWindow window = new TrainingWindow(Instant.ofEpochSecond(cut.first()),
                 Instant.ofEpochSecond(refit ? cut.end() : cut.cut()));
+        Map<String, String> metadata = VersionMetadata.of(refit, cut, refit ? interactions.size() : fold.train().size(),
+                recency, command.seed());
+        metadata.putAll(VersionMetadata.limits(capped, sample, trainer.retrievers(), history.itemCount()));
         ModelVersion candidate = register.register(new RegisterModelVersionCommand(new ModelVersion(name, version,
-                ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(schema(trainer)), uri, window,
-                champion.map(ModelVersion::version), now,
-                metadata(refit, cut, refit ? feedback.log().size() : fold.train().size(), recency, command.seed()))));
+                ModelKind.RANKER, ModelStage.CANDIDATE, metrics, Optional.of(trainer.schema()), uri, window,
+                champion.map(ModelVersion::version), now, metadata)));
 
-        progress.report(0.9, champion.map(c -> "comparing with champion " + c.version())
-                .orElse("no champion yet: promoting"));
-        Optional<ModelVersion> comparedWith = championOf(loadVersions.loadVersions(name));
-        PromotionOutcome outcome = challenge(candidate, holdOut);
+        progress.report(0.9, champion.map(c -> "promotion: comparing with champion " + c.version())
+                .orElse("promotion: no champion yet, promoting"));
+        Optional<ModelVersion> comparedWith = ChampionChallenge.championOf(loadVersions.loadVersions(name));
+        PromotionOutcome outcome = champions.challenge(candidate, holdOut);
         Optional<TrainingReport.ChampionMetrics> championMetrics = holdOut.remeasured().or(() -> comparedWith
                 .filter(c -> c.metrics().holdOut().equals(metrics.holdOut()))
                 .map(c -> new TrainingReport.ChampionMetrics(c.version(), c.metrics(), false)));
         ModelVersion registered = loadVersions.loadVersion(name, version).orElse(candidate);
         TrainingReport report = new TrainingReport(registered, outcome, championMetrics, feedback.eventsRead(),
                 feedback.log().userCount(), feedback.log().itemCount(), fold.train().size(), fold.test().size(),
-                evaluatedUsers, (System.nanoTime() - started) / 1e9);
+                sample.measured(), (System.nanoTime() - started) / 1e9);
         progress.report(1.0, report.summary());
         return report;
     }
 
-    private static FeatureSchema schema(TwoStageTrainer trainer) {
-        return trainer.schema();
+    /** Says, once per run, which retrievers model fewer items than the catalogue holds (ADR-0029). */
+    private static void reportItemCaps(TwoStageTrainer trainer, int items, JobProgress progress, double at) {
+        for (Retriever retriever : trainer.retrievers()) {
+            if (items > retriever.maxItems()) {
+                progress.report(at, String.format(Locale.ROOT, "item bound: %s models the %,d most popular of "
+                        + "%,d items (its memory grows with the square of the items); the others get its lowest "
+                        + "score and come from the other retrievers", retriever.name(), retriever.maxItems(), items));
+            }
+        }
     }
 
     /**
      * Both stages on {@code interactions}: the ranker from the splits of {@link RankerHoldouts}, the
-     * retrievers on all of them, and the item statistics the ranker's features read.
+     * retrievers on all of them, and the item statistics the ranker's features read. Its progress is two stages
+     * of the run, the ranker's and the retrievers', within {@code from..to}, named with {@code prefix}.
      */
     private TrainedStages trainStages(TwoStageTrainer trainer, InteractionLog interactions,
                                       LakeInteractions.ImplicitFeedback feedback, long seed,
-                                      JobProgress progress, double from, double to) {
+                                      JobProgress progress, double from, double to, String detail, String prefix) {
+        double split = from + (to - from) * 0.8;
+        JobStage rankerStage = new JobStage(progress, prefix + "training the ranker", from, split);
+        rankerStage.start(detail);
         TreeEnsemble ranker = trainer.trainRanker(interactions, feedback.items(),
-                RankerHoldouts.of(interactions, seed));
-        progress.report(from + (to - from) * 0.8, String.format(Locale.ROOT, "training the retrievers on %,d "
-                + "interactions", interactions.size()));
+                RankerHoldouts.of(interactions, seed), rankerStage);
+        JobStage retrieverStage = new JobStage(progress, prefix + "training the retrievers", split, to);
+        retrieverStage.start(String.format(Locale.ROOT, "%s on %,d interactions", trainer.retrieverNames(),
+                interactions.size()));
         InteractionMatrix matrix = InteractionMatrix.of(interactions);
         List<RetrievalModel> models = new ArrayList<>();
-        for (Retriever retriever : trainer.retrievers()) {
-            models.add(retriever.trainer().train(matrix, feedback.items()));
+        List<Retriever> retrievers = trainer.retrievers();
+        for (int r = 0; r < retrievers.size(); r++) {
+            models.add(retrievers.get(r).trainer().train(matrix, feedback.items()));
+            retrieverStage.report((r + 1.0) / retrievers.size(), retrievers.get(r).name() + " trained");
         }
         return new TrainedStages(ranker, models, ItemStats.of(matrix));
     }
 
-    /**
-     * Whether the policy would promote these metrics over the champion of the moment, measuring the champion on
-     * this hold-out when its stored metrics come from another; a champion that cannot be measured here keeps its
-     * place, as {@link #challenge} will decide.
-     */
-    private boolean wouldPromote(ModelMetrics metrics, Optional<ModelVersion> champion, HoldOutEvaluation holdOut) {
-        if (champion.isEmpty()) {
-            return true;
-        }
-        ModelVersion current = champion.get();
-        try {
-            ModelMetrics championMetrics = current.metrics().holdOut().equals(metrics.holdOut())
-                    ? current.metrics()
-                    : holdOut.evaluate(current, metrics.holdOut());
-            return policy.decide(metrics, Optional.of(championMetrics)).promote();
-        } catch (InvalidFieldException | UncheckedIOException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The retrievers this run trains: the decaying one (if any) at the half-life that ranks the hold-out best
-     * alone, on at most {@link RecencyGrid#MAX_USERS} seeded hold-out users.
-     */
-    private RecencyChoice chooseRecency(InteractionMatrix history, InteractionLog heldOutLog,
-                                        LakeInteractions.ImplicitFeedback feedback, long seed,
-                                        JobProgress progress) {
-        if (recency.isEmpty()) {
-            return new RecencyChoice(retrievers, Optional.empty(), "");
-        }
-        RecencyGrid grid = recency.get();
-        progress.report(0.1, "choosing the " + grid.retriever() + " half-life on the hold-out among "
-                + grid.halfLives().stream().map(RecencyGrid::describe).toList());
-        InteractionMatrix sample = InteractionMatrix.of(sampledUsers(heldOutLog, RecencyGrid.MAX_USERS, seed));
-        Optional<Duration> best = grid.halfLives().get(0);
-        double bestNdcg = Double.NEGATIVE_INFINITY;
-        StringBuilder measured = new StringBuilder();
-        for (Optional<Duration> halfLife : grid.halfLives()) {
-            RetrievalModel model = grid.trainer().withHalfLife(halfLife).train(history, feedback.items());
-            double ndcg = FullRanking.measure(model, history, sample, MetricSuite.at(METRICS_AT))
-                    .getOrDefault("ndcg@" + METRICS_AT, 0.0);
-            measured.append(measured.isEmpty() ? "" : ",").append(RecencyGrid.describe(halfLife))
-                    .append('=').append(String.format(Locale.ROOT, "%.4f", ndcg));
-            if (ndcg > bestNdcg) {
-                bestNdcg = ndcg;
-                best = halfLife;
-            }
-        }
-        Optional<Duration> chosen = best;
-        List<Retriever> chosenRetrievers = retrievers.stream()
-                .map(r -> r.name().equals(grid.retriever())
-                        ? new Retriever(r.name(), grid.trainer().withHalfLife(chosen))
-                        : r)
-                .toList();
-        return new RecencyChoice(chosenRetrievers, Optional.of(RecencyGrid.describe(chosen)), measured.toString());
-    }
-
-    /** The rows of at most {@code limit} users of {@code log}, chosen by a seeded shuffle when there are more. */
-    static InteractionLog sampledUsers(InteractionLog log, int limit, long seed) {
-        int[] users = Arrays.stream(log.users()).distinct().sorted().toArray();
-        if (users.length <= limit) {
-            return log;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
-        for (int p = users.length - 1; p > 0; p--) {
-            int q = random.nextInt(p + 1);
-            int swap = users[p];
-            users[p] = users[q];
-            users[q] = swap;
-        }
-        boolean[] kept = new boolean[log.userCount()];
-        for (int u = 0; u < limit; u++) {
-            kept[users[u]] = true;
-        }
-        return log.select(IntStream.range(0, log.size()).filter(row -> kept[log.users()[row]]).toArray());
-    }
-
-    /** What GET /v1/models shows of how a version was trained (ADR-0022). */
-    private static Map<String, String> metadata(boolean refit, TimeCut cut, int interactions, RecencyChoice recency,
-                                                long seed) {
-        Map<String, String> metadata = new TreeMap<>();
-        metadata.put("refit", Boolean.toString(refit));
-        metadata.put("training.interactions", Integer.toString(interactions));
-        metadata.put("training.window-end", Instant.ofEpochSecond(refit ? cut.end() : cut.cut()).toString());
-        metadata.put("hold-out.split", cut.byOrder() ? "event-order" : "time");
-        metadata.put("hold-out.cut", cut.describe());
-        metadata.put("seed", Long.toString(seed));
-        recency.halfLife().ifPresent(h -> {
-            metadata.put("popularity.half-life", h);
-            metadata.put("popularity.half-life.ndcg@" + METRICS_AT, recency.measured());
-        });
-        return metadata;
-    }
-
     /** A ranker with the retrievers and item statistics it was trained beside. */
     private record TrainedStages(TreeEnsemble ranker, List<RetrievalModel> models, ItemStats itemStats) {
-    }
-
-    /** The retrievers a run trains, the half-life chosen (as metadata writes it) and each one's hold-out NDCG. */
-    private record RecencyChoice(List<Retriever> retrievers, Optional<String> halfLife, String measured) {
-    }
-
-    /**
-     * The policy's decision through {@link EvaluateAndPromoteService}, measuring the champion on this run's
-     * hold-out when needed; a champion that cannot be compared keeps its place.
-     */
-    private PromotionOutcome challenge(ModelVersion candidate, HoldOutEvaluation holdOut) {
-        EvaluateAndPromoteService challenge = new EvaluateAndPromoteService(loadVersions, holdOut, changeStages,
-                policy);
-        try {
-            return challenge.evaluateAndPromote(new EvaluateAndPromoteCommand(candidate.name(), candidate.version()));
-        } catch (InvalidFieldException | ModelConflictException | UncheckedIOException e) {
-            return new PromotionOutcome(new PromotionDecision(false, "kept as a candidate: the champion could not "
-                    + "be compared with it (" + e.getMessage() + "); promote it by hand if it should serve"),
-                    Optional.empty());
-        }
-    }
-
-    /** Users with at least one hold-out item they had not interacted with before the cut. */
-    private static int evaluableUsers(InteractionMatrix history, InteractionMatrix heldOut) {
-        int users = 0;
-        int[] columns = heldOut.columns();
-        for (int user = 0; user < heldOut.userCount(); user++) {
-            for (int p = heldOut.rowStart(user); p < heldOut.rowEnd(user); p++) {
-                if (!history.contains(user, columns[p])) {
-                    users++;
-                    break;
-                }
-            }
-        }
-        return users;
-    }
-
-    private static Optional<ModelVersion> championOf(List<ModelVersion> versions) {
-        return versions.stream().filter(v -> v.stage() == ModelStage.CHAMPION).findFirst();
-    }
-
-    /** {@code settings} with every seed replaced by {@code seed}. */
-    private static TwoStageSettings seeded(TwoStageSettings settings, long seed) {
-        return settings.withSeed(seed);
-    }
-
-    /** The version named by {@code now}, moved to a millisecond after the newest time-named version if needed. */
-    static String nextVersion(List<ModelVersion> existing, Instant now) {
-        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-        for (ModelVersion version : existing) {
-            Optional<Instant> named = timeOf(version.version());
-            if (named.isPresent() && !at.isAfter(named.get())) {
-                at = named.get().plusMillis(1);
-            }
-        }
-        return VERSION_TIME.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-    }
-
-    private static Optional<Instant> timeOf(String version) {
-        try {
-            return Optional.of(LocalDateTime.parse(version, VERSION_TIME).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -3,7 +3,9 @@ package io.tandem.application.training;
 import io.tandem.application.training.port.out.RankerParameters;
 import io.tandem.application.training.port.out.RankingDataset;
 import io.tandem.application.training.port.out.TrainRankerPort;
+import io.tandem.application.training.port.in.TrainModelsCommand;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.jobs.JobStage;
 import io.tandem.domain.evaluation.Fold;
 import io.tandem.domain.evaluation.Split;
 import io.tandem.domain.model.FeatureSchema;
@@ -21,6 +23,7 @@ import io.tandem.domain.retrieval.UserHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -73,12 +76,21 @@ public final class TwoStageTrainer {
      * different share kept apart for early stopping and its own seed, and the ranker returned averages them.
      */
     public TreeEnsemble trainRanker(InteractionLog train, ItemFacets items, List<Split> holdouts) {
+        return trainRanker(train, items, holdouts, new JobStage(TrainModelsCommand.SILENT, "training the ranker", 0, 1));
+    }
+
+    /** As {@link #trainRanker(InteractionLog, ItemFacets, List)}, reporting each split and bag in {@code stage}. */
+    public TreeEnsemble trainRanker(InteractionLog train, ItemFacets items, List<Split> holdouts, JobStage stage) {
         if (holdouts.isEmpty()) {
             throw new InvalidFieldException("holdouts", "at least one split is needed");
         }
+        // The splits' retrievers and groups take about two thirds of the time, the bags the rest.
+        double splitsShare = 2.0 / 3;
         List<Group> all = new ArrayList<>();
-        for (Split holdout : holdouts) {
-            all.addAll(Arrays.asList(groups(train, items, holdout, holdouts.size())));
+        for (int s = 0; s < holdouts.size(); s++) {
+            all.addAll(Arrays.asList(groups(train, items, holdouts.get(s), holdouts.size())));
+            stage.report(splitsShare * (s + 1) / holdouts.size(), String.format(Locale.ROOT,
+                    "split %d of %d: retrievers trained and labelled groups built", s + 1, holdouts.size()));
         }
         FeatureSchema schema = schema();
         List<TreeEnsemble> bagged = new ArrayList<>();
@@ -103,6 +115,8 @@ public final class TwoStageTrainer {
                     ranker.maxDepth(), ranker.learningRate(), ranker.minChildWeight(), ranker.earlyStoppingRounds(),
                     ranker.seed() + bag);
             bagged.add(trainRanker.train(dataset(schema, training), dataset(schema, validation), parameters));
+            stage.report(splitsShare + (1 - splitsShare) * (bag + 1) / settings.bags(), String.format(Locale.ROOT,
+                    "ranker %d of %d trained on %,d groups", bag + 1, settings.bags(), training.size()));
         }
         return TreeEnsemble.average(bagged);
     }

@@ -300,8 +300,8 @@ class TrainModelsServiceTest {
         assertThat(progressFractions).last().isEqualTo(1.0);
         assertThat(progressFractions).isSorted();
         assertThat(progressSteps).last().isEqualTo(report.summary());
-        assertThat(progressSteps).anyMatch(step -> step.startsWith("training on"));
-        assertThat(progressSteps).anyMatch(step -> step.startsWith("refitting on the whole window"));
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("training the ranker: on "));
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("refit, training the ranker: on the whole window"));
     }
 
     @Test
@@ -309,9 +309,9 @@ class TrainModelsServiceTest {
         ModelVersion later = Versions.ranker(MODEL, "v20261120-100000-500", 0.1);
         ModelVersion free = Versions.ranker(MODEL, "hand-made", 0.1);
 
-        assertThat(TrainModelsService.nextVersion(List.of(), NOW)).isEqualTo("v20261120-100000-123");
-        assertThat(TrainModelsService.nextVersion(List.of(free, later), NOW)).isEqualTo("v20261120-100000-501");
-        assertThat(TrainModelsService.nextVersion(List.of(later), Instant.parse("2026-11-21T00:00:00Z")))
+        assertThat(VersionNames.nextVersion(List.of(), NOW)).isEqualTo("v20261120-100000-123");
+        assertThat(VersionNames.nextVersion(List.of(free, later), NOW)).isEqualTo("v20261120-100000-501");
+        assertThat(VersionNames.nextVersion(List.of(later), Instant.parse("2026-11-21T00:00:00Z")))
                 .isEqualTo("v20261121-000000-000");
     }
 

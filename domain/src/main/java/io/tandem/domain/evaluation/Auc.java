@@ -11,6 +11,14 @@ public final class Auc {
 
     public static final String NAME = "auc";
 
+    /**
+     * Up to this many relevant items, each negative is compared with each of them in one pass (O(n·r)) instead of
+     * sorting the negatives (O(n log n)): most hold-out users have one to a few new items, and on a catalogue of
+     * tens of thousands of items the sort was most of a hold-out evaluation's time. Both count the same pairs, so
+     * they give the same value to the last bit.
+     */
+    static final int COUNTED_POSITIVES = 8;
+
     private Auc() {
     }
 
@@ -20,6 +28,52 @@ public final class Auc {
      * @return the AUC, or 0.5 when no item is left to compare with
      */
     public static double of(float[] scores, RelevantItems relevant) {
+        if (relevant.size() <= COUNTED_POSITIVES) {
+            return counted(scores, relevant);
+        }
+        return sorted(scores, relevant);
+    }
+
+    /** The same AUC as the sorted way, by counting for each relevant item the negatives below and tied with it. */
+    static double counted(float[] scores, RelevantItems relevant) {
+        int r = relevant.size();
+        float[] positive = new float[r];
+        for (int p = 0; p < r; p++) {
+            int item = relevant.itemAt(p);
+            positive[p] = item < scores.length ? scores[item] : Float.NEGATIVE_INFINITY;
+        }
+        long[] below = new long[r];
+        long[] tied = new long[r];
+        long count = 0;
+        for (int item = 0; item < scores.length; item++) {
+            float score = scores[item];
+            if (score == Float.NEGATIVE_INFINITY || Float.isNaN(score) || relevant.contains(item)) {
+                continue;
+            }
+            count++;
+            for (int p = 0; p < r; p++) {
+                if (score < positive[p]) {
+                    below[p]++;
+                } else if (score == positive[p]) {
+                    tied[p]++;
+                }
+            }
+        }
+        if (count == 0 || r == 0) {
+            return 0.5;
+        }
+        double wins = 0;
+        for (int p = 0; p < r; p++) {
+            if (positive[p] == Float.NEGATIVE_INFINITY || Float.isNaN(positive[p])) {
+                continue;
+            }
+            wins += below[p] + 0.5 * tied[p];
+        }
+        return wins / ((double) r * count);
+    }
+
+    /** The AUC by sorting the negatives once: each relevant item is then a pair of binary searches. */
+    static double sorted(float[] scores, RelevantItems relevant) {
         float[] negatives = new float[scores.length];
         int count = 0;
         for (int item = 0; item < scores.length; item++) {
@@ -30,7 +84,6 @@ public final class Auc {
         if (count == 0 || relevant.isEmpty()) {
             return 0.5;
         }
-        // Sorting the negatives once makes each relevant item a pair of binary searches instead of a scan.
         Arrays.sort(negatives, 0, count);
         double wins = 0;
         for (int r = 0; r < relevant.size(); r++) {

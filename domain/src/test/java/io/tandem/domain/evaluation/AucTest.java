@@ -35,4 +35,24 @@ class AucTest {
     void withNothingToCompareWithItIsHalf() {
         assertThat(Auc.of(new float[] {1f, SEEN}, RelevantItems.of(0))).isEqualTo(0.5);
     }
+
+    @Test
+    void countingAndSortingGiveTheSameValueToTheLastBit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(400);
+            float[] scores = new float[n];
+            for (int item = 0; item < n; item++) {
+                // Coarse values make ties common; some items are seen, a few NaN.
+                double u = random.nextDouble();
+                scores[item] = u < 0.1 ? SEEN : u < 0.12 ? Float.NaN : random.nextInt(20) / 4f;
+            }
+            int r = 1 + random.nextInt(Math.min(n, Auc.COUNTED_POSITIVES * 2));
+            int[] relevant = random.ints(r, 0, n + 3).distinct().sorted().toArray();
+            RelevantItems items = RelevantItems.of(relevant);
+
+            assertThat(Auc.counted(scores, items)).isEqualTo(Auc.sorted(scores, items));
+            assertThat(Auc.of(scores, items)).isEqualTo(Auc.sorted(scores, items));
+        }
+    }
 }

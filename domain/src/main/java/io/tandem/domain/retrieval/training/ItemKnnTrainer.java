@@ -37,29 +37,44 @@ public final class ItemKnnTrainer {
         int[] lengths = new int[n];
         int[] userItems = interactions.columns();
         int[] itemUsers = byItem.columns();
+        // Per-thread scratch: the co-occurrence counts of one item with every other and the items they touched.
+        ThreadLocal<int[][]> scratch = ThreadLocal.withInitial(() -> new int[][] {new int[n], new int[n]});
         Rows.forEach(n, item -> {
             if (counts[item] == 0) {
                 return;
             }
+            int[][] buffers = scratch.get();
+            int[] together = buffers[0];
+            int[] touched = buffers[1];
+            int size = 0;
             // Co-occurrence counts of this item with every other item, over the users who have it.
-            int[] together = new int[n];
             for (int p = byItem.rowStart(item); p < byItem.rowEnd(item); p++) {
                 int user = itemUsers[p];
                 for (int q = interactions.rowStart(user); q < interactions.rowEnd(user); q++) {
-                    together[userItems[q]]++;
+                    int other = userItems[q];
+                    if (together[other]++ == 0) {
+                        touched[size++] = other;
+                    }
                 }
             }
-            float[] cosine = new float[n];
-            Arrays.fill(cosine, Float.NEGATIVE_INFINITY);
+            // Only items met together can be neighbours: scoring them in index order selects exactly what a pass
+            // over every item would (ties go to the lower index either way), at the cost of the pairs met.
+            Arrays.sort(touched, 0, size);
+            int[] others = new int[size];
+            float[] cosine = new float[size];
+            int m = 0;
             double own = Math.sqrt(counts[item]);
-            for (int other = 0; other < n; other++) {
-                if (other != item && together[other] > 0) {
-                    cosine[other] = (float) (together[other] / (own * Math.sqrt(counts[other]) + parameters.shrink()));
+            for (int t = 0; t < size; t++) {
+                int other = touched[t];
+                if (other != item) {
+                    others[m] = other;
+                    cosine[m++] = (float) (together[other] / (own * Math.sqrt(counts[other]) + parameters.shrink()));
                 }
+                together[other] = 0;
             }
-            int[] best = TopItems.select(cosine, k);
+            int[] best = TopItems.select(m == size ? cosine : Arrays.copyOf(cosine, m), k);
             for (int r = 0; r < best.length; r++) {
-                neighbours[item * k + r] = best[r];
+                neighbours[item * k + r] = others[best[r]];
                 similarities[item * k + r] = cosine[best[r]];
             }
             lengths[item] = best.length;

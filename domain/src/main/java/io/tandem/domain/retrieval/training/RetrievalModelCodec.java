@@ -42,8 +42,8 @@ public final class RetrievalModelCodec {
             } else if (model instanceof ItemKnnTrainer.ItemNeighbours neighbours) {
                 out.writeByte(ItemKnnTrainer.ItemNeighbours.TAG);
                 neighbours.write(out);
-            } else if (model instanceof IalsTrainer.FactorModel factors) {
-                out.writeByte(IalsTrainer.FactorModel.TAG);
+            } else if (model instanceof FactorModel factors) {
+                out.writeByte(FactorModel.TAG);
                 factors.write(out);
             } else if (model instanceof EaseTrainer.EaseModel ease) {
                 out.writeByte(EaseTrainer.EaseModel.TAG);
@@ -100,7 +100,7 @@ public final class RetrievalModelCodec {
                 case PopularityTrainer.CategoryPopularity.TAG ->
                         new PopularityTrainer.CategoryPopularity(BinaryArrays.readFloats(in), items);
                 case ItemKnnTrainer.ItemNeighbours.TAG -> ItemKnnTrainer.ItemNeighbours.read(in);
-                case IalsTrainer.FactorModel.TAG -> IalsTrainer.FactorModel.read(in);
+                case FactorModel.TAG -> FactorModel.read(in);
                 case EaseTrainer.EaseModel.TAG -> EaseTrainer.EaseModel.read(in);
                 default -> throw new InvalidFieldException("artifact", "holds an unknown retriever type " + tag);
             };

@@ -42,4 +42,58 @@ class ItemKnnTrainerTest {
 
         assertThat(Interactions.scores(model, MATRIX, 0)[2]).isCloseTo((float) (1 / (Math.sqrt(3) + 1)), within(1e-6f));
     }
+
+    @Test
+    void scoresAreTheSameAsAPassOverEveryItemWouldGive() {
+        // A skewed random matrix with ties (small counts), scored by the trainer and by the definition itself.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int users = 120;
+        int items = 60;
+        List<long[]> rows = new java.util.ArrayList<>();
+        for (int user = 0; user < users; user++) {
+            int count = 1 + random.nextInt(8);
+            for (int c = 0; c < count; c++) {
+                rows.add(new long[] {user, (long) Math.floor(items * Math.pow(random.nextDouble(), 2))});
+            }
+        }
+        InteractionMatrix matrix = Interactions.of(users, items, rows);
+        ItemKnnParameters parameters = new ItemKnnParameters(5, 2.0);
+        RetrievalModel model = new ItemKnnTrainer(parameters).train(matrix, ItemFacets.none(items));
+
+        int[] counts = matrix.columnCounts();
+        float[][] reference = new float[items][items];
+        for (int item = 0; item < items; item++) {
+            float[] cosine = new float[items];
+            java.util.Arrays.fill(cosine, Float.NEGATIVE_INFINITY);
+            for (int other = 0; other < items; other++) {
+                int together = 0;
+                for (int user = 0; user < users; user++) {
+                    together += matrix.contains(user, item) && matrix.contains(user, other) ? 1 : 0;
+                }
+                if (other != item && together > 0) {
+                    cosine[other] = (float) (together / (Math.sqrt(counts[item]) * Math.sqrt(counts[other])
+                            + parameters.shrink()));
+                }
+            }
+            for (int neighbour : io.tandem.domain.retrieval.TopItems.select(cosine, parameters.neighbours())) {
+                reference[item][neighbour] = cosine[neighbour];
+            }
+        }
+        for (int user = 0; user < users; user++) {
+            float[] expected = new float[items];
+            for (int item = 0; item < items; item++) {
+                if (matrix.contains(user, item)) {
+                    for (int other = 0; other < items; other++) {
+                        expected[other] += reference[other][item];
+                    }
+                }
+            }
+            float[] actual = Interactions.scores(model, matrix, user);
+            for (int item = 0; item < items; item++) {
+                if (!matrix.contains(user, item)) {
+                    assertThat(actual[item]).as("user %d item %d", user, item).isCloseTo(expected[item], within(1e-5f));
+                }
+            }
+        }
+    }
 }

@@ -22,6 +22,7 @@ public final class BenchCommand implements Runnable {
         bench.addSubcommand("ingest", new BenchIngestCommand(launcher, out));
         bench.addSubcommand("quality", new BenchQualityCommand(launcher, out));
         bench.addSubcommand("experiment", new BenchExperimentCommand(out));
+        bench.addSubcommand("train", new BenchTrainCommand(launcher, out));
         return bench;
     }
 

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param items          items with at least one event of any type
  * @param trainingRows   positive interactions before the cut
  * @param holdOutRows    positive interactions from the cut on
- * @param evaluatedUsers hold-out users with an item they had not interacted with before the cut
+ * @param evaluatedUsers hold-out users measured: those with an item they had not interacted with before the cut,
+ *                       or a seeded sample of them (ADR-0029)
  */
 public record TrainingReport(ModelVersion version, PromotionOutcome promotion, Optional<ChampionMetrics> champion,
                              long eventsRead, int users, int items, int trainingRows, int holdOutRows,
