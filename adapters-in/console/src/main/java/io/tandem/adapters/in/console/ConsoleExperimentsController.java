@@ -25,26 +25,22 @@ import io.tandem.application.experiment.port.in.StartExperimentCommand;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentCommand;
 import io.tandem.application.experiment.port.in.StopExperimentUseCase;
-import io.tandem.application.experiment.port.in.VariantComparison;
-import io.tandem.application.experiment.port.in.VariantFigures;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ExperimentConflictException;
 import io.tandem.domain.experiment.ExperimentStatus;
-import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
-import io.tandem.domain.experiment.attribution.OnlineMetrics;
 import io.tandem.domain.experiment.decision.ExperimentDecision;
-import io.tandem.domain.experiment.statistics.Interval;
-import io.tandem.domain.experiment.statistics.SampleRatio;
 import io.tandem.domain.model.ModelNotFoundException;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import static io.tandem.adapters.in.console.ExperimentReadoutHtml.format;
+import static io.tandem.adapters.in.console.ExperimentReadoutHtml.interval;
+import static io.tandem.adapters.in.console.ExperimentReadoutHtml.time;
 
 /**
  * The experiments page: every experiment with its status and variants, and one experiment's read-out (per variant
@@ -164,7 +160,7 @@ final class ConsoleExperimentsController {
                     .append(Html.text(experiment.surface().orElse("every"))).append("</td><td>")
                     .append(time(experiment.startedAt())).append("</td><td>").append(time(experiment.stoppedAt()))
                     .append("</td><td>").append(experiment.autoPromote() ? "yes" : "no").append("</td><td>")
-                    .append(Html.text(experiment.variants().stream().map(ConsoleExperimentsController::variant)
+                    .append(Html.text(experiment.variants().stream().map(ExperimentReadoutHtml::variant)
                             .collect(Collectors.joining(" | ")))).append("</td></tr>");
         }
         return body.append("</tbody></table></div>").toString();
@@ -180,7 +176,7 @@ final class ConsoleExperimentsController {
                 .append("; started ").append(time(experiment.startedAt())).append("; stopped ")
                 .append(time(experiment.stoppedAt())).append("; auto-promote ")
                 .append(experiment.autoPromote() ? "on" : "off").append(". Variants: ")
-                .append(Html.text(experiment.variants().stream().map(ConsoleExperimentsController::variant)
+                .append(Html.text(experiment.variants().stream().map(ExperimentReadoutHtml::variant)
                         .collect(Collectors.joining(" | ")))).append(". The first is the control.</p>");
         if (session.signIn().may(ConsoleSignIn.ADMIN)) {
             body.append("<div class=\"actions\">");
@@ -199,7 +195,7 @@ final class ConsoleExperimentsController {
             }
             body.append("</div>");
         }
-        readout(report, body);
+        ExperimentReadoutHtml.readout(report, body);
         decisionsOnRecord(experiment, body);
         return body.toString();
     }
@@ -210,57 +206,6 @@ final class ConsoleExperimentsController {
                 + step + "\" data-confirm=\"" + Html.text(confirm) + "\">" + Html.csrfField(session)
                 + "<button type=\"submit\" id=\"" + step + "-experiment\" class=\"" + step + "\">" + label
                 + "</button></form>";
-    }
-
-    private static void readout(ExperimentReport report, StringBuilder body) {
-        body.append("<h2>Read-out</h2><section id=\"readout\">");
-        SampleRatio ratio = report.sampleRatio();
-        if (ratio.mismatch()) {
-            body.append("<p class=\"warn\" id=\"srm-warning\">Sample ratio mismatch: the users each group received "
-                    + "do not match the configured shares (always-valid p = ").append(format(ratio.alwaysValidPValue()))
-                    .append("). Assignment or logging is skewed; no figure below can be trusted.</p>");
-        } else {
-            body.append("<p class=\"note\" id=\"srm-ok\">Sample ratio as configured (always-valid p = ")
-                    .append(format(ratio.alwaysValidPValue())).append("; chi-squared p = ")
-                    .append(format(ratio.pValue())).append(").</p>");
-        }
-        if (report.groups().isEmpty()) {
-            body.append("<p class=\"note\" id=\"no-served-lists\">No served lists yet.</p>");
-        } else {
-            body.append("<p class=\"note\">Over the whole experiment, ").append(VariantFigures.CONFIDENCE_PERCENT)
-                    .append(" % fixed-horizon intervals (the delta method over users; Wilson for the fallback "
-                            + "share). Only the always-valid test below decides.</p><div class=\"scroll\">"
-                            + "<table id=\"variants\"><thead><tr><th>Group</th><th>Users</th><th>Impressions</th>"
-                            + "<th>CTR</th><th>Conversion</th><th>p99 latency (ms)</th><th>Fallback share</th>"
-                            + "</tr></thead><tbody>");
-            for (VariantFigures figures : report.groups()) {
-                OnlineMetrics metrics = figures.metrics();
-                body.append("<tr data-variant=\"").append(Html.text(metrics.variant())).append("\"><td>")
-                        .append(Html.text(metrics.variant())).append("</td><td class=\"num\">")
-                        .append(Html.number(metrics.users())).append("</td><td class=\"num impressions\">")
-                        .append(Html.number(metrics.counts().impressions())).append("</td><td class=\"num ctr\">")
-                        .append(ratio(metrics.counts().clickThroughRate(), figures.clickThroughRate()))
-                        .append("</td><td class=\"num\">")
-                        .append(ratio(metrics.counts().conversionRate(), figures.conversionRate()))
-                        .append("</td><td class=\"num\">").append(Html.number(metrics.guardrails().p99LatencyMillis()))
-                        .append("</td><td class=\"num\">")
-                        .append(ratio(metrics.guardrails().fallbackShare(), figures.fallbackShare()))
-                        .append("</td></tr>");
-            }
-            body.append("</tbody></table></div>");
-        }
-        for (VariantComparison comparison : report.comparisons()) {
-            body.append("<div class=\"comparison\" data-challenger=\"").append(Html.text(comparison.challenger()))
-                    .append("\"><p><strong>").append(Html.text(comparison.challenger())).append("</strong> against ")
-                    .append(Html.text(comparison.control())).append(" on ").append(report.metric().wireName())
-                    .append(": <span class=\"verdict\">").append(comparison.verdict().wireName())
-                    .append("</span> after ").append(comparison.test().looks()).append(" looks, always-valid p = ")
-                    .append(format(comparison.test().pValue())).append(", difference in ")
-                    .append(interval(comparison.test().interval())).append("</p><ul>");
-            comparison.reasons().forEach(reason -> body.append("<li>").append(Html.text(reason)).append("</li>"));
-            body.append("</ul></div>");
-        }
-        body.append("</section>");
     }
 
     private void decisionsOnRecord(Experiment experiment, StringBuilder body) {
@@ -294,30 +239,4 @@ final class ConsoleExperimentsController {
                 .append("</p>"));
     }
 
-    private static String variant(Variant variant) {
-        String model = variant.model() instanceof VariantModel.Version pinned
-                ? pinned.ref().name() + " " + pinned.ref().version()
-                : variant.model() instanceof VariantModel.Champion ? "champion" : "fallback";
-        return variant.name() + " " + Html.number(variant.share()) + " " + model;
-    }
-
-    private static String time(Optional<Instant> at) {
-        return at.map(ConsoleModelsController.TIME::format).orElse("–");
-    }
-
-    private static String ratio(double value, Interval interval) {
-        return format(value) + " " + interval(interval);
-    }
-
-    private static String interval(Interval interval) {
-        return "[" + end(interval.low()) + ", " + end(interval.high()) + "]";
-    }
-
-    private static String end(double value) {
-        return Double.isInfinite(value) ? (value < 0 ? "−∞" : "∞") : format(value);
-    }
-
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.4g", value);
-    }
 }
