@@ -21,7 +21,8 @@ import java.time.Duration;
  * after their list was served, and list quality is judged at the top {@code attribution-cut-off} places (ADR-0026);
  * a served list is kept in the online store for {@code served-list-ttl}, which must outlast the window; {@code attribute}
  * says whether this instance's online-feature consumer attributes follow-ups (exactly one instance should). The
- * store is an {@link AdapterChoice}.
+ * guardrails: a challenger's p99 latency may be at most {@code p99-latency-ratio} times the champion's, and its
+ * fallback share at most {@code fallback-share-margin} above it. The store is an {@link AdapterChoice}.
  */
 @ConfigurationProperties("tandem.experiments")
 record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") String metric,
@@ -33,7 +34,9 @@ record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") S
                                 @Bindable(defaultValue = "1d") Duration attributionWindow,
                                 @Bindable(defaultValue = "10") int attributionCutOff,
                                 @Bindable(defaultValue = "2d") Duration servedListTtl,
-                                @Bindable(defaultValue = "true") boolean attribute) {
+                                @Bindable(defaultValue = "true") boolean attribute,
+                                @Bindable(defaultValue = "1.2") double p99LatencyRatio,
+                                @Bindable(defaultValue = "0.01") double fallbackShareMargin) {
 
     ExperimentsConfiguration {
         PrimaryMetric.fromWireName("tandem.experiments.metric", metric);
@@ -60,6 +63,13 @@ record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") S
         if (attributionCutOff < 1) {
             throw new InvalidFieldException("tandem.experiments.attribution-cut-off", "must be 1 or more");
         }
+        if (!(p99LatencyRatio >= 1) || Double.isInfinite(p99LatencyRatio)) {
+            throw new InvalidFieldException("tandem.experiments.p99-latency-ratio",
+                    "must be a finite number, 1 or more");
+        }
+        if (!(fallbackShareMargin >= 0 && fallbackShareMargin < 1)) {
+            throw new InvalidFieldException("tandem.experiments.fallback-share-margin", "must be 0 or more, below 1");
+        }
         if (servedListTtl.compareTo(attributionWindow) <= 0) {
             throw new InvalidFieldException("tandem.experiments.served-list-ttl",
                     "must be longer than the attribution window (" + attributionWindow + ")");
@@ -71,10 +81,11 @@ record ExperimentsConfiguration(@Bindable(defaultValue = "click-through-rate") S
         return new AttributionPolicy(attributionCutOff, attributionWindow);
     }
 
-    /** The read-out's policy, with the domain's default guardrails and sample-ratio threshold. */
+    /** The read-out's policy, with the configured guardrails and the domain's sample-ratio threshold. */
     ReadoutPolicy readoutPolicy() {
         return new ReadoutPolicy(PrimaryMetric.fromWireName("tandem.experiments.metric", metric),
-                MixtureSprt.forEffect(alpha, expectedDifference), minUsers, maxUsers, GuardrailLimits.DEFAULT,
+                MixtureSprt.forEffect(alpha, expectedDifference), minUsers, maxUsers,
+                new GuardrailLimits(p99LatencyRatio, fallbackShareMargin),
                 SampleRatio.DEFAULT_THRESHOLD);
     }
 }

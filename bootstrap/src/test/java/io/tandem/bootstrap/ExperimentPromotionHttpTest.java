@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hold-out), online metrics filled through {@link SaveOnlineMetricsPort} from simulated impressions and clicks. A
  * candidate that clearly wins an {@code autoPromote} experiment is promoted by the periodic check and the registry
  * keeps the evidence beside it; one that clearly loses is decided by {@code POST .../decide}, recorded as lost and
- * not promoted. Bad states are refused with problem+json naming the field.
+ * not promoted. Bad states are refused with problem+json naming the field. Last, the same promotion through the
+ * HTTP API alone: served lists, impressions and clicks quoting their request ids, attributed by the event flow.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExperimentPromotionHttpTest {
@@ -46,9 +47,14 @@ class ExperimentPromotionHttpTest {
 
     @AutoClose
     private static final TandemHttp tandem = TandemHttp.start(Map.of(
-            "tandem.experiments.auto-decide.interval", "200ms"));
+            "tandem.experiments.auto-decide.interval", "200ms",
+            // Every request re-reads the running experiments; both groups serve the same files, so their latency
+            // differs only by the noise of a shared test machine, which the guardrail here need not judge.
+            "tandem.experiments.refresh-interval", "0s",
+            "tandem.experiments.p99-latency-ratio", 10.0));
 
     private static String champion;
+    private static double championNdcg;
 
     @BeforeAll
     static void trainAChampionAndRegisterTwoCandidates() throws Exception {
@@ -56,9 +62,9 @@ class ExperimentPromotionHttpTest {
         TrainingReport trained = SyntheticLake.train(tandem, 42L);
         assertThat(trained.promoted()).as(trained.summary()).isTrue();
         champion = trained.version().version();
-        double ndcg = trained.version().metrics().value("ndcg@10").orElseThrow();
-        registerCopy("v-better", ndcg + 0.05);
-        registerCopy("v-worse", ndcg - 0.05);
+        championNdcg = trained.version().metrics().value("ndcg@10").orElseThrow();
+        registerCopy("v-better", championNdcg + 0.05);
+        registerCopy("v-worse", championNdcg - 0.05);
     }
 
     @Test
@@ -163,6 +169,97 @@ class ExperimentPromotionHttpTest {
         assertProblem(tandem.postJson("/v1/experiments", "{\"name\":\"auto-2\",\"autoPromote\":\"yes\","
                 + "\"variants\":[{\"name\":\"a\",\"share\":0.5,\"model\":\"champion\"},{\"name\":\"b\","
                 + "\"share\":0.5,\"model\":null}]}"), 400, "autoPromote");
+    }
+
+    /**
+     * The front door alone: recommendations over HTTP on the experiment's surface, impressions and clicks posted over
+     * HTTP quoting the answers' request ids (the challenger's first item clicked in every list, the champion's in
+     * every fifth), attributed by the event flow, decided over HTTP: the challenger is promoted, its evidence counts
+     * exactly what was posted.
+     */
+    @Test
+    @Order(4)
+    void servedListsAndClickedRequestIdsDecideThePromotionThroughTheHttpApiAlone() {
+        registerCopy("v-clicked", championNdcg + 0.10);
+        create("{\"name\":\"clicks-1\",\"surface\":\"home\",\"variants\":[{\"name\":\"a\",\"share\":0.5,"
+                + "\"model\":\"champion\"},{\"name\":\"b\",\"share\":0.5,\"model\":{\"name\":\"" + MODEL
+                + "\",\"version\":\"v-clicked\"}}]}");
+        assertThat(tandem.postJson("/v1/experiments/clicks-1/start", "").status()).isEqualTo(200);
+
+        List<String> events = new java.util.ArrayList<>();
+        Map<String, long[]> posted = new HashMap<>();
+        Map<String, Integer> lists = new HashMap<>();
+        for (int u = 0; u < SyntheticLake.USERS; u++) {
+            String user = String.format("u%05d", u);
+            JsonNode answer = tandem.get("/v1/users/" + user + "/recommendations?count=5&surface=home").tree();
+            assertThat(answer.get("experiment").getStringValue()).isEqualTo("clicks-1");
+            assertThat(answer.get("fallback").get("used").getBooleanValue()).as(answer.toString()).isFalse();
+            String variant = answer.get("variant").getStringValue();
+            String requestId = answer.get("requestId").getStringValue();
+            int list = lists.merge(variant, 1, Integer::sum);
+            long[] counts = posted.computeIfAbsent(variant, v -> new long[2]);
+            List<String> items = new java.util.ArrayList<>();
+            answer.get("items").values().forEach(item -> items.add(item.get("itemId").getStringValue()));
+            for (String item : items) {
+                events.add(event(requestId + "-i-" + item, "impression", user, item, requestId));
+                counts[0]++;
+            }
+            if (variant.equals("b") || list % 5 == 0) {
+                events.add(event(requestId + "-c", "click", user, items.get(0), requestId));
+                counts[1]++;
+            }
+        }
+        assertThat(lists.keySet()).containsExactlyInAnyOrder("a", "b");
+        TandemHttp.Response accepted = tandem.postJson("/v1/events", "[" + String.join(",", events) + "]");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        awaitImpressions("clicks-1", posted.get("a")[0] + posted.get("b")[0]);
+
+        TandemHttp.Response decided = tandem.postJson("/v1/experiments/clicks-1/decide", "");
+
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.tree().get("decided").getBooleanValue()).as(decided.body()).isTrue();
+        JsonNode version = versionOf("v-clicked");
+        assertThat(version.get("stage").getStringValue()).isEqualTo("champion");
+        JsonNode decision = version.get("decisions").get(0);
+        assertThat(decision.get("experiment").getStringValue()).isEqualTo("clicks-1");
+        assertThat(decision.get("outcome").getStringValue()).isEqualTo("promoted");
+        assertThat(decision.get("control").get("users").getLongValue()).isEqualTo((long) lists.get("a"));
+        assertThat(decision.get("control").get("impressions").getLongValue()).isEqualTo(posted.get("a")[0]);
+        assertThat(decision.get("challenger").get("users").getLongValue()).isEqualTo((long) lists.get("b"));
+        assertThat(decision.get("challenger").get("impressions").getLongValue()).isEqualTo(posted.get("b")[0]);
+        assertThat(decision.get("challenger").get("metric").getDoubleValue())
+                .isCloseTo((double) posted.get("b")[1] / posted.get("b")[0], org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(decision.get("alwaysValidLow").getDoubleValue()).isPositive();
+        assertThat(decision.get("offlineGatePassed").getBooleanValue()).isTrue();
+        assertThat(stageOf("v-better")).as("the former champion").isEqualTo("archived");
+    }
+
+    /** Until the read-out counts {@code expected} impressions over its groups: attribution follows the event flow. */
+    private static void awaitImpressions(String experiment, long expected) {
+        long deadline = System.nanoTime() + DECIDED_WITHIN.toNanos();
+        long counted = -1;
+        while (System.nanoTime() < deadline) {
+            counted = 0;
+            for (JsonNode group : tandem.get("/v1/experiments/" + experiment).tree().get("readout").get("variants")
+                    .values()) {
+                counted += group.get("impressions").getLongValue();
+            }
+            if (counted == expected) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(counted).as("impressions attributed within " + DECIDED_WITHIN).isEqualTo(expected);
+    }
+
+    private static String event(String id, String type, String user, String item, String requestId) {
+        return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"userId\":\"" + user + "\",\"itemId\":\"" + item
+                + "\",\"context\":{\"requestId\":\"" + requestId + "\"}}";
     }
 
     /** Registers {@code version}: the champion's own files, with {@code ndcg} on the champion's hold-out. */
