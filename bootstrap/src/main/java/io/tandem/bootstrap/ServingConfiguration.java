@@ -24,7 +24,8 @@ record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
                             @Bindable(defaultValue = "15ms") Duration scorerTimeout,
                             @Bindable(defaultValue = "2s") Duration circuitOpenFor,
                             @Bindable(defaultValue = "true") boolean catalogSnapshot,
-                            @Bindable(defaultValue = "30s") Duration catalogRefreshInterval) {
+                            @Bindable(defaultValue = "30s") Duration catalogRefreshInterval,
+                            @Bindable(defaultValue = "0") int candidates) {
 
     ServingConfiguration {
         for (Duration timeout : new Duration[] {onlineStoreTimeout, catalogTimeout, scorerTimeout, circuitOpenFor}) {
@@ -42,6 +43,6 @@ record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
     }
 
     ServingSettings settings() {
-        return new ServingSettings(historyLimit, freshItems, freshSlots);
+        return new ServingSettings(historyLimit, freshItems, freshSlots, candidates);
     }
 }

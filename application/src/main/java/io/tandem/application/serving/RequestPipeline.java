@@ -188,12 +188,13 @@ final class RequestPipeline {
 
     /**
      * Runs {@code use} on the candidates of a user with {@code history} ({@code perRetriever} from each retriever
-     * when given, as the model was trained otherwise), and hands their score vectors back to the model afterwards,
+     * when given, else as many as the configured candidates, else as the model was trained), and hands their score vectors back to the model afterwards,
      * whatever {@code use} does.
      */
     <T> T withCandidates(ServingModel model, UserHistory history, OptionalInt perRetriever,
                          Function<UserCandidates, T> use) {
-        UserCandidates found = guard(FallbackStatus.RETRIEVERS, () -> model.candidates(history, perRetriever));
+        UserCandidates found = guard(FallbackStatus.RETRIEVERS,
+                () -> model.candidates(history, perRetriever, dependencies.settings().candidates()));
         try {
             return use.apply(found);
         } finally {

@@ -40,6 +40,8 @@ final class ServingModel {
     private final CandidateGenerator generator;
     /** Generators with another number of candidates per retriever, as experiment variants ask (few: one per variant). */
     private final Map<Integer, CandidateGenerator> generators = new ConcurrentHashMap<>();
+    /** Generators aiming at a number of candidates (tandem.serving.candidates; one per setting). */
+    private final Map<Integer, CandidateGenerator> targeted = new ConcurrentHashMap<>();
     private final RankingFeatures features;
     private final ScoringModel ranker;
     private final boolean[] personal;
@@ -184,9 +186,25 @@ final class ServingModel {
      * number the model was trained with, when given.
      */
     UserCandidates candidates(UserHistory history, OptionalInt perRetriever) {
-        CandidateGenerator chosen = perRetriever.isEmpty() || perRetriever.getAsInt() == generator.perRetriever()
-                ? generator : generators.computeIfAbsent(perRetriever.getAsInt(),
-                n -> new CandidateGenerator(generator.models(), itemIds.size(), n));
+        return candidates(history, perRetriever, 0);
+    }
+
+    /**
+     * As {@link #candidates(UserHistory, OptionalInt)}; without {@code perRetriever}, a {@code target} above 0 deepens
+     * the retrievers' lists until {@code target} distinct candidates are found (see {@link CandidateGenerator}).
+     */
+    UserCandidates candidates(UserHistory history, OptionalInt perRetriever, int target) {
+        CandidateGenerator chosen;
+        if (perRetriever.isPresent()) {
+            chosen = perRetriever.getAsInt() == generator.perRetriever() ? generator
+                    : generators.computeIfAbsent(perRetriever.getAsInt(),
+                    n -> new CandidateGenerator(generator.models(), itemIds.size(), n));
+        } else if (target > 0) {
+            chosen = targeted.computeIfAbsent(target,
+                    t -> new CandidateGenerator(generator.models(), itemIds.size(), generator.perRetriever(), t));
+        } else {
+            chosen = generator;
+        }
         float[][] vectors = spareVectors.poll();
         if (vectors == null) {
             vectors = new float[generator.models().size()][itemIds.size()];

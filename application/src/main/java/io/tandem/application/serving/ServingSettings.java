@@ -10,8 +10,14 @@ import io.tandem.domain.InvalidFieldException;
  * ({@code freshSlots}; they fill the last places, after the ranked items). Exploration is off by default
  * ({@code freshSlots} 0): a place given to an unranked item costs relevance, and until an experiment measures what
  * it earns back, answers hold only what the model ranks (and the rules' fill when the model runs short).
+ * {@code candidates} is the number of distinct candidates the model ranks per request: each retriever's list goes
+ * deeper than it was trained with until the union holds that many (0, the default: the union of each retriever's
+ * trained top list; an experiment variant's {@code candidatesPerRetriever} still takes precedence).
  */
-public record ServingSettings(int historyLimit, int freshItems, int freshSlots) {
+public record ServingSettings(int historyLimit, int freshItems, int freshSlots, int candidates) {
+
+    /** The most candidates a request may rank. */
+    public static final int MAX_CANDIDATES = 10_000;
 
     public ServingSettings {
         if (historyLimit < 1) {
@@ -23,10 +29,19 @@ public record ServingSettings(int historyLimit, int freshItems, int freshSlots) 
         if (freshSlots < 0) {
             throw new InvalidFieldException("tandem.serving.fresh-slots", "must not be negative");
         }
+        if (candidates < 0 || candidates > MAX_CANDIDATES) {
+            throw new InvalidFieldException("tandem.serving.candidates", "must be 0 (as trained) to " + MAX_CANDIDATES);
+        }
     }
 
-    /** The newest 500 positives, 20 newest items read for exploration, no place for a fresh item (exploration off). */
+    /** The settings with the candidates as the model was trained. */
+    public ServingSettings(int historyLimit, int freshItems, int freshSlots) {
+        this(historyLimit, freshItems, freshSlots, 0);
+    }
+
+    /** The newest 500 positives, 20 newest items read for exploration, no place for a fresh item (exploration off),
+     * the candidates as trained. */
     public static ServingSettings defaults() {
-        return new ServingSettings(500, 20, 0);
+        return new ServingSettings(500, 20, 0, 0);
     }
 }

@@ -20,6 +20,7 @@ import static io.tandem.application.serving.ServingFixture.NOW;
 import static io.tandem.application.serving.ServingFixture.id;
 import static io.tandem.application.serving.ServingFixture.ids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The recommend request path on lambda fakes of its ports: ranking, filters, exploration and the fallback. */
 class RecommendItemsServiceTest {
@@ -116,6 +117,29 @@ class RecommendItemsServiceTest {
         assertThat(ids(answer.items())).containsExactly("i7", "i6", "new-1");
         assertThat(answer.items().get(2).sources()).containsExactly(RecommendItemsService.FRESH_SOURCE);
         assertThat(answer.items().get(2).score()).as("the lowest ranked score").isEqualTo(6.0);
+    }
+
+    @Test
+    void theCandidatesSettingBoundsHowManyCandidatesTheModelRanks() {
+        UserId user = fixture.user("u1", List.of(), Set.of());
+        RecommendItemsQuery everything = new RecommendItemsQuery(user, ServingFixture.ITEMS, Optional.empty(),
+                Set.of(), true, 0.0);
+        assertThat(recommend(everything).items()).allSatisfy(item -> assertThat(item.explanation()).isNotEmpty());
+
+        fixture.settings = new ServingSettings(500, 5, 0, 3);
+        Recommendation answer = recommend(everything);
+
+        // The model ranks 3 candidates (they carry the features it scored); the rules fill the rest unexplained.
+        assertThat(answer.items().stream().filter(item -> !item.explanation().isEmpty())).hasSize(3);
+        assertThat(answer.fallback().used()).isFalse();
+    }
+
+    @Test
+    void theCandidatesSettingIsValidated() {
+        assertThatThrownBy(() -> new ServingSettings(500, 20, 0, -1)).hasMessageContaining("tandem.serving.candidates");
+        assertThatThrownBy(() -> new ServingSettings(500, 20, 0, ServingSettings.MAX_CANDIDATES + 1))
+                .hasMessageContaining("tandem.serving.candidates");
+        assertThat(ServingSettings.defaults().candidates()).isZero();
     }
 
     @Test

@@ -10,6 +10,12 @@ import java.util.SplittableRandom;
 /**
  * The first stage: the union of every retriever's top {@code perRetriever} unseen items for a user, in retriever
  * order and without repeats, with the scores and ranks the ranking features need. Thread-safe.
+ * <p>
+ * With a {@code target} (a number of candidates to rank), each retriever's list goes as deep as the target and the
+ * union is taken round-robin over the lists' positions (every retriever's first item, then every second, ...) until
+ * it holds {@code target} distinct items or the lists run out: overlapping lists then still give {@code target}
+ * candidates. The features stay as trained: {@code perRetriever} still says which items a retriever proposed, and
+ * ranks deeper than the trained ranked depth still read as "far down".
  */
 public final class CandidateGenerator {
 
@@ -20,8 +26,19 @@ public final class CandidateGenerator {
     private final int itemCount;
     private final int perRetriever;
     private final int rankDepth;
+    /** Candidates wanted per user, 0 for the union of the top {@code perRetriever} lists. */
+    private final int target;
 
     public CandidateGenerator(List<RetrievalModel> models, int itemCount, int perRetriever) {
+        this(models, itemCount, perRetriever, 0);
+    }
+
+    /** As {@link #CandidateGenerator(List, int, int)}, aiming at {@code target} distinct candidates (0: no aim). */
+    public CandidateGenerator(List<RetrievalModel> models, int itemCount, int perRetriever, int target) {
+        if (target < 0) {
+            throw new InvalidFieldException("target", "must not be negative");
+        }
+        this.target = target;
         this.models = List.copyOf(models);
         this.itemCount = itemCount;
         this.perRetriever = perRetriever;
@@ -40,6 +57,11 @@ public final class CandidateGenerator {
 
     public int perRetriever() {
         return perRetriever;
+    }
+
+    /** The number of candidates aimed at, 0 when the union of the top {@code perRetriever} lists is taken. */
+    public int target() {
+        return target;
     }
 
     public List<RetrievalModel> models() {
@@ -68,31 +90,54 @@ public final class CandidateGenerator {
         int n = itemCount;
         int r = models.size();
         Retrieval[] retrievals = new Retrieval[r];
+        int[][] tops = new int[r][];
         float[] best = new float[r];
-        int[] union = new int[Math.min(n, r * perRetriever)];
+        int depth = target > 0 ? Math.max(rankDepth, target) : rankDepth;
+        int[] union = new int[Math.min(n, target > 0 ? target : r * perRetriever)];
         // The union's members, by open addressing (item + 1; 0 is an empty slot), at most half full.
         int[] members = new int[Integer.highestOneBit(Math.max(4, union.length * 2) - 1) << 1];
         int mask = members.length - 1;
         int size = 0;
         for (int m = 0; m < r; m++) {
-            Retrieval retrieval = models.get(m).retrieve(history, rankDepth, reuse == null ? null : reuse[m]);
+            Retrieval retrieval = models.get(m).retrieve(history, depth, reuse == null ? null : reuse[m]);
             int[] top = retrieval.top();
             retrievals[m] = retrieval;
+            tops[m] = top;
             best[m] = top.length == 0 ? 0f : retrieval.score(top[0]);
-            for (int p = 0; p < Math.min(perRetriever, top.length); p++) {
-                int item = top[p];
-                int slot = (item * 0x9E3779B9 >>> 7) & mask;
-                while (members[slot] != 0 && members[slot] != item + 1) {
-                    slot = (slot + 1) & mask;
+            if (target == 0) {
+                for (int p = 0; p < Math.min(perRetriever, top.length); p++) {
+                    size = add(top[p], members, mask, union, size);
                 }
-                if (members[slot] == 0) {
-                    members[slot] = item + 1;
-                    union[size++] = item;
+            }
+        }
+        if (target > 0) {
+            boolean more = true;
+            for (int p = 0; more && size < union.length; p++) {
+                more = false;
+                for (int m = 0; m < r && size < union.length; m++) {
+                    if (p < tops[m].length) {
+                        more = true;
+                        size = add(tops[m][p], members, mask, union, size);
+                    }
                 }
             }
         }
         return new UserCandidates(history, Arrays.copyOf(union, size), retrievals, perRetriever, farRank(), best,
                 reuse);
+    }
+
+    /** Adds {@code item} to the union unless it is a member already; returns the union's new size. */
+    private static int add(int item, int[] members, int mask, int[] union, int size) {
+        int slot = (item * 0x9E3779B9 >>> 7) & mask;
+        while (members[slot] != 0 && members[slot] != item + 1) {
+            slot = (slot + 1) & mask;
+        }
+        if (members[slot] != 0) {
+            return size;
+        }
+        members[slot] = item + 1;
+        union[size] = item;
+        return size + 1;
     }
 
     /**

@@ -89,7 +89,8 @@ public final class UserCandidates {
     /** Retriever {@code m}'s rank of {@code item} (1 = its best), or the "far down" rank below its ranked list. */
     public int rank(int m, int item) {
         int rank = ranks[m].rankOf(item);
-        return rank == 0 ? farRank : rank;
+        // A list retrieved deeper than the trained depth (a candidate target) still reads as "far down" there.
+        return rank == 0 || rank > farRank ? farRank : rank;
     }
 
     /** True when retriever {@code m} put {@code item} in its top list, the part that proposes candidates. */

@@ -87,6 +87,55 @@ class CandidateGeneratorTest {
         }
     }
 
+    @Test
+    void aTargetDeepensTheListsUntilTheUnionHoldsThatManyCandidates() {
+        SplittableRandom random = new SplittableRandom(7);
+        RetrievalModel one = fixed(random, 1_000_000);
+        // Two retrievers that agree completely: the trained depth gives only PER_RETRIEVER distinct candidates.
+        List<RetrievalModel> same = List.of(one, one);
+        UserHistory history = new UserHistory(new int[] {3}, new float[] {1f}, new long[1]);
+        assertThat(new CandidateGenerator(same, ITEMS, PER_RETRIEVER).candidates(history).items())
+                .hasSize(PER_RETRIEVER);
+
+        int target = 6 * PER_RETRIEVER;
+        CandidateGenerator generator = new CandidateGenerator(same, ITEMS, PER_RETRIEVER, target);
+        UserCandidates found = generator.candidates(history);
+
+        float[] s = new float[ITEMS];
+        one.score(history, s);
+        s[3] = Float.NEGATIVE_INFINITY;
+        List<Integer> order = IntStream.range(0, ITEMS).filter(i -> i != 3).boxed()
+                .sorted((a, b) -> s[a] != s[b] ? Float.compare(s[b], s[a]) : Integer.compare(a, b)).toList();
+        assertThat(found.items()).containsExactly(order.subList(0, target).stream().mapToInt(Integer::intValue)
+                .toArray());
+        // The features stay as trained: proposed within PER_RETRIEVER, ranks beyond 4 x PER_RETRIEVER far down.
+        int deep = order.get(target - 1);
+        assertThat(found.proposedBy(0, deep)).isFalse();
+        assertThat(found.proposedBy(0, order.get(0))).isTrue();
+        assertThat(found.rank(0, deep)).isEqualTo(generator.farRank()).isEqualTo(4 * PER_RETRIEVER + 1);
+        assertThat(found.rank(0, order.get(4 * PER_RETRIEVER - 1))).isEqualTo(4 * PER_RETRIEVER);
+    }
+
+    @Test
+    void aTargetTakesTheListsRoundRobinAndNeverMoreThanTheTarget() {
+        // Retriever 0 prefers low ids, retriever 1 high ids: the union alternates between them.
+        RetrievalModel low = model((history, scores) -> {
+            for (int i = 0; i < ITEMS; i++) {
+                scores[i] = -i;
+            }
+        });
+        RetrievalModel high = model((history, scores) -> {
+            for (int i = 0; i < ITEMS; i++) {
+                scores[i] = i;
+            }
+        });
+        UserHistory none = new UserHistory(new int[0], new float[0], new long[0]);
+        UserCandidates found = new CandidateGenerator(List.of(low, high), ITEMS, 2, 5).candidates(none);
+        assertThat(found.items()).containsExactly(0, ITEMS - 1, 1, ITEMS - 2, 2);
+        assertThat(new CandidateGenerator(List.of(low, high), ITEMS, 2, 5 * ITEMS).candidates(none).items())
+                .hasSize(ITEMS);
+    }
+
     private static RetrievalModel fixed(SplittableRandom random, int distinct) {
         float[] values = new float[ITEMS];
         for (int item = 0; item < ITEMS; item++) {

@@ -38,6 +38,8 @@ import java.util.concurrent.Callable;
 final class BenchServeCommand implements Callable<Integer> {
 
     private static final int PROBED_USERS = 200;
+    /** The most candidates tandem.serving.candidates accepts. */
+    private static final int MAX_CANDIDATES = 10_000;
 
     @CommandLine.Spec
     private CommandSpec spec;
@@ -56,9 +58,10 @@ final class BenchServeCommand implements Callable<Integer> {
     int eventsPerUser;
 
     @Option(names = "--candidates", defaultValue = "500", paramLabel = "N",
-            description = "Candidates to rank per request. The model ranks what its retrievers propose (the "
-                    + "measured number is reported as candidates_ranked); N is also the batch size of the ONNX "
-                    + "scoring figure in the stage breakdown (default: ${DEFAULT-VALUE}).")
+            description = "Candidates to rank per request (tandem.serving.candidates): each retriever's list goes "
+                    + "deeper than trained until the union holds N distinct items; the number ranked is measured "
+                    + "and reported (mean, p50, min). N is also the batch size of the ONNX scoring figure in the "
+                    + "stage breakdown (default: ${DEFAULT-VALUE}).")
     int candidates;
 
     @Option(names = "--candidates-per-retriever", paramLabel = "N",
@@ -114,6 +117,11 @@ final class BenchServeCommand implements Callable<Integer> {
             description = "production (Redis, Kafka, PostgreSQL, S3) or embedded (default: ${DEFAULT-VALUE}).")
     String adapters;
 
+    @Option(names = "--hold", defaultValue = "0", paramLabel = "S",
+            description = "After the rates, keep the server running S seconds for an outside load generator such as "
+                    + "wrk (scripts/bench/wrk.sh); the URL and the user ids are printed (default: ${DEFAULT-VALUE}).")
+    int hold;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
             description = "Seed of the data set and of the request order (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -153,14 +161,18 @@ final class BenchServeCommand implements Callable<Integer> {
                     .loadAndTrain(data);
             List<String> known = data.usersWithHistory();
             ServedCandidates served = ServedCandidates.probe(server.platform(), probedUsers(known));
-            progress.line("the model ranks %.1f candidates per request on average (min %d, max %d; %d features, "
-                            + "%,d items known to the model); --candidates asked for %d", served.meanCount(),
-                    served.minCount(), served.maxCount(), served.featureCount(), report.items(), candidates);
+            progress.line("the model ranks %.1f candidates per request on average (p50 %d, min %d, max %d; %d "
+                            + "features, %,d items known to the model); --candidates asked for %d", served.meanCount(),
+                    served.p50Count(), served.minCount(), served.maxCount(), served.featureCount(), report.items(),
+                    candidates);
             RateDriver driver = new RateDriver(server.url(), new RateDriver.Plan(rates, seconds, warmup, count,
                     newUsers, timeoutMs, maxInFlight, seed), progress, out);
-            List<RateResult> results = driver.drive(known, served.meanCount(), chosen);
+            List<RateResult> results = driver.drive(known, served, chosen);
             driver.printTable(results);
             write(output, RateResult.toJson(results));
+            if (hold > 0) {
+                holdFor(server.url(), known);
+            }
             if (stageRequests > 0) {
                 // Let circuits the load opened close again (tandem.serving.circuit-open-for, 2 s).
                 BenchThreads.sleep(Duration.ofSeconds(5));
@@ -183,9 +195,22 @@ final class BenchServeCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
+    /** Keeps the server up for an outside load generator, saying where it answers and which users it knows. */
+    private void holdFor(String url, List<String> known) throws IOException {
+        Path users = Files.createTempFile("tandem-bench-users-", ".txt");
+        Files.write(users, known, StandardCharsets.UTF_8);
+        progress.line("holding the server for %d s at %s (load average %.2f); %,d users with history in %s",
+                hold, url, RateDriver.loadAverage(), known.size(), users);
+        progress.line("  e.g. TANDEM_USERS_FILE=%s scripts/bench/wrk.sh %s -t1 -c16 -d10s", users, url);
+        BenchThreads.sleep(Duration.ofSeconds(hold));
+        Files.deleteIfExists(users);
+        progress.line("hold over (load average %.2f)", RateDriver.loadAverage());
+    }
+
     /** The adapter set of a fresh run, with the dependency timeouts overridden when asked. */
     private Map<String, Object> properties(BenchAdapters chosen, String run) throws IOException {
         Map<String, Object> properties = chosen.properties(run, Files.createTempDirectory("tandem-bench-" + run));
+        properties.put("tandem.serving.candidates", candidates);
         if (candidatesPerRetriever != null) {
             properties.put("tandem.two-stage.candidates-per-retriever", candidatesPerRetriever);
         }
@@ -212,6 +237,10 @@ final class BenchServeCommand implements Callable<Integer> {
             problem = "--items, --users, --events-per-user, --candidates and --count must be 1 or more";
         } else if (count > 1_000) {
             problem = "--count must be at most 1000";
+        } else if (candidates > MAX_CANDIDATES) {
+            problem = "--candidates must be at most " + MAX_CANDIDATES;
+        } else if (hold < 0) {
+            problem = "--hold must not be negative";
         } else if (rates.length == 0 || Arrays.stream(rates).anyMatch(r -> r < 1)) {
             problem = "--rate needs one or more rates of 1 or more requests per second";
         } else if (seconds < 1 || warmup < 0 || timeoutMs < 1 || maxInFlight < 1 || stageRequests < 0

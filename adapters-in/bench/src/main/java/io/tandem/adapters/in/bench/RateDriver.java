@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The HTTP part of {@code bench serve}: {@code GET /v1/users/{id}/recommendations} checked to answer from the model,
@@ -30,6 +30,8 @@ final class RateDriver {
                 long seed) {
     }
 
+    private static final String HTTP_THREADS = "tandem-bench-http";
+
     private final String url;
     private final Plan plan;
     private final RunProgress progress;
@@ -37,7 +39,7 @@ final class RateDriver {
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(BenchThreads.daemons(2, "tandem-bench-http"))
+            .executor(BenchThreads.daemons(2, HTTP_THREADS))
             .build();
 
     RateDriver(String url, Plan plan, RunProgress progress, PrintStream out) {
@@ -48,7 +50,7 @@ final class RateDriver {
     }
 
     /** Checks that HTTP answers from the model, warms up, then runs each rate. */
-    List<RateResult> drive(List<String> known, double candidatesRanked, BenchAdapters chosen)
+    List<RateResult> drive(List<String> known, ServedCandidates served, BenchAdapters chosen)
             throws InterruptedException {
         // A first answer from the fallback can be a cold start (a dependency timing out once on a busy machine):
         // a few tries before deciding that the model does not answer.
@@ -68,23 +70,29 @@ final class RateDriver {
             progress.line("warm-up: %d s at %d rps (not recorded)", plan.warmup(), plan.rates()[0]);
             load.run(new OpenLoopSchedule(plan.rates()[0], plan.warmup()), plan.seed() - 1);
         }
+        // The load generator: this thread sends, the client's executor and selector threads receive.
+        CpuClock cpu = new CpuClock(Set.of(Thread.currentThread().getId()), Set.of(HTTP_THREADS, "HttpClient-"));
         List<RateResult> results = new ArrayList<>();
         for (int rate : plan.rates()) {
             // Longer than a circuit stays open (tandem.serving.circuit-open-for, 2 s): each rate starts closed.
             BenchThreads.sleep(Duration.ofSeconds(3));
             double loadBefore = loadAverage();
             progress.line("rate %,d rps for %d s (load average %.2f)", rate, plan.seconds(), loadBefore);
-            long cpuBefore = processCpuNanos();
+            CpuClock.Sample cpuBefore = cpu.sample();
             long wallBefore = System.nanoTime();
             OpenLoopLoad.Measured measured = load.run(new OpenLoopSchedule(rate, plan.seconds()),
                     plan.seed() + rate);
-            double cpuCores = (processCpuNanos() - cpuBefore) / (double) (System.nanoTime() - wallBefore);
+            long wall = System.nanoTime() - wallBefore;
+            CpuClock.Sample cpuAfter = cpu.sample();
+            long processCpu = cpuBefore.processNanos() < 0 ? -1 : cpuAfter.processNanos() - cpuBefore.processNanos();
+            long serverCpu = processCpu < 0 ? -1 : processCpu - cpuAfter.clientNanosSince(cpuBefore);
             RateResult result = new RateResult(rate, plan.seconds(), measured.sent(), measured.ok(),
                     measured.errors(), measured.dropped(), measured.okPerSecond(), measured.latency().millis(50),
                     measured.latency().millis(95), measured.latency().millis(99), measured.latency().maxMillis(),
                     measured.fallbackShare(), measured.modelLatency().millis(50), measured.modelLatency().millis(99),
-                    measured.fallbackReasons(), candidatesRanked, chosen.label(),
-                    loadAverage(), cpuCores);
+                    measured.fallbackReasons(), served.meanCount(), served.p50Count(), served.minCount(),
+                    chosen.label(), loadAverage(), CpuClock.cores(processCpu, wall),
+                    CpuClock.msPerRequest(processCpu, measured.ok()), CpuClock.msPerRequest(serverCpu, measured.ok()));
             progress.line("  %s", result.toJson());
             results.add(result);
         }
@@ -110,14 +118,20 @@ final class RateDriver {
     }
 
     void printTable(List<RateResult> results) {
-        out.printf("%n  %6s %9s %8s %8s %8s %8s %7s %8s %9s %10s %10s %9s %6s%n", "rate", "achieved", "p50 ms",
-                "p95 ms", "p99 ms", "max ms", "errors", "dropped", "fallback", "model p50", "model p99", "load avg",
-                "cores");
+        out.printf("%n  %6s %9s %8s %8s %8s %8s %7s %8s %9s %10s %10s %19s %9s %6s %8s %8s%n", "rate", "achieved",
+                "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "dropped", "fallback", "model p50", "model p99",
+                "ranked mean/p50/min", "load avg", "cores", "cpu ms", "srv ms");
         for (RateResult r : results) {
-            out.printf(Locale.ROOT, "  %6d %9.1f %8.2f %8.2f %8.2f %8.1f %7d %8d %8.1f%% %10.2f %10.2f %9.2f %6.2f%n",
+            out.printf(Locale.ROOT, "  %6d %9.1f %8.2f %8.2f %8.2f %8.1f %7d %8d %8.1f%% %10.2f %10.2f %19s %9.2f %6.2f"
+                            + " %8.3f %8.3f%n",
                     r.rate(), r.achievedRps(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(), r.errors(), r.dropped(),
-                    r.fallbackShare() * 100, r.modelP50Ms(), r.modelP99Ms(), r.loadAverage(), r.cpuCores());
+                    r.fallbackShare() * 100, r.modelP50Ms(), r.modelP99Ms(),
+                    String.format(Locale.ROOT, "%.1f/%d/%d", r.candidatesRanked(), r.candidatesP50(),
+                            r.candidatesMin()), r.loadAverage(), r.cpuCores(), r.cpuMsPerRequest(),
+                    r.serverCpuMsPerRequest());
         }
+        out.println("  cpu ms: process CPU per request answered (server and load generator); srv ms: the same without "
+                + "the load generator's threads");
         for (RateResult r : results) {
             if (!r.fallbackReasons().isEmpty()) {
                 out.printf("  fallback reasons at %d rps: %s%n", r.rate(), r.fallbackReasons());
@@ -128,11 +142,5 @@ final class RateDriver {
 
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    /** CPU time of the whole process (server and load generator), where the platform reports it. */
-    private static long processCpuNanos() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 }

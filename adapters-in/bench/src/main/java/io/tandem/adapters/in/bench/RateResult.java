@@ -12,14 +12,18 @@ import java.util.stream.Collectors;
  * over every request sent; {@code errors} are answers other than 200 and failures (timeouts, refused connections),
  * {@code dropped} requests were never sent because too many were already waiting, {@code fallbackShare} is the
  * share of 200 answers the rule-based fallback gave, with its most frequent reasons; the model's own answers have
- * their own percentiles. {@code loadAverage} is the machine's one-minute load average at the end of the run,
- * {@code cpuCores} the CPU this process used during it divided by its wall time (server and load generator share
- * the process).
+ * their own percentiles. {@code candidatesRanked}, {@code candidatesP50} and {@code candidatesMin} are the
+ * candidates the model ranked per request (mean, median, least) over the probed users. {@code loadAverage} is the
+ * machine's one-minute load average at the end of the run, {@code cpuCores} the CPU this process used during it
+ * divided by its wall time (server and load generator share the process), {@code cpuMsPerRequest} that CPU time
+ * over the requests answered 200, and {@code serverCpuMsPerRequest} the same without the load generator's threads
+ * (see {@link CpuClock}): the steady figure to compare runs and commits by, where latency is noisy.
  */
 record RateResult(int rate, int seconds, int sent, int ok, int errors, int dropped, double achievedRps,
                   double p50Ms, double p95Ms, double p99Ms, double maxMs, double fallbackShare,
                   double modelP50Ms, double modelP99Ms, Map<String, Integer> fallbackReasons,
-                  double candidatesRanked, String adapters, double loadAverage, double cpuCores) {
+                  double candidatesRanked, int candidatesP50, int candidatesMin, String adapters,
+                  double loadAverage, double cpuCores, double cpuMsPerRequest, double serverCpuMsPerRequest) {
 
     RateResult {
         fallbackReasons = Collections.unmodifiableMap(new LinkedHashMap<>(fallbackReasons));
@@ -45,9 +49,13 @@ record RateResult(int rate, int seconds, int sent, int ok, int errors, int dropp
                         .map(e -> string(e.getKey()) + ":" + e.getValue())
                         .collect(Collectors.joining(",", "{", "}"))
                 + ",\"candidates_ranked\":" + number(candidatesRanked, 1)
+                + ",\"candidates_p50\":" + candidatesP50
+                + ",\"candidates_min\":" + candidatesMin
                 + ",\"adapters\":" + string(adapters)
                 + ",\"load_average\":" + number(loadAverage, 2)
                 + ",\"cpu_cores\":" + number(cpuCores, 2)
+                + ",\"cpu_ms_per_request\":" + number(cpuMsPerRequest, 3)
+                + ",\"server_cpu_ms_per_request\":" + number(serverCpuMsPerRequest, 3)
                 + '}';
     }
 

@@ -98,6 +98,12 @@ record ServedCandidates(ModelVersion version, List<UserCandidates> users) {
         return users.stream().mapToInt(UserCandidates::count).min().orElse(0);
     }
 
+    /** The median count (the lower middle of an even number of users). */
+    int p50Count() {
+        int[] counts = users.stream().mapToInt(UserCandidates::count).sorted().toArray();
+        return counts.length == 0 ? 0 : counts[(counts.length - 1) / 2];
+    }
+
     int maxCount() {
         return users.stream().mapToInt(UserCandidates::count).max().orElse(0);
     }

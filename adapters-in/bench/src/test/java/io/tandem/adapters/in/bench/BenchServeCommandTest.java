@@ -19,7 +19,8 @@ class BenchServeCommandTest {
         BenchRun run = run("bench", "serve", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--items", "--candidates", "--rate", "--seconds", "--output", "--adapters");
+        assertThat(run.out()).contains("--items", "--candidates", "--rate", "--seconds", "--output", "--adapters",
+                "--hold");
         assertThat(starts).hasValue(0);
     }
 
@@ -30,7 +31,8 @@ class BenchServeCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--rate=0", "--rate=abc", "--seconds=0", "--items=0", "--adapters=cloud",
-            "--new-users=1", "--count=1001", "--no-such-option"})
+            "--new-users=1", "--count=1001", "--no-such-option", "--candidates=0", "--candidates=10001",
+            "--hold=-1"})
     void aBadOptionIsAUsageErrorWithAMessage(String option) {
         BenchRun run = run("bench", "serve", option);
 

@@ -26,7 +26,12 @@ class RateResultTest {
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).contains("rate", "achieved_rps", "p50_ms", "p95_ms", "p99_ms", "errors",
-                "fallback_share", "model_p99_ms", "fallback_reasons", "candidates_ranked", "load_average");
+                "fallback_share", "model_p99_ms", "fallback_reasons", "candidates_ranked", "candidates_p50",
+                "candidates_min", "load_average", "cpu_ms_per_request", "server_cpu_ms_per_request");
+        assertThat(first.get("candidates_p50").asInt()).isEqualTo(148);
+        assertThat(first.get("candidates_min").asInt()).isEqualTo(97);
+        assertThat(first.get("cpu_ms_per_request").asDouble()).isEqualTo(0.75);
+        assertThat(first.get("server_cpu_ms_per_request").asDouble()).isEqualTo(0.5);
         assertThat(first.get("rate").asInt()).isEqualTo(250);
         assertThat(first.get("p99_ms").asDouble()).isEqualTo(1.25);
         assertThat(array.get(1).get("fallback_share").asDouble()).isEqualTo(0.125);
@@ -36,7 +41,8 @@ class RateResultTest {
     @Test
     void writesNothingMeasuredAsNullRatherThanNaN() throws Exception {
         RateResult empty = new RateResult(10, 1, 0, 0, 0, 10, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Map.of(), 150, "embedded", 1.5, 0.5);
+                Double.NaN, Double.NaN, Double.NaN, Map.of(), 150, 150, 150, "embedded", 1.5, 0.5,
+                Double.NaN, Double.NaN);
 
         JsonNode object = JSON.readTree(empty.toJson());
 
@@ -45,16 +51,52 @@ class RateResultTest {
         assertThat(object.get("model_p99_ms").isNull()).isTrue();
         assertThat(object.get("fallback_reasons").isEmpty()).isTrue();
         assertThat(object.get("dropped").asInt()).isEqualTo(10);
+        assertThat(object.get("cpu_ms_per_request").isNull()).isTrue();
     }
 
     @Test
     void escapesFallbackReasonsAsJsonStrings() throws Exception {
         RateResult result = new RateResult(10, 1, 10, 10, 0, 0, 10, 1, 1, 1, 1, 0.5, 1, 1,
-                Map.of("catalog unavailable: \"items\" \\ timed out", 5), 150, "production", 1, 1);
+                Map.of("catalog unavailable: \"items\" \\ timed out", 5), 150, 150, 150, "production", 1, 1, 1, 1);
 
         JsonNode reasons = JSON.readTree(result.toJson()).get("fallback_reasons");
 
         assertThat(reasons.get("catalog unavailable: \"items\" \\ timed out").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void dividesCpuTimeByTheRequestsServedAndByTheWallTime() {
+        // 1.5 s of CPU over 1,000 requests: 1.5 ms each; over 3 s of wall time: half a core.
+        assertThat(CpuClock.msPerRequest(1_500_000_000L, 1_000)).isEqualTo(1.5);
+        assertThat(CpuClock.cores(1_500_000_000L, 3_000_000_000L)).isEqualTo(0.5);
+        assertThat(CpuClock.msPerRequest(1_500_000_000L, 0)).isNaN();
+        assertThat(CpuClock.msPerRequest(-1, 1_000)).isNaN();
+        assertThat(CpuClock.cores(1, 0)).isNaN();
+    }
+
+    @Test
+    void countsOnlyTheLoadGeneratorsCpuSinceTheEarlierSample() {
+        CpuClock.Sample before = new CpuClock.Sample(10_000, Map.of(1L, 100L, 2L, 200L));
+        // Thread 2 ended (its time is lost), thread 3 started: 1 ran 50 ns, 3 ran 30 ns.
+        CpuClock.Sample after = new CpuClock.Sample(20_000, Map.of(1L, 150L, 3L, 30L));
+
+        assertThat(after.clientNanosSince(before)).isEqualTo(80);
+    }
+
+    @Test
+    void sampleFindsTheCallingThreadAsLoadGeneratorAndTheProcessCpu() {
+        CpuClock clock = new CpuClock(java.util.Set.of(Thread.currentThread().getId()), java.util.Set.of());
+        CpuClock.Sample first = clock.sample();
+        long spin = 0;
+        for (int i = 0; i < 20_000_000; i++) {
+            spin += i % 7;
+        }
+        CpuClock.Sample second = clock.sample();
+
+        assertThat(spin).isPositive();
+        assertThat(second.clientThreadNanos()).containsKey(Thread.currentThread().getId());
+        assertThat(second.clientNanosSince(first)).isPositive();
+        assertThat(second.processNanos()).isGreaterThan(first.processNanos());
     }
 
     @Test
@@ -91,6 +133,7 @@ class RateResultTest {
 
     private static RateResult result(int rate, double p99, double fallbackShare) {
         return new RateResult(rate, 30, rate * 30, rate * 30, 0, 0, rate - 0.5, 0.5, 1.0, p99, 9.0,
-                fallbackShare, 0.5, p99, Map.of("catalog unavailable: timed out", 3), 150.5, "production", 3.25, 1.8);
+                fallbackShare, 0.5, p99, Map.of("catalog unavailable: timed out", 3), 150.5, 148, 97,
+                "production", 3.25, 1.8, 0.75, 0.5);
     }
 }
