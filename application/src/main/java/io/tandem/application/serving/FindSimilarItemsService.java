@@ -72,7 +72,7 @@ public final class FindSimilarItemsService implements FindSimilarItemsUseCase {
                                    SimilarItemsQuery query, Optional<Assignment> assignment) {
         // The item as a one-item history: its neighbours and the items nearest its embedding score highest.
         UserHistory one = new UserHistory(new int[] {index}, new float[] {1f}, new long[] {0L});
-        return pipeline.withCandidates(model, one, RequestPipeline.options(assignment).candidatesPerRetriever(),
+        return pipeline.withCandidates(model, one, ExperimentStep.options(assignment).candidatesPerRetriever(),
                 found -> similar(model, requestId, user, query, found));
     }
 

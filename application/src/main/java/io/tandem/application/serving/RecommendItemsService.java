@@ -59,7 +59,7 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
                     RequestPipeline.unwanted(UserState.empty(), query.exclude()), List.of()), failure.status());
         }
         Set<ItemId> unwanted = RequestPipeline.unwanted(state, query.exclude());
-        ServingOptions options = RequestPipeline.options(assignment);
+        ServingOptions options = ExperimentStep.options(assignment);
         return pipeline.onModel(assignment, state,
                 (model, found) -> ranked(model, requestId, query, options, state, unwanted, found),
                 (model, status) -> pipeline.fallbackAnswer(requestId, query.user(), rules(query, unwanted,

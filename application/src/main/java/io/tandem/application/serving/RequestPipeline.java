@@ -1,16 +1,11 @@
 package io.tandem.application.serving;
 
-import io.tandem.application.experiment.port.in.AssignVariantQuery;
 import io.tandem.application.serving.port.in.RequestContext;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.Assignment;
-import io.tandem.domain.experiment.ServingOptions;
-import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
-import io.tandem.domain.experiment.attribution.ServedItem;
-import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.fallback.FallbackQuery;
 import io.tandem.domain.fallback.FallbackStatus;
 import io.tandem.domain.feature.PositiveInteraction;
@@ -21,7 +16,6 @@ import io.tandem.domain.recommendation.Recommendation;
 import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -31,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,27 +35,21 @@ import java.util.function.Supplier;
  * already acted on, what the caller excludes, what the catalog cannot serve), the rule-based fallback and the
  * answer, which says why when it holds no items.
  *
- * <p>Inside an experiment (ADRs 0024, 0026) the request's user is assigned to a group of the experiment running
- * on the request's surface; the group decides the model (the champion, a pinned version, or the rules) and the
- * serving options, and the answer is recorded as a served list for its follow-up events. Neither step ever fails a
- * request: an assignment that cannot be made serves the champion outside the experiment, and a list that cannot be
- * recorded is counted and logged.
+ * <p>Inside an experiment (ADRs 0024, 0026) the {@link ExperimentStep} assigns the request's user to a group, whose
+ * model (the champion, a pinned version, or the rules) and serving options answer, and records the served list.
  */
 final class RequestPipeline {
 
     private static final int MAX_DETAIL = 200;
     /** The fallback reason of a group that serves the rules by design. */
     static final String RULES_VARIANT = "the experiment variant serves the rule-based fallback";
-    private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
-    /** Failures to assign or to record, logged at the first and then every {@value #LOG_EVERY}th. */
-    private static final long LOG_EVERY = 1_000;
-    private static final AtomicLong assignFailures = new AtomicLong();
-    private static final AtomicLong recordFailures = new AtomicLong();
 
     private final ServingDependencies dependencies;
+    private final ExperimentStep experiments;
 
     RequestPipeline(ServingDependencies dependencies) {
         this.dependencies = dependencies;
+        this.experiments = new ExperimentStep(dependencies);
     }
 
     /** The caller's request id, or a new one. */
@@ -70,58 +57,14 @@ final class RequestPipeline {
         return context.requestId().orElseGet(dependencies.requestIds());
     }
 
-    /**
-     * Where {@code user} lands in the experiment running on {@code context}'s surface; empty outside every
-     * experiment, and when the assignment fails (the request is then served as if no experiment ran).
-     */
+    /** Where {@code user} lands in the experiment of {@code context}'s surface ({@link ExperimentStep#assign}). */
     Optional<Assignment> assign(UserId user, RequestContext context) {
-        try {
-            return dependencies.experiments().assignments().assign(new AssignVariantQuery(user, context.surface()));
-        } catch (RuntimeException e) {
-            if (assignFailures.getAndIncrement() % LOG_EVERY == 0) {
-                LOG.log(System.Logger.Level.WARNING, "a request could not be assigned to an experiment and is "
-                        + "served outside it (" + assignFailures.get() + " so far): " + e.getMessage());
-            }
-            return Optional.empty();
-        }
+        return experiments.assign(user, context);
     }
 
-    /** The serving options of the assigned variant (none for the holdout and outside experiments). */
-    static ServingOptions options(Optional<Assignment> assignment) {
-        return assignment.flatMap(Assignment::variant).map(Variant::options).orElse(ServingOptions.DEFAULTS);
-    }
-
-    /** What the assigned group serves: the champion for the holdout and outside experiments. */
-    static VariantModel modelOf(Optional<Assignment> assignment) {
-        return assignment.flatMap(Assignment::variant).map(Variant::model).orElseGet(VariantModel::champion);
-    }
-
-    /**
-     * The answer as served under {@code assignment}; inside an experiment its list is recorded first, with the
-     * time since {@code startedNanos} as its latency, so that its follow-ups find it (ADR-0026).
-     */
+    /** The answer as served under {@code assignment}, its list recorded ({@link ExperimentStep#served}). */
     Recommendation served(Recommendation answer, Optional<Assignment> assignment, long startedNanos) {
-        if (assignment.isEmpty()) {
-            return answer;
-        }
-        Duration latency = Duration.ofNanos(Math.max(0, System.nanoTime() - startedNanos));
-        try {
-            List<ServedItem> items = new ArrayList<>(answer.items().size());
-            for (RankedItem item : answer.items()) {
-                // Every place is chosen deterministically, the exploration places too (the newest items the model
-                // does not know, in order): each served position has propensity 1.
-                items.add(ServedItem.ranked(item.item(), item.rank()));
-            }
-            dependencies.experiments().servedLists().recordServedList(new ServedList(answer.requestId(),
-                    assignment.get().experiment(), assignment.get().group(), answer.user(),
-                    dependencies.experiments().clock().instant(), items, latency, answer.fallback().used()));
-        } catch (RuntimeException e) {
-            if (recordFailures.getAndIncrement() % LOG_EVERY == 0) {
-                LOG.log(System.Logger.Level.WARNING, "a served list could not be recorded; its follow-ups will not "
-                        + "be attributed (" + recordFailures.get() + " so far): " + e.getMessage());
-            }
-        }
-        return answer.servedUnder(assignment);
+        return experiments.served(answer, assignment, startedNanos);
     }
 
     ServingSettings settings() {
@@ -133,7 +76,7 @@ final class RequestPipeline {
      * pinned version; empty for a group that serves the rules, and while its model is not available.
      */
     Optional<ServingModel> acquireFor(Optional<Assignment> assignment) {
-        VariantModel wanted = modelOf(assignment);
+        VariantModel wanted = ExperimentStep.modelOf(assignment);
         if (wanted instanceof VariantModel.RuleBasedFallback) {
             return Optional.empty();
         }
@@ -145,7 +88,7 @@ final class RequestPipeline {
 
     /** Why {@link #acquireFor} found no model for {@code assignment}'s group. */
     static String whyNoModel(Optional<Assignment> assignment) {
-        VariantModel wanted = modelOf(assignment);
+        VariantModel wanted = ExperimentStep.modelOf(assignment);
         if (wanted instanceof VariantModel.RuleBasedFallback) {
             return RULES_VARIANT;
         }
@@ -175,7 +118,7 @@ final class RequestPipeline {
             return fallback.apply(held, FallbackStatus.usedBecause(whyNoModel(assignment)));
         }
         ServingModel model = held.get();
-        OptionalInt perRetriever = options(assignment).candidatesPerRetriever();
+        OptionalInt perRetriever = ExperimentStep.options(assignment).candidatesPerRetriever();
         try {
             return withCandidates(model, model.history(state.positives()), perRetriever,
                     found -> ranked.apply(model, found));
