@@ -1,6 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
+import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
 import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsCommand;
 import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
 import io.tandem.application.experiment.port.in.RecomputedMetrics;
@@ -33,6 +34,9 @@ class ExperimentRecomputeFromLakeTest {
     void cellsRecomputedFromTheLakeEqualThoseAttributedLive() throws Exception {
         try (TandemHttp tandem = TandemHttp.start(Map.of("tandem.experiments.refresh-interval", "0s"))) {
             SyntheticLake.loadTrainAndServe(tandem, 11L);
+            // The rules variant answers from the fallback's snapshot, rebuilt every 10 s: rebuilt now, as at its
+            // next tick, so that a fast run does not meet the snapshot taken before the data arrived.
+            assertThat(tandem.context().getBean(RuleBasedFallbackAdapter.class).refresh()).isTrue();
             assertThat(tandem.postJson("/v1/experiments", "{\"name\":\"lake-1\",\"variants\":["
                     + "{\"name\":\"model\",\"share\":0.5,\"model\":\"champion\"},"
                     + "{\"name\":\"rules\",\"share\":0.5,\"model\":null}]}").status()).isEqualTo(201);

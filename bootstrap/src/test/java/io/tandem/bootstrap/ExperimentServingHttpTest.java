@@ -1,6 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
+import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class ExperimentServingHttpTest {
         // Every request re-reads the running experiments: the test need not wait for a refresh.
         tandem = TandemHttp.start(Map.of("tandem.experiments.refresh-interval", "0s"));
         SyntheticLake.loadTrainAndServe(tandem, 7L);
+        // The rules variant answers from the fallback's snapshot, rebuilt every 10 s: rebuilt now, as at its next tick,
+        // so that a fast run does not meet the snapshot taken before the data arrived.
+        assertThat(tandem.context().getBean(RuleBasedFallbackAdapter.class).refresh()).isTrue();
         TandemHttp.Response created = tandem.postJson("/v1/experiments", "{\"name\":\"served-1\",\"variants\":["
                 + "{\"name\":\"model\",\"share\":0.5,\"model\":\"champion\"},"
                 + "{\"name\":\"rules\",\"share\":0.5,\"model\":null}]}");
@@ -82,7 +86,7 @@ class ExperimentServingHttpTest {
                 String requestId = answer.get("requestId").getStringValue();
                 String user = answer.get("userId").getStringValue();
                 List<String> items = itemIds(answer);
-                assertThat(items).hasSize(SHOWN);
+                assertThat(items).as("%s: %s", variant, answer).hasSize(SHOWN);
                 for (String item : items) {
                     events.add(event(requestId + "-i-" + item, "impression", user, item, requestId));
                 }
