@@ -55,7 +55,8 @@ final class FlushRequests {
     /**
      * On the consumer thread: flushes the handler once for every request waiting, then answers each. For a
      * partition this consumer reads and that has no failed batch pending, the answer is its position (every record
-     * before it was handed over, and the flush wrote them all); for any other, the group's committed offset.
+     * before it was handed over, and the flush wrote them all); for any other, the group's commit: its offset, or the
+     * durable position its owner's last flush recorded beside it.
      *
      * @param flushed told as soon as the handler's flush went through
      */
@@ -106,7 +107,7 @@ final class FlushRequests {
         if (!elsewhere.isEmpty()) {
             consumer.committed(elsewhere, BROKER_TIMEOUT).forEach((partition, committed) -> {
                 if (committed != null) {
-                    reached.put(partition.partition(), committed.offset());
+                    reached.put(partition.partition(), PartitionOffsets.durable(committed));
                 }
             });
         }

@@ -107,8 +107,8 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
      * Has the handler flush now, on the consumer thread between two polls (at most a poll timeout away), and says
      * for each of {@code partitions} up to which offset the handler is known to hold the log: for a partition this
      * consumer reads and that has no failed batch pending, its position (every record before it was handed over,
-     * and the flush wrote them all); for any other, the group's committed offset. A train job's lake barrier waits
-     * on it (ADR-0021).
+     * and the flush wrote them all); for any other, the group's commit (its offset, or the durable position its
+     * owner's last flush recorded beside it). A train job's lake barrier waits on it (ADR-0021).
      *
      * @return the offsets known, by partition; empty when no answer came within {@code timeout}
      */
@@ -133,7 +133,10 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
             while (thread.isOpen()) {
                 try {
                     pollOnce();
-                    flushRequests.serve(consumer, handler, offsets, () -> flushed = true);
+                    flushRequests.serve(consumer, handler, offsets, () -> {
+                        flushed = true;
+                        offsets.commitFlushed();
+                    });
                 } catch (WakeupException e) {
                     // close() woke a blocking call; the loop condition ends the loop.
                 } catch (InterruptException e) {
@@ -165,6 +168,7 @@ public final class KafkaEventLogConsumer implements AutoCloseable {
             handler.flush();
             flushed = true;
             flushFailed = false;
+            offsets.commitFlushed();
         }
         if (!offsets.anyFailed() && !flushFailed) {
             recovered();

@@ -27,6 +27,8 @@ import java.util.OptionalLong;
 final class PartitionOffsets {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionOffsets.class);
+    /** The commit metadata a flush records: the position up to which the handler's writes are durable. */
+    private static final String DURABLE = "durable=";
 
     private final String groupId;
     private final EventLogHandler handler;
@@ -70,6 +72,52 @@ final class PartitionOffsets {
             commitDespiteWakeup(commits);
             commits.forEach((partition, offset) -> resumeAt.put(partition, offset.offset()));
         }
+    }
+
+    /**
+     * After the handler's flush went through, every record handed over is durable: each assigned partition read so
+     * far, without a failed batch pending, records its position as the commit's metadata ({@link #durable}), beside
+     * an unchanged resume offset (a restart still rebuilds the open chunk whole). Another instance's train job reads
+     * it as the lake barrier of a partition it does not own (ADR-0021); without it, a handler that allows only the
+     * start of its open chunk keeps the group's commit behind data already written, and that barrier waits for the
+     * next chunk. Safe to lose: the barrier then waits for a later flush.
+     */
+    void commitFlushed() {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        try {
+            for (TopicPartition partition : consumer.assignment()) {
+                Long resume = resumeAt.get(partition);
+                if (resume == null || failed(partition)) {
+                    continue;
+                }
+                long position = consumer.position(partition);
+                if (position > resume) {
+                    commits.put(partition, new OffsetAndMetadata(resume, DURABLE + position));
+                }
+            }
+            if (!commits.isEmpty()) {
+                commitDespiteWakeup(commits);
+            }
+        } catch (KafkaException e) {
+            LOG.warn("Event log consumer {} could not record the positions a flush made durable {}; the barrier "
+                    + "of another instance waits for a later flush", groupId, commits.keySet(), e);
+        }
+    }
+
+    /**
+     * How far the handler is known to hold a partition, from its group's commit: the commit's offset, or the durable
+     * position a flush recorded beside it ({@link #commitFlushed}), whichever is further.
+     */
+    static long durable(OffsetAndMetadata committed) {
+        String metadata = committed.metadata();
+        if (metadata != null && metadata.startsWith(DURABLE)) {
+            try {
+                return Math.max(committed.offset(), Long.parseLong(metadata.substring(DURABLE.length())));
+            } catch (NumberFormatException e) {
+                return committed.offset();
+            }
+        }
+        return committed.offset();
     }
 
     /** A batch went through: each of its partitions read past the batch that failed, if any, is over it. */

@@ -155,6 +155,26 @@ final class EventTopicFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * How far the group's commits say the handler holds each partition (the offset, or the durable position a flush
+     * recorded beside it), as a train job's barrier on an instance that does not own the partition reads it; 0 where
+     * it committed nothing.
+     */
+    Map<Integer, Long> durable(String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<Integer, Long> durable = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, p));
+                durable.put(p, offset == null ? 0L : PartitionOffsets.durable(offset));
+            }
+            return durable;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The group's committed offset per partition of the event topic; 0 where it committed nothing. */
     Map<Integer, Long> committed(String group) {
         try {

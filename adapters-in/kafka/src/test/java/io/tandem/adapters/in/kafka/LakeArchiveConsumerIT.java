@@ -73,9 +73,12 @@ class LakeArchiveConsumerIT {
         KafkaEventLogConsumer first = start(log, group, firstRun);
 
         eventually(WAIT, "phase one in the lake after the idle flush", () -> archived().size() == 230);
-        // The flush wrote the open chunks but moved no commit: each partition stays at its open chunk's start.
+        // The flush wrote the open chunks but moved no resume offset: each partition stays at its open chunk's start.
         eventually(WAIT, "commits at the open chunks' starts",
                 () -> log.committed(group).equals(openChunkStarts(firstRun, log)));
+        // Beside them, the flush recorded how far the lake holds each partition: the end of the log, which another
+        // instance's train job reads as its barrier for the partitions it does not own (ADR-0021).
+        eventually(WAIT, "durable positions at the log's end", () -> log.durable(group).equals(log.endOffsets()));
 
         log.sendAll(clicks(230, 930));
         eventually(WAIT, "part of phase two in the lake", () -> archived().size() >= 450);
