@@ -137,8 +137,9 @@ class StatelessReplicasIT {
             Thread.sleep(100);
         }
 
-        // A second version, a candidate, promoted over HTTP on A: both replicas serve it.
-        String second = trainOn(a);
+        // A second version, a candidate, trained on B this time (so that one of the two jobs waits on the lake barrier
+        // of a partition its instance does not read, ADR-0021), promoted over HTTP on A: both replicas serve it.
+        String second = trainOn(b);
         assertThat(second).isNotEqualTo(first);
         assertThat(a.postJson("/v1/models/" + MODEL + "/versions/" + second + "/promote", "").status())
                 .isEqualTo(200);
