@@ -151,7 +151,7 @@ final class BenchDataSet {
             emit.accept(event(user, -1 - i, "impression", i, at, null, 1));
         }
         for (int u = 0; u < userCount; u++) {
-            double[] taste = taste(random);
+            double[] taste = taste(CATEGORIES.size(), random);
             double activity = Math.exp(0.5 * random.nextGaussian() - 0.125);
             int impressions = Math.max(1, (int) Math.round(eventsPerUser / EVENTS_PER_IMPRESSION * activity));
             long[] times = new long[impressions];
@@ -206,9 +206,9 @@ final class BenchDataSet {
         return events;
     }
 
-    /** A few favourite categories: log-normal weights, as cumulative shares. */
-    private static double[] taste(SplittableRandom random) {
-        double[] cumulative = new double[CATEGORIES.size()];
+    /** A few favourite categories among {@code categories}: log-normal weights, as cumulative shares. */
+    static double[] taste(int categories, SplittableRandom random) {
+        double[] cumulative = new double[categories];
         double sum = 0;
         for (int c = 0; c < cumulative.length; c++) {
             sum += Math.exp(random.nextGaussian() * 1.5);
@@ -220,7 +220,8 @@ final class BenchDataSet {
         return cumulative;
     }
 
-    private static int pick(double[] cumulative, SplittableRandom random) {
+    /** A category drawn by its cumulative share. */
+    static int pick(double[] cumulative, SplittableRandom random) {
         double u = random.nextDouble();
         for (int c = 0; c < cumulative.length; c++) {
             if (u < cumulative[c]) {

@@ -12,8 +12,6 @@ import io.tandem.application.training.port.in.TrainModelsCommand;
 import io.tandem.application.training.port.in.TrainModelsUseCase;
 import io.tandem.application.training.port.in.TrainingReport;
 import io.tandem.domain.catalog.Item;
-import io.tandem.domain.interaction.EventLogUnavailableException;
-import io.tandem.domain.interaction.EventSubmission;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,7 +146,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         long[] totals = new long[2];
         long started = System.nanoTime();
         data.events(EVENT_BATCH, batch -> {
-            IngestionReport report = recordPatiently(record, batch);
+            IngestionReport report = ServeSetup.recordPatiently(record, batch);
             if (!report.rejected().isEmpty()) {
                 throw new IllegalStateException("generated events were refused: " + report.rejected().get(0));
             }
@@ -162,19 +160,6 @@ final class BenchTrainCommand implements Callable<Integer> {
         progress("events loaded: %,d sent (%,d clicks), %,d accepted", data.eventCount(), data.clickCount(),
                 totals[1]);
         return totals[1];
-    }
-
-    private static IngestionReport recordPatiently(RecordEventsUseCase record, List<EventSubmission> batch) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return record.record(new RecordEventsCommand(batch));
-            } catch (EventLogUnavailableException e) {
-                if (attempt == 20) {
-                    throw e;
-                }
-                sleep(Duration.ofSeconds(1));
-            }
-        }
     }
 
     private void awaitLake(ReadArchivedEventsUseCase lake, long accepted) {

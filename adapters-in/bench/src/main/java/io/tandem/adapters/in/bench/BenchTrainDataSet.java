@@ -154,7 +154,7 @@ final class BenchTrainDataSet {
         long span = SPAN.toMillis();
         Instant start = end.minus(SPAN);
         for (int u = 0; u < userCount; u++) {
-            double[] taste = taste(random);
+            double[] taste = BenchDataSet.taste(CATEGORIES.size(), random);
             int count = Math.max(1, (int) Math.round(impressions * activity[u] / total));
             int sessions = Math.max(1, (count + SESSION_LENGTH / 2) / SESSION_LENGTH);
             long[] starts = new long[sessions];
@@ -167,7 +167,7 @@ final class BenchTrainDataSet {
                 int inSession = k - (int) Math.ceil((double) session * count / sessions);
                 long at = starts[session] + 20_000L * Math.max(0, inSession);
                 boolean fromTaste = random.nextDouble() < TASTE_SHARE;
-                int item = alive(fromTaste ? byCategory[pick(taste, random)] : global, at, random);
+                int item = alive(fromTaste ? byCategory[BenchDataSet.pick(taste, random)] : global, at, random);
                 Instant time = start.plusMillis(at);
                 int position = Math.max(0, inSession) % 10 + 1;
                 emit.accept(event(u, k, "impression", item, time, null, position));
@@ -216,30 +216,6 @@ final class BenchTrainDataSet {
             }
         }
         return evergreen.draw(random);
-    }
-
-    /** A few favourite categories: log-normal weights, as cumulative shares. */
-    private static double[] taste(SplittableRandom random) {
-        double[] cumulative = new double[CATEGORIES.size()];
-        double sum = 0;
-        for (int c = 0; c < cumulative.length; c++) {
-            sum += Math.exp(random.nextGaussian() * 1.5);
-            cumulative[c] = sum;
-        }
-        for (int c = 0; c < cumulative.length; c++) {
-            cumulative[c] /= sum;
-        }
-        return cumulative;
-    }
-
-    private static int pick(double[] cumulative, SplittableRandom random) {
-        double u = random.nextDouble();
-        for (int c = 0; c < cumulative.length; c++) {
-            if (u < cumulative[c]) {
-                return c;
-            }
-        }
-        return cumulative.length - 1;
     }
 
     private EventSubmission event(int user, int sequence, String type, int item, Instant at, Double value,

@@ -108,7 +108,7 @@ final class ServeSetup {
     }
 
     /** Records one batch, waiting while the event log asks to come back later, as a client would. */
-    private static IngestionReport recordPatiently(RecordEventsUseCase record, List<EventSubmission> batch) {
+    static IngestionReport recordPatiently(RecordEventsUseCase record, List<EventSubmission> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return record.record(new RecordEventsCommand(batch));
