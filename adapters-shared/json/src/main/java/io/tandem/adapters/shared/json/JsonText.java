@@ -40,6 +40,11 @@ public final class JsonText {
     public static void appendString(StringBuilder json, String text) {
         json.append('"');
         int length = text.length();
+        if (plain(text, length)) {
+            // The usual id or label: copied in one go rather than character by character.
+            json.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -108,6 +113,17 @@ public final class JsonText {
             }
         }
         return json.append(value);
+    }
+
+    /** Whether no character of {@code text} needs an escape (and none is a surrogate, which needs a check). */
+    private static boolean plain(String text, int length) {
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x2028 && (c <= 0x2029 || Character.isSurrogate(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void appendUnicodeEscape(StringBuilder json, char c) {

@@ -37,6 +37,22 @@ class JsonTextTest {
         }
     }
 
+    @Test
+    void copiesPlainTextAndEscapesWhatJsonAndJavaScriptNeedEscaped() {
+        assertThat(string("u00001-i:7/ä€😀")).isEqualTo("\"u00001-i:7/ä€😀\"");
+        assertThat(string("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
+        assertThat(string("tab\tline\n\u0001")).isEqualTo("\"tab\\tline\\n\\u0001\"");
+        assertThat(string("x\u2028y\u2029z")).isEqualTo("\"x\\u2028y\\u2029z\"");
+        assertThat(string("lone\ud800")).isEqualTo("\"lone\\ud800\"");
+        assertThat(string("pair\ud83d\ude00")).isEqualTo("\"pair\ud83d\ude00\"");
+    }
+
+    private static String string(String text) {
+        StringBuilder json = new StringBuilder();
+        JsonText.appendString(json, text);
+        return json.toString();
+    }
+
     private static String written(Instant instant) {
         StringBuilder json = new StringBuilder();
         JsonText.appendInstant(json, instant);
