@@ -62,45 +62,36 @@ final class RedisFeatureWrites {
     }
 
     /**
-     * Applies the updates in order, one run per {@value #EVENTS_PER_SCRIPT} updates, every run of the batch sent in
-     * one pipeline (one round trip for a whole log poll: the consumer waits once, not once per run). Runs end early
-     * where an update lies so far past the epoch that popularity must be rebased first, exactly where the in-memory
-     * store rebases, so both stores hold the same values; the pipeline stops there, and goes on after the rebase.
+     * Applies the updates in order, one run per {@value #EVENTS_PER_SCRIPT} updates (one round trip for a usual
+     * batch). A run ends early where an update lies so far past the epoch that popularity must be rebased first,
+     * exactly where the in-memory store rebases, so both stores hold the same values.
      */
     void apply(List<FeatureUpdate> updates) {
         int size = updates.size();
         int from = 0;
         while (from < size) {
             PopularityEpoch current = epoch.get();
-            List<int[]> runs = new ArrayList<>();
+            int end = Math.min(size, from + EVENTS_PER_SCRIPT);
             int to = from;
             boolean rebase = false;
-            while (to < size && !rebase) {
-                int runStart = to;
-                int end = Math.min(size, runStart + EVENTS_PER_SCRIPT);
-                for (; to < end; to++) {
-                    FeatureUpdate update = updates.get(to);
-                    if (update.popularityWeight() > 0) {
-                        if (current == null) {
-                            // Proposed: the script stores it unless another process stored one first.
-                            current = PopularityEpoch.of(update.time(), halfLife);
-                        } else if (current.decay().needsRebase(update.time())) {
-                            rebase = true;
-                            break;
-                        }
+            for (; to < end; to++) {
+                FeatureUpdate update = updates.get(to);
+                if (update.popularityWeight() > 0) {
+                    if (current == null) {
+                        // Proposed: the script stores it unless another process stored one first.
+                        current = PopularityEpoch.of(update.time(), halfLife);
+                    } else if (current.decay().needsRebase(update.time())) {
+                        rebase = true;
+                        break;
                     }
                 }
-                if (to > runStart) {
-                    runs.add(new int[] {runStart, to});
-                }
             }
-            if (!runs.isEmpty()) {
-                Refused refused = applyRuns(updates, runs, current);
-                if (refused != null) {
-                    // Nothing of the items side was written from that run on: redo from there with the epoch Redis
-                    // holds (the user sides, applied already, skip every event by their markers).
-                    epoch.set(PopularityEpoch.parse(refused.storedEpoch(), halfLife));
-                    from = refused.from();
+            if (to > from) {
+                String stored = applyRun(updates, from, to, current);
+                if (stored != null) {
+                    // Nothing of the items side was written: redo the run with the epoch Redis holds (the user
+                    // side, applied already, skips every event by its markers).
+                    epoch.set(PopularityEpoch.parse(stored, halfLife));
                     continue;
                 }
                 if (current != null) {
@@ -114,34 +105,16 @@ final class RedisFeatureWrites {
         }
     }
 
-    /**
-     * Sends every run at once and returns null when all were applied, else where the first run the items side
-     * refused starts and the stored epoch that differs from {@code current}'s.
-     */
-    private Refused applyRuns(List<FeatureUpdate> updates, List<int[]> runs, PopularityEpoch current) {
+    /** Returns null when the run was applied, else the stored epoch that differs from {@code current}'s. */
+    private String applyRun(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current) {
         List<RedisLink.ScriptCall> calls = new ArrayList<>();
-        int[] itemsReply = new int[runs.size()];
-        for (int r = 0; r < runs.size(); r++) {
-            int from = runs.get(r)[0];
-            int to = runs.get(r)[1];
-            itemsReply[r] = calls.size();
-            calls.add(itemsCall(updates, from, to, current));
-            for (List<Integer> group : redis.bySlot(to - from, i -> keys.recentItems(updates.get(from + i).user()))) {
-                calls.add(usersCall(updates, from, group));
-            }
+        calls.add(itemsCall(updates, from, to, current));
+        for (List<Integer> group : redis.bySlot(to - from, i -> keys.recentItems(updates.get(from + i).user()))) {
+            calls.add(usersCall(updates, from, group));
         }
-        List<Object> replies = redis.runAll(calls, Math.max(RUN_TIMEOUT_NANOS, commandTimeoutNanos) * runs.size());
-        for (int r = 0; r < runs.size(); r++) {
-            List<?> items = (List<?>) replies.get(itemsReply[r]);
-            if ((Long) items.get(0) != 1L) {
-                return new Refused(runs.get(r)[0], (String) items.get(1));
-            }
-        }
-        return null;
-    }
-
-    /** The items side refused the runs from {@code from} on: they were computed against a stale epoch. */
-    private record Refused(int from, String storedEpoch) {
+        List<Object> replies = redis.runAll(calls, Math.max(RUN_TIMEOUT_NANOS, commandTimeoutNanos));
+        List<?> items = (List<?>) replies.get(0);
+        return ((Long) items.get(0)) == 1L ? null : (String) items.get(1);
     }
 
     private RedisLink.ScriptCall itemsCall(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current) {

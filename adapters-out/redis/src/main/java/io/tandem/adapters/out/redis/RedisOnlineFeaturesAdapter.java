@@ -50,11 +50,6 @@ public final class RedisOnlineFeaturesAdapter
     static final int EVENTS_PER_SCRIPT = RedisFeatureWrites.EVENTS_PER_SCRIPT;
 
     private final RedisLink redis;
-    /**
-     * The writes' own connection: a log poll's runs go out as one pipeline, and on a shared connection every serving
-     * read sent meanwhile would queue behind all of them.
-     */
-    private final RedisLink writeLink;
     private final RedisFeatureWrites writes;
     private final RedisFeatureReads reads;
 
@@ -95,15 +90,14 @@ public final class RedisOnlineFeaturesAdapter
         RedisKeys keys = new RedisKeys(settings.keyPrefix());
         AtomicReference<PopularityEpoch> epoch = new AtomicReference<>();
         this.redis = new RedisLink(settings);
-        this.writeLink = new RedisLink(settings);
-        this.writes = new RedisFeatureWrites(writeLink, keys, popularityHalfLife, recentItemsCap, appliedEventsTtl, epoch,
+        this.writes = new RedisFeatureWrites(redis, keys, popularityHalfLife, recentItemsCap, appliedEventsTtl, epoch,
                 settings.commandTimeout());
         this.reads = new RedisFeatureReads(redis, keys, popularityHalfLife, recentItemsCap, userStateTimeout, epoch);
     }
 
     /**
      * Applies the updates in order: per run of up to 500, one script call on the items' slot and one per user slot
-     * touched (one in all on a single Redis); the runs of the batch are sent together, up to a rebase.
+     * touched (one in all on a single Redis), sent together.
      */
     @Override
     public void apply(List<FeatureUpdate> updates) {
@@ -156,7 +150,6 @@ public final class RedisOnlineFeaturesAdapter
 
     @Override
     public void close() {
-        writeLink.close();
         redis.close();
     }
 }
