@@ -63,6 +63,10 @@ public sealed interface EventSubmission {
         }
 
         private static Instant parseTime(String time) {
+            Instant usual = UtcTimeText.parse(time);
+            if (usual != null) {
+                return usual;
+            }
             try {
                 return OffsetDateTime.parse(time).toInstant();
             } catch (DateTimeParseException e) {

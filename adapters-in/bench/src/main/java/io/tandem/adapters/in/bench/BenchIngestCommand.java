@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -36,16 +38,21 @@ import java.util.regex.Pattern;
 
 /**
  * {@code tandem bench ingest}: starts Tandem on the chosen adapters, posts events over HTTP from several
- * clients, waits until the lake holds them, and checks it holds exactly the accepted events, once each.
+ * clients, waits until the online store (with Kafka: its consumer group has read the whole log) and the lake hold
+ * them, and checks the lake holds exactly the accepted events, once each. Reports the server's CPU time per event
+ * beside the rates: on a shared machine the steadier figure.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Drive events through HTTP -> event log -> online store and lake, then verify the lake "
-                + "holds exactly the accepted events. Needs scripts/services.sh up for --adapters production.")
+        description = "Drive events through HTTP -> event log -> online store and lake, wait until both hold "
+                + "every accepted event, then verify the lake holds exactly the accepted events. Needs "
+                + "scripts/services.sh up for --adapters production.")
 final class BenchIngestCommand implements Runnable {
 
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
     private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\":(\\d+)");
     private static final Duration LAKE_PATIENCE = Duration.ofMinutes(15);
+    /** The posting threads' name prefix: their CPU is the load generator's, not the server's. */
+    private static final String CLIENT_THREADS = "bench-ingest-client-";
 
     private final BenchLauncher launcher;
     private final PrintStream out;
@@ -83,30 +90,68 @@ final class BenchIngestCommand implements Runnable {
         List<String> bodies = bodies(run);
         out.printf("bench ingest %s: %,d events in batches of %,d from %d clients (run %s)%n", chosen, events, batch,
                 clients, run);
-        try (BenchServer server = launcher.startServer(chosen.properties(run, scratch))) {
+        Map<String, Object> properties = chosen.properties(run, scratch);
+        try (BenchServer server = launcher.startServer(properties);
+             ConsumerGroupProgress groups = chosen == BenchAdapters.PRODUCTION
+                     ? new ConsumerGroupProgress(String.valueOf(properties.get("tandem.kafka.bootstrap-servers")),
+                     String.valueOf(properties.get("tandem.kafka.topic")))
+                     : null) {
+            CpuClock cpu = new CpuClock(Set.of(Thread.currentThread().getId()), Set.of(CLIENT_THREADS, "HttpClient-"));
+            CpuClock.Sample cpuBefore = cpu.sample();
             long started = System.nanoTime();
             Totals totals = post(server.url(), bodies);
             double httpSeconds = seconds(started);
-            out.printf("  HTTP: %,d accepted, %,d duplicates in %.1f s (%,.0f events/s)%n", totals.accepted.get(),
-                    totals.duplicates.get(), httpSeconds, totals.accepted.get() / httpSeconds);
-            int inLake = awaitLake(server.platform().readArchivedEvents(), run, totals.accepted.get());
-            double seconds = seconds(started);
+            long accepted = totals.accepted.get();
+            out.printf("  HTTP: %,d accepted, %,d duplicates in %.1f s (%,.0f events/s)%n", accepted,
+                    totals.duplicates.get(), httpSeconds, accepted / httpSeconds);
+            Double onlineSeconds = null;
+            if (groups != null) {
+                String prefix = String.valueOf(properties.get("tandem.kafka.group-prefix"));
+                onlineSeconds = awaitGroup(groups, prefix + ".online-features", "online store", started);
+                awaitGroup(groups, prefix + ".lake-archiver", "lake", started);
+            }
+            // Without Kafka the lake itself is polled; with it, this finds the lake complete at the first read.
+            int inLake = awaitLake(server.platform().readArchivedEvents(), run, accepted);
+            double lakeSeconds = seconds(started);
+            CpuClock.Sample cpuAfter = cpu.sample();
+            double seconds = Math.max(lakeSeconds, onlineSeconds == null ? 0 : onlineSeconds);
+            long clientNanos = cpuAfter.clientNanosSince(cpuBefore);
+            double serverCpuSeconds = (cpuAfter.processNanos() - cpuBefore.processNanos() - clientNanos) / 1e9;
             String json = String.format(Locale.ROOT, "{\"events\":%d,\"accepted\":%d,\"in_lake\":%d,"
                             + "\"events_per_s\":%.1f,\"seconds\":%.2f,\"http_events_per_s\":%.1f,\"http_seconds\":%.2f,"
+                            + "\"online_store_seconds\":%s,\"lake_seconds\":%.2f,\"server_cpu_s\":%.2f,"
+                            + "\"server_cpu_us_per_event\":%.1f,\"client_cpu_s\":%.2f,\"load_average\":%.2f,"
                             + "\"adapters\":\"%s\",\"batch\":%d,\"clients\":%d}",
-                    events, totals.accepted.get(), inLake, totals.accepted.get() / seconds, seconds,
-                    totals.accepted.get() / httpSeconds, httpSeconds, adapters, batch, clients);
+                    events, accepted, inLake, accepted / seconds, seconds, accepted / httpSeconds, httpSeconds,
+                    onlineSeconds == null ? "null" : String.format(Locale.ROOT, "%.2f", onlineSeconds), lakeSeconds,
+                    serverCpuSeconds, serverCpuSeconds * 1e6 / Math.max(1, accepted), clientNanos / 1e9,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), adapters, batch, clients);
             out.println(json);
             if (output != null) {
                 Files.writeString(output, json + System.lineSeparator(), StandardCharsets.UTF_8);
             }
-            if (inLake != totals.accepted.get() || totals.accepted.get() != events) {
-                throw new IllegalStateException("the lake holds " + inLake + " of " + totals.accepted.get()
+            if (inLake != accepted || accepted != events) {
+                throw new IllegalStateException("the lake holds " + inLake + " of " + accepted
                         + " accepted events (" + events + " sent)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the consumers", e);
         }
+    }
+
+    /** Waits until the consumer group has every accepted event; returns the seconds since {@code started}. */
+    private double awaitGroup(ConsumerGroupProgress groups, String groupId, String what, long started)
+            throws InterruptedException {
+        if (!groups.awaitCaughtUp(groupId, LAKE_PATIENCE)) {
+            throw new IllegalStateException("the " + what + " consumer (" + groupId + ") did not catch up within "
+                    + LAKE_PATIENCE.toMinutes() + " minutes");
+        }
+        double seconds = seconds(started);
+        out.printf("  %s: every accepted event at %.1f s%n", what, seconds);
+        return seconds;
     }
 
     /** Pre-built request bodies, so generating events is not part of what is measured. */
@@ -140,7 +185,9 @@ final class BenchIngestCommand implements Runnable {
         Totals totals = new Totals();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients,
+                task -> new Thread(task, CLIENT_THREADS + threads.incrementAndGet()));
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  *                       {@link RedisEndpoint})
  * @param keyPrefix      put in front of every key, so several deployments (or tests) share one Redis; without
  *                       braces, which would change the hash slots Tandem's keys are placed in (ADR-0030)
- * @param commandTimeout the most any command (and a connection attempt) may take before it fails
+ * @param commandTimeout the most any command (and a connection attempt) may take before it fails; feature writes,
+ *                       which only the log consumers wait for, may take up to 5 s (or this, when longer)
  */
 public record RedisClientSettings(String uri, String keyPrefix, Duration commandTimeout) {
 

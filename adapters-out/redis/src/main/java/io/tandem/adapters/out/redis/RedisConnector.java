@@ -5,6 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -34,6 +35,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisConnector implements AutoCloseable {
 
+    /**
+     * Lettuce's own bound on every command: only a backstop. Each caller waits its own bound (RedisLink's per-call
+     * timeouts, Bucket4j's request timeout), and some are longer than the command timeout (feature writes, the
+     * popularity rebase); with Lettuce's default (the URI's timeout, the command timeout) they were cut short.
+     */
+    private static final Duration BACKSTOP_TIMEOUT = Duration.ofSeconds(30);
+
     private final RedisEndpoint endpoint;
     private final ClientResources resources;
     private final AbstractRedisClient client;
@@ -49,6 +57,8 @@ final class RedisConnector implements AutoCloseable {
                         TimeUnit.MILLISECONDS))
                 .build();
         SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build();
+        TimeoutOptions backstop = TimeoutOptions.enabled(timeout.compareTo(BACKSTOP_TIMEOUT) > 0 ? timeout
+                : BACKSTOP_TIMEOUT);
         List<RedisURI> seeds = new ArrayList<>();
         for (RedisURI seed : endpoint.seeds()) {
             seed.setTimeout(timeout);
@@ -60,6 +70,7 @@ final class RedisConnector implements AutoCloseable {
                     .autoReconnect(true)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .socketOptions(socket)
+                    .timeoutOptions(backstop)
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers()
                             .enablePeriodicRefresh(Duration.ofSeconds(30))
@@ -72,6 +83,7 @@ final class RedisConnector implements AutoCloseable {
                     .autoReconnect(true)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .socketOptions(socket)
+                    .timeoutOptions(backstop)
                     .build());
             this.client = single;
         }

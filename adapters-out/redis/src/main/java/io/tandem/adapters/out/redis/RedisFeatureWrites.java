@@ -25,6 +25,14 @@ final class RedisFeatureWrites {
      */
     static final int EVENTS_PER_SCRIPT = 500;
 
+    /**
+     * The bound of one run. Writes are off the request path (the log consumer waits for them), so the serving
+     * command timeout does not fit them: on a loaded machine a run of {@value #EVENTS_PER_SCRIPT} events queued behind
+     * other clients' commands outlasts 200 ms, and each time-out made the consumer re-read and re-send its whole poll
+     * after a backoff, a retry storm that multiplied Redis's work. The bound still ends a hang.
+     */
+    private static final long RUN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     /** A rebase rescales every stored popularity value at once, far more work than any other command. */
     private static final long REBASE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -40,15 +48,17 @@ final class RedisFeatureWrites {
     private final String recentItemsCapText;
     /** The epoch last confirmed by Redis, shared with the reads; a stale one is caught by the scripts. */
     private final AtomicReference<PopularityEpoch> epoch;
+    private final long commandTimeoutNanos;
 
     RedisFeatureWrites(RedisLink redis, RedisKeys keys, Duration halfLife, int recentItemsCap,
-                       Duration appliedEventsTtl, AtomicReference<PopularityEpoch> epoch) {
+                       Duration appliedEventsTtl, AtomicReference<PopularityEpoch> epoch, Duration commandTimeout) {
         this.redis = redis;
         this.keys = keys;
         this.halfLife = halfLife;
         this.appliedTtlSeconds = Long.toString(appliedEventsTtl.toSeconds());
         this.recentItemsCapText = Integer.toString(recentItemsCap);
         this.epoch = epoch;
+        this.commandTimeoutNanos = commandTimeout.toNanos();
     }
 
     /**
@@ -102,7 +112,7 @@ final class RedisFeatureWrites {
         for (List<Integer> group : redis.bySlot(to - from, i -> keys.recentItems(updates.get(from + i).user()))) {
             calls.add(usersCall(updates, from, group));
         }
-        List<Object> replies = redis.runAll(calls);
+        List<Object> replies = redis.runAll(calls, Math.max(RUN_TIMEOUT_NANOS, commandTimeoutNanos));
         List<?> items = (List<?>) replies.get(0);
         return ((Long) items.get(0)) == 1L ? null : (String) items.get(1);
     }

@@ -103,12 +103,17 @@ final class RedisLink implements AutoCloseable {
      * @return the answers, in the order of the calls
      */
     List<Object> runAll(List<ScriptCall> calls) {
+        return runAll(calls, timeoutNanos);
+    }
+
+    /** Runs several scripts as {@link #runAll(List)} does, all within {@code callsTimeoutNanos}. */
+    List<Object> runAll(List<ScriptCall> calls, long callsTimeoutNanos) {
         RedisClusterAsyncCommands<String, String> commands = commands();
         List<RedisFuture<Object>> sent = new ArrayList<>(calls.size());
         for (ScriptCall call : calls) {
             sent.add(commands.evalsha(call.script().sha1(), call.output(), call.keys(), call.args()));
         }
-        long deadline = System.nanoTime() + timeoutNanos;
+        long deadline = System.nanoTime() + callsTimeoutNanos;
         List<Object> answers = new ArrayList<>(calls.size());
         try {
             for (int i = 0; i < sent.size(); i++) {
@@ -124,7 +129,7 @@ final class RedisLink implements AutoCloseable {
             return answers;
         } catch (RedisException | CancellationException e) {
             sent.forEach(call -> call.cancel(false));
-            throw unavailable(e);
+            throw unavailable(e, TimeUnit.NANOSECONDS.toMillis(callsTimeoutNanos));
         }
     }
 

@@ -90,7 +90,8 @@ public final class RedisOnlineFeaturesAdapter
         RedisKeys keys = new RedisKeys(settings.keyPrefix());
         AtomicReference<PopularityEpoch> epoch = new AtomicReference<>();
         this.redis = new RedisLink(settings);
-        this.writes = new RedisFeatureWrites(redis, keys, popularityHalfLife, recentItemsCap, appliedEventsTtl, epoch);
+        this.writes = new RedisFeatureWrites(redis, keys, popularityHalfLife, recentItemsCap, appliedEventsTtl, epoch,
+                settings.commandTimeout());
         this.reads = new RedisFeatureReads(redis, keys, popularityHalfLife, recentItemsCap, userStateTimeout, epoch);
     }
 

@@ -12,6 +12,7 @@ import io.tandem.domain.feature.FeatureUpdate;
 import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventLogUnavailableException;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -175,6 +176,31 @@ class RedisFaultIT {
         // Inside the scripts: one HGETALL per item, two HINCRBY per event.
         assertThat(calls.get("hgetall")).isEqualTo(300);
         assertThat(calls.get("hincrby")).isEqualTo(2 * 299);
+    }
+
+    @Test
+    void aFeatureWriteOutlastsAStallLongerThanTheServingTimeout() throws Exception {
+        PrivateRedisServer server = closedAfterTest(PrivateRedisServer.started());
+        RedisOnlineFeaturesAdapter store = closedAfterTest(
+                new RedisOnlineFeaturesAdapter(settings(server), Duration.ofHours(1), 10));
+        store.apply(List.of(updates.click("u1", "a", T0, 1)));
+
+        server.freeze();
+        Thread thaw = new Thread(() -> {
+            try {
+                Thread.sleep(4 * TIMEOUT.toMillis());
+                server.thaw();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thaw.start();
+        // A write is off the request path: it waits out a stall the serving reads would give up on, instead of
+        // failing and making the log consumer re-send its whole poll.
+        store.apply(List.of(updates.click("u1", "b", T0.plusSeconds(1), 1)));
+        thaw.join();
+
+        assertThat(store.recentItems(UserId.of("u1"), 10)).containsExactly(ItemId.of("b"), ItemId.of("a"));
     }
 
     private static Map<String, Long> commandCalls(RedisTestServer admin) {

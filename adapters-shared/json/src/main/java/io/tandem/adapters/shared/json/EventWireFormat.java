@@ -134,7 +134,7 @@ public final class EventWireFormat {
         json.append(",\"itemId\":");
         JsonText.appendString(json, event.item().value());
         json.append(",\"time\":");
-        JsonText.appendString(json, event.time().toString());
+        JsonText.appendInstant(json, event.time());
         if (event.value().isPresent()) {
             json.append(",\"value\":");
             JsonText.appendNumber(json, event.value().getAsDouble());

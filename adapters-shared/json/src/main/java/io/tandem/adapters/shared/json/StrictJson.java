@@ -86,15 +86,19 @@ public final class StrictJson {
 
     private static JsonValue object(JsonParser parser) throws IOException {
         Map<String, JsonValue> members = new LinkedHashMap<>();
-        Set<String> repeated = new LinkedHashSet<>();
+        // Nearly every object repeats no name: the set is made for the first repetition only.
+        Set<String> repeated = null;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String name = parser.currentName();
             JsonValue value = read(parser, parser.nextToken());
             if (members.putIfAbsent(name, value) != null) {
+                if (repeated == null) {
+                    repeated = new LinkedHashSet<>();
+                }
                 repeated.add(name);
             }
         }
-        return new JsonValue.JsonObject(members, new ArrayList<>(repeated));
+        return new JsonValue.JsonObject(members, repeated == null ? List.of() : new ArrayList<>(repeated));
     }
 
     private static JsonValue array(JsonParser parser) throws IOException {
