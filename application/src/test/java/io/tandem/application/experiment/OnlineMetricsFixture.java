@@ -82,7 +82,7 @@ public final class OnlineMetricsFixture {
 
     /**
      * The cells of an interleaving experiment's {@code interleaved} group: {@code users} users each served one list
-     * drafted A, B, A, B, A, each item clicked with probability 0.3 (team B's) or 0.2 (team A's); seeded.
+     * drafted A, B, A, B, A, each item clicked with probability 0.5 (team B's) or 0.15 (team A's); seeded.
      */
     public static List<OnlineMetrics> interleavedCells(String experiment, int users, long seed) {
         OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(AttributionPolicy.DEFAULT);
@@ -95,7 +95,7 @@ public final class OnlineMetricsFixture {
             for (int p = 1; p <= LIST_LENGTH; p++) {
                 Team team = p % 2 == 1 ? Team.A : Team.B;
                 items.add(ServedItem.drafted(ItemId.of("item-" + ((u * 7 + p) % 40)), p, team));
-                if (random.nextDouble() < (team == Team.B ? 0.3 : 0.2)) {
+                if (random.nextDouble() < (team == Team.B ? 0.5 : 0.15)) {
                     events.add(event(EventType.CLICK, requestId, user, items.get(p - 1).item(), DAY_ONE));
                 }
             }
