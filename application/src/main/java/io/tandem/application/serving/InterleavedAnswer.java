@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  */
 record InterleavedAnswer(Recommendation answer, Optional<List<Team>> teams) {
 
-    /** Merges the answers of both sides of {@code assignment} for request {@code requestId}. */
+    /** Merges {@code a} and {@code b}, the answers of the two sides of {@code assignment} to one request. */
     static InterleavedAnswer merge(Assignment assignment, Recommendation a, Recommendation b) {
         boolean aFailed = failed(assignment.teams().get(0), a);
         boolean bFailed = failed(assignment.teams().get(1), b);

@@ -2,7 +2,6 @@ package io.tandem.domain.experiment;
 
 import io.tandem.domain.InvalidFieldException;
 
-import java.util.Locale;
 
 /**
  * How an experiment compares its variants. {@link #AB}: each user sees one variant, chosen by the shares.
@@ -35,10 +34,5 @@ public enum ExperimentDesign {
             }
         }
         throw new InvalidFieldException(field, "'" + value + "' is not one of ab, interleaving");
-    }
-
-    @Override
-    public String toString() {
-        return wireName.toLowerCase(Locale.ROOT);
     }
 }
