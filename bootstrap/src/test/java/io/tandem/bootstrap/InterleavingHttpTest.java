@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * good and bad bodies, started, and served to every user as one list drafted from the rule-based fallback (a
  * deliberately weak ranking: popular items, blind to the user) and the trained champion. Simulated users click what
  * their known tastes favour, with position bias, quoting each answer's request id; attribution credits each click to
- * the team that drafted the item, and {@code GET /v1/experiments/{name}} shows the champion winning more requests and
- * the always-valid test shipping it.
+ * the team that drafted the item, and {@code GET /v1/experiments/{name}} (and the console's page) shows the champion
+ * winning more requests and the always-valid test shipping it.
  */
 class InterleavingHttpTest {
 
@@ -137,6 +137,12 @@ class InterleavingHttpTest {
         assertThat(comparison.get("verdict").getStringValue()).isEqualTo("ship");
         assertThat(comparison.get("reasons").get(0).getStringValue()).startsWith("'model' is preferred");
         assertThat(readout.get("sampleRatio").get("mismatch").getBooleanValue()).isFalse();
+
+        TandemHttp.Response page = tandem.get("/console/experiments/il-1");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"interleaving\"",
+                "wins-challenger\">" + String.format(java.util.Locale.ROOT, "%,d", modelWins),
+                "wins-control\">" + String.format(java.util.Locale.ROOT, "%,d", rulesWins));
     }
 
     /** The read-out once the interleaved group counts {@code expected} impressions: attribution follows the log. */
