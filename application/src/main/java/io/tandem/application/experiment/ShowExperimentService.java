@@ -11,12 +11,15 @@ import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.LoadSequentialTestsPort;
 import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.ExperimentStatus;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
 import io.tandem.domain.experiment.readout.ExperimentReadout;
+import io.tandem.domain.experiment.readout.InterleavingReadout;
 import io.tandem.domain.experiment.readout.Readout;
 import io.tandem.domain.experiment.readout.ReadoutPolicy;
+import io.tandem.domain.experiment.statistics.MixtureSprt;
 import io.tandem.domain.experiment.statistics.SampleRatio;
 import io.tandem.domain.experiment.statistics.SequentialTest;
 import io.tandem.domain.experiment.statistics.Verdict;
@@ -75,12 +78,40 @@ public final class ShowExperimentService implements ShowExperimentUseCase {
             }
         }
         long catalogItems = catalog.countItems();
+        Optional<InterleavingReadout> interleaving = experiment.interleaving()
+                && experiment.status() != ExperimentStatus.DRAFT
+                ? Optional.of(interleaving(experiment, totals)) : Optional.empty();
         List<VariantComparison> comparisons = experiment.status() == ExperimentStatus.DRAFT ? List.of()
-                : compare(experiment, totals);
+                : interleaving.map(readout -> List.of(comparison(experiment, readout)))
+                .orElseGet(() -> compare(experiment, totals));
         return new ExperimentReport(experiment, clock.instant(), policy.metric(), catalogItems,
                 totals.values().stream().map(cell -> VariantFigures.of(cell, catalogItems)).toList(),
                 daily.stream().map(cell -> VariantFigures.of(cell, catalogItems)).toList(),
-                sampleRatio(experiment, totals), comparisons);
+                sampleRatio(experiment, totals), comparisons, interleaving);
+    }
+
+    /**
+     * One look at an interleaving experiment's preference, carried from look to look in the store under the second
+     * variant's name as an A/B challenger's test is.
+     */
+    private InterleavingReadout interleaving(Experiment experiment, Map<String, OnlineMetrics> totals) {
+        String control = experiment.variants().get(0).name();
+        String challenger = experiment.variants().get(1).name();
+        MixtureSprt test = InterleavingReadout.test(policy);
+        SequentialTest previous = Optional.ofNullable(loadTests.loadSequentialTests(experiment.name()).get(challenger))
+                .filter(stored -> stored.test().equals(test))
+                .orElseGet(() -> SequentialTest.start(test));
+        InterleavingReadout readout = InterleavingReadout.read(
+                Optional.ofNullable(totals.get(ExperimentDesign.INTERLEAVED)), control, challenger, previous, policy);
+        if (experiment.status() == ExperimentStatus.RUNNING && readout.test().looks() > previous.looks()) {
+            saveTest.saveSequentialTest(experiment.name(), challenger, readout.test());
+        }
+        return readout;
+    }
+
+    private static VariantComparison comparison(Experiment experiment, InterleavingReadout readout) {
+        return new VariantComparison(experiment.variants().get(0).name(), experiment.variants().get(1).name(),
+                readout.verdict(), readout.reasons(), readout.preference(), readout.test());
     }
 
     private List<VariantComparison> compare(Experiment experiment, Map<String, OnlineMetrics> totals) {
@@ -111,6 +142,10 @@ public final class ShowExperimentService implements ShowExperimentUseCase {
 
     /** Users per group against the configured shares, every group counted (0 before its first served list). */
     private SampleRatio sampleRatio(Experiment experiment, Map<String, OnlineMetrics> totals) {
+        if (experiment.interleaving()) {
+            // Every user sees both variants: there is no split to check.
+            return new SampleRatio(0, 0, 1.0, 1.0, false);
+        }
         Map<String, Double> shares = experiment.expectedShares();
         Map<String, Long> users = new LinkedHashMap<>();
         shares.keySet().forEach(group -> users.put(group,

@@ -9,6 +9,7 @@ import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
+import io.tandem.domain.experiment.interleaving.Team;
 import io.tandem.domain.ranking.RankedItem;
 import io.tandem.domain.recommendation.Recommendation;
 
@@ -17,11 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The request pipeline's experiment step (ADRs 0024, 0026): the request's user is assigned to a group of the
  * experiment running on the request's surface, the group decides the model and the serving options, and the answer
- * is recorded as a served list for its follow-up events. Neither step ever fails a request: an assignment that
+ * is recorded as a served list for its follow-up events; in an interleaving experiment both variants answer and their
+ * lists are merged by team draft, each item recorded with its team. Neither step ever fails a request: an assignment that
  * cannot be made serves the champion outside the experiment, and a list that cannot be recorded is counted and logged.
  */
 final class ExperimentStep {
@@ -65,6 +68,27 @@ final class ExperimentStep {
     }
 
     /**
+     * The answer {@code answer} gives under {@code assignment}, as served: an interleaved assignment asks it once per
+     * side (each side a one-variant assignment) and merges the two by team draft ({@link InterleavedAnswer}); any
+     * other asks it once. Empty when {@code answer} (or an interleaved assignment's first side) has none.
+     */
+    Optional<Recommendation> serve(Optional<Assignment> assignment, long startedNanos,
+                                   Function<Optional<Assignment>, Optional<Recommendation>> answer) {
+        if (assignment.isEmpty() || !assignment.get().interleaved()) {
+            return answer.apply(assignment).map(found -> served(found, assignment, startedNanos));
+        }
+        Assignment both = assignment.get();
+        Optional<Recommendation> a = answer.apply(Optional.of(both.side(Team.A)));
+        if (a.isEmpty()) {
+            return Optional.empty();
+        }
+        InterleavedAnswer merged = answer.apply(Optional.of(both.side(Team.B)))
+                .map(b -> InterleavedAnswer.merge(both, a.get(), b))
+                .orElseGet(() -> new InterleavedAnswer(a.get(), Optional.empty()));
+        return Optional.of(record(merged.answer(), both, merged.teams(), startedNanos));
+    }
+
+    /**
      * The answer as served under {@code assignment}; inside an experiment its list is recorded first, with the
      * time since {@code startedNanos} as its latency, so that its follow-ups find it (ADR-0026).
      */
@@ -72,16 +96,24 @@ final class ExperimentStep {
         if (assignment.isEmpty()) {
             return answer;
         }
+        return record(answer, assignment.get(), Optional.empty(), startedNanos);
+    }
+
+    /** Records {@code answer}'s list under {@code assignment}, each item with its team when {@code teams} names them. */
+    private Recommendation record(Recommendation answer, Assignment assignment, Optional<List<Team>> teams,
+                                  long startedNanos) {
         Duration latency = Duration.ofNanos(Math.max(0, System.nanoTime() - startedNanos));
         try {
             List<ServedItem> items = new ArrayList<>(answer.items().size());
-            for (RankedItem item : answer.items()) {
-                // Every place is chosen deterministically, the exploration places too (the newest items the model
-                // does not know, in order): each served position has propensity 1.
-                items.add(ServedItem.ranked(item.item(), item.rank()));
+            for (int i = 0; i < answer.items().size(); i++) {
+                RankedItem item = answer.items().get(i);
+                // Every place is chosen deterministically, the exploration places and the team draft too (its coin
+                // is seeded by the request id): each served position has propensity 1.
+                items.add(teams.isPresent() ? ServedItem.drafted(item.item(), item.rank(), teams.get().get(i))
+                        : ServedItem.ranked(item.item(), item.rank()));
             }
             dependencies.experiments().servedLists().recordServedList(new ServedList(answer.requestId(),
-                    assignment.get().experiment(), assignment.get().group(), answer.user(),
+                    assignment.experiment(), assignment.group(), answer.user(),
                     dependencies.experiments().clock().instant(), items, latency, answer.fallback().used()));
         } catch (RuntimeException e) {
             if (recordFailures.getAndIncrement() % LOG_EVERY == 0) {
@@ -89,6 +121,6 @@ final class ExperimentStep {
                         + "be attributed (" + recordFailures.get() + " so far): " + e.getMessage());
             }
         }
-        return answer.servedUnder(assignment);
+        return answer.servedUnder(Optional.of(assignment));
     }
 }

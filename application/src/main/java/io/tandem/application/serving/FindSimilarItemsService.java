@@ -45,8 +45,7 @@ public final class FindSimilarItemsService implements FindSimilarItemsUseCase {
         String requestId = pipeline.requestId(query.context());
         Optional<Assignment> assignment = query.user().flatMap(user -> pipeline.assign(user, query.context()));
         UserId user = query.user().orElse(NOBODY);
-        return answer(query, requestId, user, assignment)
-                .map(answer -> pipeline.served(answer, assignment, started));
+        return pipeline.serve(assignment, started, side -> answer(query, requestId, user, side));
     }
 
     private Optional<Recommendation> answer(SimilarItemsQuery query, String requestId, UserId user,

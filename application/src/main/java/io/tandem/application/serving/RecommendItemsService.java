@@ -47,7 +47,8 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
         long started = System.nanoTime();
         String requestId = pipeline.requestId(query.context());
         Optional<Assignment> assignment = pipeline.assign(query.user(), query.context());
-        return pipeline.served(answer(query, requestId, assignment), assignment, started);
+        return pipeline.serve(assignment, started, side -> Optional.of(answer(query, requestId, side)))
+                .orElseThrow();
     }
 
     private Recommendation answer(RecommendItemsQuery query, String requestId, Optional<Assignment> assignment) {

@@ -62,9 +62,13 @@ final class RequestPipeline {
         return experiments.assign(user, context);
     }
 
-    /** The answer as served under {@code assignment}, its list recorded ({@link ExperimentStep#served}). */
-    Recommendation served(Recommendation answer, Optional<Assignment> assignment, long startedNanos) {
-        return experiments.served(answer, assignment, startedNanos);
+    /**
+     * {@code answer}'s answer under {@code assignment}, as served and recorded: both sides merged for an interleaved
+     * assignment ({@link ExperimentStep#serve}).
+     */
+    Optional<Recommendation> serve(Optional<Assignment> assignment, long startedNanos,
+                                   Function<Optional<Assignment>, Optional<Recommendation>> answer) {
+        return experiments.serve(assignment, startedNanos, answer);
     }
 
     ServingSettings settings() {

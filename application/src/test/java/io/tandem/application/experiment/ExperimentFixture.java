@@ -2,6 +2,7 @@ package io.tandem.application.experiment;
 
 import io.tandem.application.registry.port.out.LoadModelVersionsPort;
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.ServingOptions;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
@@ -53,6 +54,14 @@ public final class ExperimentFixture {
                 new Variant("rules", 1 / 3.0, VariantModel.ruleBasedFallback(),
                         new ServingOptions(OptionalDouble.empty(), OptionalInt.of(0), OptionalInt.empty()))),
                 OptionalDouble.of(0.1), true);
+    }
+
+    /** An interleaving draft of {@code a} (the champion) against {@code b} (a pinned version) on {@code home}. */
+    public static Experiment interleaving(String name) {
+        return Experiment.draft(name, Optional.empty(), Optional.of("home"), List.of(
+                Variant.of("a", 0.5, VariantModel.champion()),
+                Variant.of("b", 0.5, VariantModel.version("two-stage", "v20261207-1"))),
+                OptionalDouble.empty(), false, ExperimentDesign.INTERLEAVING);
     }
 
     /** A registry holding {@code versions} of {@code model} and nothing else; it answers only the existence checks. */

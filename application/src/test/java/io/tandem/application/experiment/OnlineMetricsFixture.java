@@ -5,7 +5,9 @@ import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.AttributionPolicy;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
 import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.attribution.ServedItem;
+import io.tandem.domain.experiment.interleaving.Team;
 import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventType;
@@ -72,6 +74,34 @@ public final class OnlineMetricsFixture {
                 }
             }
         });
+        events.forEach(aggregate::apply);
+        List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
+        cells.addAll(aggregate.totals(experiment).values());
+        return cells;
+    }
+
+    /**
+     * The cells of an interleaving experiment's {@code interleaved} group: {@code users} users each served one list
+     * drafted A, B, A, B, A, each item clicked with probability 0.5 (team B's) or 0.15 (team A's); seeded.
+     */
+    public static List<OnlineMetrics> interleavedCells(String experiment, int users, long seed) {
+        OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(AttributionPolicy.DEFAULT);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Event> events = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            String requestId = experiment + "-il-" + u;
+            UserId user = UserId.of("il-user-" + u);
+            List<ServedItem> items = new ArrayList<>();
+            for (int p = 1; p <= LIST_LENGTH; p++) {
+                Team team = p % 2 == 1 ? Team.A : Team.B;
+                items.add(ServedItem.drafted(ItemId.of("item-" + ((u * 7 + p) % 40)), p, team));
+                if (random.nextDouble() < (team == Team.B ? 0.5 : 0.15)) {
+                    events.add(event(EventType.CLICK, requestId, user, items.get(p - 1).item(), DAY_ONE));
+                }
+            }
+            aggregate.record(new ServedList(requestId, experiment, ExperimentDesign.INTERLEAVED, user, DAY_ONE, items,
+                    Duration.ofMillis(4 + u % 7), false));
+        }
         events.forEach(aggregate::apply);
         List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
         cells.addAll(aggregate.totals(experiment).values());

@@ -25,20 +25,29 @@ import java.util.Set;
  * @param autoPromote whether the periodic decision may promote a winning challenger's version without an operator;
  *                    only an experiment with a challenger (a variant after the first) pinning a version has one to
  *                    promote
+ * @param design      A/B (each user sees one variant) or interleaving (every user sees both in one list)
  */
 public record Experiment(String name, String salt, Optional<String> surface, List<Variant> variants,
                          OptionalDouble holdout, ExperimentStatus status, Optional<Instant> startedAt,
-                         Optional<Instant> stoppedAt, boolean autoPromote) {
+                         Optional<Instant> stoppedAt, boolean autoPromote, ExperimentDesign design) {
 
     /** How far the variants' shares may sum from 1 (decimal shares such as 1/3 do not add up exactly). */
     public static final double SHARE_TOLERANCE = 1e-6;
     public static final int MAX_VARIANTS = 20;
+    /** Each variant's share of an interleaving experiment: each team drafts half the places of every list. */
+    public static final double INTERLEAVING_SHARE = 0.5;
 
     public Experiment {
         name = ExperimentNames.canonical("name", name);
         salt = ExperimentNames.canonical("salt", salt);
         surface = Objects.requireNonNull(surface, "surface").map(s -> ExperimentNames.canonical("surface", s));
         variants = List.copyOf(Objects.requireNonNull(variants, "variants"));
+        if (design == null) {
+            throw new InvalidFieldException("design", "is required (ab or interleaving)");
+        }
+        if (design == ExperimentDesign.INTERLEAVING) {
+            requireInterleavable(variants, Objects.requireNonNull(holdout, "holdout"), autoPromote);
+        }
         requireVariants(variants);
         Objects.requireNonNull(holdout, "holdout");
         if (holdout.isPresent() && !(holdout.getAsDouble() > 0 && holdout.getAsDouble() < 1)) {
@@ -56,11 +65,18 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
         }
     }
 
+    /** An A/B experiment. */
+    public Experiment(String name, String salt, Optional<String> surface, List<Variant> variants,
+                      OptionalDouble holdout, ExperimentStatus status, Optional<Instant> startedAt,
+                      Optional<Instant> stoppedAt, boolean autoPromote) {
+        this(name, salt, surface, variants, holdout, status, startedAt, stoppedAt, autoPromote, ExperimentDesign.AB);
+    }
+
     /** An experiment whose decisions are left to an operator. */
     public Experiment(String name, String salt, Optional<String> surface, List<Variant> variants,
                       OptionalDouble holdout, ExperimentStatus status, Optional<Instant> startedAt,
                       Optional<Instant> stoppedAt) {
-        this(name, salt, surface, variants, holdout, status, startedAt, stoppedAt, false);
+        this(name, salt, surface, variants, holdout, status, startedAt, stoppedAt, false, ExperimentDesign.AB);
     }
 
     /** A new experiment, not yet running, decided by an operator; the salt defaults to the name. */
@@ -69,11 +85,22 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
         return draft(name, salt, surface, variants, holdout, false);
     }
 
-    /** A new experiment, not yet running; the salt defaults to the name. */
+    /** A new A/B experiment, not yet running; the salt defaults to the name. */
     public static Experiment draft(String name, Optional<String> salt, Optional<String> surface,
                                    List<Variant> variants, OptionalDouble holdout, boolean autoPromote) {
+        return draft(name, salt, surface, variants, holdout, autoPromote, ExperimentDesign.AB);
+    }
+
+    /** A new experiment of {@code design}, not yet running; the salt defaults to the name. */
+    public static Experiment draft(String name, Optional<String> salt, Optional<String> surface,
+                                   List<Variant> variants, OptionalDouble holdout, boolean autoPromote,
+                                   ExperimentDesign design) {
         return new Experiment(name, Objects.requireNonNull(salt, "salt").orElse(name), surface, variants, holdout,
-                ExperimentStatus.DRAFT, Optional.empty(), Optional.empty(), autoPromote);
+                ExperimentStatus.DRAFT, Optional.empty(), Optional.empty(), autoPromote, design);
+    }
+
+    public boolean interleaving() {
+        return design == ExperimentDesign.INTERLEAVING;
     }
 
     /** The challengers (every variant after the first, the control) that serve a pinned version, in order. */
@@ -102,7 +129,7 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
             }
         }
         return new Experiment(name, salt, surface, variants, holdout, ExperimentStatus.RUNNING,
-                Optional.of(Objects.requireNonNull(now, "now")), Optional.empty(), autoPromote);
+                Optional.of(Objects.requireNonNull(now, "now")), Optional.empty(), autoPromote, design);
     }
 
     /** This experiment stopped at {@code now}; refused unless it is running. */
@@ -113,7 +140,7 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
             throw new InvalidFieldException("stoppedAt", "must not be before the start " + startedAt.get());
         }
         return new Experiment(name, salt, surface, variants, holdout, ExperimentStatus.STOPPED, startedAt,
-                Optional.of(now), autoPromote);
+                Optional.of(now), autoPromote, design);
     }
 
     /** True when a request on one could also be a request on the other: the same surface, or either covers all. */
@@ -126,9 +153,15 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
         return surface.isEmpty() || surface.equals(requestSurface);
     }
 
-    /** Where {@code user} lands: the holdout below the holdout share, else a variant by cumulative shares. */
+    /**
+     * Where {@code user} lands: the holdout below the holdout share, else a variant by cumulative shares; in an
+     * interleaving experiment, both variants at once.
+     */
     public Assignment assign(UserId user) {
         double point = AssignmentHash.point(salt, user.value());
+        if (interleaving()) {
+            return Assignment.interleaved(name, variants, point);
+        }
         double held = holdout.orElse(0);
         if (point < held) {
             return new Assignment(name, Optional.empty(), point);
@@ -153,6 +186,10 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
     /** The share of all users each group should receive, holdout included, for the sample-ratio check. */
     public Map<String, Double> expectedShares() {
         Map<String, Double> shares = new LinkedHashMap<>();
+        if (interleaving()) {
+            shares.put(ExperimentDesign.INTERLEAVED, 1.0);
+            return shares;
+        }
         double held = holdout.orElse(0);
         double shareTotal = variants.stream().mapToDouble(Variant::share).sum();
         variants.forEach(v -> shares.put(v.name(), (1 - held) * v.share() / shareTotal));
@@ -183,6 +220,36 @@ public record Experiment(String name, String salt, Optional<String> surface, Lis
         double sum = variants.stream().mapToDouble(Variant::share).sum();
         if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
             throw new InvalidFieldException("variants", "the shares must sum to 1, they sum to " + sum);
+        }
+    }
+
+    /**
+     * An interleaving experiment merges exactly two rankings, each team drafting half of every list, for every user:
+     * a holdout would be read against nothing, and a share other than half would describe a split that is not made.
+     * Its decision is read off the preference, not a challenger's metric, so promotion stays an operator's step.
+     */
+    private static void requireInterleavable(List<Variant> variants, OptionalDouble holdout, boolean autoPromote) {
+        if (variants.size() != 2) {
+            throw new InvalidFieldException("variants", "an interleaving experiment merges exactly 2 variants, got "
+                    + variants.size());
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            if (Math.abs(variants.get(i).share() - INTERLEAVING_SHARE) > SHARE_TOLERANCE) {
+                throw new InvalidFieldException("variants[" + i + "].share", "an interleaving experiment shows every "
+                        + "user both variants, each drafting half the places: leave share out or give 0.5");
+            }
+            if (ExperimentDesign.INTERLEAVED.equals(variants.get(i).name())) {
+                throw new InvalidFieldException("variants[" + i + "].name", "'" + ExperimentDesign.INTERLEAVED
+                        + "' names the lists an interleaving experiment serves");
+            }
+        }
+        if (holdout.isPresent()) {
+            throw new InvalidFieldException("holdout", "an interleaving experiment shows every user both variants; "
+                    + "a holdout would have nothing to be read against");
+        }
+        if (autoPromote) {
+            throw new InvalidFieldException("autoPromote", "an interleaving experiment is decided by an operator "
+                    + "from its preference read-out");
         }
     }
 

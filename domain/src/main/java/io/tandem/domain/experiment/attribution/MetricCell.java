@@ -16,6 +16,8 @@ final class MetricCell {
     private static final int CLICKS = 1;
     private static final int PURCHASES = 2;
     private static final int VALUE = 3;
+    private static final int INTERLEAVED_REQUESTS = 0;
+    private static final int SCORE_FOR_B = 1;
 
     private long requests;
     private long fallbacks;
@@ -35,6 +37,10 @@ final class MetricCell {
     private final Set<ItemId> servedItems = new HashSet<>();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final UnitTotals<UserId> users = new UnitTotals<>(4);
+    private long winsA;
+    private long winsB;
+    private long ties;
+    private final UnitTotals<UserId> preference = new UnitTotals<>(2);
 
     void served(ServedList list) {
         requests++;
@@ -42,6 +48,11 @@ final class MetricCell {
         list.items().forEach(item -> servedItems.add(item.item()));
         latency.add(list.latency());
         users.touch(list.user());
+        if (list.interleaved()) {
+            // Undecided until a click credits a team.
+            ties++;
+            preference.add(list.user(), 1, 0);
+        }
     }
 
     /** Moves the counters from a request's {@code before} contribution to its {@code after} one. */
@@ -63,6 +74,21 @@ final class MetricCell {
                 after.clickedImpressions() - before.clickedImpressions(),
                 after.purchasedImpressions() - before.purchasedImpressions(),
                 after.impressionValue() - before.impressionValue());
+        if (after.scoreForB() != before.scoreForB()) {
+            count(before.scoreForB(), -1);
+            count(after.scoreForB(), 1);
+            preference.add(user, 0, after.scoreForB() - before.scoreForB());
+        }
+    }
+
+    private void count(int scoreForB, int delta) {
+        if (scoreForB < 0) {
+            winsA += delta;
+        } else if (scoreForB > 0) {
+            winsB += delta;
+        } else {
+            ties += delta;
+        }
     }
 
     OnlineMetrics snapshot(String experiment, String variant, Optional<LocalDate> day, int cutOff) {
@@ -74,6 +100,7 @@ final class MetricCell {
                 listsWithClick == 0 ? 0 : reciprocalRankSum / listsWithClick, servedItems.size());
         Guardrails guardrails = new Guardrails(requests, fallbacks, latency.percentileMillis(0.99));
         return new OnlineMetrics(experiment, variant, day, users.units(), counts, quality, guardrails,
-                users.ratio(CLICKS, IMPRESSIONS), users.ratio(PURCHASES, IMPRESSIONS), users.ratio(VALUE, IMPRESSIONS));
+                users.ratio(CLICKS, IMPRESSIONS), users.ratio(PURCHASES, IMPRESSIONS), users.ratio(VALUE, IMPRESSIONS),
+                new InterleavingCounts(winsA, winsB, ties, preference.ratio(SCORE_FOR_B, INTERLEAVED_REQUESTS)));
     }
 }

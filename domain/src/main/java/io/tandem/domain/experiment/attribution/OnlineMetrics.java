@@ -12,11 +12,13 @@ import java.util.Optional;
  * ({@link RatioSums#estimate()}) give honest intervals and differences between variants.
  *
  * @param day   the day, or empty for the whole experiment
- * @param users distinct users served
+ * @param users        distinct users served
+ * @param interleaving the per-request outcomes of interleaved lists ({@link InterleavingCounts#NONE} in A/B cells)
  */
 public record OnlineMetrics(String experiment, String variant, Optional<LocalDate> day, long users,
                             EngagementCounts counts, ListQuality quality, Guardrails guardrails,
-                            RatioSums clickThroughRate, RatioSums conversionRate, RatioSums valuePerImpression) {
+                            RatioSums clickThroughRate, RatioSums conversionRate, RatioSums valuePerImpression,
+                            InterleavingCounts interleaving) {
 
     public OnlineMetrics {
         Objects.requireNonNull(experiment, "experiment");
@@ -28,5 +30,14 @@ public record OnlineMetrics(String experiment, String variant, Optional<LocalDat
         Objects.requireNonNull(clickThroughRate, "clickThroughRate");
         Objects.requireNonNull(conversionRate, "conversionRate");
         Objects.requireNonNull(valuePerImpression, "valuePerImpression");
+        Objects.requireNonNull(interleaving, "interleaving");
+    }
+
+    /** The cell of a group that serves one variant's lists. */
+    public OnlineMetrics(String experiment, String variant, Optional<LocalDate> day, long users,
+                         EngagementCounts counts, ListQuality quality, Guardrails guardrails,
+                         RatioSums clickThroughRate, RatioSums conversionRate, RatioSums valuePerImpression) {
+        this(experiment, variant, day, users, counts, quality, guardrails, clickThroughRate, conversionRate,
+                valuePerImpression, InterleavingCounts.NONE);
     }
 }

@@ -4,9 +4,11 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.evaluation.Ndcg;
 import io.tandem.domain.evaluation.ReciprocalRank;
 import io.tandem.domain.evaluation.RelevantItems;
+import io.tandem.domain.experiment.interleaving.InterleavedList;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventId;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +34,8 @@ final class RequestState {
     private double unservedValue;
     private final Set<EventId> seen = new HashSet<>();
     private final int[] ranking;
+    /** The list with its teams, when it is interleaved; null otherwise. */
+    private final InterleavedList interleaved;
     private Contribution current = Contribution.NONE;
 
     RequestState(ServedList list, MetricCell dayCell, MetricCell totalCell) {
@@ -48,6 +52,9 @@ final class RequestState {
         purchased = new boolean[size];
         purchaseValue = new double[size];
         ranking = IntStream.range(0, size).toArray();
+        interleaved = list.interleaved() ? new InterleavedList(
+                list.items().stream().map(ServedItem::item).toList(),
+                list.items().stream().map(item -> item.team().orElseThrow()).toList()) : null;
     }
 
     ServedList list() {
@@ -143,11 +150,29 @@ final class RequestState {
         if (servedClicks == 0) {
             return new Contribution(impressions, clickedImpressions, cartedImpressions, purchasedImpressions,
                     impressionValue, requestOnlyClicks, requestOnlyCarts, requestOnlyPurchases, requestOnlyValue,
-                    anyClick, 0, 0, 0);
+                    anyClick, 0, 0, 0, 0);
         }
         RelevantItems relevant = RelevantItems.of(IntStream.range(0, clicked.length).filter(i -> clicked[i]).toArray());
         return new Contribution(impressions, clickedImpressions, cartedImpressions, purchasedImpressions,
                 impressionValue, requestOnlyClicks, requestOnlyCarts, requestOnlyPurchases, requestOnlyValue,
-                anyClick, 1, ndcg.of(ranking, relevant), reciprocalRank.of(ranking, relevant));
+                anyClick, 1, ndcg.of(ranking, relevant), reciprocalRank.of(ranking, relevant), scoreForB());
+    }
+
+    /**
+     * The team-draft credit (Radlinski et al. 2008): each clicked item of the list counts for the team that drafted
+     * it, with or without a reported impression (a click on a listed item shows it was seen), and the team with more
+     * clicked items wins the request. 0 outside interleaved lists.
+     */
+    private int scoreForB() {
+        if (!list.interleaved()) {
+            return 0;
+        }
+        List<ItemId> clickedItems = new ArrayList<>();
+        for (int i = 0; i < clicked.length; i++) {
+            if (clicked[i]) {
+                clickedItems.add(list.items().get(i).item());
+            }
+        }
+        return interleaved.credit(clickedItems).scoreForB();
     }
 }

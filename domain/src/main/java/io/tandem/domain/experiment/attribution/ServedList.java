@@ -47,8 +47,17 @@ public record ServedList(String requestId, String experiment, String variant, Us
                 throw new InvalidFieldException("items.item", "'" + items.get(i).item() + "' is served twice");
             }
         }
+        long teamed = items.stream().filter(item -> item.team().isPresent()).count();
+        if (teamed != 0 && teamed != items.size()) {
+            throw new InvalidFieldException("items.team", "an interleaved list names the team of every item");
+        }
         if (latency == null || latency.isNegative()) {
             throw new InvalidFieldException("latency", "must be 0 or more");
         }
+    }
+
+    /** True when every item names the team that drafted it: the list's clicks decide a winner. */
+    public boolean interleaved() {
+        return !items.isEmpty() && items.get(0).team().isPresent();
     }
 }

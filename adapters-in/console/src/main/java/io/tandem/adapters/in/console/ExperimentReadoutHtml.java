@@ -6,6 +6,7 @@ import io.tandem.application.experiment.port.in.VariantFigures;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
+import io.tandem.domain.experiment.readout.InterleavingReadout;
 import io.tandem.domain.experiment.statistics.Interval;
 import io.tandem.domain.experiment.statistics.SampleRatio;
 
@@ -71,7 +72,28 @@ final class ExperimentReadoutHtml {
             comparison.reasons().forEach(reason -> body.append("<li>").append(Html.text(reason)).append("</li>"));
             body.append("</ul></div>");
         }
+        report.interleaving().ifPresent(readout -> interleaving(report, readout, body));
         body.append("</section>");
+    }
+
+    /** Wins, ties and the preference of an interleaving experiment, beside its one comparison. */
+    private static void interleaving(ExperimentReport report, InterleavingReadout readout, StringBuilder body) {
+        String control = report.experiment().variants().get(0).name();
+        String challenger = report.experiment().variants().get(1).name();
+        body.append("<div class=\"scroll\"><table id=\"interleaving\"><thead><tr><th>Users</th><th>Requests</th>"
+                + "<th>Won by ").append(Html.text(challenger)).append("</th><th>Won by ").append(Html.text(control))
+                .append("</th><th>Ties</th><th>").append(Html.text(challenger))
+                .append("'s share of decisive requests (Wilson 95 %)</th><th>Sign test p</th><th>Preference "
+                        + "(always-valid)</th></tr></thead><tbody><tr><td class=\"num\">")
+                .append(Html.number(readout.users())).append("</td><td class=\"num\">")
+                .append(Html.number(readout.counts().requests())).append("</td><td class=\"num wins-challenger\">")
+                .append(Html.number(readout.counts().winsB())).append("</td><td class=\"num wins-control\">")
+                .append(Html.number(readout.counts().winsA())).append("</td><td class=\"num\">")
+                .append(Html.number(readout.counts().ties())).append("</td><td class=\"num\">")
+                .append(ratio(readout.shareOfBWins(), readout.shareOfB())).append("</td><td class=\"num\">")
+                .append(format(readout.signTestP())).append("</td><td class=\"num\">")
+                .append(readout.preference().map(p -> ratio(p.value(), readout.test().interval())).orElse("–"))
+                .append("</td></tr></tbody></table></div>");
     }
 
     static String variant(Variant variant) {

@@ -72,14 +72,14 @@ final class ApiExamples {
     private static final String EXPERIMENT_HEAD = "{\"name\":\"ab-1\",\"salt\":\"ab-1\",\"surface\":"
             + "\"home\",\"holdout\":null,";
     static final String EXPERIMENT_DRAFT = EXPERIMENT_HEAD + "\"status\":\"draft\",\"startedAt\":null,"
-            + "\"stoppedAt\":null,\"autoPromote\":false," + EXPERIMENT_VARIANTS + "}";
+            + "\"stoppedAt\":null,\"autoPromote\":false,\"design\":\"ab\"," + EXPERIMENT_VARIANTS + "}";
     private static final String EXPERIMENT_RUNNING_FIELDS = EXPERIMENT_HEAD + "\"status\":\"running\","
-            + "\"startedAt\":\"2026-12-07T09:00:00Z\",\"stoppedAt\":null,\"autoPromote\":false,"
+            + "\"startedAt\":\"2026-12-07T09:00:00Z\",\"stoppedAt\":null,\"autoPromote\":false,\"design\":\"ab\","
             + EXPERIMENT_VARIANTS;
     static final String EXPERIMENT_RUNNING = EXPERIMENT_RUNNING_FIELDS + "}";
     static final String EXPERIMENT_STOPPED = EXPERIMENT_HEAD + "\"status\":\"stopped\","
             + "\"startedAt\":\"2026-12-07T09:00:00Z\",\"stoppedAt\":\"2026-12-21T09:00:00Z\","
-            + "\"autoPromote\":false," + EXPERIMENT_VARIANTS + "}";
+            + "\"autoPromote\":false,\"design\":\"ab\"," + EXPERIMENT_VARIANTS + "}";
     static final String EXPERIMENT_DECIDED = "{\"experiment\":" + EXPERIMENT_STOPPED + ",\"decided\":true,"
             + "\"decisions\":[{\"experiment\":\"ab-1\",\"model\":\"two-stage\",\"version\":\"v4\","
             + "\"outcome\":\"promoted\",\"decidedAt\":\"2026-12-21T09:00:00Z\",\"metric\":\"click-through-rate\","
@@ -108,7 +108,8 @@ final class ApiExamples {
             + "\"comparisons\":[{\"control\":\"a\",\"challenger\":\"b\",\"verdict\":\"ship\","
             + "\"reasons\":[\"the challenger is better: click-through-rate difference 0.00510, always-valid "
             + "interval [0.00102, 0.00918], p = 0.00731 after 14 looks\"],\"difference\":{\"value\":0.0051,"
-            + "\"standardError\":0.0014},\"pValue\":0.00731,\"low\":0.00102,\"high\":0.00918,\"looks\":14}]}}";
+            + "\"standardError\":0.0014},\"pValue\":0.00731,\"low\":0.00102,\"high\":0.00918,\"looks\":14}],"
+            + "\"interleaving\":null}}";
 
     private ApiExamples() {
     }

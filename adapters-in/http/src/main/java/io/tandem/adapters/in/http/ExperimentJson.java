@@ -35,14 +35,14 @@ final class ExperimentJson {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Experiment(String name, String salt, String surface, Double holdout, String status, String startedAt,
-                      String stoppedAt, boolean autoPromote, List<Variant> variants) {
+                      String stoppedAt, boolean autoPromote, String design, List<Variant> variants) {
 
         static Experiment from(io.tandem.domain.experiment.Experiment experiment) {
             return new Experiment(experiment.name(), experiment.salt(), experiment.surface().orElse(null),
                     boxed(experiment.holdout()), experiment.status().wireName(),
                     experiment.startedAt().map(Instant::toString).orElse(null),
                     experiment.stoppedAt().map(Instant::toString).orElse(null), experiment.autoPromote(),
-                    experiment.variants().stream().map(Variant::from).toList());
+                    experiment.design().wireName(), experiment.variants().stream().map(Variant::from).toList());
         }
     }
 
@@ -81,32 +81,36 @@ final class ExperimentJson {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Shown(String name, String salt, String surface, Double holdout, String status, String startedAt,
-                 String stoppedAt, boolean autoPromote, List<Variant> variants, Readout readout) {
+                 String stoppedAt, boolean autoPromote, String design, List<Variant> variants, Readout readout) {
 
         static Shown from(ExperimentReport report) {
             Experiment experiment = Experiment.from(report.experiment());
             return new Shown(experiment.name(), experiment.salt(), experiment.surface(), experiment.holdout(),
                     experiment.status(), experiment.startedAt(), experiment.stoppedAt(), experiment.autoPromote(),
-                    experiment.variants(),
+                    experiment.design(), experiment.variants(),
                     Readout.from(report));
         }
     }
 
     /**
      * The read-out: each group's figures over the whole experiment and per day, the sample-ratio check and each
-     * challenger's decision against the control.
+     * challenger's decision against the control; an interleaving experiment's one group is {@code interleaved}, its
+     * one comparison reads the second variant's preference, and {@code interleaving} holds its wins (null for A/B).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Readout(String readAt, String metric, long catalogItems, int confidencePercent, SampleRatioCheck sampleRatio,
-                   List<Figures> variants, List<Figures> days, List<Comparison> comparisons) {
+                   List<Figures> variants, List<Figures> days, List<Comparison> comparisons,
+                   InterleavingJson interleaving) {
 
         static Readout from(ExperimentReport report) {
             return new Readout(report.readAt().toString(), report.metric().wireName(), report.catalogItems(),
                     VariantFigures.CONFIDENCE_PERCENT, SampleRatioCheck.from(report.sampleRatio()),
                     report.groups().stream().map(Figures::from).toList(),
                     report.days().stream().map(Figures::from).toList(),
-                    report.comparisons().stream().map(Comparison::from).toList());
+                    report.comparisons().stream().map(Comparison::from).toList(),
+                    report.interleaving().map(readout -> InterleavingJson.from(report.experiment(), readout))
+                            .orElse(null));
         }
     }
 
@@ -194,7 +198,7 @@ final class ExperimentJson {
         }
     }
 
-    private static Double finite(double value) {
+    static Double finite(double value) {
         return Double.isInfinite(value) ? null : value;
     }
 

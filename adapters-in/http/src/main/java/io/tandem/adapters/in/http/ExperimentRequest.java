@@ -5,6 +5,7 @@ import io.tandem.adapters.shared.json.JsonValue;
 import io.tandem.application.experiment.port.in.CreateExperimentCommand;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.ServingOptions;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
@@ -21,14 +22,16 @@ import java.util.function.Supplier;
  * Reads the body of {@code POST /v1/experiments} strictly (ADR-0019) into the command, every refusal naming the
  * member by its path: {@code variants[1].share}, {@code variants[0].model.version},
  * {@code variants[2].options.diversity}. A variant must say what it serves: {@code "model": null} is the rule-based
- * fallback, so leaving the member out is refused rather than read as null.
+ * fallback, so leaving the member out is refused rather than read as null. {@code "design"} is {@code "ab"} (the
+ * default) or {@code "interleaving"}, whose two variants may leave {@code share} out (each drafts half of every
+ * list: 0.5) and are refused any other share.
  */
 final class ExperimentRequest {
 
     static final String EXAMPLE = "{\"name\":\"ab-1\",\"variants\":[{\"name\":\"a\",\"share\":0.5,\"model\":"
             + "\"champion\"},{\"name\":\"b\",\"share\":0.5,\"model\":null}]}";
     private static final List<String> FIELDS = List.of("name", "salt", "surface", "holdout", "variants",
-            "autoPromote");
+            "autoPromote", "design");
     private static final List<String> VARIANT_FIELDS = List.of("name", "share", "model", "options");
     private static final List<String> MODEL_FIELDS = List.of("name", "version");
     private static final List<String> OPTION_FIELDS = List.of("diversity", "explorationPlaces",
@@ -45,11 +48,13 @@ final class ExperimentRequest {
         OptionalDouble holdout = Optional.ofNullable(request.number("holdout"))
                 .map(literal -> OptionalDouble.of(decimal("holdout", literal))).orElse(OptionalDouble.empty());
         boolean autoPromote = request.bool("autoPromote").orElse(false);
+        ExperimentDesign design = Optional.ofNullable(request.text("design"))
+                .map(text -> ExperimentDesign.fromWireName("design", text)).orElse(ExperimentDesign.AB);
         return new CreateExperimentCommand(name, Optional.ofNullable(request.text("salt")),
-                Optional.ofNullable(request.text("surface")), variants(request), holdout, autoPromote);
+                Optional.ofNullable(request.text("surface")), variants(request, design), holdout, autoPromote, design);
     }
 
-    private static List<Variant> variants(JsonMembers request) {
+    private static List<Variant> variants(JsonMembers request, ExperimentDesign design) {
         Optional<JsonValue> member = request.get("variants");
         if (member.isEmpty()) {
             throw new InvalidFieldException("variants", "is required: 2 to " + Experiment.MAX_VARIANTS
@@ -64,15 +69,18 @@ final class ExperimentRequest {
         }
         List<Variant> variants = new ArrayList<>();
         for (int index = 0; index < array.elements().size(); index++) {
-            variants.add(variant("variants[" + index + "]", array.elements().get(index)));
+            variants.add(variant("variants[" + index + "]", array.elements().get(index), design));
         }
         return variants;
     }
 
-    private static Variant variant(String path, JsonValue value) {
+    private static Variant variant(String path, JsonValue value, ExperimentDesign design) {
         JsonMembers variant = JsonMembers.of(path, value, VARIANT_FIELDS, Map.of());
         String name = RequestJson.requiredText(variant, "name", "is required");
         String share = variant.number("share");
+        if (share == null && design == ExperimentDesign.INTERLEAVING) {
+            share = Double.toString(Experiment.INTERLEAVING_SHARE);
+        }
         if (share == null) {
             throw new InvalidFieldException(path + ".share", "is required: a number above 0 and at most 1");
         }

@@ -73,7 +73,8 @@ final class ExperimentsController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(operationId = "createExperiment",
-            summary = "Create a draft experiment: variants with traffic shares summing to 1, each serving the "
+            summary = "Create a draft experiment: variants with traffic shares summing to 1 (or, with design "
+                    + "interleaving, exactly two variants drafted into one list), each serving the "
                     + "champion, a registered version or (model null) the rule-based fallback",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(value = ApiExamples.EXPERIMENT_REQUEST))))

@@ -16,7 +16,8 @@ import java.util.Map;
  * "model":{"name","version"}|null,"fallback":{"used","reason"},"experiment":string|null,"variant":string|null}}.
  * {@code requestId} is always there (the caller's, or a generated one) for follow-up events to quote in
  * {@code context.requestId}; {@code experiment} and {@code variant} name the experiment and group (a variant or
- * {@code holdout}) the answer was served under, both null outside every experiment.
+ * {@code holdout}; {@code interleaved} for a list team-drafted from both variants of an interleaving experiment) the
+ * answer was served under, both null outside every experiment.
  */
 final class RecommendationJson {
 

@@ -74,12 +74,17 @@ final class RequestShapes {
                               requiredMode = Schema.RequiredMode.REQUIRED) List<ExperimentVariant> variants,
                       @Schema(description = "Whether the periodic check may promote a winning challenger's version "
                               + "on its own; needs a challenger serving a version. False when absent",
-                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) Boolean autoPromote) {
+                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) Boolean autoPromote,
+                      @Schema(description = "\"ab\" (each user sees one variant; the default) or \"interleaving\" "
+                              + "(every user sees one list team-drafted from exactly two variants; shares may be left "
+                              + "out or 0.5; no holdout, no autoPromote; answers carry the variant \"interleaved\")",
+                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) String design) {
     }
 
     record ExperimentVariant(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
-                             @Schema(description = "Above 0 and at most 1", requiredMode = Schema.RequiredMode.REQUIRED)
-                             double share,
+                             @Schema(description = "Above 0 and at most 1; required in an A/B experiment, 0.5 or "
+                                     + "absent in an interleaving one", requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+                             Double share,
                              @Schema(description = "{\"name\",\"version\"} of a registered version, \"champion\", "
                                      + "or null for the rule-based fallback; required",
                                      requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) Object model,

@@ -1,6 +1,7 @@
 package io.tandem.adapters.out.jdbc;
 
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.ExperimentStatus;
 import io.tandem.domain.experiment.ServingOptions;
 import io.tandem.domain.experiment.Variant;
@@ -21,7 +22,7 @@ import java.util.OptionalInt;
 final class ExperimentRows {
 
     static final String EXPERIMENT_COLUMNS = "name, salt, surface, holdout, status, started_at, stopped_at,"
-            + " auto_promote";
+            + " auto_promote, design";
     static final String VARIANT_COLUMNS = "experiment, position, name, share, model, model_name, model_version,"
             + " diversity, exploration_places, candidates_per_retriever";
 
@@ -33,7 +34,8 @@ final class ExperimentRows {
     }
 
     /** The columns an experiment's change rewrites: all but the name. */
-    static final String STATE_COLUMNS = "salt, surface, holdout, status, started_at, stopped_at, auto_promote";
+    static final String STATE_COLUMNS = "salt, surface, holdout, status, started_at, stopped_at, auto_promote,"
+            + " design";
 
     /** Binds the parameters of {@link #EXPERIMENT_COLUMNS}. */
     static void bindExperiment(PreparedStatement statement, Experiment experiment) throws SQLException {
@@ -51,6 +53,7 @@ final class ExperimentRows {
         bindInstant(statement, at++, experiment.startedAt());
         bindInstant(statement, at++, experiment.stoppedAt());
         statement.setBoolean(at++, experiment.autoPromote());
+        statement.setString(at++, experiment.design().wireName());
         return at;
     }
 
@@ -79,7 +82,8 @@ final class ExperimentRows {
         return new Experiment(row.getString("name"), row.getString("salt"),
                 Optional.ofNullable(row.getString("surface")), variants, holdoutShare,
                 ExperimentStatus.fromWireName("status", row.getString("status")), instant(row, "started_at"),
-                instant(row, "stopped_at"), row.getBoolean("auto_promote"));
+                instant(row, "stopped_at"), row.getBoolean("auto_promote"),
+                ExperimentDesign.fromWireName("design", row.getString("design")));
     }
 
     /** The variant of the current row of {@link #VARIANT_COLUMNS}. */

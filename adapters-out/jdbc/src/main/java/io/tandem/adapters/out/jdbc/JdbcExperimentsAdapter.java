@@ -56,7 +56,7 @@ public final class JdbcExperimentsAdapter implements SaveExperimentPort, LoadExp
         try {
             SqlTransactions.write(transactions, "saving experiment " + experiment.name(), connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO experiments ("
-                        + ExperimentRows.EXPERIMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ExperimentRows.EXPERIMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ExperimentRows.bindExperiment(insert, experiment);
                     insert.executeUpdate();
                 } catch (SQLException e) {

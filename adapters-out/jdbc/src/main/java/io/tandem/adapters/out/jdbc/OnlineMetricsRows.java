@@ -2,6 +2,7 @@ package io.tandem.adapters.out.jdbc;
 
 import io.tandem.domain.experiment.attribution.EngagementCounts;
 import io.tandem.domain.experiment.attribution.Guardrails;
+import io.tandem.domain.experiment.attribution.InterleavingCounts;
 import io.tandem.domain.experiment.attribution.ListQuality;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
 import io.tandem.domain.experiment.statistics.RatioSums;
@@ -23,6 +24,7 @@ final class OnlineMetricsRows {
     static final List<String> KEY = List.of("experiment", "variant", "period");
     private static final String WHOLE_EXPERIMENT = "total";
     private static final List<String> RATIOS = List.of("ctr", "conversion", "value");
+    private static final String PREFERENCE = "preference";
     private static final List<String> SUMS = List.of("units", "x", "y", "xx", "yy", "xy");
     static final List<String> COLUMNS = columns();
 
@@ -37,6 +39,8 @@ final class OnlineMetricsRows {
                 "lists_with_click", "mean_ndcg", "mean_reciprocal_rank", "distinct_items", "fallbacks",
                 "p99_latency_ms"));
         RATIOS.forEach(ratio -> SUMS.forEach(sum -> columns.add(ratio + "_" + sum)));
+        columns.addAll(List.of("wins_a", "wins_b", "ties"));
+        SUMS.forEach(sum -> columns.add(PREFERENCE + "_" + sum));
         return List.copyOf(columns);
     }
 
@@ -68,13 +72,24 @@ final class OnlineMetricsRows {
         statement.setLong(at++, cell.guardrails().fallbacks());
         statement.setDouble(at++, cell.guardrails().p99LatencyMillis());
         for (RatioSums sums : List.of(cell.clickThroughRate(), cell.conversionRate(), cell.valuePerImpression())) {
-            statement.setLong(at++, sums.units());
-            statement.setDouble(at++, sums.sumX());
-            statement.setDouble(at++, sums.sumY());
-            statement.setDouble(at++, sums.sumXX());
-            statement.setDouble(at++, sums.sumYY());
-            statement.setDouble(at++, sums.sumXY());
+            at = bindSums(statement, at, sums);
         }
+        InterleavingCounts interleaving = cell.interleaving();
+        statement.setLong(at++, interleaving.winsA());
+        statement.setLong(at++, interleaving.winsB());
+        statement.setLong(at++, interleaving.ties());
+        bindSums(statement, at, interleaving.preference());
+    }
+
+    private static int bindSums(PreparedStatement statement, int first, RatioSums sums) throws SQLException {
+        int at = first;
+        statement.setLong(at++, sums.units());
+        statement.setDouble(at++, sums.sumX());
+        statement.setDouble(at++, sums.sumY());
+        statement.setDouble(at++, sums.sumXX());
+        statement.setDouble(at++, sums.sumYY());
+        statement.setDouble(at++, sums.sumXY());
+        return at;
     }
 
     /** The cell of the current row. */
@@ -93,7 +108,9 @@ final class OnlineMetricsRows {
                 row.getDouble("mean_ndcg"), row.getDouble("mean_reciprocal_rank"), row.getLong("distinct_items"));
         Guardrails guardrails = new Guardrails(requests, row.getLong("fallbacks"), row.getDouble("p99_latency_ms"));
         return new OnlineMetrics(row.getString("experiment"), row.getString("variant"), day, row.getLong("users"),
-                counts, quality, guardrails, sums(row, "ctr"), sums(row, "conversion"), sums(row, "value"));
+                counts, quality, guardrails, sums(row, "ctr"), sums(row, "conversion"), sums(row, "value"),
+                new InterleavingCounts(row.getLong("wins_a"), row.getLong("wins_b"), row.getLong("ties"),
+                        sums(row, PREFERENCE)));
     }
 
     private static RatioSums sums(ResultSet row, String ratio) throws SQLException {

@@ -8,6 +8,7 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
+import io.tandem.domain.experiment.interleaving.Team;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +29,8 @@ import java.util.concurrent.ExecutionException;
  * Each key holds one request and carries its own hash tag, so on Redis Cluster every command here touches one slot;
  * a batch read sends one {@code GET} per request, pipelined on the connection. The fields are the format's version,
  * request id, experiment, group, user, the served time (epoch second and nanosecond), the latency in nanoseconds,
- * the fallback flag, the number of items, then position, propensity and item id for each item. Ids are canonical
+ * the fallback flag, the number of items, then position, propensity, team ({@code A}, {@code B}, or empty outside an
+ * interleaved list) and item id for each item; format 1, written before interleaving, has no team. Ids are canonical
  * (ADR-0019) and names are restricted, so none holds a control character and the separator needs no escaping;
  * doubles are written by {@link Double#toString(double)}, which reads back to the same bits.
  */
@@ -36,10 +39,11 @@ public final class RedisServedListsAdapter implements RecordServedListPort, Load
     /** Requests per pipelined batch read. */
     static final int READS_PER_BATCH = 500;
 
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
+    /** Lists written before interleaving: items without a team. */
+    private static final String FORMAT_WITHOUT_TEAMS = "1";
     private static final char SEPARATOR = '\u001f';
     private static final int HEADER_FIELDS = 10;
-    private static final int ITEM_FIELDS = 3;
 
     private final RedisLink redis;
     private final String prefix;
@@ -118,6 +122,7 @@ public final class RedisServedListsAdapter implements RecordServedListPort, Load
                 .append(SEPARATOR).append(list.fallback() ? '1' : '0').append(SEPARATOR).append(list.items().size());
         for (ServedItem item : list.items()) {
             out.append(SEPARATOR).append(item.position()).append(SEPARATOR).append(item.propensity())
+                    .append(SEPARATOR).append(item.team().map(Team::name).orElse(""))
                     .append(SEPARATOR).append(item.item().value());
         }
         return out.toString();
@@ -125,18 +130,22 @@ public final class RedisServedListsAdapter implements RecordServedListPort, Load
 
     static ServedList decode(String value) {
         String[] fields = value.split(String.valueOf(SEPARATOR), -1);
-        if (fields.length < HEADER_FIELDS || !FORMAT.equals(fields[0])) {
+        boolean teams = fields.length >= HEADER_FIELDS && FORMAT.equals(fields[0]);
+        if (fields.length < HEADER_FIELDS || !(teams || FORMAT_WITHOUT_TEAMS.equals(fields[0]))) {
             throw new OnlineStoreUnavailableException("a served list in Redis is not in format " + FORMAT, null);
         }
+        int itemFields = teams ? 4 : 3;
         int size = Integer.parseInt(fields[9]);
-        if (fields.length != HEADER_FIELDS + size * ITEM_FIELDS) {
+        if (fields.length != HEADER_FIELDS + size * itemFields) {
             throw new OnlineStoreUnavailableException("a served list in Redis is truncated", null);
         }
         List<ServedItem> items = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            int at = HEADER_FIELDS + i * ITEM_FIELDS;
-            items.add(new ServedItem(new ItemId(fields[at + 2]), Integer.parseInt(fields[at]),
-                    Double.parseDouble(fields[at + 1])));
+            int at = HEADER_FIELDS + i * itemFields;
+            Optional<Team> team = !teams || fields[at + 2].isEmpty() ? Optional.empty()
+                    : Optional.of(Team.valueOf(fields[at + 2]));
+            items.add(new ServedItem(new ItemId(fields[at + itemFields - 1]), Integer.parseInt(fields[at]),
+                    Double.parseDouble(fields[at + 1]), team));
         }
         return new ServedList(fields[1], fields[2], fields[3], new UserId(fields[4]),
                 Instant.ofEpochSecond(Long.parseLong(fields[5]), Long.parseLong(fields[6])), items,

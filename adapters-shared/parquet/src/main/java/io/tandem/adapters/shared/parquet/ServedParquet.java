@@ -59,7 +59,9 @@ public final class ServedParquet {
 
     /** Hands every served list of a Parquet file to {@code consumer}, in file order; {@code source} names it. */
     public static void read(Path file, String source, Consumer<ServedList> consumer) throws IOException {
-        try (CloseableIterator<ServedRow> rows = new CarpetReader<>(file.toFile(), ServedRow.class).iterator()) {
+        try (CloseableIterator<ServedRow> rows = new CarpetReader<>(file.toFile(), ServedRow.class)
+                // Files written before interleaving have no team column: their items have no team.
+                .withFailOnMissingColumn(false).iterator()) {
             List<ServedRow> list = new ArrayList<>();
             long row = 0;
             while (rows.hasNext()) {

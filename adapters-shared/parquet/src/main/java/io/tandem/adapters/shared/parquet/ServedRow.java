@@ -6,6 +6,7 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
+import io.tandem.domain.experiment.interleaving.Team;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -13,12 +14,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One Parquet row of the lake's served-list table (ADR-0026): one row per served item, the list's own columns
  * repeated on each; a list that served no item is one row whose item columns are null. {@code served_at} is the
  * UTC wall-clock time as a plain TIMESTAMP, like the events' {@code time}; the latency is kept in nanoseconds so the
- * latency guardrail recomputes to the same bucket.
+ * latency guardrail recomputes to the same bucket. {@code team} is the team (A or B) that drafted the item of an
+ * interleaved list, null otherwise and in files written before interleaving (ADR-0024, "Interleaving").
  */
 public record ServedRow(
         @NotNull @Alias("request_id") String requestId,
@@ -30,7 +33,8 @@ public record ServedRow(
         boolean fallback,
         @Alias("item_id") String itemId,
         Integer position,
-        Double propensity) {
+        Double propensity,
+        String team) {
 
     static List<ServedRow> of(ServedList list) {
         LocalDateTime servedAt = LocalDateTime.ofInstant(list.servedAt().truncatedTo(ChronoUnit.MICROS),
@@ -38,12 +42,13 @@ public record ServedRow(
         long latency = list.latency().toNanos();
         if (list.items().isEmpty()) {
             return List.of(new ServedRow(list.requestId(), list.experiment(), list.variant(), list.user().value(),
-                    servedAt, latency, list.fallback(), null, null, null));
+                    servedAt, latency, list.fallback(), null, null, null, null));
         }
         List<ServedRow> rows = new ArrayList<>(list.items().size());
         for (ServedItem item : list.items()) {
             rows.add(new ServedRow(list.requestId(), list.experiment(), list.variant(), list.user().value(),
-                    servedAt, latency, list.fallback(), item.item().value(), item.position(), item.propensity()));
+                    servedAt, latency, list.fallback(), item.item().value(), item.position(), item.propensity(),
+                    item.team().map(Team::name).orElse(null)));
         }
         return rows;
     }
@@ -68,7 +73,8 @@ public record ServedRow(
             if (row.position == null || row.propensity == null) {
                 throw new IllegalArgumentException("item '" + row.itemId + "' has no position or propensity");
             }
-            items.add(new ServedItem(ItemId.of(row.itemId), row.position, row.propensity));
+            items.add(new ServedItem(ItemId.of(row.itemId), row.position, row.propensity,
+                    Optional.ofNullable(row.team).map(Team::valueOf)));
         }
         return new ServedList(first.requestId, first.experiment, first.variant, UserId.of(first.userId),
                 first.servedAt.toInstant(ZoneOffset.UTC), items, Duration.ofNanos(first.latencyNanos),

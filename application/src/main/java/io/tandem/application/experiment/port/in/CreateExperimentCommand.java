@@ -1,6 +1,7 @@
 package io.tandem.application.experiment.port.in;
 
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.Variant;
 
 import java.util.List;
@@ -16,16 +17,25 @@ import java.util.OptionalDouble;
  * @param salt        the hash salt; the name when empty
  * @param autoPromote whether the periodic decision may promote a winning challenger without an operator; refused
  *                    under {@code autoPromote} unless a challenger pins a version
+ * @param design      A/B, or interleaving (exactly two variants at 0.5, no holdout, no automatic promotion)
  */
 public record CreateExperimentCommand(String name, Optional<String> salt, Optional<String> surface,
-                                      List<Variant> variants, OptionalDouble holdout, boolean autoPromote) {
+                                      List<Variant> variants, OptionalDouble holdout, boolean autoPromote,
+                                      ExperimentDesign design) {
 
     public CreateExperimentCommand {
         Objects.requireNonNull(salt, "salt");
         Objects.requireNonNull(surface, "surface");
         Objects.requireNonNull(holdout, "holdout");
         variants = List.copyOf(Objects.requireNonNull(variants, "variants"));
-        Experiment.draft(name, salt, surface, variants, holdout, autoPromote);
+        Objects.requireNonNull(design, "design");
+        Experiment.draft(name, salt, surface, variants, holdout, autoPromote, design);
+    }
+
+    /** An A/B experiment. */
+    public CreateExperimentCommand(String name, Optional<String> salt, Optional<String> surface,
+                                   List<Variant> variants, OptionalDouble holdout, boolean autoPromote) {
+        this(name, salt, surface, variants, holdout, autoPromote, ExperimentDesign.AB);
     }
 
     /** An experiment an operator decides. */
@@ -36,6 +46,6 @@ public record CreateExperimentCommand(String name, Optional<String> salt, Option
 
     /** The experiment this command creates, not yet running. */
     public Experiment draft() {
-        return Experiment.draft(name, salt, surface, variants, holdout, autoPromote);
+        return Experiment.draft(name, salt, surface, variants, holdout, autoPromote, design);
     }
 }

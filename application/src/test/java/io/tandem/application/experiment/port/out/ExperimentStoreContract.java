@@ -2,6 +2,7 @@ package io.tandem.application.experiment.port.out;
 
 import io.tandem.application.experiment.ExperimentFixture;
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.ExperimentConflictException;
 import io.tandem.domain.experiment.ExperimentStatus;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,19 @@ public abstract class ExperimentStoreContract {
         assertThat(store.loadExperiment("full-1")).contains(stopped);
         assertThat(store.loadExperiment("unknown")).isEmpty();
         assertThat(store.loadExperiment("FULL-1")).isEmpty();
+    }
+
+    @Test
+    void anInterleavingExperimentKeepsItsDesign() {
+        Store store = emptyStore();
+        Experiment interleaving = ExperimentFixture.interleaving("il-1");
+        store.saveExperiment(interleaving);
+
+        assertThat(store.loadExperiment("il-1")).contains(interleaving);
+        assertThat(store.changeExperiment("il-1", (stored, all) -> stored.start(T0, all)).orElseThrow().interleaving())
+                .isTrue();
+        assertThat(store.listExperiments()).extracting(Experiment::design)
+                .containsExactly(ExperimentDesign.INTERLEAVING);
     }
 
     @Test

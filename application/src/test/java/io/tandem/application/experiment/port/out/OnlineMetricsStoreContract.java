@@ -81,6 +81,18 @@ public abstract class OnlineMetricsStoreContract {
     }
 
     @Test
+    void interleavedCellsKeepTheirWinsTiesAndPreferenceSums() {
+        Store store = emptyStore();
+        List<OnlineMetrics> cells = OnlineMetricsFixture.interleavedCells("il-1", 60, 3);
+        assertThat(cells.get(cells.size() - 1).interleaving().winsB()).isPositive();
+
+        store.saveOnlineMetrics(cells);
+
+        assertThat(store.loadOnlineMetrics("il-1")).containsExactlyElementsOf(cells.stream().sorted(READ_ORDER)
+                .toList());
+    }
+
+    @Test
     void aCellSavedAgainReplacesTheStoredOne() {
         Store store = emptyStore();
         store.saveOnlineMetrics(OnlineMetricsFixture.cells("ab-1", Map.of("a", 0.1, "b", 0.1), 20, 1));

@@ -4,6 +4,7 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
+import io.tandem.domain.experiment.interleaving.Team;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -96,6 +97,22 @@ public abstract class ServedListStoreContract {
         store.recordServedList(again);
 
         assertThat(store.loadServedLists(List.of(id)).get(id)).isEqualTo(again);
+    }
+
+    @Test
+    void anInterleavedListKeepsEachItemsTeam() {
+        Store store = store();
+        String id = freshId();
+        ServedList interleaved = new ServedList(id, "il-1", "interleaved", UserId.of("u1"),
+                Instant.parse("2026-12-07T09:00:00.123456789Z"), List.of(
+                        ServedItem.drafted(ItemId.of("i1"), 1, Team.B), ServedItem.drafted(ItemId.of("i2"), 2, Team.A),
+                        ServedItem.drafted(ItemId.of("i3"), 3, Team.A)), Duration.ofMillis(7), false);
+
+        store.recordServedList(interleaved);
+
+        ServedList read = store.loadServedLists(List.of(id)).get(id);
+        assertThat(read).isEqualTo(interleaved);
+        assertThat(read.interleaved()).isTrue();
     }
 
     @Test

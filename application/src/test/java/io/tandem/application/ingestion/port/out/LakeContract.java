@@ -7,6 +7,7 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
+import io.tandem.domain.experiment.interleaving.Team;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,19 @@ public abstract class LakeContract {
         assertThat(readAll(lake)).containsExactly(event);
         // Batch name order within a date: "other" before "same-name".
         assertThat(readAllServed(lake)).containsExactly(other, list);
+    }
+
+    @Test
+    void anInterleavedListKeepsEachItemsTeam() {
+        Lake lake = emptyLake();
+        ServedList interleaved = new ServedList("req-1", "il-1", "interleaved", new UserId("u1"),
+                Instant.parse("2024-03-01T10:00:00Z"), List.of(ServedItem.drafted(new ItemId("i1"), 1, Team.B),
+                        ServedItem.drafted(new ItemId("i2"), 2, Team.A)), Duration.ofMillis(3), false);
+        ServedList plain = served("req-2", "a", "2024-03-01T11:00:00Z", false, "i3");
+
+        lake.writeServedLists("teams", List.of(interleaved, plain));
+
+        assertThat(readAllServed(lake)).containsExactly(interleaved, plain);
     }
 
     @Test

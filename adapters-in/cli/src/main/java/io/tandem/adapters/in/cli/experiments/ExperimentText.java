@@ -44,6 +44,9 @@ final class ExperimentText {
     static String line(Experiment experiment) {
         List<String> parts = new ArrayList<>(List.of(experiment.name(), experiment.status().wireName(),
                 "surface " + experiment.surface().orElse("*")));
+        if (experiment.interleaving()) {
+            parts.add("design interleaving");
+        }
         if (!experiment.salt().equals(experiment.name())) {
             parts.add("salt " + experiment.salt());
         }
@@ -84,6 +87,14 @@ final class ExperimentText {
                     comparison.test().looks(), comparison.test().pValue(), interval(comparison.test().interval()));
             comparison.reasons().forEach(reason -> out.println("  " + reason));
         }
+        report.interleaving().ifPresent(readout -> out.printf(Locale.ROOT, "Interleaving: %d users, %d requests: "
+                + "%d won by %s, %d by %s, %d ties; %s's share of decisive requests %s (Wilson), sign test p = %.3g; "
+                + "preference %s%n", readout.users(), readout.counts().requests(), readout.counts().winsB(),
+                report.experiment().variants().get(1).name(), readout.counts().winsA(),
+                report.experiment().variants().get(0).name(), readout.counts().ties(),
+                report.experiment().variants().get(1).name(), ratio(readout.shareOfBWins(), readout.shareOfB()),
+                readout.signTestP(), readout.preference().map(p -> number(p.value()) + " in always-valid "
+                        + interval(readout.test().interval())).orElse("not looked at yet")));
     }
 
     /** The experiment's line, then each decision on record with its evidence, then what is still pending. */

@@ -14,6 +14,7 @@ import io.tandem.application.experiment.port.in.StartExperimentCommand;
 import io.tandem.application.experiment.port.in.StopExperimentCommand;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.ExperimentConflictException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,7 +113,10 @@ public final class ExperimentsCommand extends CommandGroup {
                 "Create a draft experiment. Each --variant is NAME:SHARE:MODEL, MODEL being champion, fallback (the "
                         + "rule-based fallback) or a registered MODEL-NAME/VERSION; the shares sum to 1 and the "
                         + "first variant is the control.",
-                "Example: tandem experiments create ab-1 --variant a:0.5:champion --variant b:0.5:two-stage/v4"
+                "Example: tandem experiments create ab-1 --variant a:0.5:champion --variant b:0.5:two-stage/v4",
+                "With --design interleaving every user sees one list drafted from exactly two variants, given as "
+                        + "NAME:MODEL (or NAME:0.5:MODEL): tandem experiments create il-1 --design interleaving "
+                        + "--variant a:champion --variant b:two-stage/v4"
             })
     static final class CreateCommand extends Subcommand {
 
@@ -133,6 +137,11 @@ public final class ExperimentsCommand extends CommandGroup {
         @Option(names = "--holdout", paramLabel = "SHARE", description = "The share of users kept out, in (0, 1).")
         private Double holdout;
 
+        @Option(names = "--design", paramLabel = "DESIGN", defaultValue = "ab",
+                description = "ab (each user sees one variant, the default) or interleaving (one list drafted from "
+                        + "two variants; no holdout).")
+        private String design;
+
         @Option(names = "--auto-promote", description = "Let the periodic check promote a winning challenger's "
                 + "version on its own (a challenger must serve a version).")
         private boolean autoPromote;
@@ -145,9 +154,10 @@ public final class ExperimentsCommand extends CommandGroup {
         public Integer call() {
             CreateExperimentCommand command;
             try {
+                ExperimentDesign chosen = ExperimentDesign.fromWireName("--design", design);
                 command = new CreateExperimentCommand(name, Optional.ofNullable(salt), Optional.ofNullable(surface),
-                        variants.stream().map(VariantOption::parse).toList(),
-                        holdout == null ? OptionalDouble.empty() : OptionalDouble.of(holdout), autoPromote);
+                        variants.stream().map(text -> VariantOption.parse(text, chosen)).toList(),
+                        holdout == null ? OptionalDouble.empty() : OptionalDouble.of(holdout), autoPromote, chosen);
             } catch (InvalidFieldException e) {
                 return fail(ExitCode.USAGE, e.getMessage());
             }

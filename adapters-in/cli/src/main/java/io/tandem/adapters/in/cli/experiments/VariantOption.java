@@ -1,6 +1,8 @@
 package io.tandem.adapters.in.cli.experiments;
 
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.experiment.Experiment;
+import io.tandem.domain.experiment.ExperimentDesign;
 import io.tandem.domain.experiment.Variant;
 import io.tandem.domain.experiment.VariantModel;
 
@@ -15,8 +17,12 @@ final class VariantOption {
     private VariantOption() {
     }
 
-    static Variant parse(String text) {
+    static Variant parse(String text, ExperimentDesign design) {
         String[] parts = text.split(":", -1);
+        if (parts.length == 2 && design == ExperimentDesign.INTERLEAVING) {
+            // Each variant of an interleaving experiment drafts half of every list.
+            parts = new String[] {parts[0], Double.toString(Experiment.INTERLEAVING_SHARE), parts[1]};
+        }
         if (parts.length != 3) {
             throw new InvalidFieldException(OPTION, "'" + text + "' is not NAME:SHARE:MODEL, for example "
                     + "a:0.5:champion, b:0.5:fallback or c:0.5:two-stage/v4");

@@ -118,6 +118,31 @@ class ExperimentsCommandTest {
     }
 
     @Test
+    void anInterleavingExperimentIsCreatedWithoutSharesAndShowsItsWinsAndPreference() {
+        CommandLineRun created = run("experiments", "create", "il-1", "--design", "interleaving",
+                "--variant", "a:champion", "--variant", "b:0.5:two-stage/v4");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("il-1", "draft", "design interleaving",
+                "a 0.5000 champion | b 0.5000 two-stage/v4");
+        run("experiments", "start", "il-1");
+        store.saveOnlineMetrics(OnlineMetricsFixture.interleavedCells("il-1", 400, 5));
+
+        CommandLineRun shown = run("experiments", "show", "il-1");
+
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("interleaved", "b against a: ship", "'b' is preferred",
+                "Interleaving: 400 users, 400 requests");
+        CommandLineRun holdout = run("experiments", "create", "il-2", "--design", "interleaving", "--holdout", "0.1",
+                "--variant", "a:champion", "--variant", "b:fallback");
+        assertThat(holdout.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(holdout.err()).contains("holdout");
+        CommandLineRun design = run("experiments", "create", "il-3", "--design", "mixed",
+                "--variant", "a:0.5:champion", "--variant", "b:0.5:fallback");
+        assertThat(design.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(design.err()).contains("--design");
+    }
+
+    @Test
     void sharesThatDoNotSumToOneAreAUsageErrorNamingTheVariantsAndOpenNoSession() {
         CommandLineRun run = run("experiments", "create", "ab-1", "--variant", "a:0.5:champion", "--variant", "b:0.4:fallback");
 
