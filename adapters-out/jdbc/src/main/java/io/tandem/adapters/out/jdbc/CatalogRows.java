@@ -5,9 +5,12 @@ import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.User;
 import io.tandem.domain.catalog.UserId;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -15,6 +18,17 @@ import java.util.Set;
 final class CatalogRows {
 
     private CatalogRows() {
+    }
+
+    /** At most {@code ?2} rows with ids after {@code ?1}, ascending by id (the primary key's order). */
+    static final String PAGE_AFTER = "SELECT id, categories, tags, created_at, available, attributes FROM items"
+            + " WHERE id > ? ORDER BY id LIMIT ?";
+
+    /** The item of the current row of a result with {@link #PAGE_AFTER}'s columns, read by position. */
+    static Item item(ResultSet row) throws SQLException {
+        return new Item(ItemId.of(row.getString(1)), labels(row.getArray(2)), labels(row.getArray(3)),
+                row.getObject(4, OffsetDateTime.class).toInstant(), row.getBoolean(5),
+                AttributesJson.read(row.getString(6)));
     }
 
     static Item item(ItemRow row) {
@@ -40,6 +54,15 @@ final class CatalogRows {
     static void bindUser(PreparedStatement statement, User user) throws SQLException {
         statement.setString(1, user.id().value());
         statement.setString(2, AttributesJson.write(user.attributes()));
+    }
+
+    private static Set<String> labels(Array stored) throws SQLException {
+        Object[] values = (Object[]) stored.getArray();
+        String[] labels = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            labels[i] = (String) values[i];
+        }
+        return labels(labels);
     }
 
     private static Set<String> labels(String[] stored) {

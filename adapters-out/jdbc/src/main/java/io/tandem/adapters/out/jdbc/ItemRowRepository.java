@@ -33,11 +33,6 @@ public interface ItemRowRepository extends GenericRepository<ItemRow, String> {
             + " WHERE available = TRUE AND :category = ANY(categories) ORDER BY created_at DESC, id LIMIT :limit")
     List<ItemRow> findNewestAvailableIn(String category, int limit);
 
-    /** At most {@code limit} rows with ids after {@code after}, ascending by id (the primary key's order). */
-    @Query("SELECT id, categories, tags, created_at, available, attributes FROM items"
-            + " WHERE id > :after ORDER BY id LIMIT :limit")
-    List<ItemRow> findPageAfter(String after, int limit);
-
     int deleteById(String id);
 
     long count();

@@ -21,8 +21,10 @@ import java.util.Map;
  *
  * <p>Scoring calls {@code OrtSession.run} directly rather than through DJL predictors: a session is documented
  * thread-safe, so one loaded model serves every request thread without a predictor pool to size or wait on, and
- * a call makes one input copy instead of passing through DJL's NDManager and NDArray ({@code OnnxScoringLatency}
- * in the tests times both paths).
+ * a call makes one input copy, into the calling thread's direct buffer ({@link OnnxScratch}), instead of passing
+ * through DJL's NDManager and NDArray; the scores land in place the same way. ONNX Runtime's tree kernel also
+ * beat a plain Java walk of the same trees over a 500-row batch ({@code OnnxScoringLatency} in the tests times
+ * all three paths).
  */
 public final class DjlOnnxScoringAdapter implements LoadScoringModelPort {
 

@@ -1,7 +1,6 @@
 package io.tandem.adapters.out.onnx;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -10,13 +9,10 @@ import io.tandem.domain.ranking.ScoringModel;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One loaded ranker: scores a whole batch in one ONNX Runtime call; safe for concurrent callers. */
 final class OnnxScoringModel implements ScoringModel {
-
-    private static final Set<String> OUTPUTS = Set.of(OnnxRankerExportAdapter.OUTPUT);
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -49,12 +45,16 @@ final class OnnxScoringModel implements ScoringModel {
         if (rows == 0) {
             return new float[0];
         }
-        try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(features),
+        OnnxScratch scratch = OnnxScratch.current();
+        FloatBuffer scored = scratch.output(rows);
+        // Both tensors wrap the thread's direct buffers: ONNX Runtime reads the rows and writes the scores in place.
+        try (OnnxTensor input = OnnxTensor.createTensor(environment, scratch.input(features),
                 new long[] {rows, featureCount});
-             OrtSession.Result result = session.run(Map.of(OnnxRankerExportAdapter.INPUT, input), OUTPUTS)) {
-            OnnxValue output = result.get(0);
+             OnnxTensor output = OnnxTensor.createTensor(environment, scored, new long[] {rows, 1});
+             OrtSession.Result result = session.run(Map.of(OnnxRankerExportAdapter.INPUT, input),
+                     Map.of(OnnxRankerExportAdapter.OUTPUT, output))) {
             float[] scores = new float[rows];
-            ((OnnxTensor) output).getFloatBuffer().get(scores);
+            scored.get(0, scores);
             return scores;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed to score " + rows + " rows: " + e.getMessage(), e);

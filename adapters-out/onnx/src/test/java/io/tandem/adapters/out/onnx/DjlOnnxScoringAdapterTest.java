@@ -50,6 +50,28 @@ class DjlOnnxScoringAdapterTest {
         }
     }
 
+    /** A thread keeps its scoring buffers between calls and across models: nothing of an earlier batch may leak. */
+    @Test
+    void aSmallerBatchAfterALargerOneOnTheSameThreadScoresOnlyItsOwnRows() {
+        float[] large = randomRows(700, 51L, 0.05);
+        float[] small = randomRows(3, 52L, 0.5);
+        TreeEnsemble other = TreeEnsembleFixture.fullTrees(5, 3, FEATURES, 53L);
+        try (ScoringModel model = adapter.load(ARTIFACT, FEATURES);
+             ScoringModel next = adapter.load(new OnnxRankerExportAdapter().export(other,
+                     TreeEnsembleFixture.schema(FEATURES)), FEATURES)) {
+            model.score(large, 700);
+            float[] scores = model.score(small, 3);
+            float[] nextScores = next.score(small, 3);
+
+            assertThat(scores).hasSize(3);
+            assertThat(nextScores).hasSize(3);
+            for (int r = 0; r < 3; r++) {
+                assertThat((double) scores[r]).isCloseTo(ENSEMBLE.score(row(small, r)), offset(1e-5));
+                assertThat((double) nextScores[r]).isCloseTo(other.score(row(small, r)), offset(1e-5));
+            }
+        }
+    }
+
     @Test
     void scoresConcurrentlyFromSeveralThreadsWithoutMixingBatches() throws Exception {
         int threads = 8;

@@ -20,7 +20,8 @@ import java.util.Random;
 /**
  * Measures one scoring call of a 500-row batch on a 200-tree, depth-6 ensemble: wall-clock median and p99 and
  * the calling thread's CPU time, after warm-up, for the adapter (one and two threads per batch) and, for
- * comparison, a DJL {@code Predictor} on the same artifact. A benchmark, not a test: nothing is asserted.
+ * comparison, a DJL {@code Predictor} on the same artifact and the in-Java walk of the same trees
+ * ({@link TreeEnsemble#scores}). A benchmark, not a test: nothing is asserted.
  * With one tree of depth 1 the model costs next to nothing and what remains is each path's own overhead.
  *
  * <pre>java ... OnnxScoringLatency [rows=500] [features=40] [runs=5000] [trees=200] [depth=6]</pre>
@@ -70,6 +71,7 @@ public final class OnnxScoringLatency {
                     time("adapter, 1 thread/batch", single::score, batch, rows, runs);
                     time("adapter, 2 threads/batch", dual::score, batch, rows, runs);
                     time("DJL predictor, 1 thread", viaPredictor, batch, rows, runs);
+                    time("in-Java tree walk", ensemble::scores, batch, rows, runs);
                 }
             }
         }
