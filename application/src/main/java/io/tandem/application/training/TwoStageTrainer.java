@@ -81,16 +81,31 @@ public final class TwoStageTrainer {
 
     /** As {@link #trainRanker(InteractionLog, ItemFacets, List)}, reporting each split and bag in {@code stage}. */
     public TreeEnsemble trainRanker(InteractionLog train, ItemFacets items, List<Split> holdouts, JobStage stage) {
-        if (holdouts.isEmpty()) {
+        return trainRanker(train, items, holdouts, List.of(), stage);
+    }
+
+    /**
+     * As {@link #trainRanker(InteractionLog, ItemFacets, List, JobStage)}, with {@code trained} splits whose
+     * retrievers were already trained on their kept part (in this trainer's order) labelling groups as well,
+     * without training the retrievers again: each costs only its groups.
+     */
+    public TreeEnsemble trainRanker(InteractionLog train, ItemFacets items, List<Split> holdouts,
+                                    List<TrainedSplit> trained, JobStage stage) {
+        int splits = holdouts.size() + trained.size();
+        if (splits == 0) {
             throw new InvalidFieldException("holdouts", "at least one split is needed");
         }
         // The splits' retrievers and groups take about two thirds of the time, the bags the rest.
         double splitsShare = 2.0 / 3;
         List<Group> all = new ArrayList<>();
-        for (int s = 0; s < holdouts.size(); s++) {
-            all.addAll(Arrays.asList(groups(train, items, holdouts.get(s), holdouts.size())));
-            stage.report(splitsShare * (s + 1) / holdouts.size(), String.format(Locale.ROOT,
-                    "split %d of %d: retrievers trained and labelled groups built", s + 1, holdouts.size()));
+        for (int s = 0; s < splits; s++) {
+            boolean shared = s < trained.size();
+            Group[] built = shared ? groups(trained.get(s), items, splits)
+                    : groups(holdouts.get(s - trained.size()).split(train), items, splits);
+            all.addAll(Arrays.asList(built));
+            stage.report(splitsShare * (s + 1) / splits, String.format(Locale.ROOT,
+                    "split %d of %d: %s and labelled groups built", s + 1, splits,
+                    shared ? "retrievers shared" : "retrievers trained"));
         }
         FeatureSchema schema = schema();
         List<TreeEnsemble> bagged = new ArrayList<>();
@@ -125,14 +140,27 @@ public final class TwoStageTrainer {
      * The labelled groups of one of {@code splits} holdout splits, one per sampled user (empty for users without
      * positives); each split gets an equal share of the row budget.
      */
-    private Group[] groups(InteractionLog train, ItemFacets items, Split holdout, int splits) {
-        Fold inner = holdout.split(train);
+    private Group[] groups(Fold inner, ItemFacets items, int splits) {
         InteractionMatrix fit = InteractionMatrix.of(inner.train());
-        InteractionMatrix held = InteractionMatrix.of(inner.test());
         List<RetrievalModel> models = new ArrayList<>();
         for (Retriever retriever : retrievers) {
             models.add(retriever.trainer().train(fit, items));
         }
+        return groups(inner, fit, models, items, splits);
+    }
+
+    /** As {@link #groups(Fold, ItemFacets, int)} with the split's retrievers already trained. */
+    private Group[] groups(TrainedSplit split, ItemFacets items, int splits) {
+        if (split.models().size() != retrievers.size()) {
+            throw new InvalidFieldException("trained", "expected one model per retriever (" + retrievers.size() + ")");
+        }
+        Fold inner = split.fold();
+        return groups(inner, InteractionMatrix.of(inner.train()), split.models(), items, splits);
+    }
+
+    private Group[] groups(Fold inner, InteractionMatrix fit, List<RetrievalModel> models, ItemFacets items,
+                           int splits) {
+        InteractionMatrix held = InteractionMatrix.of(inner.test());
         CandidateGenerator generator = new CandidateGenerator(models, fit.itemCount(), settings.candidatesPerRetriever());
         RankingFeatures features = new RankingFeatures(retrieverNames(), ItemStats.of(fit), items, models);
         int[] users = sampledUsers(fit, held, splits);
