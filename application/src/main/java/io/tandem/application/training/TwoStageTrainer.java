@@ -98,10 +98,15 @@ public final class TwoStageTrainer {
         // The splits' retrievers and groups take about two thirds of the time, the bags the rest.
         double splitsShare = 2.0 / 3;
         List<Group> all = new ArrayList<>();
+        // Each split may use an equal share of the rows still left: a split with fewer users than its share leaves
+        // the rest to the splits after it.
+        long rowsLeft = settings.maxRankerRows();
         for (int s = 0; s < splits; s++) {
             boolean shared = s < trained.size();
-            Group[] built = shared ? groups(trained.get(s), items, splits)
-                    : groups(holdouts.get(s - trained.size()).split(train), items, splits);
+            long share = rowsLeft / (splits - s);
+            Group[] built = shared ? groups(trained.get(s), items, share)
+                    : groups(holdouts.get(s - trained.size()).split(train), items, share);
+            rowsLeft -= built.length * rowsPerGroup();
             all.addAll(Arrays.asList(built));
             stage.report(splitsShare * (s + 1) / splits, String.format(Locale.ROOT,
                     "split %d of %d: %s and labelled groups built", s + 1, splits,
@@ -137,33 +142,33 @@ public final class TwoStageTrainer {
     }
 
     /**
-     * The labelled groups of one of {@code splits} holdout splits, one per sampled user (empty for users without
-     * positives); each split gets an equal share of the row budget.
+     * The labelled groups of one holdout split, one per sampled user (empty for users without positives), within
+     * {@code rowShare} rows.
      */
-    private Group[] groups(Fold inner, ItemFacets items, int splits) {
+    private Group[] groups(Fold inner, ItemFacets items, long rowShare) {
         InteractionMatrix fit = InteractionMatrix.of(inner.train());
         List<RetrievalModel> models = new ArrayList<>();
         for (Retriever retriever : retrievers) {
             models.add(retriever.trainer().train(fit, items));
         }
-        return groups(inner, fit, models, items, splits);
+        return groups(inner, fit, models, items, rowShare);
     }
 
-    /** As {@link #groups(Fold, ItemFacets, int)} with the split's retrievers already trained. */
-    private Group[] groups(TrainedSplit split, ItemFacets items, int splits) {
+    /** As {@link #groups(Fold, ItemFacets, long)} with the split's retrievers already trained. */
+    private Group[] groups(TrainedSplit split, ItemFacets items, long rowShare) {
         if (split.models().size() != retrievers.size()) {
             throw new InvalidFieldException("trained", "expected one model per retriever (" + retrievers.size() + ")");
         }
         Fold inner = split.fold();
-        return groups(inner, InteractionMatrix.of(inner.train()), split.models(), items, splits);
+        return groups(inner, InteractionMatrix.of(inner.train()), split.models(), items, rowShare);
     }
 
     private Group[] groups(Fold inner, InteractionMatrix fit, List<RetrievalModel> models, ItemFacets items,
-                           int splits) {
+                           long rowShare) {
         InteractionMatrix held = InteractionMatrix.of(inner.test());
         CandidateGenerator generator = new CandidateGenerator(models, fit.itemCount(), settings.candidatesPerRetriever());
         RankingFeatures features = new RankingFeatures(retrieverNames(), ItemStats.of(fit), items, models);
-        int[] users = sampledUsers(fit, held, splits);
+        int[] users = sampledUsers(fit, held, rowShare);
         Group[] groups = new Group[users.length];
         IntStream.range(0, users.length).parallel()
                 .forEach(g -> groups[g] = group(users[g], fit, generator, features, held));
@@ -183,14 +188,13 @@ public final class TwoStageTrainer {
 
     /**
      * The users that form groups: those with history and held-out items, sampled (seeded) when their groups could
-     * exceed this split's share of {@link TwoStageSettings#maxRankerRows()}.
+     * exceed {@code rowShare}, this split's share of {@link TwoStageSettings#maxRankerRows()}.
      */
-    private int[] sampledUsers(InteractionMatrix fit, InteractionMatrix held, int splits) {
+    private int[] sampledUsers(InteractionMatrix fit, InteractionMatrix held, long rowShare) {
         int[] eligible = IntStream.range(0, fit.userCount())
                 .filter(user -> fit.rowLength(user) > 0 && held.rowLength(user) > 0)
                 .toArray();
-        long rowsPerUser = (long) settings.topCandidates() + settings.randomItems();
-        int allowed = (int) Math.min(eligible.length, settings.maxRankerRows() / splits / Math.max(1, rowsPerUser));
+        int allowed = (int) Math.min(eligible.length, rowShare / rowsPerGroup());
         if (allowed >= eligible.length) {
             return eligible;
         }
@@ -248,6 +252,11 @@ public final class TwoStageTrainer {
         float[] rows = new float[items.length * features.schema().size()];
         features.write(found, items, rows, 0);
         return new Group(rows, labels);
+    }
+
+    /** The rows a group holds at most: the best-ranked candidates and the random items. */
+    private long rowsPerGroup() {
+        return Math.max(1L, (long) settings.topCandidates() + settings.randomItems());
     }
 
     private static int bestRank(UserCandidates found, int item) {

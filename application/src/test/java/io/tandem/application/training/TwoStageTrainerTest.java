@@ -7,6 +7,7 @@ import io.tandem.application.training.port.in.TrainModelsCommand;
 import io.tandem.application.training.port.out.TrainRankerPort;
 import io.tandem.application.training.port.out.TrainRetrieverPort;
 import io.tandem.domain.evaluation.Fold;
+import io.tandem.domain.evaluation.Split;
 import io.tandem.domain.jobs.JobStage;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,6 +113,41 @@ class TwoStageTrainerTest {
         assertThatThrownBy(() -> trainer.trainRanker(train, items, List.of(), List.of(new TrainedSplit(cut,
                 List.of(shared.models().get(0)))), new JobStage(TrainModelsCommand.SILENT, "ranker", 0, 1)))
                 .isInstanceOf(InvalidFieldException.class).hasMessageContaining("one model per retriever");
+    }
+
+    @Test
+    void rowsASplitLeavesUnusedGoToTheSplitsAfterIt() {
+        List<Integer> groups = new ArrayList<>();
+        TrainRankerPort stand = EvaluationFixture.rankBy(SCHEMA.indexOf("parity.rank"), SCHEMA.size(),
+                EvaluationFixture.ITEMS);
+        TrainRankerPort ranker = (training, validation, given) -> {
+            groups.add(training.groupSizes().length + validation.groupSizes().length);
+            return stand.train(training, validation, given);
+        };
+        // 8 rows a group, 160 rows: 10 users a split if shared equally.
+        TwoStageTrainer trainer = new TwoStageTrainer(RETRIEVERS, ranker,
+                new TwoStageSettings(4, 6, 2, 160, 0.3, RANKER, 1, 7L));
+        InteractionLog train = EvaluationFixture.twoFolds().folds().get(0).train();
+        // Holds out one interaction of users 0 and 1 only: two users can form groups.
+        Split twoUsers = log -> {
+            int[] users = log.users();
+            int first = -1;
+            int second = -1;
+            for (int row = 0; row < log.size(); row++) {
+                first = users[row] == 0 ? row : first;
+                second = users[row] == 1 ? row : second;
+            }
+            int a = first;
+            int b = second;
+            return new Fold(log.select(IntStream.range(0, log.size()).filter(row -> row != a && row != b).toArray()),
+                    log.select(new int[] {a, b}));
+        };
+
+        trainer.trainRanker(train, ItemFacets.none(EvaluationFixture.ITEMS),
+                List.of(twoUsers, new RandomSplit(0.25, 3)));
+
+        // Two groups at most from the first split; the second takes the 144 rows left, 18 users, not 10.
+        assertThat(groups.get(0)).isGreaterThan(12);
     }
 
     @Test
