@@ -112,22 +112,28 @@ public final class CandidateGenerator {
         }
         if (target > 0) {
             size = roundRobin(tops, 0, rankDepth, members, mask, union, size);
-            int deep = Math.max(rankDepth, target);
-            if (size < union.length && deep > rankDepth) {
-                // The ranked depth did not give the target: only now are the full lists worth their cost. A
-                // deeper list starts with the shallower one (one order, ties to the lower index), so the union
-                // goes on from where it stopped, and the ranks it reads are the same (deeper ones read as far).
+            int depth = rankDepth;
+            int deepest = Math.max(rankDepth, target);
+            while (size < union.length && depth < deepest) {
+                // The ranked depth did not give the target: the lists that were full go deeper, about as deep as
+                // the union's growth so far says the rest needs, else to the target. A deeper list starts with the
+                // shallower one (one order, ties to the lower index), so the union goes on from where it stopped,
+                // and the ranks it reads are the same (deeper ones read as far down).
+                int deeper = size == 0 ? deepest : (int) Math.min(deepest,
+                        depth + (long) (union.length - size) * depth * 5 / (4L * size) + 16);
                 boolean deepened = false;
                 for (int m = 0; m < r; m++) {
-                    if (tops[m].length == rankDepth) {
-                        retrievals[m] = models.get(m).retrieve(history, deep, reuse == null ? null : reuse[m]);
+                    if (tops[m].length == depth) {
+                        retrievals[m] = models.get(m).retrieve(history, deeper, reuse == null ? null : reuse[m]);
                         tops[m] = retrievals[m].top();
                         deepened = true;
                     }
                 }
-                if (deepened) {
-                    size = roundRobin(tops, rankDepth, deep, members, mask, union, size);
+                if (!deepened) {
+                    break;
                 }
+                size = roundRobin(tops, depth, deeper, members, mask, union, size);
+                depth = deeper;
             }
         }
         return new UserCandidates(history, Arrays.copyOf(union, size), retrievals, perRetriever, farRank(), best,
