@@ -78,13 +78,15 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
         ServingSettings settings = pipeline.settings();
         int freshSlots = options.explorationPlaces().orElse(settings.freshSlots());
         double diversity = options.diversity().orElse(query.diversity());
-        List<Integer> pool = new ArrayList<>(found.items().length);
-        List<ItemId> ids = new ArrayList<>(found.items().length + settings.freshItems());
+        // The unwanted items by model index (few), so the candidates are filtered without a hash of each one's id.
+        int[] unwantedIndexes = model.indexesOf(unwanted);
+        int[] pool = new int[found.items().length];
+        List<ItemId> ids = new ArrayList<>(found.items().length);
+        int pooled = 0;
         for (int item : found.items()) {
-            ItemId id = model.itemId(item);
-            if (!unwanted.contains(id)) {
-                pool.add(item);
-                ids.add(id);
+            if (Arrays.binarySearch(unwantedIndexes, item) < 0) {
+                pool[pooled++] = item;
+                ids.add(model.itemId(item));
             }
         }
         List<Item> fresh = freshSlots == 0 || settings.freshItems() == 0 ? List.of()
@@ -92,11 +94,11 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
                 .filter(item -> model.indexOf(item.id()).isEmpty() && !unwanted.contains(item.id()))
                 .toList();
         Map<ItemId, Item> catalog = pipeline.catalogItems(ids);
-        int[] kept = new int[pool.size()];
+        int[] kept = new int[pooled];
         int size = 0;
-        for (int p = 0; p < pool.size(); p++) {
+        for (int p = 0; p < pooled; p++) {
             if (RequestPipeline.servable(catalog.get(ids.get(p)), query.category())) {
-                kept[size++] = pool.get(p);
+                kept[size++] = pool[p];
             }
         }
         int[] items = Arrays.copyOf(kept, size);

@@ -14,6 +14,7 @@ import io.tandem.domain.retrieval.UserCandidates;
 import io.tandem.domain.retrieval.UserHistory;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +124,20 @@ final class ServingModel {
 
     Optional<Integer> indexOf(ItemId item) {
         return Optional.ofNullable(indexOf.get(item));
+    }
+
+    /** The model indexes of the items of {@code ids} this model knows, ascending. */
+    int[] indexesOf(Collection<ItemId> ids) {
+        int[] indexes = new int[ids.size()];
+        int size = 0;
+        for (ItemId id : ids) {
+            Integer index = indexOf.get(id);
+            if (index != null) {
+                indexes[size++] = index;
+            }
+        }
+        Arrays.sort(indexes, 0, size);
+        return size == indexes.length ? indexes : Arrays.copyOf(indexes, size);
     }
 
     ItemFacets facets() {

@@ -36,6 +36,11 @@ public final class RankingFeatures {
     private final ItemStats stats;
     private final ItemFacets facets;
     private final Optional<RetrievalModel> embedded;
+    private final Optional<Embeddings> embeddings;
+    /** Each item vector's squared length, summed as the cosine sums it: the cosines then need only the dot. */
+    private final double[] itemSquares;
+    /** {@code log1p} of each item's interaction count, once per model instead of once per row. */
+    private final float[] logPopularity;
 
     /**
      * @param retrieverNames the retrievers in candidate order, naming their features
@@ -53,6 +58,12 @@ public final class RankingFeatures {
         if (stats.itemCount() != facets.itemCount()) {
             throw new InvalidFieldException("itemStats", "cover " + stats.itemCount() + " items, the facets "
                     + facets.itemCount());
+        }
+        this.embeddings = embedded.flatMap(RetrievalModel::embeddings);
+        this.itemSquares = embeddings.map(RankingFeatures::squares).orElse(new double[0]);
+        this.logPopularity = new float[stats.itemCount()];
+        for (int item = 0; item < logPopularity.length; item++) {
+            logPopularity[item] = (float) Math.log1p(stats.count()[item]);
         }
     }
 
@@ -87,39 +98,53 @@ public final class RankingFeatures {
         UserSummary user = UserSummary.of(history);
         int width = schema.size();
         float[] shares = categoryShares(history);
-        Optional<Embeddings> embeddings = embedded.flatMap(RetrievalModel::embeddings);
         float[] userVector = embedded.flatMap(model -> model.userVector(history)).orElse(null);
-        float[] historyVector = historyVector(history, embeddings);
+        float[] historyVector = embeddings.isPresent() ? historyVector(history, embeddings.get()) : null;
+        double userSquares = userVector == null ? 0 : squares(userVector);
+        double historySquares = historyVector == null ? 0 : squares(historyVector);
+        float[] best = new float[retrievers];
+        for (int m = 0; m < retrievers; m++) {
+            best[m] = candidates.best(m);
+        }
         double now = user.lastTime;
         boolean active = user.count > 0;
+        float userActivity = (float) Math.log1p(user.count);
+        float userMeanValue = active ? (float) user.meanValue : Float.NaN;
+        float userSpan = active ? days((double) user.lastTime - user.firstTime) : Float.NaN;
         for (int row = 0; row < items.length; row++) {
             int item = items[row];
             int at = offset + row * width;
-            // Each retriever's score read once; the fused value sums the standardised scores in retriever order,
-            // the float operations of UserCandidates.fused.
+            // Each retriever's score read once, and its list position once for both the rank and the sources; the
+            // fused value sums the standardised scores in retriever order, the float operations of
+            // UserCandidates.fused.
+            boolean seen = candidates.isSeen(item);
             float fused = 0;
+            int sources = 0;
             for (int m = 0; m < retrievers; m++) {
-                float score = candidates.score(m, item);
-                float best = candidates.best(m);
+                float score = seen ? Float.NEGATIVE_INFINITY : candidates.scoreOfUnseen(m, item);
+                int listed = candidates.listed(m, item);
                 float standardised = candidates.standardisedScore(m, score);
                 fused += standardised;
+                if (candidates.proposes(listed)) {
+                    sources++;
+                }
                 out[at++] = score;
-                out[at++] = candidates.rank(m, item);
-                out[at++] = best > 0 ? score / best : Float.NaN;
+                out[at++] = candidates.rankAt(listed);
+                out[at++] = best[m] > 0 ? score / best[m] : Float.NaN;
                 out[at++] = standardised;
             }
-            out[at++] = candidates.sources(item);
+            out[at++] = sources;
             out[at++] = fused;
             boolean known = stats.hasInteractions(item);
-            out[at++] = (float) Math.log1p(stats.count()[item]);
+            out[at++] = logPopularity[item];
             out[at++] = known ? (float) stats.meanValue()[item] : Float.NaN;
             out[at++] = facets.hasCreationTime(item) && active
                     ? days(now - facets.createdAt()[item]) : Float.NaN;
             out[at++] = known && active ? days(now - stats.firstTime()[item]) : Float.NaN;
             out[at++] = known && active ? days(stats.meanTime()[item] - user.meanTime) : Float.NaN;
-            out[at++] = (float) Math.log1p(user.count);
-            out[at++] = active ? (float) user.meanValue : Float.NaN;
-            out[at++] = active ? days((double) user.lastTime - user.firstTime) : Float.NaN;
+            out[at++] = userActivity;
+            out[at++] = userMeanValue;
+            out[at++] = userSpan;
             int[] categories = facets.categories()[item];
             if (categories.length == 0 || shares.length == 0) {
                 out[at++] = Float.NaN;
@@ -135,8 +160,9 @@ public final class RankingFeatures {
                 out[at++] = sum / categories.length;
             }
             if (embeddings.isPresent()) {
-                out[at++] = (float) embeddings.get().cosineToItem(userVector, item);
-                out[at++] = historyVector == null ? Float.NaN : (float) embeddings.get().cosineToItem(historyVector, item);
+                Embeddings e = embeddings.get();
+                out[at++] = (float) cosine(userVector, userSquares, e, item);
+                out[at++] = historyVector == null ? Float.NaN : (float) cosine(historyVector, historySquares, e, item);
             } else {
                 out[at++] = Float.NaN;
                 out[at++] = Float.NaN;
@@ -148,6 +174,50 @@ public final class RankingFeatures {
                 }
             }
         }
+    }
+
+    /**
+     * {@link Embeddings#cosineToItem} with both squared lengths known: the same sums in the same order, so the
+     * same value, bit for bit.
+     */
+    private double cosine(float[] vector, double vectorSquares, Embeddings e, int item) {
+        int f = e.dimension();
+        if (vector.length != f) {
+            throw new InvalidFieldException("vector", "has " + vector.length + " values, expected " + f);
+        }
+        float[] vectors = e.items();
+        int offset = item * f;
+        double dot = 0;
+        for (int d = 0; d < f; d++) {
+            dot += (double) vector[d] * vectors[offset + d];
+        }
+        double itemSquare = itemSquares[item];
+        return vectorSquares == 0 || itemSquare == 0 ? 0 : dot / Math.sqrt(vectorSquares * itemSquare);
+    }
+
+    /** Each item vector's squared length, in dimension order. */
+    private static double[] squares(Embeddings e) {
+        int f = e.dimension();
+        double[] squares = new double[e.itemCount()];
+        float[] vectors = e.items();
+        for (int item = 0; item < squares.length; item++) {
+            double sum = 0;
+            for (int d = 0; d < f; d++) {
+                double y = vectors[item * f + d];
+                sum += y * y;
+            }
+            squares[item] = sum;
+        }
+        return squares;
+    }
+
+    private static double squares(float[] vector) {
+        double sum = 0;
+        for (float value : vector) {
+            double x = value;
+            sum += x * x;
+        }
+        return sum;
     }
 
     private float[] categoryShares(UserHistory history) {
@@ -167,11 +237,10 @@ public final class RankingFeatures {
     }
 
     /** The mean embedding of the user's history items, or null without embeddings or history. */
-    private static float[] historyVector(UserHistory history, Optional<Embeddings> embeddings) {
-        if (embeddings.isEmpty() || history.isEmpty()) {
+    private static float[] historyVector(UserHistory history, Embeddings e) {
+        if (history.isEmpty()) {
             return null;
         }
-        Embeddings e = embeddings.get();
         int f = e.dimension();
         float[] mean = new float[f];
         for (int item : history.items()) {

@@ -11,10 +11,11 @@ import java.util.SplittableRandom;
  * The first stage: the union of every retriever's top {@code perRetriever} unseen items for a user, in retriever
  * order and without repeats, with the scores and ranks the ranking features need. Thread-safe.
  * <p>
- * With a {@code target} (a number of candidates to rank), each retriever's list goes as deep as the target and the
- * union is taken round-robin over the lists' positions (every retriever's first item, then every second, ...) until
- * it holds {@code target} distinct items or the lists run out: overlapping lists then still give {@code target}
- * candidates. The features stay as trained: {@code perRetriever} still says which items a retriever proposed, and
+ * With a {@code target} (a number of candidates to rank), the union is taken round-robin over the lists' positions
+ * (every retriever's first item, then every second, ...) until it holds {@code target} distinct items or the lists
+ * run out: overlapping lists then still give {@code target} candidates. The lists are first retrieved as deep as
+ * the ranks the features read, and as deep as the target only when that did not fill the union: four lists of
+ * that depth usually do, and a shallower list costs less (the iALS scan by vector length stops sooner). The features stay as trained: {@code perRetriever} still says which items a retriever proposed, and
  * ranks deeper than the trained ranked depth still read as "far down".
  */
 public final class CandidateGenerator {
@@ -92,14 +93,13 @@ public final class CandidateGenerator {
         Retrieval[] retrievals = new Retrieval[r];
         int[][] tops = new int[r][];
         float[] best = new float[r];
-        int depth = target > 0 ? Math.max(rankDepth, target) : rankDepth;
         int[] union = new int[Math.min(n, target > 0 ? target : r * perRetriever)];
         // The union's members, by open addressing (item + 1; 0 is an empty slot), at most half full.
         int[] members = new int[Integer.highestOneBit(Math.max(4, union.length * 2) - 1) << 1];
         int mask = members.length - 1;
         int size = 0;
         for (int m = 0; m < r; m++) {
-            Retrieval retrieval = models.get(m).retrieve(history, depth, reuse == null ? null : reuse[m]);
+            Retrieval retrieval = models.get(m).retrieve(history, rankDepth, reuse == null ? null : reuse[m]);
             int[] top = retrieval.top();
             retrievals[m] = retrieval;
             tops[m] = top;
@@ -111,19 +111,51 @@ public final class CandidateGenerator {
             }
         }
         if (target > 0) {
-            boolean more = true;
-            for (int p = 0; more && size < union.length; p++) {
-                more = false;
-                for (int m = 0; m < r && size < union.length; m++) {
-                    if (p < tops[m].length) {
-                        more = true;
-                        size = add(tops[m][p], members, mask, union, size);
+            size = roundRobin(tops, 0, rankDepth, members, mask, union, size);
+            int depth = rankDepth;
+            int deepest = Math.max(rankDepth, target);
+            while (size < union.length && depth < deepest) {
+                // The ranked depth did not give the target: the lists that were full go deeper, about as deep as
+                // the union's growth so far says the rest needs, else to the target. A deeper list starts with the
+                // shallower one (one order, ties to the lower index), so the union goes on from where it stopped,
+                // and the ranks it reads are the same (deeper ones read as far down).
+                int deeper = size == 0 ? deepest : (int) Math.min(deepest,
+                        depth + (long) (union.length - size) * depth * 5 / (4L * size) + 16);
+                boolean deepened = false;
+                for (int m = 0; m < r; m++) {
+                    if (tops[m].length == depth) {
+                        retrievals[m] = models.get(m).retrieve(history, deeper, reuse == null ? null : reuse[m]);
+                        tops[m] = retrievals[m].top();
+                        deepened = true;
                     }
                 }
+                if (!deepened) {
+                    break;
+                }
+                size = roundRobin(tops, depth, deeper, members, mask, union, size);
+                depth = deeper;
             }
         }
         return new UserCandidates(history, Arrays.copyOf(union, size), retrievals, perRetriever, farRank(), best,
                 reuse);
+    }
+
+    /**
+     * Takes the lists' items round-robin over positions {@code from} to {@code to} (every list's item at one
+     * position, then the next position) into the union until it is full; returns the union's new size.
+     */
+    private static int roundRobin(int[][] tops, int from, int to, int[] members, int mask, int[] union, int size) {
+        boolean more = true;
+        for (int p = from; more && p < to && size < union.length; p++) {
+            more = false;
+            for (int m = 0; m < tops.length && size < union.length; m++) {
+                if (p < tops[m].length) {
+                    more = true;
+                    size = add(tops[m][p], members, mask, union, size);
+                }
+            }
+        }
+        return size;
     }
 
     /** Adds {@code item} to the union unless it is a member already; returns the union's new size. */

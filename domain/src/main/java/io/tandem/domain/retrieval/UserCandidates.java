@@ -88,15 +88,39 @@ public final class UserCandidates {
 
     /** Retriever {@code m}'s rank of {@code item} (1 = its best), or the "far down" rank below its ranked list. */
     public int rank(int m, int item) {
-        int rank = ranks[m].rankOf(item);
-        // A list retrieved deeper than the trained depth (a candidate target) still reads as "far down" there.
-        return rank == 0 || rank > farRank ? farRank : rank;
+        return rankAt(listed(m, item));
     }
 
     /** True when retriever {@code m} put {@code item} in its top list, the part that proposes candidates. */
     public boolean proposedBy(int m, int item) {
-        int rank = ranks[m].rankOf(item);
-        return rank > 0 && rank <= perRetriever;
+        return proposes(listed(m, item));
+    }
+
+    /**
+     * Where retriever {@code m}'s ranked list holds {@code item}: 1 for its best, 0 when the list does not hold
+     * it. One lookup that {@link #rankAt} and {@link #proposes} both read, for callers that need both.
+     */
+    public int listed(int m, int item) {
+        return ranks[m].rankOf(item);
+    }
+
+    /** The rank feature of a list position from {@link #listed}: as {@link #rank(int, int)} reads it. */
+    public int rankAt(int listed) {
+        // A list retrieved deeper than the trained depth (a candidate target) still reads as "far down" there.
+        return listed == 0 || listed > farRank ? farRank : listed;
+    }
+
+    /** True when a list position from {@link #listed} is in the part that proposes candidates. */
+    public boolean proposes(int listed) {
+        return listed > 0 && listed <= perRetriever;
+    }
+
+    /**
+     * Retriever {@code m}'s score of an item the caller knows is not in the history ({@link #isSeen} false): what
+     * {@link #score} answers, without looking the item up in the history again for every retriever.
+     */
+    public float scoreOfUnseen(int m, int item) {
+        return retrievals[m].score(item);
     }
 
     /** How many retrievers put {@code item} in their top list. */

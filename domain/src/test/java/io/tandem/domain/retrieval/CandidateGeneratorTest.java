@@ -4,6 +4,7 @@ import io.tandem.domain.retrieval.RetrievalModel;
 import io.tandem.domain.retrieval.UserHistory;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,6 +135,55 @@ class CandidateGeneratorTest {
         assertThat(found.items()).containsExactly(0, ITEMS - 1, 1, ITEMS - 2, 2);
         assertThat(new CandidateGenerator(List.of(low, high), ITEMS, 2, 5 * ITEMS).candidates(none).items())
                 .hasSize(ITEMS);
+    }
+
+    @Test
+    void aTargetGivesTheRoundRobinOfTheFullListsWhateverDepthTheListsWereRetrievedTo() {
+        SplittableRandom random = new SplittableRandom(13);
+        // Retrievers that agree a lot (two of them the same) make the union grow slowly: the lists go deeper in
+        // steps. The answer must be the round-robin of the complete lists, with the ranks read from them.
+        RetrievalModel shared = fixed(random, 1_000_000);
+        List<RetrievalModel> models = List.of(shared, fixed(random, 4), shared, sparse(), withExcluded(random));
+        for (int target : new int[] {15, 45, 120, 200, 390, 5 * ITEMS}) {
+            CandidateGenerator generator = new CandidateGenerator(models, ITEMS, PER_RETRIEVER, target);
+            for (int round = 0; round < 8; round++) {
+                int[] had = IntStream.generate(() -> random.nextInt(ITEMS)).limit(random.nextInt(30)).distinct()
+                        .sorted().toArray();
+                UserHistory history = new UserHistory(had, new float[had.length], new long[had.length]);
+                UserCandidates found = generator.candidates(history);
+
+                List<List<Integer>> orders = new ArrayList<>();
+                for (RetrievalModel model : models) {
+                    float[] s = new float[ITEMS];
+                    model.score(history, s);
+                    for (int item : had) {
+                        s[item] = Float.NEGATIVE_INFINITY;
+                    }
+                    orders.add(IntStream.range(0, ITEMS).filter(i -> s[i] != Float.NEGATIVE_INFINITY).boxed()
+                            .sorted((a, b) -> s[a] != s[b] ? Float.compare(s[b], s[a]) : Integer.compare(a, b))
+                            .toList());
+                }
+                Set<Integer> union = new LinkedHashSet<>();
+                for (int p = 0; p < ITEMS && union.size() < target; p++) {
+                    for (int m = 0; m < models.size() && union.size() < target; m++) {
+                        if (p < orders.get(m).size()) {
+                            union.add(orders.get(m).get(p));
+                        }
+                    }
+                }
+                assertThat(found.items()).as("target %d round %d", target, round)
+                        .containsExactly(union.stream().mapToInt(Integer::intValue).toArray());
+                for (int item : found.items()) {
+                    for (int m = 0; m < models.size(); m++) {
+                        int position = orders.get(m).indexOf(item);
+                        assertThat(found.rank(m, item)).as("target %d item %d retriever %d", target, item, m)
+                                .isEqualTo(position >= 0 && position < 4 * PER_RETRIEVER ? position + 1
+                                        : generator.farRank());
+                        assertThat(found.proposedBy(m, item)).isEqualTo(position >= 0 && position < PER_RETRIEVER);
+                    }
+                }
+            }
+        }
     }
 
     private static RetrievalModel fixed(SplittableRandom random, int distinct) {

@@ -15,6 +15,8 @@ final class NormOrder {
 
     /** Covers the rounding of a float dot product of up to a few hundred dimensions. */
     private static final double BOUND_SLACK = 1.0 + 1e-4;
+    /** Rows whose dot products are computed together. */
+    private static final int BLOCK = 4;
 
     private final float[] items;
     private final int f;
@@ -67,23 +69,30 @@ final class NormOrder {
         int[] heapItems = new int[capacity];
         float[] heapScores = new float[capacity];
         int size = 0;
+        float[] block = new float[BLOCK];
+        int blockStart = -BLOCK;
         for (int p = 0; p < n; p++) {
             if (size == capacity && (capacity == 0 || userLength * lengths[p] < heapScores[0])) {
                 break;
             }
-            int item = order[p];
-            if (Arrays.binarySearch(had, item) >= 0) {
-                continue;
+            if (p >= blockStart + BLOCK) {
+                // Dot products a block at a time: independent sums the core overlaps, each still in dimension
+                // order. Those past the stop are computed and never read.
+                blockStart = p;
+                dots(user, p, Math.min(BLOCK, n - p), block);
             }
-            float score = dot(user, rows, p * f);
-            if (Float.isNaN(score)) {
+            int item = order[p];
+            float score = block[p - blockStart];
+            // The history is looked up only for an item that would enter the list: most items do not.
+            if (Float.isNaN(score) || (size == capacity && !better(score, item, heapScores[0], heapItems[0]))
+                    || Arrays.binarySearch(had, item) >= 0) {
                 continue;
             }
             if (size < capacity) {
                 heapItems[size] = item;
                 heapScores[size] = score;
                 siftUp(heapItems, heapScores, size++);
-            } else if (better(score, item, heapScores[0], heapItems[0])) {
+            } else {
                 heapItems[0] = item;
                 heapScores[0] = score;
                 siftDown(heapItems, heapScores, size);
@@ -117,6 +126,35 @@ final class NormOrder {
         float deviation = count > 0
                 ? (float) Math.sqrt(Math.max(squares / count - (total / count) * (total / count), 0)) : 0f;
         return new ComputedRetrieval(item -> dot(user, items, item * f), top, mean, deviation);
+    }
+
+    /** {@link #dot} of {@code user} with the {@code count} (at most {@link #BLOCK}) rows from position {@code p}. */
+    private void dots(float[] user, int p, int count, float[] out) {
+        if (count < BLOCK) {
+            for (int k = 0; k < count; k++) {
+                out[k] = dot(user, rows, (p + k) * f);
+            }
+            return;
+        }
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int a0 = p * f;
+        int a1 = a0 + f;
+        int a2 = a1 + f;
+        int a3 = a2 + f;
+        for (int d = 0; d < f; d++) {
+            float u = user[d];
+            s0 += u * rows[a0 + d];
+            s1 += u * rows[a1 + d];
+            s2 += u * rows[a2 + d];
+            s3 += u * rows[a3 + d];
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
     }
 
     /** The dot product in dimension order, as {@link FactorModel#score} sums it. */
