@@ -65,6 +65,11 @@ public final class ExperimentStoreFake implements SaveExperimentPort, LoadExperi
                 .toList();
     }
 
+    /** Drops the cells of {@code experiment}. */
+    public synchronized void clearOnlineMetrics(String experiment) {
+        cells.remove(experiment);
+    }
+
     /** Stores these cells as they are, replacing the ones of the same group and day (the read-out's input). */
     public synchronized void saveOnlineMetrics(List<OnlineMetrics> saved) {
         saved.forEach(cell -> cells.computeIfAbsent(cell.experiment(), key -> new LinkedHashMap<>())
