@@ -161,7 +161,7 @@ final class TrainingFactory {
                 new LakeInteractions(readLake, loadItems, policy.labelWeights()),
                 new RankerArtifactPorts(export, store, load, openLazily), codec::encode, register, versions, stages, promotion,
                 clock, Optional.of(new RecencyGrid(POPULARITY, training.halfLives(), TrainingFactory::popularity)),
-                training.limits());
+                training.limits(), training.promotionMode());
     }
 
     /** One low-priority thread of its own: a job never takes a request thread, and two jobs never overlap. */
