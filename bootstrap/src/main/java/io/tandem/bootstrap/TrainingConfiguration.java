@@ -3,7 +3,6 @@ package io.tandem.bootstrap;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-import io.tandem.application.training.PromotionMode;
 import io.tandem.application.training.TrainingLimits;
 import io.tandem.application.training.port.in.HoldOutWindow;
 import io.tandem.application.training.port.in.TrainModelsCommand;
@@ -22,8 +21,7 @@ import java.util.regex.Pattern;
  * plain {@link TrainModelsCommand} by {@link #command()}. {@code popularity-half-lives} are the half-lives the
  * popularity retriever tries on each run's hold-out (ADR-0022): hours ({@code 12h}) or days ({@code 3d}), or
  * {@code none} for plain counts. {@code evaluation-users} (0: all) and {@code max-interactions} bound a run's time and
- * memory (ADR-0029). {@code promotion} is {@code offline} (training promotes a version that passes the offline gate)
- * or {@code experiment} (it is left as a candidate for an experiment to decide; ADR-0026, amended).
+ * memory (ADR-0029).
  */
 @ConfigurationProperties("tandem.training")
 record TrainingConfiguration(@Bindable(defaultValue = TrainModelsCommand.DEFAULT_MODEL) String model,
@@ -32,8 +30,7 @@ record TrainingConfiguration(@Bindable(defaultValue = TrainModelsCommand.DEFAULT
                              @Bindable(defaultValue = "42") long seed,
                              @Bindable(defaultValue = DEFAULT_HALF_LIVES) List<String> popularityHalfLives,
                              @Bindable(defaultValue = "5000") int evaluationUsers,
-                             @Bindable(defaultValue = "2000000") int maxInteractions,
-                             @Bindable(defaultValue = "offline") String promotion) {
+                             @Bindable(defaultValue = "2000000") int maxInteractions) {
 
     static final String DEFAULT_HALF_LIVES = "1d,3d,7d,30d,none";
     private static final Pattern HALF_LIFE = Pattern.compile("([1-9][0-9]{0,4})([hd])");
@@ -64,11 +61,6 @@ record TrainingConfiguration(@Bindable(defaultValue = TrainModelsCommand.DEFAULT
         HoldOutWindow holdOut = holdoutDays != null ? HoldOutWindow.lastDays(holdoutDays)
                 : HoldOutWindow.latestShare(holdoutShare);
         return TrainModelsCommand.wholeLake(model, holdOut, seed);
-    }
-
-    /** Who promotes a version that passes the offline gate. */
-    PromotionMode promotionMode() {
-        return PromotionMode.of(promotion == null ? "" : promotion.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The bounds of ADR-0029; validated by the core's record. */

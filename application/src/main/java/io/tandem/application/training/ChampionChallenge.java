@@ -70,7 +70,7 @@ final class ChampionChallenge {
         if (mode == PromotionMode.EXPERIMENT && passedGate && champion.isPresent()) {
             return new PromotionOutcome(new PromotionDecision(false, "passed the offline gate against champion "
                     + champion.get().version() + "; left as a candidate for an experiment to decide "
-                    + "(tandem.training.promotion: experiment)"), Optional.empty());
+                    + "(tandem.training.promotion.mode: experiment)"), Optional.empty());
         }
         EvaluateAndPromoteService challenge = new EvaluateAndPromoteService(loadVersions, holdOut, changeStages,
                 policy);

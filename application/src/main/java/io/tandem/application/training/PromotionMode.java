@@ -5,7 +5,8 @@ import io.tandem.domain.InvalidFieldException;
 import java.util.Locale;
 
 /**
- * Who promotes a trained version that passes the offline gate (ADR-0016, ADR-0026 amended):
+ * Who promotes a trained version that passes the offline gate ({@code tandem.training.promotion.mode}; ADR-0016,
+ * ADR-0026 amended):
  * {@code offline} (the default) promotes it at once; {@code experiment} registers it as a candidate and leaves it
  * for a running or auto-promoting experiment to decide, whose decision still requires the same offline gate. The
  * first version of a model, with no champion to experiment against, is promoted in both modes.
@@ -21,7 +22,7 @@ public enum PromotionMode {
                 return mode;
             }
         }
-        throw new InvalidFieldException("tandem.training.promotion", "must be 'offline' or 'experiment', got '"
+        throw new InvalidFieldException("tandem.training.promotion.mode", "must be 'offline' or 'experiment', got '"
                 + setting + "'");
     }
 }

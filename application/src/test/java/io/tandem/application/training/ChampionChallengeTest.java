@@ -54,6 +54,6 @@ class ChampionChallengeTest {
         assertThat(PromotionMode.of("experiment")).isEqualTo(PromotionMode.EXPERIMENT);
         assertThat(PromotionMode.of("offline")).isEqualTo(PromotionMode.OFFLINE);
         assertThatThrownBy(() -> PromotionMode.of("online")).isInstanceOf(InvalidFieldException.class)
-                .hasMessageContaining("tandem.training.promotion");
+                .hasMessageContaining("tandem.training.promotion.mode");
     }
 }
