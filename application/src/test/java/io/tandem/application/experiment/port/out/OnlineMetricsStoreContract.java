@@ -1,25 +1,37 @@
 package io.tandem.application.experiment.port.out;
 
+import io.tandem.application.experiment.AttributeEventsService;
 import io.tandem.application.experiment.OnlineMetricsAssertions;
+import io.tandem.application.experiment.port.in.AttributeEventsCommand;
 import io.tandem.application.experiment.OnlineMetricsFixture;
 import io.tandem.application.experiment.OnlineMetricsStore;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.AttributionPolicy;
 import io.tandem.domain.experiment.attribution.FollowUpStep;
 import io.tandem.domain.experiment.attribution.ServedList;
+import io.tandem.domain.interaction.Event;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
 import io.tandem.domain.experiment.statistics.Estimate;
 import io.tandem.domain.experiment.statistics.MixtureSprt;
 import io.tandem.domain.experiment.statistics.SequentialTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +133,44 @@ public abstract class OnlineMetricsStoreContract {
         assertThat(read.get(1).day()).contains(LocalDate.parse("2026-12-07"));
         assertThat(store.loadOnlineMetrics("ab-2")).hasSize(6);
         assertThat(store.loadOnlineMetrics("ab-3")).isEmpty();
+    }
+
+    @Test
+    void twoWritersAtOnceGiveTheCellsOfOne() throws Exception {
+        Store store = emptyStore();
+        OnlineMetricsFixture.Traffic traffic = OnlineMetricsFixture.traffic("ab-1", Map.of("a", 0.2, "b", 0.3),
+                Map.of(), 30, 9);
+        Map<String, ServedList> lists = new HashMap<>();
+        traffic.lists().forEach(list -> lists.put(list.requestId(), list));
+        LoadServedListsPort served = ids -> ids.stream().filter(lists::containsKey)
+                .collect(Collectors.toMap(id -> id, lists::get));
+        List<Event> events = traffic.events();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int writer = 0; writer < 2; writer++) {
+                int own = writer;
+                AttributeEventsService attribution = new AttributeEventsService(AttributionPolicy.DEFAULT, served,
+                        store.ports(), Duration.ofDays(2), Clock.fixed(LATER.minus(Duration.ofDays(29)),
+                        ZoneOffset.UTC));
+                done.add(threads.submit(() -> {
+                    for (int batch = 0; batch * 10 < events.size(); batch++) {
+                        // Each writer takes every other batch, and one in three of the other's is delivered to it too.
+                        if (batch % 2 == own || batch % 3 == 0) {
+                            attribution.attribute(new AttributeEventsCommand(
+                                    events.subList(batch * 10, Math.min(events.size(), batch * 10 + 10))));
+                        }
+                    }
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        OnlineMetricsAssertions.assertSameCells(store.loadOnlineMetrics("ab-1"), traffic.cells());
     }
 
     @Test
