@@ -6,6 +6,7 @@ import io.tandem.application.experiment.port.out.LoadAttributionStatesPort;
 import io.tandem.application.experiment.port.out.LoadMetricGenerationsPort;
 import io.tandem.application.experiment.port.out.MetricGenerations;
 import io.tandem.application.experiment.port.out.RequestChange;
+import io.tandem.domain.experiment.ExperimentConflictException;
 import io.tandem.domain.experiment.attribution.AttributionOutcome;
 import io.tandem.domain.experiment.attribution.AttributionPolicy;
 import io.tandem.domain.experiment.attribution.FollowUpStep;
@@ -69,6 +70,11 @@ final class AttributionWriter {
         Set<String> experiments = requests.stream().map(id -> lists.get(id).experiment()).collect(Collectors.toSet());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Map<String, MetricGenerations> written = generations.loadMetricGenerations(experiments);
+            if (only.isPresent() && experiments.stream().anyMatch(experiment -> !written
+                    .getOrDefault(experiment, MetricGenerations.FIRST).written().contains(only.getAsLong()))) {
+                throw new ExperimentConflictException("name", "another recompute of " + experiments + " began "
+                        + "before this one finished; its figures are the ones kept");
+            }
             Map<String, TreeMap<Long, AttributionState>> stored = byRequest(states.loadAttributionStates(requests));
             Map<AttributionOutcome, Long> outcomes = new EnumMap<>(AttributionOutcome.class);
             List<RequestChange> changes = new ArrayList<>();
