@@ -21,7 +21,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
-/** Online metric cells of a two-variant experiment (a, b), computed by the attribution aggregate from simulated clicks. */
+/**
+ * Simulated traffic of a two-variant experiment (a, b): served lists and their impressions and clicks, which tests
+ * write into the metric store ({@code Traffic.writeTo}) or turn into the aggregate's cells ({@code Traffic.cells}).
+ */
 final class ExperimentCells {
 
     static final Instant SERVED = Instant.parse("2026-12-07T09:00:00Z");
@@ -30,7 +33,7 @@ final class ExperimentCells {
     }
 
     /**
-     * The cells of {@code usersA} and {@code usersB} users, each served five items and impressing them all, each
+     * The traffic of {@code usersA} and {@code usersB} users, each served five items and impressing them all, each
      * impression clicked with probability {@code ctrA} in a's lists and {@code ctrB} in b's (seeded), at equal
      * latencies and without fallbacks, so that only the click-through rate (and the user counts) differ.
      */

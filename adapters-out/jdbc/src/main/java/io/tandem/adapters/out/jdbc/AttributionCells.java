@@ -63,7 +63,8 @@ final class AttributionCells {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO attribution_cells (counts, sums,"
                 + " latency, experiment, generation, variant, period) VALUES (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement update = connection.prepareStatement("UPDATE attribution_cells SET counts = ?,"
-                     + " sums = ?, latency = ? WHERE experiment = ? AND generation = ? AND variant = ? AND period = ?")) {
+                     + " sums = ?, latency = ? WHERE experiment = ? AND generation = ? AND variant = ?"
+                     + " AND period = ?")) {
             for (Map.Entry<CellKey, CellSums> entry : cells.entrySet()) {
                 PreparedStatement statement = storedCells.contains(entry.getKey()) ? update : insert;
                 statement.setString(1, AttributionRows.counts(entry.getValue()));
