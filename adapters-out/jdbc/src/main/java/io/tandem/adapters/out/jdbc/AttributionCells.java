@@ -133,7 +133,7 @@ final class AttributionCells {
         }
     }
 
-    /** Records the list's items in the cell; returns how many it had not served before. */
+    /** Records the list's items in the cell, in one batch; returns how many it had not served before. */
     private int claimItems(CellKey key, CellIncrement increment) throws SQLException {
         int claimed = 0;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO attribution_items (experiment,"
@@ -141,7 +141,10 @@ final class AttributionCells {
             for (ServedItem item : increment.list().items()) {
                 bindCell(insert, 1, key);
                 insert.setString(5, item.item().value());
-                claimed += insert.executeUpdate();
+                insert.addBatch();
+            }
+            for (int count : insert.executeBatch()) {
+                claimed += Math.max(0, count);
             }
         }
         return claimed;
