@@ -35,6 +35,7 @@ class AttributionAcrossInstancesTest {
 
     private final OnlineMetricsFixture.Traffic traffic = OnlineMetricsFixture.traffic("ab-1",
             Map.of("a", 0.1, "b", 0.2, "holdout", 0.1), Map.of(), 60, 17);
+    private final OnlineMetricsFixture.Traffic interleaved = OnlineMetricsFixture.interleavedTraffic("il-1", 80, 9);
     private final Map<String, ServedList> served = new HashMap<>();
     private final LoadServedListsPort lists = ids -> {
         Map<String, ServedList> found = new HashMap<>();
@@ -48,6 +49,7 @@ class AttributionAcrossInstancesTest {
 
     AttributionAcrossInstancesTest() {
         traffic.lists().forEach(list -> served.put(list.requestId(), list));
+        interleaved.lists().forEach(list -> served.put(list.requestId(), list));
     }
 
     private AttributeEventsService instance(OnlineMetricsStore store) {
@@ -83,6 +85,38 @@ class AttributionAcrossInstancesTest {
         }
 
         OnlineMetricsAssertions.assertSameCells(store.loadOnlineMetrics("ab-1"), oneInstance());
+    }
+
+    @Test
+    void anInterleavedExperimentAttributedByTwoInstancesGivesTheWinsTiesAndPreferenceOfOne() {
+        InMemoryOnlineMetricsAdapter alone = new InMemoryOnlineMetricsAdapter();
+        instance(OnlineMetricsStore.of(alone)).attribute(new AttributeEventsCommand(interleaved.events()));
+        InMemoryOnlineMetricsAdapter shared = new InMemoryOnlineMetricsAdapter();
+        List<AttributeEventsService> instances = List.of(instance(OnlineMetricsStore.of(shared)),
+                instance(OnlineMetricsStore.of(shared)));
+        List<Event> events = new ArrayList<>(interleaved.events());
+        Random random = new Random(11);
+        Collections.shuffle(events, random);
+        for (int start = 0; start < events.size(); start += 3) {
+            List<Event> batch = events.subList(start, Math.min(events.size(), start + 3));
+            instances.get(random.nextInt(2)).attribute(new AttributeEventsCommand(batch));
+            if (random.nextInt(4) == 0) {
+                instances.get(random.nextInt(2)).attribute(new AttributeEventsCommand(batch));
+            }
+        }
+
+        List<OnlineMetrics> one = alone.loadOnlineMetrics("il-1");
+        // Live attribution counts the lists that were followed up: the aggregate's figures for those.
+        List<ServedList> clicked = interleaved.lists().stream().filter(list -> interleaved.events().stream()
+                .anyMatch(event -> event.context().requestId().orElseThrow().equals(list.requestId()))).toList();
+        OnlineMetricsAssertions.assertSameCells(one,
+                new OnlineMetricsFixture.Traffic(clicked, interleaved.events()).cells());
+        OnlineMetrics total = one.stream().filter(cell -> cell.day().isEmpty()).findFirst().orElseThrow();
+        assertThat(total.interleaving().winsA()).isPositive();
+        assertThat(total.interleaving().winsB()).isGreaterThan(total.interleaving().winsA());
+        assertThat(total.interleaving().ties()).isPositive();
+        assertThat(total.interleaving().preference().units()).isEqualTo(clicked.size());
+        OnlineMetricsAssertions.assertSameCells(shared.loadOnlineMetrics("il-1"), one);
     }
 
     @Test

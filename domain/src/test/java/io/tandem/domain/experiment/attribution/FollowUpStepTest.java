@@ -6,6 +6,8 @@ import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventContext;
 import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
+import io.tandem.domain.experiment.ExperimentDesign;
+import io.tandem.domain.experiment.interleaving.Team;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -56,7 +58,7 @@ class FollowUpStepTest {
             shuffled.addAll(events.subList(0, random.nextInt(events.size())));
             Collections.shuffle(shuffled, random);
 
-            OnlineMetrics actual = inSteps(shuffled, random);
+            OnlineMetrics actual = inSteps(lists, shuffled, random);
 
             assertThat(actual.users()).isEqualTo(expected.users());
             assertThat(actual.counts().impressions()).isEqualTo(expected.counts().impressions());
@@ -81,6 +83,33 @@ class FollowUpStepTest {
     }
 
     @Test
+    void interleavedRequestsMoveBetweenWinsAndTiesAsLaterClicksChangeTheirWinner() {
+        List<ServedList> drafted = List.of(drafted("il1", "u1", "i1", "i2", "i3", "i4"),
+                drafted("il2", "u1", "i5", "i6"), drafted("il3", "u2", "i1", "i2"));
+        List<Event> clicks = List.of(event("c1", EventType.CLICK, "il1", "i2", 5, 0),
+                event("c2", EventType.CLICK, "il1", "i1", 6, 0), event("c3", EventType.CLICK, "il1", "i3", 7, 0),
+                event("c4", EventType.CLICK, "il2", "i6", 5, 0), event("c5", EventType.CLICK, "il3", "i1", 5, 0),
+                event("c6", EventType.CLICK, "il3", "i2", 6, 0));
+        InterleavingCounts expected = OnlineMetricsAggregate.replay(AttributionPolicy.DEFAULT, drafted, clicks)
+                .totals("ab-1").get(ExperimentDesign.INTERLEAVED).interleaving();
+        Random random = new Random(7);
+        for (int run = 0; run < 50; run++) {
+            List<Event> shuffled = new ArrayList<>(clicks);
+            shuffled.addAll(clicks.subList(0, random.nextInt(clicks.size())));
+            Collections.shuffle(shuffled, random);
+
+            assertThat(inSteps(drafted, shuffled, random).interleaving()).isEqualTo(expected);
+        }
+        assertThat(expected.winsA()).as("il1: A 2, B 1").isEqualTo(1);
+        assertThat(expected.winsB()).as("il2").isEqualTo(1);
+        assertThat(expected.ties()).as("il3: one click each").isEqualTo(1);
+        assertThat(expected.preference().units()).isEqualTo(2);
+        assertThat(expected.preference().sumY()).isZero();
+        assertThat(expected.preference().sumXY()).as("u1: 2 requests, score 0; u2: 1, 0").isZero();
+        assertThat(expected.preference().sumXX()).isEqualTo(5);
+    }
+
+    @Test
     void aStepOfDuplicatesOrLateEventsChangesNothing() {
         ServedList list = lists.get(0);
         FollowUpStep first = FollowUpStep.of(AttributionPolicy.DEFAULT, list, false, List.of(), events.subList(0, 4));
@@ -99,7 +128,7 @@ class FollowUpStepTest {
     }
 
     /** Feeds the events in steps of random size, keeping per request what a store keeps. */
-    private OnlineMetrics inSteps(List<Event> shuffled, Random random) {
+    private static OnlineMetrics inSteps(List<ServedList> lists, List<Event> shuffled, Random random) {
         CellSums cell = new CellSums();
         Map<String, List<Event>> known = new HashMap<>();
         Map<UserId, double[]> users = new HashMap<>();
@@ -126,7 +155,7 @@ class FollowUpStepTest {
             }
             start = end;
         }
-        return cell.snapshot("ab-1", "a", Optional.empty());
+        return cell.snapshot("ab-1", lists.get(0).variant(), Optional.empty());
     }
 
     private static ServedList list(String requestId, String user, String... items) {
@@ -136,6 +165,15 @@ class FollowUpStepTest {
         }
         return new ServedList(requestId, "ab-1", "a", new UserId(user), SERVED, served,
                 Duration.ofMillis(3 + requestId.length()), requestId.equals("r3"));
+    }
+
+    private static ServedList drafted(String requestId, String user, String... items) {
+        List<ServedItem> served = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            served.add(ServedItem.drafted(new ItemId(items[i]), i + 1, i % 2 == 0 ? Team.A : Team.B));
+        }
+        return new ServedList(requestId, "ab-1", ExperimentDesign.INTERLEAVED, new UserId(user), SERVED, served,
+                Duration.ofMillis(4), false);
     }
 
     private static Event event(String id, EventType type, String requestId, String item, long seconds,
