@@ -17,6 +17,7 @@ import io.tandem.application.training.port.out.RankerParameters;
 record TwoStageConfiguration(@Bindable(defaultValue = "50") int candidatesPerRetriever,
                              @Bindable(defaultValue = "40") int topCandidates,
                              @Bindable(defaultValue = "10") int randomItems,
+                             @Bindable(defaultValue = "1000000") int maxRankerRows,
                              @Bindable(defaultValue = "5") int bags,
                              @Bindable(defaultValue = "300") int rankerRounds,
                              @Bindable(defaultValue = "4") int rankerMaxDepth,
@@ -25,7 +26,7 @@ record TwoStageConfiguration(@Bindable(defaultValue = "50") int candidatesPerRet
     TwoStageSettings settings() {
         TwoStageSettings defaults = TwoStageSettings.defaults();
         RankerParameters ranker = defaults.ranker();
-        return new TwoStageSettings(candidatesPerRetriever, topCandidates, randomItems, defaults.maxRankerRows(),
+        return new TwoStageSettings(candidatesPerRetriever, topCandidates, randomItems, maxRankerRows,
                 defaults.validationShare(), new RankerParameters(rankerRounds, rankerMaxDepth, rankerLearningRate,
                         ranker.minChildWeight(), ranker.earlyStoppingRounds(), ranker.seed()), bags,
                 defaults.seed());

@@ -27,10 +27,12 @@ class TwoStageConfigurationTest {
         properties.put("tandem.two-stage.ranker-rounds", "120");
         properties.put("tandem.two-stage.ranker-max-depth", "6");
         properties.put("tandem.two-stage.ranker-learning-rate", "0.05");
+        properties.put("tandem.two-stage.max-ranker-rows", "250000");
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             TwoStageSettings settings = context.getBean(TwoStageConfiguration.class).settings();
 
             assertThat(settings.bags()).isEqualTo(3);
+            assertThat(settings.maxRankerRows()).isEqualTo(250_000);
             RankerParameters defaults = TwoStageSettings.defaults().ranker();
             assertThat(settings.ranker()).isEqualTo(new RankerParameters(120, 6, 0.05, defaults.minChildWeight(),
                     defaults.earlyStoppingRounds(), defaults.seed()));

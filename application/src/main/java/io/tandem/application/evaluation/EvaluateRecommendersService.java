@@ -86,7 +86,7 @@ public final class EvaluateRecommendersService implements EvaluateRecommendersUs
             }
             long start = System.nanoTime();
             TreeEnsemble ranker = twoStage.trainRanker(fold.train(), dataset.items(),
-                    RankerHoldouts.of(fold.train(), command.seed()));
+                    RankerHoldouts.of(fold.train(), command.seed(), settings));
             RetrievalModel system = twoStage.assemble(train, dataset.items(), trained, ranker);
             // The system's cost is its own ranker stage plus the retrievers it reuses.
             double took = (System.nanoTime() - start) / NANOS_PER_SECOND + retrieverSeconds;

@@ -25,6 +25,12 @@ import java.util.List;
  * <p>When time has too little spread to cut the interactions (every one in the same second, as in Last.fm, or the
  * latest shares starting in the first second), "latest" would only mean the order the events were stored in: the
  * temporal splits are left out and the random ones label the ranker alone.
+ *
+ * <p>On a large lake ({@link #atScale}) the ranker learns from one split of each kind, the latest 10 % and the
+ * first random fifth, with the same rows: every split trains the four retrievers again (EASE inverts a 5,000-item
+ * matrix each time), which was two thirds of a run on a million events, while the rows are capped by
+ * {@link TwoStageSettings#maxRankerRows()} either way, so fewer splits only means more users per split
+ * (ADR-0033).
  */
 public final class RankerHoldouts {
 
@@ -38,7 +44,40 @@ public final class RankerHoldouts {
     private RankerHoldouts() {
     }
 
-    /** The ranker's hold-out splits for a ranker that learns from {@code interactions}, seeded by {@code seed}. */
+    /**
+     * The ranker's hold-out splits for a ranker that learns from {@code interactions} with {@code settings}: every
+     * split of {@link #of(InteractionLog, long)}, or one of each kind {@link #atScale at scale}.
+     */
+    public static List<Split> of(InteractionLog interactions, long seed, TwoStageSettings settings) {
+        List<Split> all = of(interactions, seed);
+        if (!atScale(interactions, all.size(), settings)) {
+            return all;
+        }
+        List<Split> first = new ArrayList<>();
+        all.stream().filter(TemporalSplit.class::isInstance).findFirst().ifPresent(first::add);
+        all.stream().filter(RandomSplit.class::isInstance).findFirst().ifPresent(first::add);
+        return List.copyOf(first);
+    }
+
+    /**
+     * Whether {@code splits} splits would give the ranker more rows than {@link TwoStageSettings#maxRankerRows()}
+     * if every user who can be both trained on and held out (two interactions or more) formed a group in each: then
+     * the groups' users are sampled whatever the number of splits, and each split saved is a training of the
+     * retrievers saved.
+     */
+    public static boolean atScale(InteractionLog interactions, int splits, TwoStageSettings settings) {
+        int[] counts = new int[interactions.userCount()];
+        long users = 0;
+        for (int user : interactions.users()) {
+            if (++counts[user] == 2) {
+                users++;
+            }
+        }
+        long rowsPerGroup = (long) settings.topCandidates() + settings.randomItems();
+        return users * splits * rowsPerGroup > settings.maxRankerRows();
+    }
+
+    /** Every ranker hold-out split for {@code interactions}, seeded by {@code seed}, whatever the lake's size. */
     public static List<Split> of(InteractionLog interactions, long seed) {
         List<Split> splits = new ArrayList<>();
         if (timeHasSpread(interactions)) {

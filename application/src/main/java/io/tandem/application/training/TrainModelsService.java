@@ -26,13 +26,10 @@ import io.tandem.domain.model.ModelStage;
 import io.tandem.domain.model.ModelVersion;
 import io.tandem.domain.model.PromotionPolicy;
 import io.tandem.domain.model.TrainingWindow;
-import io.tandem.domain.model.TreeEnsemble;
-import io.tandem.domain.ranking.ItemStats;
 import io.tandem.domain.ranking.RankingFeatures;
 import io.tandem.domain.retrieval.CandidateGenerator;
 import io.tandem.domain.retrieval.InteractionLog;
 import io.tandem.domain.retrieval.InteractionMatrix;
-import io.tandem.domain.retrieval.RetrievalModel;
 
 import java.net.URI;
 import java.time.Clock;
@@ -193,7 +190,8 @@ public final class TrainModelsService implements TrainModelsUseCase {
                 new JobStage(progress, "recency", 0.05, 0.1));
         TwoStageTrainer trainer = new TwoStageTrainer(recency.retrievers(), trainRanker, seeded);
         reportItemCaps(trainer, history.itemCount(), progress, 0.1);
-        TrainedStages measured = trainStages(trainer, fold.train(), feedback, command.seed(), progress, 0.1, 0.45,
+        TrainedStages measured = TrainedStages.train(trainer, fold.train(), feedback.items(),
+                RankerHoldouts.of(fold.train(), command.seed(), seeded), List.of(), progress, 0.1, 0.45,
                 String.format(Locale.ROOT, "on %,d interactions before the cut (hold-out %s)", fold.train().size(),
                         cut.describe()), "");
         HoldOutEvaluation holdOut = new HoldOutEvaluation(sample.name(),
@@ -217,9 +215,10 @@ public final class TrainModelsService implements TrainModelsUseCase {
         TrainedStages serving = measured;
         byte[] artifact = measuredArtifact;
         if (refit) {
-            serving = trainStages(trainer, interactions, feedback, command.seed(), progress, 0.6, 0.86,
-                    String.format(Locale.ROOT, "on the whole window, %,d interactions", interactions.size()),
-                    "refit, ");
+            RefitSplits splits = RefitSplits.of(interactions, fold, cut.byOrder(), measured.models(), seeded);
+            serving = TrainedStages.train(trainer, interactions, feedback.items(), splits.splits(), splits.shared(),
+                    progress, 0.6, 0.86, String.format(Locale.ROOT, "on the whole window, %,d interactions%s",
+                            interactions.size(), splits.describe()), "refit, ");
             artifact = artifacts.export().export(serving.ranker(), trainer.schema());
         }
         Instant now = clock.instant();
@@ -264,35 +263,5 @@ public final class TrainModelsService implements TrainModelsUseCase {
                         + "score and come from the other retrievers", retriever.name(), retriever.maxItems(), items));
             }
         }
-    }
-
-    /**
-     * Both stages on {@code interactions}: the ranker from the splits of {@link RankerHoldouts}, the
-     * retrievers on all of them, and the item statistics the ranker's features read. Its progress is two stages
-     * of the run, the ranker's and the retrievers', within {@code from..to}, named with {@code prefix}.
-     */
-    private TrainedStages trainStages(TwoStageTrainer trainer, InteractionLog interactions,
-                                      LakeInteractions.ImplicitFeedback feedback, long seed,
-                                      JobProgress progress, double from, double to, String detail, String prefix) {
-        double split = from + (to - from) * 0.8;
-        JobStage rankerStage = new JobStage(progress, prefix + "training the ranker", from, split);
-        rankerStage.start(detail);
-        TreeEnsemble ranker = trainer.trainRanker(interactions, feedback.items(),
-                RankerHoldouts.of(interactions, seed), rankerStage);
-        JobStage retrieverStage = new JobStage(progress, prefix + "training the retrievers", split, to);
-        retrieverStage.start(String.format(Locale.ROOT, "%s on %,d interactions", trainer.retrieverNames(),
-                interactions.size()));
-        InteractionMatrix matrix = InteractionMatrix.of(interactions);
-        List<RetrievalModel> models = new ArrayList<>();
-        List<Retriever> retrievers = trainer.retrievers();
-        for (int r = 0; r < retrievers.size(); r++) {
-            models.add(retrievers.get(r).trainer().train(matrix, feedback.items()));
-            retrieverStage.report((r + 1.0) / retrievers.size(), retrievers.get(r).name() + " trained");
-        }
-        return new TrainedStages(ranker, models, ItemStats.of(matrix));
-    }
-
-    /** A ranker with the retrievers and item statistics it was trained beside. */
-    private record TrainedStages(TreeEnsemble ranker, List<RetrievalModel> models, ItemStats itemStats) {
     }
 }

@@ -81,16 +81,36 @@ public final class TwoStageTrainer {
 
     /** As {@link #trainRanker(InteractionLog, ItemFacets, List)}, reporting each split and bag in {@code stage}. */
     public TreeEnsemble trainRanker(InteractionLog train, ItemFacets items, List<Split> holdouts, JobStage stage) {
-        if (holdouts.isEmpty()) {
+        return trainRanker(train, items, holdouts, List.of(), stage);
+    }
+
+    /**
+     * As {@link #trainRanker(InteractionLog, ItemFacets, List, JobStage)}, with {@code trained} splits whose
+     * retrievers were already trained on their kept part (in this trainer's order) labelling groups as well,
+     * without training the retrievers again: each costs only its groups.
+     */
+    public TreeEnsemble trainRanker(InteractionLog train, ItemFacets items, List<Split> holdouts,
+                                    List<TrainedSplit> trained, JobStage stage) {
+        int splits = holdouts.size() + trained.size();
+        if (splits == 0) {
             throw new InvalidFieldException("holdouts", "at least one split is needed");
         }
         // The splits' retrievers and groups take about two thirds of the time, the bags the rest.
         double splitsShare = 2.0 / 3;
         List<Group> all = new ArrayList<>();
-        for (int s = 0; s < holdouts.size(); s++) {
-            all.addAll(Arrays.asList(groups(train, items, holdouts.get(s), holdouts.size())));
-            stage.report(splitsShare * (s + 1) / holdouts.size(), String.format(Locale.ROOT,
-                    "split %d of %d: retrievers trained and labelled groups built", s + 1, holdouts.size()));
+        // Each split may use an equal share of the rows still left: a split with fewer users than its share leaves
+        // the rest to the splits after it.
+        long rowsLeft = settings.maxRankerRows();
+        for (int s = 0; s < splits; s++) {
+            boolean shared = s < trained.size();
+            long share = rowsLeft / (splits - s);
+            Group[] built = shared ? groups(trained.get(s), items, share)
+                    : groups(holdouts.get(s - trained.size()).split(train), items, share);
+            rowsLeft -= built.length * rowsPerGroup();
+            all.addAll(Arrays.asList(built));
+            stage.report(splitsShare * (s + 1) / splits, String.format(Locale.ROOT,
+                    "split %d of %d: %s and labelled groups built", s + 1, splits,
+                    shared ? "retrievers shared" : "retrievers trained"));
         }
         FeatureSchema schema = schema();
         List<TreeEnsemble> bagged = new ArrayList<>();
@@ -122,20 +142,33 @@ public final class TwoStageTrainer {
     }
 
     /**
-     * The labelled groups of one of {@code splits} holdout splits, one per sampled user (empty for users without
-     * positives); each split gets an equal share of the row budget.
+     * The labelled groups of one holdout split, one per sampled user (empty for users without positives), within
+     * {@code rowShare} rows.
      */
-    private Group[] groups(InteractionLog train, ItemFacets items, Split holdout, int splits) {
-        Fold inner = holdout.split(train);
+    private Group[] groups(Fold inner, ItemFacets items, long rowShare) {
         InteractionMatrix fit = InteractionMatrix.of(inner.train());
-        InteractionMatrix held = InteractionMatrix.of(inner.test());
         List<RetrievalModel> models = new ArrayList<>();
         for (Retriever retriever : retrievers) {
             models.add(retriever.trainer().train(fit, items));
         }
+        return groups(inner, fit, models, items, rowShare);
+    }
+
+    /** As {@link #groups(Fold, ItemFacets, long)} with the split's retrievers already trained. */
+    private Group[] groups(TrainedSplit split, ItemFacets items, long rowShare) {
+        if (split.models().size() != retrievers.size()) {
+            throw new InvalidFieldException("trained", "expected one model per retriever (" + retrievers.size() + ")");
+        }
+        Fold inner = split.fold();
+        return groups(inner, InteractionMatrix.of(inner.train()), split.models(), items, rowShare);
+    }
+
+    private Group[] groups(Fold inner, InteractionMatrix fit, List<RetrievalModel> models, ItemFacets items,
+                           long rowShare) {
+        InteractionMatrix held = InteractionMatrix.of(inner.test());
         CandidateGenerator generator = new CandidateGenerator(models, fit.itemCount(), settings.candidatesPerRetriever());
         RankingFeatures features = new RankingFeatures(retrieverNames(), ItemStats.of(fit), items, models);
-        int[] users = sampledUsers(fit, held, splits);
+        int[] users = sampledUsers(fit, held, rowShare);
         Group[] groups = new Group[users.length];
         IntStream.range(0, users.length).parallel()
                 .forEach(g -> groups[g] = group(users[g], fit, generator, features, held));
@@ -155,14 +188,13 @@ public final class TwoStageTrainer {
 
     /**
      * The users that form groups: those with history and held-out items, sampled (seeded) when their groups could
-     * exceed this split's share of {@link TwoStageSettings#maxRankerRows()}.
+     * exceed {@code rowShare}, this split's share of {@link TwoStageSettings#maxRankerRows()}.
      */
-    private int[] sampledUsers(InteractionMatrix fit, InteractionMatrix held, int splits) {
+    private int[] sampledUsers(InteractionMatrix fit, InteractionMatrix held, long rowShare) {
         int[] eligible = IntStream.range(0, fit.userCount())
                 .filter(user -> fit.rowLength(user) > 0 && held.rowLength(user) > 0)
                 .toArray();
-        long rowsPerUser = (long) settings.topCandidates() + settings.randomItems();
-        int allowed = (int) Math.min(eligible.length, settings.maxRankerRows() / splits / Math.max(1, rowsPerUser));
+        int allowed = (int) Math.min(eligible.length, rowShare / rowsPerGroup());
         if (allowed >= eligible.length) {
             return eligible;
         }
@@ -220,6 +252,11 @@ public final class TwoStageTrainer {
         float[] rows = new float[items.length * features.schema().size()];
         features.write(found, items, rows, 0);
         return new Group(rows, labels);
+    }
+
+    /** The rows a group holds at most: the best-ranked candidates and the random items. */
+    private long rowsPerGroup() {
+        return Math.max(1L, (long) settings.topCandidates() + settings.randomItems());
     }
 
     private static int bestRank(UserCandidates found, int item) {

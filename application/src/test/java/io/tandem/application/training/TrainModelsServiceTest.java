@@ -68,6 +68,7 @@ class TrainModelsServiceTest {
             ChampionChanges.none());
     private final List<RankingDataset> rankerTrainingSets = new ArrayList<>();
     private final AtomicLong latestTimeSeenByRetrievers = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong retrieverTrainings = new AtomicLong();
     private final List<Double> progressFractions = new ArrayList<>();
     private final List<String> progressSteps = new ArrayList<>();
 
@@ -305,6 +306,27 @@ class TrainModelsServiceTest {
     }
 
     @Test
+    void atScaleTheRankerLearnsFromTwoSplitsAndTheRefitSharesTheRunsOwnCut() {
+        service(0.0).train(command(HoldOutWindow.latestShare(0.2)));
+        long everySplit = retrieverTrainings.getAndSet(0);
+        TwoStageSettings atScale = new TwoStageSettings(5, 6, 2, 400, 0.2, SETTINGS.ranker(), 1, 7L);
+
+        TrainModelsServiceTest fresh = new TrainModelsServiceTest();
+        TrainingReport report = fresh.service(new PromotionPolicy("ndcg@10", 0.0), Optional.empty(), atScale)
+                .train(command(HoldOutWindow.latestShare(0.2)).withProgress((fraction, step) -> progressSteps.add(step)));
+
+        // Five splits and the final retrievers, twice; at scale two splits and the final ones, then the refit's
+        // random split and its final ones: the refit's latest split reuses the measured run's retrievers.
+        assertThat(everySplit).isEqualTo(12);
+        assertThat(fresh.retrieverTrainings).hasValue(5);
+        assertThat(report.promoted()).isTrue();
+        assertThat(report.version().metadata()).containsEntry("refit", "true");
+        assertThat(progressSteps).anyMatch(step -> step.startsWith("refit, training the ranker: on the whole window")
+                && step.contains("the latest split is the run's own cut"));
+        assertThat(progressSteps).anyMatch(step -> step.contains("split 1 of 2: retrievers shared"));
+    }
+
+    @Test
     void versionsAreNamedByTimeAndAlwaysIncrease() {
         ModelVersion later = Versions.ranker(MODEL, "v20261120-100000-500", 0.1);
         ModelVersion free = Versions.ranker(MODEL, "hand-made", 0.1);
@@ -376,7 +398,12 @@ class TrainModelsServiceTest {
     }
 
     private TrainModelsService service(PromotionPolicy policy, Optional<RecencyGrid> recency) {
-        List<Retriever> retrievers = List.of(new Retriever("popular", watched(popularity())),
+        return service(policy, recency, SETTINGS);
+    }
+
+    private TrainModelsService service(PromotionPolicy policy, Optional<RecencyGrid> recency,
+                                       TwoStageSettings settings) {
+        List<Retriever> retrievers = List.of(new Retriever("popular", counted(watched(popularity()))),
                 new Retriever("spread", watched((interactions, items) -> EvaluationFixture.model(
                         interactions.itemCount(), (history, item) -> (item * 7 % 11) / 11f))));
         TrainRankerPort ranker = (training, validation, parameters) -> {
@@ -384,10 +411,18 @@ class TrainModelsServiceTest {
             rankerTrainingSets.add(training);
             return FOLLOWS_POPULARITY;
         };
-        return new TrainModelsService(retrievers, ranker, SETTINGS,
+        return new TrainModelsService(retrievers, ranker, settings,
                 new LakeInteractions(fixture.lake(), fixture.items(), LabelWeights.defaults()),
                 fixture.artifacts(), model -> new byte[] {1}, registryService, registry, registry, policy,
                 Clock.fixed(NOW, ZoneOffset.UTC), recency);
+    }
+
+    /** Counts the trainings of a retriever. */
+    private TrainRetrieverPort counted(TrainRetrieverPort retriever) {
+        return (interactions, items) -> {
+            retrieverTrainings.incrementAndGet();
+            return retriever.train(interactions, items);
+        };
     }
 
     /** Records the latest interaction time any retriever is trained on. */

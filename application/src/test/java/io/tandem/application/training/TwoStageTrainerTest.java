@@ -3,7 +3,14 @@ package io.tandem.application.training;
 import io.tandem.application.evaluation.EvaluationFixture;
 import io.tandem.application.training.port.out.RankerParameters;
 import io.tandem.application.training.port.out.RankingDataset;
+import io.tandem.application.training.port.in.TrainModelsCommand;
 import io.tandem.application.training.port.out.TrainRankerPort;
+import io.tandem.application.training.port.out.TrainRetrieverPort;
+import io.tandem.domain.evaluation.Fold;
+import io.tandem.domain.evaluation.Split;
+import io.tandem.domain.jobs.JobStage;
+import io.tandem.domain.retrieval.InteractionLog;
+import io.tandem.domain.retrieval.InteractionMatrix;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.evaluation.RandomSplit;
 import io.tandem.domain.model.FeatureSchema;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,6 +76,78 @@ class TwoStageTrainerTest {
 
         assertThat(parameters).containsExactly(RANKER);
         assertThat(single.trees()).hasSize(EvaluationFixture.ITEMS);
+    }
+
+    @Test
+    void aTrainedSplitLabelsGroupsWithItsOwnRetrieversWithoutTrainingThemAgain() {
+        int[] trainings = new int[1];
+        TrainRetrieverPort counted = (interactions, items) -> {
+            trainings[0]++;
+            return EvaluationFixture.parity().train(interactions, items);
+        };
+        List<Retriever> retrievers = List.of(new Retriever("anti", EvaluationFixture.antiParity()),
+                new Retriever("parity", counted));
+        List<RankingDataset> datasets = new ArrayList<>();
+        TrainRankerPort stand = EvaluationFixture.rankBy(SCHEMA.indexOf("parity.rank"), SCHEMA.size(),
+                EvaluationFixture.ITEMS);
+        TrainRankerPort ranker = (training, validation, given) -> {
+            datasets.add(training);
+            return stand.train(training, validation, given);
+        };
+        TwoStageTrainer trainer = new TwoStageTrainer(retrievers, ranker, settings(1, 0.3));
+        InteractionLog train = EvaluationFixture.twoFolds().folds().get(0).train();
+        ItemFacets items = ItemFacets.none(EvaluationFixture.ITEMS);
+        Fold cut = new RandomSplit(0.25, 5).split(train);
+        InteractionMatrix kept = InteractionMatrix.of(cut.train());
+        TrainedSplit shared = new TrainedSplit(cut, List.of(EvaluationFixture.antiParity().train(kept, items),
+                EvaluationFixture.parity().train(kept, items)));
+
+        trainer.trainRanker(train, items, List.of(new RandomSplit(0.25, 3)), List.of(shared),
+                new JobStage(TrainModelsCommand.SILENT, "training the ranker", 0, 1));
+        int withShared = datasets.get(0).rows();
+        trainer.trainRanker(train, items, List.of(new RandomSplit(0.25, 3)));
+
+        // Once for the split it was given as a split; the shared one's groups came on top of that split's.
+        assertThat(trainings[0]).isEqualTo(2);
+        assertThat(withShared).isGreaterThan(datasets.get(1).rows());
+        assertThatThrownBy(() -> trainer.trainRanker(train, items, List.of(), List.of(new TrainedSplit(cut,
+                List.of(shared.models().get(0)))), new JobStage(TrainModelsCommand.SILENT, "ranker", 0, 1)))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("one model per retriever");
+    }
+
+    @Test
+    void rowsASplitLeavesUnusedGoToTheSplitsAfterIt() {
+        List<Integer> groups = new ArrayList<>();
+        TrainRankerPort stand = EvaluationFixture.rankBy(SCHEMA.indexOf("parity.rank"), SCHEMA.size(),
+                EvaluationFixture.ITEMS);
+        TrainRankerPort ranker = (training, validation, given) -> {
+            groups.add(training.groupSizes().length + validation.groupSizes().length);
+            return stand.train(training, validation, given);
+        };
+        // 8 rows a group, 160 rows: 10 users a split if shared equally.
+        TwoStageTrainer trainer = new TwoStageTrainer(RETRIEVERS, ranker,
+                new TwoStageSettings(4, 6, 2, 160, 0.3, RANKER, 1, 7L));
+        InteractionLog train = EvaluationFixture.twoFolds().folds().get(0).train();
+        // Holds out one interaction of users 0 and 1 only: two users can form groups.
+        Split twoUsers = log -> {
+            int[] users = log.users();
+            int first = -1;
+            int second = -1;
+            for (int row = 0; row < log.size(); row++) {
+                first = users[row] == 0 ? row : first;
+                second = users[row] == 1 ? row : second;
+            }
+            int a = first;
+            int b = second;
+            return new Fold(log.select(IntStream.range(0, log.size()).filter(row -> row != a && row != b).toArray()),
+                    log.select(new int[] {a, b}));
+        };
+
+        trainer.trainRanker(train, ItemFacets.none(EvaluationFixture.ITEMS),
+                List.of(twoUsers, new RandomSplit(0.25, 3)));
+
+        // Two groups at most from the first split; the second takes the 144 rows left, 18 users, not 10.
+        assertThat(groups.get(0)).isGreaterThan(12);
     }
 
     @Test
