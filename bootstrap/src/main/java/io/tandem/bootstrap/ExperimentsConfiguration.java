@@ -20,7 +20,7 @@ import java.time.Duration;
  * how often an instance re-reads the running experiments. Follow-up events count for {@code attribution-window}
  * after their list was served, and list quality is judged at the top {@code attribution-cut-off} places (ADR-0026);
  * a served list is kept in the online store for {@code served-list-ttl}, which must outlast the window; {@code attribute}
- * says whether this instance's online-feature consumer attributes follow-ups (exactly one instance should). The
+ * says whether this instance's online-feature consumer attributes follow-ups (any number may, ADR-0026). The
  * guardrails: a challenger's p99 latency may be at most {@code p99-latency-ratio} times the champion's, and its
  * fallback share at most {@code fallback-share-margin} above it. The store is an {@link AdapterChoice}.
  */

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.experiment.AssignVariantService;
 import io.tandem.application.experiment.AttributeEventsService;
+import io.tandem.application.experiment.OnlineMetricsStore;
 import io.tandem.application.experiment.RecomputeOnlineMetricsService;
 import io.tandem.application.experiment.CreateExperimentService;
 import io.tandem.application.experiment.ListExperimentsService;
@@ -22,11 +23,15 @@ import io.tandem.application.experiment.port.in.StopExperimentUseCase;
 import io.tandem.application.experiment.port.out.ChangeExperimentPort;
 import io.tandem.application.experiment.port.out.ListExperimentsPort;
 import io.tandem.application.experiment.port.out.LoadExperimentPort;
+import io.tandem.application.experiment.port.out.LoadAttributionStatesPort;
+import io.tandem.application.experiment.port.out.LoadMetricGenerationsPort;
 import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
+import io.tandem.application.experiment.port.out.AddOnlineMetricsPort;
+import io.tandem.application.experiment.port.out.ForgetAttributionStatesPort;
 import io.tandem.application.experiment.port.out.LoadSequentialTestsPort;
 import io.tandem.application.experiment.port.out.LoadServedListsPort;
 import io.tandem.application.experiment.port.out.ReadServedListsLakePort;
-import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
+import io.tandem.application.experiment.port.out.RebuildOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.SaveExperimentPort;
 import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
 import io.tandem.application.registry.port.out.LoadModelVersionsPort;
@@ -79,18 +84,27 @@ final class ExperimentsFactory {
      * ({@link CoreFactory}).
      */
     @Singleton
-    AttributeEventsUseCase attributeEvents(LoadServedListsPort servedLists, SaveOnlineMetricsPort metrics,
+    AttributeEventsUseCase attributeEvents(LoadServedListsPort servedLists, OnlineMetricsStore metrics,
                                            ExperimentsConfiguration configuration, Clock clock) {
-        return new AttributeEventsService(configuration.attributionPolicy(), servedLists, metrics, clock);
+        return new AttributeEventsService(configuration.attributionPolicy(), servedLists, metrics,
+                configuration.servedListTtl(), clock);
+    }
+
+    /** The metric store's ports, from whichever adapter the configuration chose (memory or JDBC). */
+    @Singleton
+    OnlineMetricsStore onlineMetricsStore(LoadOnlineMetricsPort load, LoadAttributionStatesPort states,
+                                          LoadMetricGenerationsPort generations, AddOnlineMetricsPort add,
+                                          RebuildOnlineMetricsPort rebuild, ForgetAttributionStatesPort forget) {
+        return new OnlineMetricsStore(load, states, generations, add, rebuild, forget);
     }
 
     /** Rebuilds an experiment's cells from the served lists and events in the lake (ADR-0026). */
     @Singleton
     RecomputeOnlineMetricsUseCase recomputeOnlineMetrics(LoadExperimentPort experiments,
                                                          ReadServedListsLakePort servedLists, ReadLakePort events,
-                                                         SaveOnlineMetricsPort metrics,
+                                                         OnlineMetricsStore metrics,
                                                          ExperimentsConfiguration configuration, Clock clock) {
         return new RecomputeOnlineMetricsService(configuration.attributionPolicy(), experiments, servedLists, events,
-                metrics, clock);
+                metrics, configuration.servedListTtl(), clock);
     }
 }

@@ -154,6 +154,7 @@ final class TrainingFactory {
                                    LoadModelArtifactPort load, BeanProvider<LoadScoringModelPort> scoring,
                                    RegisterModelVersionUseCase register, LoadModelVersionsPort versions,
                                    ChangeModelStagesPort stages, PromotionPolicy promotion,
+                                   PromotionConfiguration promotionSettings,
                                    RetrievalModelCodec codec, TwoStageConfiguration twoStage,
                                    TrainingConfiguration training, Clock clock) {
         LoadScoringModelPort openLazily = (artifact, featureCount) -> scoring.get().load(artifact, featureCount);
@@ -161,7 +162,7 @@ final class TrainingFactory {
                 new LakeInteractions(readLake, loadItems, policy.labelWeights()),
                 new RankerArtifactPorts(export, store, load, openLazily), codec::encode, register, versions, stages, promotion,
                 clock, Optional.of(new RecencyGrid(POPULARITY, training.halfLives(), TrainingFactory::popularity)),
-                training.limits());
+                training.limits(), promotionSettings.promotionMode());
     }
 
     /** One low-priority thread of its own: a job never takes a request thread, and two jobs never overlap. */

@@ -7,7 +7,7 @@ import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentCommand;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
-import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
+import io.tandem.application.experiment.OnlineMetricsStore;
 import io.tandem.application.jobs.port.in.ListJobsQuery;
 import io.tandem.application.jobs.port.in.ListJobsUseCase;
 import io.tandem.domain.access.Scope;
@@ -134,8 +134,8 @@ class ConsoleAccessHttpTest {
                 Optional.empty(), Optional.of("skew"), List.of(Variant.of("a", 0.5, VariantModel.champion()),
                         Variant.of("b", 0.5, VariantModel.ruleBasedFallback())), OptionalDouble.empty()));
         keyed.context().getBean(StartExperimentUseCase.class).start(new StartExperimentCommand("skew-1"));
-        keyed.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(
-                ExperimentCells.cells("skew-1", 1_000, 1_300, 0.2, 0.2));
+        ExperimentCells.cells("skew-1", 1_000, 1_300, 0.2, 0.2)
+                .writeTo(keyed.context().getBean(OnlineMetricsStore.class));
         String serve = keyed.context().getBean(CreateApiKeyUseCase.class).create(new CreateApiKeyCommand("reader",
                 EnumSet.of(Scope.SERVE), Optional.empty())).token();
         String cookie = sessionCookie(form(keyed, "/console/sign-in", "", "key=" + serve));

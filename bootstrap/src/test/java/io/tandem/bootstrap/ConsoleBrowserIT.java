@@ -5,7 +5,7 @@ import io.tandem.application.access.port.in.CreateApiKeyCommand;
 import io.tandem.application.access.port.in.CreateApiKeyUseCase;
 import io.tandem.application.experiment.port.in.CreateExperimentCommand;
 import io.tandem.application.experiment.port.in.CreateExperimentUseCase;
-import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
+import io.tandem.application.experiment.OnlineMetricsStore;
 import io.tandem.application.jobs.port.in.FindJobQuery;
 import io.tandem.application.jobs.port.in.FindJobUseCase;
 import io.tandem.application.registry.port.out.LoadModelVersionsPort;
@@ -299,8 +299,7 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("running");
         assertThat(browser.findElement(By.id("no-served-lists")).getText()).contains("No served lists yet");
 
-        tandem.getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(
-                ExperimentCells.cells("console-ab", 300, 300, 0.2, 0.5));
+        ExperimentCells.cells("console-ab", 300, 300, 0.2, 0.5).writeTo(tandem.getBean(OnlineMetricsStore.class));
         browser.get(base + "/console/experiments/console-ab");
         assertThat(browser.findElement(By.cssSelector("#variants tr[data-variant='b'] .impressions")).getText())
                 .isEqualTo("1,500");

@@ -1,10 +1,10 @@
 package io.tandem.bootstrap;
 
+import io.tandem.application.experiment.OnlineMetricsFixture;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.AttributionPolicy;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
-import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.interaction.Event;
@@ -21,7 +21,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
-/** Online metric cells of a two-variant experiment (a, b), computed by the attribution aggregate from simulated clicks. */
+/**
+ * Simulated traffic of a two-variant experiment (a, b): served lists and their impressions and clicks, which tests
+ * write into the metric store ({@code Traffic.writeTo}) or turn into the aggregate's cells ({@code Traffic.cells}).
+ */
 final class ExperimentCells {
 
     static final Instant SERVED = Instant.parse("2026-12-07T09:00:00Z");
@@ -30,12 +33,12 @@ final class ExperimentCells {
     }
 
     /**
-     * The cells of {@code usersA} and {@code usersB} users, each served five items and impressing them all, each
+     * The traffic of {@code usersA} and {@code usersB} users, each served five items and impressing them all, each
      * impression clicked with probability {@code ctrA} in a's lists and {@code ctrB} in b's (seeded), at equal
      * latencies and without fallbacks, so that only the click-through rate (and the user counts) differ.
      */
-    static List<OnlineMetrics> cells(String experiment, int usersA, int usersB, double ctrA, double ctrB) {
-        OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(AttributionPolicy.DEFAULT);
+    static OnlineMetricsFixture.Traffic cells(String experiment, int usersA, int usersB, double ctrA, double ctrB) {
+        List<ServedList> lists = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(13);
         for (String variant : List.of("a", "b")) {
@@ -47,7 +50,7 @@ final class ExperimentCells {
                 for (int p = 1; p <= 5; p++) {
                     items.add(ServedItem.ranked(ItemId.of("i" + (u + p) % 30), p));
                 }
-                aggregate.record(new ServedList(requestId, experiment, variant, user, SERVED, items,
+                lists.add(new ServedList(requestId, experiment, variant, user, SERVED, items,
                         Duration.ofMillis(5 + u % 4), false));
                 for (ServedItem item : items) {
                     events.add(event(EventType.IMPRESSION, requestId, user, item.item()));
@@ -57,10 +60,7 @@ final class ExperimentCells {
                 }
             }
         }
-        events.forEach(aggregate::apply);
-        List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
-        cells.addAll(aggregate.totals(experiment).values());
-        return cells;
+        return new OnlineMetricsFixture.Traffic(lists, events);
     }
 
     private static Event event(EventType type, String requestId, UserId user, ItemId item) {

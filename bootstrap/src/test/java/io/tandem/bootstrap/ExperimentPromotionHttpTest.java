@@ -1,7 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
-import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
+import io.tandem.application.experiment.OnlineMetricsStore;
 import io.tandem.application.registry.port.in.RegisterModelVersionCommand;
 import io.tandem.application.registry.port.in.RegisterModelVersionUseCase;
 import io.tandem.application.registry.port.out.LoadModelArtifactPort;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Promotion gated by the experiment, end to end on the embedded adapters (ADR-0025): a trained champion against
  * hand-registered candidates (the champion's own artifacts, so they serve, with offline metrics recorded on the same
- * hold-out), online metrics filled through {@link SaveOnlineMetricsPort} from simulated impressions and clicks. A
+ * hold-out), online metrics filled through {@link OnlineMetricsStore} from simulated impressions and clicks. A
  * candidate that clearly wins an {@code autoPromote} experiment is promoted by the periodic check and the registry
  * keeps the evidence beside it; one that clearly loses is decided by {@code POST .../decide}, recorded as lost and
  * not promoted. Bad states are refused with problem+json naming the field. Last, the same promotion through the
@@ -75,7 +75,7 @@ class ExperimentPromotionHttpTest {
                 + "\"model\":\"champion\"},{\"name\":\"b\",\"share\":0.5,\"model\":{\"name\":\"" + MODEL
                 + "\",\"version\":\"v-better\"}}]}");
         assertThat(tandem.postJson("/v1/experiments/win-1/start", "").status()).isEqualTo(200);
-        tandem.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(ExperimentCells.cells("win-1", 300, 300, 0.2, 0.5));
+        ExperimentCells.cells("win-1", 300, 300, 0.2, 0.5).writeTo(tandem.context().getBean(OnlineMetricsStore.class));
 
         JsonNode version = awaitDecision("v-better");
 
@@ -129,7 +129,7 @@ class ExperimentPromotionHttpTest {
         assertThat(early.tree().get("pending").get(0).getStringValue()).contains("no served lists yet");
         assertThat(early.tree().get("experiment").get("status").getStringValue()).isEqualTo("running");
 
-        tandem.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(ExperimentCells.cells("lose-1", 300, 300, 0.5, 0.2));
+        ExperimentCells.cells("lose-1", 300, 300, 0.5, 0.2).writeTo(tandem.context().getBean(OnlineMetricsStore.class));
         TandemHttp.Response decided = tandem.postJson("/v1/experiments/lose-1/decide", "");
 
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);

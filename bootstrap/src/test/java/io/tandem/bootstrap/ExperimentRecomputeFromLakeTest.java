@@ -2,11 +2,12 @@ package io.tandem.bootstrap;
 
 import io.micronaut.json.tree.JsonNode;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
-import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsCommand;
-import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
-import io.tandem.application.experiment.port.in.RecomputedMetrics;
+import io.tandem.application.access.port.in.CreateApiKeyCommand;
+import io.tandem.application.access.port.in.CreateApiKeyUseCase;
+import io.tandem.application.experiment.OnlineMetricsAssertions;
 import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.ReadServedListsLakePort;
+import io.tandem.domain.access.Scope;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
 import io.tandem.domain.experiment.attribution.ServedList;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,13 +82,46 @@ class ExperimentRecomputeFromLakeTest {
             assertThat(inLake).hasSize(USERS).allMatch(list -> list.experiment().equals("lake-1")
                     && list.items().size() == SHOWN);
 
-            RecomputedMetrics recomputed = tandem.context().getBean(RecomputeOnlineMetricsUseCase.class)
-                    .recompute(new RecomputeOnlineMetricsCommand("lake-1")).orElseThrow();
+            TandemHttp.Response recomputed = tandem.postJson("/v1/experiments/lake-1/recompute", "");
 
-            assertThat(recomputed.servedLists()).isEqualTo(USERS);
-            assertThat(sorted(recomputed.cells())).isEqualTo(live);
-            assertThat(sorted(tandem.context().getBean(LoadOnlineMetricsPort.class).loadOnlineMetrics("lake-1")))
-                    .isEqualTo(live);
+            assertThat(recomputed.status()).as(recomputed.body()).isEqualTo(200);
+            assertThat(recomputed.tree().get("servedLists").getLongValue()).isEqualTo(USERS);
+            assertThat(recomputed.tree().get("cells").getIntValue()).isEqualTo(live.size());
+            OnlineMetricsAssertions.assertSameCells(tandem.context().getBean(LoadOnlineMetricsPort.class)
+                    .loadOnlineMetrics("lake-1"), live);
+
+            // Live attribution goes on over the rebuilt generation: a redelivered event counts nothing, a new one
+            // counts once.
+            assertThat(tandem.postJson("/v1/events", "[" + events.get(0) + "]").status()).isEqualTo(202);
+            OnlineMetricsAssertions.assertSameCells(tandem.context().getBean(LoadOnlineMetricsPort.class)
+                    .loadOnlineMetrics("lake-1"), live);
+
+            TandemHttp.Response unknown = tandem.postJson("/v1/experiments/nope/recompute", "");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(unknown.tree().get("field").getStringValue()).isEqualTo("name");
+            assertThat(tandem.postJson("/v1/experiments/Bad%20Name/recompute", "").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void recomputingNeedsTheAdminScope() {
+        try (TandemHttp keyed = TandemHttp.start(Map.of("tandem.auth.enabled", true))) {
+            String serve = keyed.context().getBean(CreateApiKeyUseCase.class).create(new CreateApiKeyCommand("viewer",
+                    EnumSet.of(Scope.SERVE), Optional.empty())).token();
+            String admin = keyed.context().getBean(CreateApiKeyUseCase.class).create(new CreateApiKeyCommand("ops",
+                    EnumSet.of(Scope.ADMIN), Optional.empty())).token();
+
+            TandemHttp.Response refused = keyed.send("POST", "/v1/experiments/nope/recompute",
+                    Map.of("Authorization", "Bearer " + serve), new byte[0]);
+            TandemHttp.Response anonymous = keyed.send("POST", "/v1/experiments/nope/recompute", Map.of(),
+                    new byte[0]);
+            TandemHttp.Response allowed = keyed.send("POST", "/v1/experiments/nope/recompute",
+                    Map.of("Authorization", "Bearer " + admin), new byte[0]);
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(allowed.status()).as("an admin key reaches the route: no such experiment").isEqualTo(404);
         }
     }
 

@@ -1,13 +1,13 @@
 package io.tandem.bootstrap;
 
+import io.tandem.application.experiment.OnlineMetricsFixture;
 import io.micronaut.json.tree.JsonNode;
-import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
+import io.tandem.application.experiment.OnlineMetricsStore;
 import io.tandem.application.registry.port.out.SaveModelVersionPort;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.experiment.attribution.AttributionPolicy;
 import io.tandem.domain.experiment.attribution.OnlineMetrics;
-import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
 import io.tandem.domain.experiment.attribution.ServedItem;
 import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.interaction.Event;
@@ -156,7 +156,7 @@ class ExperimentsHttpTest {
     void theReadOutShowsStoredMetricsWithIntervalsAndADecision() {
         create("{\"name\":\"read-1\",\"surface\":\"read\",\"variants\":" + twoWay() + "}");
         tandem.postJson("/v1/experiments/read-1/start", "");
-        tandem.context().getBean(SaveOnlineMetricsPort.class).saveOnlineMetrics(cells("read-1", 300));
+        cells("read-1", 300).writeTo(tandem.context().getBean(OnlineMetricsStore.class));
 
         TandemHttp.Response shown = tandem.get("/v1/experiments/read-1");
 
@@ -202,8 +202,8 @@ class ExperimentsHttpTest {
      * The cells of {@code users} users per variant, each served five items on one of two days and impressing them
      * all, and clicking each with probability 0.2 in a's lists and 0.5 in b's (seeded).
      */
-    private static List<OnlineMetrics> cells(String experiment, int users) {
-        OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(AttributionPolicy.DEFAULT);
+    private static OnlineMetricsFixture.Traffic cells(String experiment, int users) {
+        List<ServedList> lists = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(13);
         for (String variant : List.of("a", "b")) {
@@ -215,7 +215,7 @@ class ExperimentsHttpTest {
                 for (int p = 1; p <= 5; p++) {
                     items.add(ServedItem.ranked(ItemId.of("i" + (u + p) % 30), p));
                 }
-                aggregate.record(new ServedList(requestId, experiment, variant, user, at, items,
+                lists.add(new ServedList(requestId, experiment, variant, user, at, items,
                         Duration.ofMillis(5 + u % 4), false));
                 for (ServedItem item : items) {
                     events.add(event(EventType.IMPRESSION, requestId, user, item.item(), at));
@@ -225,10 +225,7 @@ class ExperimentsHttpTest {
                 }
             }
         }
-        events.forEach(aggregate::apply);
-        List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
-        cells.addAll(aggregate.totals(experiment).values());
-        return cells;
+        return new OnlineMetricsFixture.Traffic(lists, events);
     }
 
     private static Event event(EventType type, String requestId, UserId user, ItemId item, Instant servedAt) {

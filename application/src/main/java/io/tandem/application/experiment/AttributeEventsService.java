@@ -2,12 +2,9 @@ package io.tandem.application.experiment;
 
 import io.tandem.application.experiment.port.in.AttributeEventsCommand;
 import io.tandem.application.experiment.port.in.AttributeEventsUseCase;
+import io.tandem.application.experiment.port.out.ForgetAttributionStatesPort;
 import io.tandem.application.experiment.port.out.LoadServedListsPort;
-import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
-import io.tandem.domain.experiment.attribution.AttributionOutcome;
 import io.tandem.domain.experiment.attribution.AttributionPolicy;
-import io.tandem.domain.experiment.attribution.OnlineMetrics;
-import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
 import io.tandem.domain.experiment.attribution.ServedList;
 import io.tandem.domain.interaction.Event;
 import io.tandem.domain.interaction.EventType;
@@ -16,104 +13,108 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Folds follow-up events into the online metrics (ADR-0026): the served list a follow-up quotes is read from the
- * served-list store the first time one of its follow-ups arrives, recorded in the {@link OnlineMetricsAggregate},
- * and every event is applied to it; the cells of each experiment an event changed are then saved whole, replacing
- * the stored ones. An event id counts once per request, so a redelivered batch changes nothing. Requests whose
- * attribution window has closed are forgotten once a minute, keeping what they added. A failure to read served
- * lists fails the batch (it is delivered again, like a failure of the online store beside it); a failure to save
- * the cells does not, and they are saved with the next batch.
- *
- * <p>The aggregate is this instance's memory: it is meant to run in the one process that applies the event log to
- * the online features, and a restarted process starts it afresh (ADR-0026, amended, says what that costs).
+ * Folds follow-up events into the online metrics (ADR-0026, amended): the served list a follow-up quotes is read
+ * from the served-list store, and each request's new follow-ups are written to the metric store as increments
+ * ({@link AttributionWriter}), which that store adds atomically and refuses when another writer changed the request
+ * first. Nothing is held in this instance's memory but a cache of served lists (which never change), so any number
+ * of instances may attribute, a batch delivered twice or to two instances counts once (each request keeps the ids
+ * of its follow-ups), and a restart loses nothing. A failure to read lists or to write the metrics fails the batch,
+ * which is delivered again like a failure of the online store beside it. States whose lists have left the
+ * served-list store are dropped once a minute.
  */
 public final class AttributeEventsService implements AttributeEventsUseCase {
 
     private static final Set<EventType> FOLLOW_UPS =
             Set.of(EventType.IMPRESSION, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE);
-    private static final Duration EXPIRE_EVERY = Duration.ofMinutes(1);
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
+    private static final int CACHED_LISTS = 10_000;
 
-    private final OnlineMetricsAggregate aggregate;
     private final LoadServedListsPort servedLists;
-    private final SaveOnlineMetricsPort metrics;
+    private final AttributionWriter writer;
+    private final ForgetAttributionStatesPort forget;
+    private final Duration keep;
     private final Clock clock;
-    private Instant expiredAt;
-    /** Experiments whose cells changed since they were last saved (a failed save is retried with the next batch). */
-    private final Set<String> unsaved = new LinkedHashSet<>();
+    private final Map<String, ServedList> cached = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ServedList> eldest) {
+            return size() > CACHED_LISTS;
+        }
+    };
+    private Instant forgotAt;
 
     private static final System.Logger LOG = System.getLogger(AttributeEventsService.class.getName());
 
+    /**
+     * @param keep how long after serving a request's state is kept: the served-list store's time to live, so that a
+     *             request is forgotten only once its list can no longer be read either
+     */
     public AttributeEventsService(AttributionPolicy policy, LoadServedListsPort servedLists,
-                                  SaveOnlineMetricsPort metrics, Clock clock) {
-        this.aggregate = new OnlineMetricsAggregate(Objects.requireNonNull(policy, "policy"));
+                                  OnlineMetricsStore store, Duration keep, Clock clock) {
         this.servedLists = Objects.requireNonNull(servedLists, "servedLists");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.keep = Objects.requireNonNull(keep, "keep");
+        this.writer = new AttributionWriter(policy, store.states(), store.generations(), store.add(), keep);
+        this.forget = store.forget();
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.expiredAt = clock.instant();
+        this.forgotAt = clock.instant();
     }
 
     @Override
     public synchronized void attribute(AttributeEventsCommand command) {
-        List<Event> followUps = command.events().stream()
-                .filter(event -> FOLLOW_UPS.contains(event.type()) && event.context().requestId().isPresent())
-                .toList();
-        expireNowAndThen();
-        if (followUps.isEmpty()) {
+        forgetNowAndThen();
+        Map<String, List<Event>> byRequest = new LinkedHashMap<>();
+        for (Event event : command.events()) {
+            if (FOLLOW_UPS.contains(event.type()) && event.context().requestId().isPresent()) {
+                byRequest.computeIfAbsent(event.context().requestId().orElseThrow(), id -> new ArrayList<>())
+                        .add(event);
+            }
+        }
+        if (byRequest.isEmpty()) {
             return;
         }
-        Set<String> unknown = new LinkedHashSet<>();
-        for (Event event : followUps) {
-            String requestId = event.context().requestId().orElseThrow();
-            if (aggregate.openList(requestId).isEmpty()) {
-                unknown.add(requestId);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            Map<String, ServedList> found = servedLists.loadServedLists(unknown);
-            unknown.stream().map(found::get).filter(Objects::nonNull).forEach(aggregate::record);
-        }
-        for (Event event : followUps) {
-            AttributionOutcome outcome = aggregate.apply(event);
-            if (outcome == AttributionOutcome.POSITION || outcome == AttributionOutcome.REQUEST) {
-                aggregate.openList(event.context().requestId().orElseThrow())
-                        .ifPresent(list -> unsaved.add(list.experiment()));
-            }
-        }
-        if (!unsaved.isEmpty()) {
-            try {
-                metrics.saveOnlineMetrics(cellsOf(unsaved));
-                unsaved.clear();
-            } catch (RuntimeException e) {
-                // The events are counted in memory already (a redelivery would be a duplicate): the cells are saved
-                // with the next batch instead, and the event log is not held back for the metric store.
-                LOG.log(System.Logger.Level.WARNING, "online metrics of " + unsaved + " could not be saved; "
-                        + "retried with the next events: " + e.getMessage());
-            }
-        }
+        writer.write(lists(byRequest.keySet()), byRequest, OptionalLong.empty(), false);
     }
 
-    private List<OnlineMetrics> cellsOf(Set<String> experiments) {
-        List<OnlineMetrics> cells = new ArrayList<>();
-        for (String experiment : experiments) {
-            cells.addAll(aggregate.totals(experiment).values());
+    private Map<String, ServedList> lists(Set<String> requestIds) {
+        Instant oldest = clock.instant().minus(keep);
+        Map<String, ServedList> lists = new LinkedHashMap<>();
+        Set<String> missing = new LinkedHashSet<>();
+        for (String requestId : requestIds) {
+            ServedList list = cached.get(requestId);
+            if (list != null && list.servedAt().isAfter(oldest)) {
+                lists.put(requestId, list);
+            } else {
+                missing.add(requestId);
+            }
         }
-        aggregate.daily().stream().filter(cell -> experiments.contains(cell.experiment())).forEach(cells::add);
-        return cells;
+        if (!missing.isEmpty()) {
+            servedLists.loadServedLists(missing).forEach((requestId, list) -> {
+                cached.put(requestId, list);
+                lists.put(requestId, list);
+            });
+        }
+        return lists;
     }
 
-    private void expireNowAndThen() {
+    private void forgetNowAndThen() {
         Instant now = clock.instant();
-        if (Duration.between(expiredAt, now).compareTo(EXPIRE_EVERY) >= 0) {
-            aggregate.expire(now);
-            expiredAt = now;
+        if (Duration.between(forgotAt, now).compareTo(FORGET_EVERY) < 0) {
+            return;
+        }
+        forgotAt = now;
+        try {
+            forget.forgetAttributionStates(now);
+        } catch (RuntimeException e) {
+            // Forgetting only frees space: what the states added stays in the cells, and the next sweep retries.
+            LOG.log(System.Logger.Level.WARNING, "attribution states could not be swept: " + e.getMessage());
         }
     }
-
 }

@@ -5,49 +5,63 @@ import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
 import io.tandem.application.experiment.port.in.RecomputedMetrics;
 import io.tandem.application.experiment.port.out.LoadExperimentPort;
 import io.tandem.application.experiment.port.out.ReadServedListsLakePort;
-import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
+import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
+import io.tandem.application.experiment.port.out.RebuildOnlineMetricsPort;
 import io.tandem.application.ingestion.port.out.ReadLakePort;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ExperimentConflictException;
 import io.tandem.domain.experiment.attribution.AttributionOutcome;
 import io.tandem.domain.experiment.attribution.AttributionPolicy;
-import io.tandem.domain.experiment.attribution.OnlineMetrics;
-import io.tandem.domain.experiment.attribution.OnlineMetricsAggregate;
 import io.tandem.domain.experiment.attribution.ServedList;
+import io.tandem.domain.interaction.Event;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Rebuilds an experiment's online metrics from the lake (ADR-0026): reads its served lists from the day it started
- * to the day it stopped (or today), records them in a fresh {@link OnlineMetricsAggregate}, applies every event of
- * those days and of the attribution window after them (from the day before the start, for clients whose clocks run
- * behind), and saves every cell of the experiment, each replacing the stored one. Every list counts, followed up or
- * not. Lists and events are streamed; only the experiment's open requests are held in memory.
+ * Rebuilds an experiment's online metrics from the lake (ADR-0026, amended): reads its served lists from the day it
+ * started to the day it stopped (or today) and every event of those days and of the attribution window after them
+ * (from the day before the start, for clients whose clocks run behind) that quotes one of them, and writes them
+ * into a fresh generation of the experiment's cells, which live attribution writes beside the current one while
+ * the rebuild runs. Each request starts from what live attribution stored for it, so an event counted live but not
+ * yet in the lake is kept, and one in both counts once. When every list is written the fresh generation replaces the
+ * current one in one step. Every list counts, followed up or not. The experiment's lists and their follow-ups are
+ * held in memory while they are written.
  */
 public final class RecomputeOnlineMetricsService implements RecomputeOnlineMetricsUseCase {
+
+    private static final int REQUESTS_PER_WRITE = 500;
 
     private final AttributionPolicy policy;
     private final LoadExperimentPort experiments;
     private final ReadServedListsLakePort servedLists;
     private final ReadLakePort events;
-    private final SaveOnlineMetricsPort metrics;
+    private final AttributionWriter writer;
+    private final RebuildOnlineMetricsPort rebuild;
+    private final LoadOnlineMetricsPort cells;
     private final Clock clock;
 
     public RecomputeOnlineMetricsService(AttributionPolicy policy, LoadExperimentPort experiments,
                                          ReadServedListsLakePort servedLists, ReadLakePort events,
-                                         SaveOnlineMetricsPort metrics, Clock clock) {
+                                         OnlineMetricsStore store, Duration keep, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.servedLists = Objects.requireNonNull(servedLists, "servedLists");
         this.events = Objects.requireNonNull(events, "events");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.writer = new AttributionWriter(policy, store.states(), store.generations(), store.add(), keep);
+        this.rebuild = store.rebuild();
+        this.cells = store.load();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -70,28 +84,34 @@ public final class RecomputeOnlineMetricsService implements RecomputeOnlineMetri
             eventsTo = servedTo;
         }
 
-        OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(policy);
-        long[] served = {0};
+        Map<String, ServedList> lists = new LinkedHashMap<>();
         servedLists.readServedLists(from, servedTo, list -> {
-            if (list.experiment().equals(experiment.name()) && aggregate.record(list)) {
-                served[0]++;
+            if (list.experiment().equals(experiment.name())) {
+                lists.putIfAbsent(list.requestId(), list);
             }
         });
-        events.readEvents(from.minusDays(1), eventsTo, event -> {
-            if (event.context().requestId().flatMap(aggregate::openList).isPresent()) {
-                aggregate.apply(event);
-            }
-        });
+        Map<String, List<Event>> followUps = new HashMap<>();
+        events.readEvents(from.minusDays(1), eventsTo, event -> event.context().requestId()
+                .filter(lists::containsKey)
+                .ifPresent(requestId -> followUps.computeIfAbsent(requestId, id -> new ArrayList<>()).add(event)));
 
-        List<OnlineMetrics> cells = new ArrayList<>(aggregate.totals(experiment.name()).values());
-        cells.addAll(aggregate.daily());
-        if (!cells.isEmpty()) {
-            metrics.saveOnlineMetrics(cells);
+        long generation = rebuild.beginRebuild(experiment.name());
+        long attributed = 0;
+        List<String> requestIds = new ArrayList<>(lists.keySet());
+        for (int start = 0; start < requestIds.size(); start += REQUESTS_PER_WRITE) {
+            Map<String, ServedList> chunk = new LinkedHashMap<>();
+            requestIds.subList(start, Math.min(requestIds.size(), start + REQUESTS_PER_WRITE))
+                    .forEach(requestId -> chunk.put(requestId, lists.get(requestId)));
+            Map<AttributionOutcome, Long> outcomes = writer.write(chunk, followUps, OptionalLong.of(generation), true);
+            attributed += outcomes.getOrDefault(AttributionOutcome.POSITION, 0L)
+                    + outcomes.getOrDefault(AttributionOutcome.REQUEST, 0L);
         }
-        long attributed = aggregate.outcomes().getOrDefault(AttributionOutcome.POSITION, 0L)
-                + aggregate.outcomes().getOrDefault(AttributionOutcome.REQUEST, 0L);
-        return Optional.of(new RecomputedMetrics(experiment.name(), from, servedTo, eventsTo, served[0], attributed,
-                cells));
+        if (!rebuild.finishRebuild(experiment.name(), generation)) {
+            throw new ExperimentConflictException("name", "another recompute of experiment '" + experiment.name()
+                    + "' began before this one finished; its figures are the ones kept");
+        }
+        return Optional.of(new RecomputedMetrics(experiment.name(), from, servedTo, eventsTo, lists.size(),
+                attributed, cells.loadOnlineMetrics(experiment.name())));
     }
 
     private static LocalDate day(Instant instant) {

@@ -21,18 +21,22 @@ import java.util.Optional;
 /**
  * A training run's candidate against the champion of the moment (ADR-0016, ADR-0022): whether the policy would
  * promote it (which decides the refit), and the promotion decision itself, both measuring the champion on the
- * run's hold-out when its stored metrics come from another.
+ * run's hold-out when its stored metrics come from another. With {@link PromotionMode#EXPERIMENT} a candidate that
+ * passes the gate while a champion serves stays a candidate, for an experiment to decide.
  */
 final class ChampionChallenge {
 
     private final LoadModelVersionsPort loadVersions;
     private final ChangeModelStagesPort changeStages;
     private final PromotionPolicy policy;
+    private final PromotionMode mode;
 
-    ChampionChallenge(LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages, PromotionPolicy policy) {
+    ChampionChallenge(LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages, PromotionPolicy policy,
+                      PromotionMode mode) {
         this.loadVersions = Objects.requireNonNull(loadVersions, "loadVersions");
         this.changeStages = Objects.requireNonNull(changeStages, "changeStages");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.mode = Objects.requireNonNull(mode, "mode");
     }
 
     /**
@@ -57,9 +61,17 @@ final class ChampionChallenge {
 
     /**
      * The policy's decision through {@link EvaluateAndPromoteService}, measuring the champion on this run's
-     * hold-out when needed; a champion that cannot be compared keeps its place.
+     * hold-out when needed; a champion that cannot be compared keeps its place. {@code passedGate} is what
+     * {@link #wouldPromote} said: in {@link PromotionMode#EXPERIMENT} such a candidate is left for an experiment
+     * while a champion serves.
      */
-    PromotionOutcome challenge(ModelVersion candidate, HoldOutEvaluation holdOut) {
+    PromotionOutcome challenge(ModelVersion candidate, HoldOutEvaluation holdOut, boolean passedGate) {
+        Optional<ModelVersion> champion = championOf(loadVersions.loadVersions(candidate.name()));
+        if (mode == PromotionMode.EXPERIMENT && passedGate && champion.isPresent()) {
+            return new PromotionOutcome(new PromotionDecision(false, "passed the offline gate against champion "
+                    + champion.get().version() + "; left as a candidate for an experiment to decide "
+                    + "(tandem.training.promotion.mode: experiment)"), Optional.empty());
+        }
         EvaluateAndPromoteService challenge = new EvaluateAndPromoteService(loadVersions, holdOut, changeStages,
                 policy);
         try {

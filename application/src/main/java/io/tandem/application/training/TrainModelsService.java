@@ -101,18 +101,8 @@ public final class TrainModelsService implements TrainModelsUseCase {
      * @param settings the two-stage settings; each run replaces their seeds with its command's seed
      * @param policy   decides champion against challenger; its metric must be one recorded at
      *                 {@value #METRICS_AT}
-     */
-    public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
-                              LakeInteractions lake, RankerArtifactPorts artifacts,
-                              EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register, LoadModelVersionsPort loadVersions,
-                              ChangeModelStagesPort changeStages, PromotionPolicy policy, Clock clock) {
-        this(retrievers, trainRanker, settings, lake, artifacts, encodeRetrievers, register, loadVersions,
-                changeStages, policy, clock, Optional.empty());
-    }
-
-    /**
-     * @param recency the half-lives tried for one of {@code retrievers} on each run's hold-out; empty: every
-     *                retriever trains as given
+     * @param recency  the half-lives tried for one of {@code retrievers} on each run's hold-out; empty: every
+     *                 retriever trains as given
      */
     public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
                               LakeInteractions lake, RankerArtifactPorts artifacts,
@@ -133,6 +123,17 @@ public final class TrainModelsService implements TrainModelsUseCase {
                               LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
                               PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency,
                               TrainingLimits limits) {
+        this(retrievers, trainRanker, settings, lake, artifacts, encodeRetrievers, register, loadVersions,
+                changeStages, policy, clock, recency, limits, PromotionMode.OFFLINE);
+    }
+
+    /** @param promotion who promotes a version that passes the offline gate: training, or an experiment */
+    public TrainModelsService(List<Retriever> retrievers, TrainRankerPort trainRanker, TwoStageSettings settings,
+                              LakeInteractions lake, RankerArtifactPorts artifacts,
+                              EncodeRetrievalModelPort encodeRetrievers, RegisterModelVersionUseCase register,
+                              LoadModelVersionsPort loadVersions, ChangeModelStagesPort changeStages,
+                              PromotionPolicy policy, Clock clock, Optional<RecencyGrid> recency,
+                              TrainingLimits limits, PromotionMode promotion) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.retrievers = List.copyOf(Objects.requireNonNull(retrievers, "retrievers"));
         this.trainRanker = Objects.requireNonNull(trainRanker, "trainRanker");
@@ -146,7 +147,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.recency = new RecencySelection(this.retrievers, recency);
-        this.champions = new ChampionChallenge(loadVersions, changeStages, policy);
+        this.champions = new ChampionChallenge(loadVersions, changeStages, policy, promotion);
         if (recency.isPresent() && retrievers.stream().noneMatch(r -> r.name().equals(recency.get().retriever()))) {
             throw new InvalidFieldException("recency.retriever", "'" + recency.get().retriever() + "' is none of "
                     + retrievers.stream().map(Retriever::name).toList());
@@ -241,7 +242,7 @@ public final class TrainModelsService implements TrainModelsUseCase {
         progress.report(0.9, champion.map(c -> "promotion: comparing with champion " + c.version())
                 .orElse("promotion: no champion yet, promoting"));
         Optional<ModelVersion> comparedWith = ChampionChallenge.championOf(loadVersions.loadVersions(name));
-        PromotionOutcome outcome = champions.challenge(candidate, holdOut);
+        PromotionOutcome outcome = champions.challenge(candidate, holdOut, refit);
         Optional<TrainingReport.ChampionMetrics> championMetrics = holdOut.remeasured().or(() -> comparedWith
                 .filter(c -> c.metrics().holdOut().equals(metrics.holdOut()))
                 .map(c -> new TrainingReport.ChampionMetrics(c.version(), c.metrics(), false)));

@@ -6,7 +6,6 @@ import io.tandem.application.experiment.port.out.LoadExperimentPort;
 import io.tandem.application.experiment.port.out.LoadOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.LoadSequentialTestsPort;
 import io.tandem.application.experiment.port.out.SaveExperimentPort;
-import io.tandem.application.experiment.port.out.SaveOnlineMetricsPort;
 import io.tandem.application.experiment.port.out.SaveSequentialTestPort;
 import io.tandem.domain.experiment.Experiment;
 import io.tandem.domain.experiment.ExperimentRegister;
@@ -29,7 +28,7 @@ import java.util.function.BiFunction;
  * reads were looks.
  */
 public final class ExperimentStoreFake implements SaveExperimentPort, LoadExperimentPort, ListExperimentsPort,
-        ChangeExperimentPort, LoadOnlineMetricsPort, SaveOnlineMetricsPort, LoadSequentialTestsPort,
+        ChangeExperimentPort, LoadOnlineMetricsPort, LoadSequentialTestsPort,
         SaveSequentialTestPort {
 
     private final ExperimentRegister experiments = new ExperimentRegister();
@@ -66,7 +65,12 @@ public final class ExperimentStoreFake implements SaveExperimentPort, LoadExperi
                 .toList();
     }
 
-    @Override
+    /** Drops the cells of {@code experiment}. */
+    public synchronized void clearOnlineMetrics(String experiment) {
+        cells.remove(experiment);
+    }
+
+    /** Stores these cells as they are, replacing the ones of the same group and day (the read-out's input). */
     public synchronized void saveOnlineMetrics(List<OnlineMetrics> saved) {
         saved.forEach(cell -> cells.computeIfAbsent(cell.experiment(), key -> new LinkedHashMap<>())
                 .put(cell.variant() + "/" + cell.day().map(LocalDate::toString).orElse("total"), cell));

@@ -15,8 +15,11 @@ import io.tandem.domain.interaction.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 import static io.tandem.application.ingestion.EventFixture.anEvent;
@@ -46,7 +49,55 @@ public final class OnlineMetricsFixture {
     /** The same, with {@code usersByGroup} overriding the number of users of some groups (a skewed split). */
     public static List<OnlineMetrics> cells(String experiment, Map<String, Double> clickRates,
                                             Map<String, Integer> usersByGroup, int usersPerGroup, long seed) {
-        OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(AttributionPolicy.DEFAULT);
+        return traffic(experiment, clickRates, usersByGroup, usersPerGroup, seed).cells();
+    }
+
+    /**
+     * Writes the traffic of {@link #cells(String, Map, int, long)} into {@code store} through live attribution's
+     * writer (every list counted) and returns the cells the aggregate computes for it.
+     */
+    public static List<OnlineMetrics> fill(OnlineMetricsStore store, String experiment,
+                                           Map<String, Double> clickRates, int usersPerGroup, long seed) {
+        return fill(store, experiment, clickRates, Map.of(), usersPerGroup, seed);
+    }
+
+    /** The same, with {@code usersByGroup} overriding the number of users of some groups. */
+    public static List<OnlineMetrics> fill(OnlineMetricsStore store, String experiment,
+                                           Map<String, Double> clickRates, Map<String, Integer> usersByGroup,
+                                           int usersPerGroup, long seed) {
+        Traffic traffic = traffic(experiment, clickRates, usersByGroup, usersPerGroup, seed);
+        traffic.writeTo(store);
+        return traffic.cells();
+    }
+
+    /** Served lists and their follow-ups. */
+    public record Traffic(List<ServedList> lists, List<Event> events) {
+
+        /** The cells the attribution aggregate computes from this traffic. */
+        public List<OnlineMetrics> cells() {
+            OnlineMetricsAggregate aggregate = OnlineMetricsAggregate.replay(AttributionPolicy.DEFAULT, lists, events);
+            List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
+            lists.stream().map(ServedList::experiment).distinct()
+                    .forEach(experiment -> cells.addAll(aggregate.totals(experiment).values()));
+            return cells;
+        }
+
+        /** Writes every list and its follow-ups into {@code store}, as live attribution does. */
+        public void writeTo(OnlineMetricsStore store) {
+            Map<String, ServedList> byRequest = new LinkedHashMap<>();
+            lists.forEach(list -> byRequest.put(list.requestId(), list));
+            Map<String, List<Event>> followUps = new HashMap<>();
+            events.forEach(event -> followUps.computeIfAbsent(event.context().requestId().orElseThrow(),
+                    id -> new ArrayList<>()).add(event));
+            new AttributionWriter(AttributionPolicy.DEFAULT, store.states(), store.generations(), store.add(),
+                    Duration.ofDays(2)).write(byRequest, followUps, OptionalLong.empty(), true);
+        }
+    }
+
+    /** The traffic behind {@link #cells(String, Map, Map, int, long)}. */
+    public static Traffic traffic(String experiment, Map<String, Double> clickRates,
+                                  Map<String, Integer> usersByGroup, int usersPerGroup, long seed) {
+        List<ServedList> lists = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed);
         List<Event> events = new ArrayList<>();
         clickRates.forEach((group, clickRate) -> {
@@ -59,7 +110,7 @@ public final class OnlineMetricsFixture {
                 for (int p = 1; p <= LIST_LENGTH; p++) {
                     items.add(ServedItem.ranked(ItemId.of("item-" + ((u * 7 + p) % 40)), p));
                 }
-                aggregate.record(new ServedList(requestId, experiment, group, user, servedAt, items,
+                lists.add(new ServedList(requestId, experiment, group, user, servedAt, items,
                         Duration.ofMillis(4 + u % 7), u % 50 == 0));
                 for (ServedItem item : items) {
                     events.add(event(EventType.IMPRESSION, requestId, user, item.item(), servedAt));
@@ -74,10 +125,7 @@ public final class OnlineMetricsFixture {
                 }
             }
         });
-        events.forEach(aggregate::apply);
-        List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
-        cells.addAll(aggregate.totals(experiment).values());
-        return cells;
+        return new Traffic(lists, events);
     }
 
     /**
@@ -85,8 +133,13 @@ public final class OnlineMetricsFixture {
      * drafted A, B, A, B, A, each item clicked with probability 0.5 (team B's) or 0.15 (team A's); seeded.
      */
     public static List<OnlineMetrics> interleavedCells(String experiment, int users, long seed) {
-        OnlineMetricsAggregate aggregate = new OnlineMetricsAggregate(AttributionPolicy.DEFAULT);
+        return interleavedTraffic(experiment, users, seed).cells();
+    }
+
+    /** The traffic behind {@link #interleavedCells(String, int, long)}. */
+    public static Traffic interleavedTraffic(String experiment, int users, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        List<ServedList> lists = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             String requestId = experiment + "-il-" + u;
@@ -99,13 +152,10 @@ public final class OnlineMetricsFixture {
                     events.add(event(EventType.CLICK, requestId, user, items.get(p - 1).item(), DAY_ONE));
                 }
             }
-            aggregate.record(new ServedList(requestId, experiment, ExperimentDesign.INTERLEAVED, user, DAY_ONE, items,
+            lists.add(new ServedList(requestId, experiment, ExperimentDesign.INTERLEAVED, user, DAY_ONE, items,
                     Duration.ofMillis(4 + u % 7), false));
         }
-        events.forEach(aggregate::apply);
-        List<OnlineMetrics> cells = new ArrayList<>(aggregate.daily());
-        cells.addAll(aggregate.totals(experiment).values());
-        return cells;
+        return new Traffic(lists, events);
     }
 
     private static Event event(EventType type, String requestId, UserId user, ItemId item, Instant servedAt) {

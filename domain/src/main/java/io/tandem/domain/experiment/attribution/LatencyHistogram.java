@@ -16,10 +16,20 @@ final class LatencyHistogram {
     private long total;
 
     void add(Duration latency) {
+        counts[bucketOf(latency)]++;
+        total++;
+    }
+
+    /** The bucket {@code latency} falls in. */
+    static int bucketOf(Duration latency) {
         double micros = Math.max(1, latency.toNanos() / 1_000.0);
         int bucket = (int) Math.ceil(Math.log(micros) / LOG_GROWTH - 1e-9);
-        counts[Math.min(BUCKETS - 1, Math.max(0, bucket))]++;
-        total++;
+        return Math.min(BUCKETS - 1, Math.max(0, bucket));
+    }
+
+    /** The upper edge of {@code bucket} in milliseconds, which a percentile falling in it reports. */
+    static double upperEdgeMillis(int bucket) {
+        return Math.pow(GROWTH, bucket) / 1_000.0;
     }
 
     long count() {
@@ -36,9 +46,9 @@ final class LatencyHistogram {
         for (int bucket = 0; bucket < BUCKETS; bucket++) {
             cumulative += counts[bucket];
             if (cumulative >= rank) {
-                return Math.pow(GROWTH, bucket) / 1_000.0;
+                return upperEdgeMillis(bucket);
             }
         }
-        return Math.pow(GROWTH, BUCKETS - 1) / 1_000.0;
+        return upperEdgeMillis(BUCKETS - 1);
     }
 }

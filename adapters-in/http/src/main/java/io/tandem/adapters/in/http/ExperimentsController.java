@@ -24,6 +24,8 @@ import io.tandem.application.experiment.port.in.DecideExperimentUseCase;
 import io.tandem.application.experiment.port.in.ListExperimentsUseCase;
 import io.tandem.application.experiment.port.in.ShowExperimentQuery;
 import io.tandem.application.experiment.port.in.ShowExperimentUseCase;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsCommand;
+import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsUseCase;
 import io.tandem.application.experiment.port.in.StartExperimentCommand;
 import io.tandem.application.experiment.port.in.StartExperimentUseCase;
 import io.tandem.application.experiment.port.in.StopExperimentCommand;
@@ -35,7 +37,8 @@ import java.util.Optional;
 /**
  * Experiments, for the {@code admin} scope (ADRs 0024–0026): {@code POST /v1/experiments} creates a draft (201),
  * {@code GET /v1/experiments} lists them, {@code GET /v1/experiments/{name}} shows one with its read-out, and
- * {@code POST .../start} and {@code .../stop} move it along draft, running, stopped, and {@code POST .../decide}
+ * {@code POST .../start} and {@code .../stop} move it along draft, running, stopped, {@code POST .../recompute}
+ * rebuilds its online metrics from the lake, and {@code POST .../decide}
  * promotes a winner or records a loss with its evidence (ADR-0025). A field the domain refuses is
  * 400 naming it; a state that refuses the step (an overlapping experiment running, a stopped one stopped again, a
  * name taken) is 409 naming the field at issue; an unknown name is 404. The 401, 403 and 429 that the access filter
@@ -59,15 +62,18 @@ final class ExperimentsController {
     private final StartExperimentUseCase start;
     private final StopExperimentUseCase stop;
     private final DecideExperimentUseCase decide;
+    private final RecomputeOnlineMetricsUseCase recompute;
 
     ExperimentsController(CreateExperimentUseCase create, ListExperimentsUseCase list, ShowExperimentUseCase show,
-                          StartExperimentUseCase start, StopExperimentUseCase stop, DecideExperimentUseCase decide) {
+                          StartExperimentUseCase start, StopExperimentUseCase stop, DecideExperimentUseCase decide,
+                          RecomputeOnlineMetricsUseCase recompute) {
         this.create = create;
         this.list = list;
         this.show = show;
         this.start = start;
         this.stop = stop;
         this.decide = decide;
+        this.recompute = recompute;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -191,6 +197,31 @@ final class ExperimentsController {
             content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = NOT_FOUND)))
     HttpResponse<?> decide(@Parameter(description = NAME, example = "ab-1") @PathVariable("name") String name) {
         return found(name, decide.decide(new DecideExperimentCommand(name)).map(DecisionJson.Decided::from));
+    }
+
+    @Post(uri = "/{name}/recompute", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(operationId = "recomputeExperiment",
+            summary = "Rebuild the experiment's online metrics from the lake (its served lists and the events quoting "
+                    + "them) into a fresh generation, which replaces the read-out in one step when complete; live "
+                    + "attribution goes on meanwhile and nothing is counted twice (ADR-0026)")
+    @ApiResponse(responseCode = "200", description = "What the rebuild read and wrote",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecomputeJson.class),
+                    examples = @ExampleObject(value = "{\"experiment\":\"ab-1\",\"from\":\"2026-12-05\","
+                            + "\"servedTo\":\"2026-12-07\",\"eventsTo\":\"2026-12-07\",\"servedLists\":1200,"
+                            + "\"attributedEvents\":5312,\"cells\":8}")))
+    @ApiResponse(responseCode = "400", description = ApiExamples.BAD_REQUEST,
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = PROBLEM_400_NAME)))
+    @ApiResponse(responseCode = "409", description = "A draft (nothing served yet), or another rebuild began first",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value =
+                    "{\"type\":\"https://tandem.io/problems/experiment-conflict\",\"title\":\"Conflict\","
+                    + "\"status\":409,\"detail\":\"experiment 'ab-1' never started: there is nothing to "
+                    + "recompute\",\"field\":\"status\"}")))
+    @ApiResponse(responseCode = "404", description = "No experiment of this name",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = NOT_FOUND)))
+    HttpResponse<?> recompute(@Parameter(description = NAME, example = "ab-1") @PathVariable("name") String name) {
+        return found(name, recompute.recompute(new RecomputeOnlineMetricsCommand(name)).map(RecomputeJson::from));
     }
 
     private static HttpResponse<?> found(String name, Optional<?> body) {

@@ -134,7 +134,9 @@ abstract class JdbcStoreContracts {
 
         @Override
         protected Store emptyStore() {
-            return Store.of(new JdbcOnlineMetricsAdapter(emptied("experiment_metrics", "experiment_tests")));
+            return Store.of(new JdbcOnlineMetricsAdapter(emptied("attribution_generations",
+                    "attribution_requests", "attribution_cells", "attribution_users", "attribution_items",
+                    "experiment_tests")));
         }
     }
 

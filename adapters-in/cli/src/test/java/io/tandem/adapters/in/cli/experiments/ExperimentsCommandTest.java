@@ -7,6 +7,7 @@ import io.tandem.application.experiment.ExperimentFixture;
 import io.tandem.application.experiment.ExperimentStoreFake;
 import io.tandem.application.experiment.ListExperimentsService;
 import io.tandem.application.experiment.OnlineMetricsFixture;
+import io.tandem.application.experiment.OnlineMetricsStoreFake;
 import io.tandem.application.experiment.RecomputeOnlineMetricsService;
 import io.tandem.application.experiment.ShowExperimentService;
 import io.tandem.application.experiment.StartExperimentService;
@@ -89,7 +90,8 @@ class ExperimentsCommandTest {
             DecideExperimentUseCase.class, (DecideExperimentUseCase) this::decided,
             RecomputeOnlineMetricsUseCase.class, new RecomputeOnlineMetricsService(AttributionPolicy.DEFAULT, store,
                     (from, to, consumer) -> lakeLists.forEach(consumer),
-                    (from, to, consumer) -> lakeEvents.forEach(consumer), store, CLOCK));
+                    (from, to, consumer) -> lakeEvents.forEach(consumer), new OnlineMetricsStoreFake(store).ports(),
+                    Duration.ofDays(2), CLOCK));
     private final CommandLineRun.SessionLauncher launcher = new CommandLineRun.SessionLauncher(useCases::get);
 
     @Test

@@ -1,5 +1,6 @@
 package io.tandem.application.experiment;
 
+import io.tandem.adapters.out.memory.InMemoryOnlineMetricsAdapter;
 import io.tandem.application.experiment.port.in.AttributeEventsCommand;
 import io.tandem.application.experiment.port.in.RecomputeOnlineMetricsCommand;
 import io.tandem.application.experiment.port.in.RecomputedMetrics;
@@ -46,6 +47,7 @@ class RecomputeOnlineMetricsServiceTest {
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
 
     private final ExperimentStoreFake store = new ExperimentStoreFake();
+    private final InMemoryOnlineMetricsAdapter metrics = new InMemoryOnlineMetricsAdapter();
     private final List<ServedList> lakeLists = new ArrayList<>();
     private final List<Event> lakeEvents = new ArrayList<>();
     private final List<LocalDate[]> eventRanges = new ArrayList<>();
@@ -56,7 +58,8 @@ class RecomputeOnlineMetricsServiceTest {
         lakeEvents.stream().filter(event -> within(event.time(), from, to)).forEach(consumer);
     };
     private final RecomputeOnlineMetricsService recompute = new RecomputeOnlineMetricsService(
-            AttributionPolicy.DEFAULT, store, servedLake, eventLake, store, Clock.fixed(NOW, ZoneOffset.UTC));
+            AttributionPolicy.DEFAULT, store, servedLake, eventLake, OnlineMetricsStore.of(metrics), Duration.ofDays(2),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static boolean within(Instant time, LocalDate from, LocalDate to) {
         LocalDate day = LocalDate.ofInstant(time, ZoneOffset.UTC);
@@ -120,19 +123,19 @@ class RecomputeOnlineMetricsServiceTest {
     void figuresRecomputedFromTheLakeEqualThoseAttributedLive() {
         running("ab-1");
         traffic();
-        ExperimentStoreFake live = new ExperimentStoreFake();
+        InMemoryOnlineMetricsAdapter live = new InMemoryOnlineMetricsAdapter();
         AttributeEventsService attribution = new AttributeEventsService(AttributionPolicy.DEFAULT,
                 ids -> lakeLists.stream().filter(list -> ids.contains(list.requestId()))
                         .collect(Collectors.toMap(ServedList::requestId, list -> list)),
-                live, Clock.fixed(NOW, ZoneOffset.UTC));
+                OnlineMetricsStore.of(live), Duration.ofDays(2), Clock.fixed(NOW, ZoneOffset.UTC));
         attribution.attribute(new AttributeEventsCommand(lakeEvents));
 
         RecomputedMetrics result = recompute.recompute(new RecomputeOnlineMetricsCommand("ab-1")).orElseThrow();
 
         Map<String, OnlineMetrics> liveCells = byKey(live.loadOnlineMetrics("ab-1"));
         assertThat(liveCells).hasSize(6);
-        assertThat(byKey(store.loadOnlineMetrics("ab-1"))).isEqualTo(liveCells);
-        assertThat(byKey(result.cells())).isEqualTo(liveCells);
+        OnlineMetricsAssertions.assertSameCells(metrics.loadOnlineMetrics("ab-1"), List.copyOf(liveCells.values()));
+        OnlineMetricsAssertions.assertSameCells(result.cells(), List.copyOf(liveCells.values()));
         assertThat(result.servedLists()).isEqualTo(4);
         // e1..e8 count; e9 is past r4's one-day window, e10..e12 quote no list of ab-1.
         assertThat(result.attributedEvents()).isEqualTo(8);
@@ -140,7 +143,7 @@ class RecomputeOnlineMetricsServiceTest {
         assertThat(result.servedTo()).isEqualTo(LocalDate.of(2026, 12, 7));
         assertThat(eventRanges).singleElement().satisfies(range -> assertThat(range)
                 .containsExactly(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 7)));
-        assertThat(store.loadOnlineMetrics("other")).as("another experiment's cells are not written").isEmpty();
+        assertThat(metrics.loadOnlineMetrics("other")).as("another experiment's cells are not written").isEmpty();
     }
 
     @Test
@@ -155,13 +158,13 @@ class RecomputeOnlineMetricsServiceTest {
 
         RecomputedMetrics again = recompute.recompute(new RecomputeOnlineMetricsCommand("ab-1")).orElseThrow();
 
-        OnlineMetrics total = store.loadOnlineMetrics("ab-1").stream()
+        OnlineMetrics total = metrics.loadOnlineMetrics("ab-1").stream()
                 .filter(cell -> cell.day().isEmpty()).findFirst().orElseThrow();
         assertThat(total.guardrails().requests()).isEqualTo(3);
         assertThat(total.users()).isEqualTo(3);
         assertThat(total.counts().impressions()).isEqualTo(1);
         assertThat(again.servedLists()).isEqualTo(3);
-        assertThat(store.loadOnlineMetrics("ab-1")).hasSize(2);
+        assertThat(metrics.loadOnlineMetrics("ab-1")).hasSize(2);
     }
 
     @Test
@@ -187,6 +190,6 @@ class RecomputeOnlineMetricsServiceTest {
         assertThatThrownBy(() -> recompute.recompute(new RecomputeOnlineMetricsCommand("draft-1")))
                 .isInstanceOf(ExperimentConflictException.class)
                 .extracting(e -> ((ExperimentConflictException) e).field()).isEqualTo("status");
-        assertThat(store.loadOnlineMetrics("draft-1")).isEmpty();
+        assertThat(metrics.loadOnlineMetrics("draft-1")).isEmpty();
     }
 }

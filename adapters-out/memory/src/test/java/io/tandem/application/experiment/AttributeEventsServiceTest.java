@@ -1,5 +1,6 @@
 package io.tandem.application.experiment;
 
+import io.tandem.adapters.out.memory.InMemoryOnlineMetricsAdapter;
 import io.tandem.application.experiment.port.in.AttributeEventsCommand;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
@@ -31,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Attribution as the event log's consumer drives it: served lists are read from their store when a follow-up first
- * quotes them, the cells of each changed experiment are saved whole, a redelivered batch changes nothing, and a
- * failed save is made good with the next batch.
+ * Attribution as the event log's consumer drives it, over the in-memory metric store: served lists are read from
+ * their store when a follow-up first quotes them, increments are added to the stored cells, a redelivered batch
+ * changes nothing, and a failed write fails the batch, whose redelivery then counts once. The cases of several
+ * instances and of a restart are in {@link AttributionAcrossInstancesTest}.
  */
 class AttributeEventsServiceTest {
 
@@ -41,19 +43,20 @@ class AttributeEventsServiceTest {
 
     private final Map<String, ServedList> served = new HashMap<>();
     private final AtomicInteger storeReads = new AtomicInteger();
-    private final ExperimentStoreFake metrics = new ExperimentStoreFake();
+    private final InMemoryOnlineMetricsAdapter metrics = new InMemoryOnlineMetricsAdapter();
     private final AtomicBoolean metricsAway = new AtomicBoolean();
+    private final OnlineMetricsStore store = new OnlineMetricsStore(metrics, metrics, metrics, changes -> {
+        if (metricsAway.get()) {
+            throw new IllegalStateException("database away");
+        }
+        return metrics.addOnlineMetrics(changes);
+    }, metrics, metrics);
     private final AttributeEventsService attribution = new AttributeEventsService(AttributionPolicy.DEFAULT, ids -> {
         storeReads.incrementAndGet();
         Map<String, ServedList> found = new HashMap<>();
         ids.forEach(id -> Optional.ofNullable(served.get(id)).ifPresent(list -> found.put(id, list)));
         return found;
-    }, cells -> {
-        if (metricsAway.get()) {
-            throw new IllegalStateException("database away");
-        }
-        metrics.saveOnlineMetrics(cells);
-    }, Clock.fixed(SERVED.plusSeconds(60), ZoneOffset.UTC));
+    }, store, Duration.ofDays(2), Clock.fixed(SERVED.plusSeconds(60), ZoneOffset.UTC));
 
     private void serve(String requestId, String variant, String user, String... items) {
         List<ServedItem> list = new ArrayList<>();
@@ -120,27 +123,30 @@ class AttributeEventsServiceTest {
     }
 
     @Test
-    void cellsThatCouldNotBeSavedAreSavedWithTheNextBatch() {
+    void aFailedWriteFailsTheBatchAndItsRedeliveryCountsOnce() {
         serve("r1", "a", "u1", "i1");
         serve("r2", "a", "u2", "i1");
+        List<Event> batch = List.of(event("e1", EventType.IMPRESSION, "r1", "u1", "i1"),
+                event("e2", EventType.IMPRESSION, "r2", "u2", "i1"));
         metricsAway.set(true);
 
-        attribution.attribute(new AttributeEventsCommand(List.of(event("e1", EventType.IMPRESSION, "r1", "u1",
-                "i1"))));
+        assertThatThrownBy(() -> attribution.attribute(new AttributeEventsCommand(batch)))
+                .hasMessageContaining("database away");
 
         assertThat(metrics.loadOnlineMetrics("ab-1")).isEmpty();
         metricsAway.set(false);
-        attribution.attribute(new AttributeEventsCommand(List.of(event("e2", EventType.IMPRESSION, "r2", "u2",
-                "i1"))));
+        attribution.attribute(new AttributeEventsCommand(batch));
+        attribution.attribute(new AttributeEventsCommand(batch));
         assertThat(total("a").counts().impressions()).isEqualTo(2);
         assertThat(total("a").users()).isEqualTo(2);
+        assertThat(total("a").guardrails().requests()).isEqualTo(2);
     }
 
     @Test
     void aFailedReadOfServedListsFailsTheBatchSoThatItIsDeliveredAgain() {
         AttributeEventsService failing = new AttributeEventsService(AttributionPolicy.DEFAULT, ids -> {
             throw new IllegalStateException("online store away");
-        }, metrics, Clock.systemUTC());
+        }, store, Duration.ofDays(2), Clock.systemUTC());
 
         assertThatThrownBy(() -> failing.attribute(new AttributeEventsCommand(List.of(
                 event("e1", EventType.IMPRESSION, "r1", "u1", "i1"))))).hasMessageContaining("online store away");
