@@ -101,6 +101,15 @@ class ExperimentRecomputeFromLakeTest {
             assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
             assertThat(unknown.tree().get("field").getStringValue()).isEqualTo("name");
             assertThat(tandem.postJson("/v1/experiments/Bad%20Name/recompute", "").status()).isEqualTo(400);
+
+            // A draft has served nothing: there is nothing to rebuild, and the answer says so.
+            assertThat(tandem.postJson("/v1/experiments", "{\"name\":\"draft-1\",\"surface\":\"other\","
+                    + "\"variants\":[{\"name\":\"a\",\"share\":0.5,\"model\":\"champion\"},"
+                    + "{\"name\":\"b\",\"share\":0.5,\"model\":null}]}").status()).isEqualTo(201);
+            TandemHttp.Response draft = tandem.postJson("/v1/experiments/draft-1/recompute", "");
+            assertThat(draft.status()).as(draft.body()).isEqualTo(409);
+            assertThat(draft.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(draft.body()).contains("draft").doesNotContain("Exception").doesNotContain("io.tandem");
         }
     }
 
