@@ -27,6 +27,9 @@ class RedisApplyThroughput {
     private static final int USERS = 20_000;
     private static final int ITEMS = 5_000;
     private static final String[] CATEGORIES = {"books", "music", "films", "toys"};
+    /** The production default of {@code tandem.features.recent-items-cap}; the list's length drives LREM's cost. */
+    private static final int RECENT_CAP = Integer.getInteger("tandem.measure.recent-cap", 500);
+    private static final boolean CLUSTER = Boolean.parseBoolean(System.getProperty("tandem.measure.cluster", "true"));
 
     @Test
     void singleServerAndCluster() throws Exception {
@@ -35,7 +38,9 @@ class RedisApplyThroughput {
         try (PrivateRedisServer single = PrivateRedisServer.started()) {
             measure("single", single.uri(), updates);
         }
-        measure("cluster", RedisTestServer.CLUSTER_URI, updates);
+        if (CLUSTER) {
+            measure("cluster", RedisTestServer.CLUSTER_URI, updates);
+        }
     }
 
     private static void measure(String name, String uri, List<FeatureUpdate> updates) {
@@ -43,9 +48,10 @@ class RedisApplyThroughput {
         List<RedisURI> nodes = RedisEndpoint.parse(uri).seeds();
         try (RedisTestServer admin = new RedisTestServer(uri);
              RedisOnlineFeaturesAdapter store = new RedisOnlineFeaturesAdapter(
-                     new RedisClientSettings(uri, prefix, Duration.ofSeconds(5)), Duration.ofDays(7), 50)) {
+                     new RedisClientSettings(uri, prefix, Duration.ofSeconds(5)), Duration.ofDays(7), RECENT_CAP)) {
             store.apply(updates.subList(0, 500));
             nodes.forEach(node -> node(node, true));
+            double cpuBefore = nodes.stream().mapToDouble(RedisApplyThroughput::cpuSeconds).sum();
             long started = System.nanoTime();
             for (int from = 500; from < updates.size(); from += 500) {
                 store.apply(updates.subList(from, Math.min(updates.size(), from + 500)));
@@ -55,8 +61,13 @@ class RedisApplyThroughput {
             for (RedisURI node : nodes) {
                 perNode.append(' ').append(node.getPort()).append('=').append(node(node, false)).append("ms");
             }
+            int measured = updates.size() - 500;
             System.out.printf("MEASURE %s: %d events in %.2f s = %.0f events/s; script time per node:%s%n", name,
-                    updates.size() - 500, seconds, (updates.size() - 500) / seconds, perNode);
+                    measured, seconds, measured / seconds, perNode);
+            double cpu = nodes.stream().mapToDouble(RedisApplyThroughput::cpuSeconds).sum() - cpuBefore;
+            System.out.printf("MEASURE %s: Redis CPU (user + sys, all nodes) %.2f s = %.1f us/event%n", name, cpu,
+                    cpu * 1e6 / measured);
+            nodes.forEach(node -> commandStats(node, measured));
             admin.deleteKeys(prefix);
         }
     }
@@ -76,6 +87,41 @@ class RedisApplyThroughput {
                 }
             }
             return 0;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** The node's CPU time so far, user and system: steadier than script wall time on a loaded machine. */
+    private static double cpuSeconds(RedisURI node) {
+        RedisClient client = RedisClient.create(node);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            double seconds = 0;
+            for (String line : connection.sync().info("cpu").split("\\r?\\n")) {
+                if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+                    seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+            return seconds;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Prints each command's calls and microseconds per event, commands called from scripts included. */
+    private static void commandStats(RedisURI node, int events) {
+        RedisClient client = RedisClient.create(node);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            for (String line : connection.sync().info("commandstats").split("\r?\n")) {
+                if (line.startsWith("cmdstat_")) {
+                    String name = line.substring(8, line.indexOf(':'));
+                    long calls = Long.parseLong(line.replaceAll("^[^:]*:calls=(\\d+),.*", "$1"));
+                    long usec = Long.parseLong(line.replaceAll(".*[:,]usec=(\\d+),.*", "$1"));
+                    System.out.printf("MEASURE   %d %-18s calls/event %6.2f  usec/event %6.2f  usec/call %6.2f%n",
+                            node.getPort(), name, calls / (double) events, usec / (double) events,
+                            usec / (double) Math.max(1, calls));
+                }
+            }
         } finally {
             client.shutdown();
         }
