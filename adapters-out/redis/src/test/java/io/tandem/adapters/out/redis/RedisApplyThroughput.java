@@ -3,7 +3,13 @@ package io.tandem.adapters.out.redis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.tandem.domain.catalog.ItemId;
+import io.tandem.domain.catalog.UserId;
+import io.tandem.domain.feature.FeaturePolicy;
 import io.tandem.domain.feature.FeatureUpdate;
+import io.tandem.domain.interaction.Event;
+import io.tandem.domain.interaction.EventContext;
+import io.tandem.domain.interaction.EventId;
 import io.tandem.domain.interaction.EventType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -11,7 +17,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A measurement, not a test (its name matches neither *Test nor *IT, and it runs only when asked): the online
@@ -128,6 +136,32 @@ class RedisApplyThroughput {
     }
 
     private static List<FeatureUpdate> updates(Random random) {
+        return "bench".equals(System.getProperty("tandem.measure.shape")) ? benchUpdates(random) : mixedUpdates(random);
+    }
+
+    /**
+     * The shape of {@code tandem bench ingest}: users and items drawn uniformly (events / 20 users, events / 50
+     * items, none in the catalog, so no categories), the six event types alike, views and purchases weighted by a
+     * value, times within the last hour.
+     */
+    private static List<FeatureUpdate> benchUpdates(Random random) {
+        EventType[] types = {EventType.CLICK, EventType.VIEW, EventType.LIKE, EventType.ADD_TO_CART,
+            EventType.PURCHASE, EventType.IMPRESSION};
+        FeaturePolicy policy = FeaturePolicy.defaults();
+        List<FeatureUpdate> updates = new ArrayList<>(EVENTS);
+        for (int i = 0; i < EVENTS; i++) {
+            EventType type = types[random.nextInt(types.length)];
+            OptionalDouble value = type == EventType.VIEW || type == EventType.PURCHASE
+                    ? OptionalDouble.of(1 + random.nextInt(300)) : OptionalDouble.empty();
+            Event event = new Event(new EventId("bench-" + i), type, UserId.of("u" + random.nextInt(EVENTS / 20)),
+                    ItemId.of("i" + random.nextInt(EVENTS / 50)),
+                    FeatureUpdateFixture.T0.plusSeconds(random.nextInt(3600)), value, EventContext.NONE);
+            updates.add(policy.updateFor(event, Set.of()));
+        }
+        return updates;
+    }
+
+    private static List<FeatureUpdate> mixedUpdates(Random random) {
         FeatureUpdateFixture fixture = new FeatureUpdateFixture();
         List<FeatureUpdate> updates = new ArrayList<>(EVENTS);
         for (int i = 0; i < EVENTS; i++) {
