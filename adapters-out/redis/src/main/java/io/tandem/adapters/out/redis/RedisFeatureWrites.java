@@ -47,7 +47,9 @@ final class RedisFeatureWrites {
     private final RedisLink redis;
     private final RedisKeys keys;
     private final Duration halfLife;
-    private final String appliedTtlSeconds;
+    /** How long an applied set is kept after its last recorded write: the TTL, plus twice the recording delay. */
+    private final String appliedKeepSeconds;
+    private final AppliedSets.Touches touches = new AppliedSets.Touches();
     private final String recentItemsCapText;
     /** The epoch last confirmed by Redis, shared with the reads; a stale one is caught by the scripts. */
     private final AtomicReference<PopularityEpoch> epoch;
@@ -58,7 +60,7 @@ final class RedisFeatureWrites {
         this.redis = redis;
         this.keys = keys;
         this.halfLife = halfLife;
-        this.appliedTtlSeconds = Long.toString(appliedEventsTtl.toSeconds());
+        this.appliedKeepSeconds = Long.toString(appliedEventsTtl.toSeconds() + 2 * AppliedSets.RECORD_INTERVAL_SECONDS);
         this.recentItemsCapText = Integer.toString(recentItemsCap);
         this.epoch = epoch;
         this.commandTimeoutNanos = commandTimeout.toNanos();
@@ -110,23 +112,32 @@ final class RedisFeatureWrites {
 
     /** Returns null when the run was applied, else the stored epoch that differs from {@code current}'s. */
     private String applyRun(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current) {
+        long now = System.nanoTime();
+        List<AppliedSets> applied = new ArrayList<>();
         List<RedisLink.ScriptCall> calls = new ArrayList<>();
-        calls.add(itemsCall(updates, from, to, current));
+        calls.add(itemsCall(updates, from, to, current, now, applied));
         for (List<Integer> group : redis.bySlot(to - from, i -> keys.recentItems(updates.get(from + i).user()))) {
-            calls.add(usersCall(updates, from, group));
+            calls.add(usersCall(updates, from, group, now, applied));
         }
         List<Object> replies = redis.runAll(calls, Math.max(RUN_TIMEOUT_NANOS, commandTimeoutNanos));
         List<?> items = (List<?>) replies.get(0);
-        return ((Long) items.get(0)) == 1L ? null : (String) items.get(1);
+        boolean itemsApplied = ((Long) items.get(0)) == 1L;
+        // The item side records nothing when its epoch did not match; every user side did.
+        for (int i = itemsApplied ? 0 : 1; i < applied.size(); i++) {
+            applied.get(i).recorded(now);
+        }
+        return itemsApplied ? null : (String) items.get(1);
     }
 
-    private RedisLink.ScriptCall itemsCall(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current) {
-        AppliedSets applied = new AppliedSets(keys, RedisKeys.ITEMS);
+    private RedisLink.ScriptCall itemsCall(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current,
+                                           long now, List<AppliedSets> calls) {
+        AppliedSets applied = new AppliedSets(keys, RedisKeys.ITEMS, touches);
+        calls.add(applied);
         List<String> perEventKeys = new ArrayList<>(2 * (to - from));
-        String[] args = new String[3 + 6 * (to - from)];
+        String[] args = new String[4 + 6 * (to - from)];
         args[0] = current == null ? "" : current.text();
-        args[1] = appliedTtlSeconds;
-        int a = 3;
+        args[1] = appliedKeepSeconds;
+        int a = 4;
         for (int i = from; i < to; i++) {
             FeatureUpdate update = updates.get(i);
             boolean popular = update.popularityWeight() > 0;
@@ -147,6 +158,7 @@ final class RedisFeatureWrites {
             }
         }
         args[2] = Integer.toString(applied.setKeys().size());
+        args[3] = applied.recordFlags(now);
         List<String> keyList = new ArrayList<>(4 + applied.setKeys().size() + perEventKeys.size());
         keyList.add(keys.popularityEpoch());
         keyList.add(keys.popularity());
@@ -158,16 +170,18 @@ final class RedisFeatureWrites {
     }
 
     /** One call for the events at {@code from + offsets}, whose users' keys share a slot. */
-    private RedisLink.ScriptCall usersCall(List<FeatureUpdate> updates, int from, List<Integer> offsets) {
+    private RedisLink.ScriptCall usersCall(List<FeatureUpdate> updates, int from, List<Integer> offsets, long now,
+                                           List<AppliedSets> calls) {
         UserId first = updates.get(from + offsets.get(0)).user();
         AppliedSets applied = new AppliedSets(keys, redis.cluster()
                 ? AppliedSets.slotTag(SlotHash.getSlot(keys.recentItems(first)))
-                : RedisKeys.USERS);
+                : RedisKeys.USERS, touches);
+        calls.add(applied);
         List<String> perEventKeys = new ArrayList<>(5 * offsets.size());
-        String[] args = new String[3 + 8 * offsets.size()];
-        args[0] = appliedTtlSeconds;
+        String[] args = new String[4 + 8 * offsets.size()];
+        args[0] = appliedKeepSeconds;
         args[1] = recentItemsCapText;
-        int a = 3;
+        int a = 4;
         for (int offset : offsets) {
             FeatureUpdate update = updates.get(from + offset);
             perEventKeys.add(keys.userCounts(update.user()));
@@ -192,6 +206,7 @@ final class RedisFeatureWrites {
             }
         }
         args[2] = Integer.toString(applied.setKeys().size());
+        args[3] = applied.recordFlags(now);
         List<String> keyList = new ArrayList<>(1 + applied.setKeys().size() + perEventKeys.size());
         keyList.add(applied.registry());
         keyList.addAll(applied.setKeys());

@@ -4,16 +4,18 @@
 -- {items} hash tag: one slot, so this runs on Redis Cluster too (ADR-0030). The user side is
 -- apply-user-updates.lua, with applied sets of its own (ADR-0034).
 --
--- Applied sets: one SET of event ids per hour of event time (a bucket), listed with the time of its last write in
--- a registry ZSET. A bucket is dropped (UNLINK, freed off the main thread) once the TTL has passed since its last
--- write, so every id stays at least the TTL after it was added, as the per-event marker keys of ADR-0012 did, without
--- a key and an expiry per event.
+-- Applied sets: one SET of event ids per hour of event time (a bucket), listed with the time of its last recorded
+-- write in a registry ZSET. A bucket is dropped (UNLINK, freed off the main thread) once the kept time has passed
+-- since then; the caller records a write at most a minute late and adds that minute (twice over) to the TTL, so every
+-- id stays at least the TTL after it was added, as the per-event marker keys of ADR-0012 did, without a key and an
+-- expiry per event. The registry is checked for old sets only when a run opens a set.
 --
 -- KEYS[1] popularity epoch, KEYS[2] overall popularity, KEYS[3] registry of category popularity keys,
 -- KEYS[4] registry of the applied sets, KEYS[5 .. 4 + B] the applied sets this run touches;
 -- then per event: item counters, one key per category.
 -- ARGV[1] epoch the increments were computed against ('' when none is known yet and none is needed),
--- ARGV[2] applied-set TTL in seconds, ARGV[3] B;
+-- ARGV[2] seconds an applied set is kept after its last recorded write, ARGV[3] B, ARGV[4] one flag per applied
+-- set, '1' to record a write to it now in the registry ('0': the caller recorded one within the last minute);
 -- then per event: event id, its applied set's index (1 .. B), type, item, popularity increment ('' for none),
 -- category count.
 --
@@ -29,17 +31,20 @@ if epoch ~= '' then
   end
 end
 
--- Refreshes the run's applied sets in the registry; when one is new, drops those past the TTL.
-local function touchAppliedSets(registry, first, count, ttl)
+-- Records a write to the flagged applied sets in the registry; when one is new, drops those kept long enough.
+local function touchAppliedSets(registry, first, count, keep, flags)
+  if not string.find(flags, '1', 1, true) then
+    return
+  end
   local now = tonumber(redis.call('TIME')[1])
   local opened = false
-  for i = first, first + count - 1 do
-    if redis.call('ZADD', registry, 'GT', now, KEYS[i]) == 1 then
+  for i = 1, count do
+    if string.sub(flags, i, i) == '1' and redis.call('ZADD', registry, 'GT', now, KEYS[first + i - 1]) == 1 then
       opened = true
     end
   end
   if opened then
-    for _, old in ipairs(redis.call('ZRANGEBYSCORE', registry, '-inf', now - ttl)) do
+    for _, old in ipairs(redis.call('ZRANGEBYSCORE', registry, '-inf', now - keep)) do
       redis.call('UNLINK', old)
       redis.call('ZREM', registry, old)
     end
@@ -47,11 +52,11 @@ local function touchAppliedSets(registry, first, count, ttl)
 end
 
 local buckets = tonumber(ARGV[3])
-touchAppliedSets(KEYS[4], 5, buckets, tonumber(ARGV[2]))
+touchAppliedSets(KEYS[4], 5, buckets, tonumber(ARGV[2]), ARGV[4])
 -- The registry needs each category key once; a run names the same few categories over and over.
 local registered = {}
 
-local k, a, applied = 5 + buckets, 4, 0
+local k, a, applied = 5 + buckets, 5, 0
 while a <= #ARGV do
   local eventType, item, increment = ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
   local categories = tonumber(ARGV[a + 5])

@@ -7,7 +7,8 @@
 --
 -- KEYS[1] registry of the applied sets, KEYS[2 .. 1 + B] the applied sets this run touches; then per event:
 -- user counters, user's recent items, user's positive cells, user's positives by recency, user's seen set.
--- ARGV[1] applied-set TTL in seconds, ARGV[2] recent items (and positives) cap, ARGV[3] B;
+-- ARGV[1] seconds an applied set is kept after its last recorded write, ARGV[2] recent items (and positives) cap,
+-- ARGV[3] B, ARGV[4] one flag per applied set, '1' to record a write to it now (as in apply-item-updates.lua);
 -- then per event: event id, its applied set's index (1 .. B), type, item, interaction ('1' or '0'), label as the
 -- exact double of a float ('' when not positive), event time's epoch second and its nanos as nine digits ('' when
 -- not positive).
@@ -56,18 +57,21 @@ local function addPositive(cells, recency, item, label, second, nanos)
   end
 end
 
--- As in apply-item-updates.lua: refreshes the run's applied sets in the registry; when one is new, drops those
--- past the TTL since their last write.
-local function touchAppliedSets(registry, first, count, ttl)
+-- As in apply-item-updates.lua: records a write to the flagged applied sets in the registry; when one is new,
+-- drops those kept long enough since their last recorded write.
+local function touchAppliedSets(registry, first, count, keep, flags)
+  if not string.find(flags, '1', 1, true) then
+    return
+  end
   local now = tonumber(redis.call('TIME')[1])
   local opened = false
-  for i = first, first + count - 1 do
-    if redis.call('ZADD', registry, 'GT', now, KEYS[i]) == 1 then
+  for i = 1, count do
+    if string.sub(flags, i, i) == '1' and redis.call('ZADD', registry, 'GT', now, KEYS[first + i - 1]) == 1 then
       opened = true
     end
   end
   if opened then
-    for _, old in ipairs(redis.call('ZRANGEBYSCORE', registry, '-inf', now - ttl)) do
+    for _, old in ipairs(redis.call('ZRANGEBYSCORE', registry, '-inf', now - keep)) do
       redis.call('UNLINK', old)
       redis.call('ZREM', registry, old)
     end
@@ -75,9 +79,9 @@ local function touchAppliedSets(registry, first, count, ttl)
 end
 
 local buckets = tonumber(ARGV[3])
-touchAppliedSets(KEYS[1], 2, buckets, tonumber(ARGV[1]))
+touchAppliedSets(KEYS[1], 2, buckets, tonumber(ARGV[1]), ARGV[4])
 
-local k, a, applied = 2 + buckets, 4, 0
+local k, a, applied = 2 + buckets, 5, 0
 while a <= #ARGV do
   local eventType, item, label = ARGV[a + 2], ARGV[a + 3], ARGV[a + 5]
   if redis.call('SADD', KEYS[1 + tonumber(ARGV[a + 1])], ARGV[a]) == 1 then

@@ -330,6 +330,31 @@ class RedisOnlineFeaturesAdapterIT extends OnlineFeatureStoreContract {
                         && u.type() == EventType.CLICK).count());
     }
 
+    @Test
+    void anAppliedSetIsDroppedOnceKeptLongEnoughAfterItsLastRecordedWrite() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        store.apply(List.of(updates.click("u1", "a", T0, 1)));
+        List<String> registries = redis.commands().keys(prefix + "applied:*:sets");
+        List<String> oldSets = new ArrayList<>();
+        for (String registry : registries) {
+            for (String set : redis.commands().zrange(registry, 0, -1)) {
+                oldSets.add(set);
+                // As if its last write had been recorded at the epoch: long past the TTL.
+                redis.commands().zadd(registry, 0, set);
+            }
+        }
+        assertThat(registries).hasSize(2);
+        assertThat(oldSets).hasSize(2).allSatisfy(set -> assertThat(redis.commands().exists(set)).isOne());
+
+        // A later hour of event time opens new sets, which is when the registry is checked.
+        store.apply(List.of(updates.click("u1", "b", T0.plus(Duration.ofHours(5)), 1)));
+
+        assertThat(oldSets).allSatisfy(set -> assertThat(redis.commands().exists(set)).isZero());
+        for (String registry : registries) {
+            assertThat(redis.commands().zrange(registry, 0, -1)).hasSize(1).doesNotContainAnyElementsOf(oldSets);
+        }
+    }
+
     /** What a reader sees of every user, item and popularity list the redelivery test writes. */
     private static String snapshot(RedisOnlineFeaturesAdapter store) {
         StringBuilder text = new StringBuilder();
