@@ -22,8 +22,8 @@ import io.tandem.domain.interaction.EventId;
  * users whose events they hold (AppliedSets):
  * P applied:{users}:H              SET     ids of the events of hour H (epoch second / 3600 of the event time)
  *                                          whose writes to their user's keys were applied
- * P applied:{users}:sets           ZSET    applied set key -&gt; epoch second of its last write; a set is dropped
- *                                          once the applied-events TTL has passed since then
+ * P applied:{users}:sets           ZSET    applied set key -&gt; epoch second of its last recorded write; a set
+ *                                          is dropped once the applied-events TTL and two minutes have passed since
  *
  * The items' keys, one slot, tag {items}:
  * P counts:item:{items}:{itemId}   HASH    event type wire name -&gt; count
