@@ -26,7 +26,11 @@ import java.util.Set;
  * feature applier's throughput, batches of 500 updates applied one after the other as the event-log consumer does,
  * on a private single Redis and on the three-master cluster, with the script time each node spent (ADR-0030). Run with
  * {@code mvn -B -o -pl adapters-out/redis -am verify -Dtest=RedisApplyThroughput -Dtandem.measure=true
- * -Dsurefire.failIfNoSpecifiedTests=false} after {@code scripts/services.sh up redis redis-cluster}.
+ * -Dsurefire.failIfNoSpecifiedTests=false} after {@code scripts/services.sh up redis redis-cluster}. Options:
+ * {@code -Dtandem.measure.events=N}, {@code -Dtandem.measure.shape=bench} (the shape of {@code bench ingest}),
+ * {@code -Dtandem.measure.cluster=false} (the single server only), {@code -Dtandem.measure.recent-cap=N}. It prints
+ * Redis's CPU per event ({@code INFO cpu}, steadier than wall time on a loaded machine) and each command's calls and
+ * microseconds per event ({@code INFO commandstats}, commands called from the scripts included; ADR-0034).
  */
 @EnabledIfSystemProperty(named = "tandem.measure", matches = "true")
 class RedisApplyThroughput {
