@@ -40,6 +40,11 @@ public final class JdbcCatalogAdapter
     private final TransactionOperations<Connection> transactions;
     private final ItemRowRepository items;
     private final UserRowRepository users;
+    /**
+     * This instance's catalogue writes, one at a time: they would queue on the version's row lock anyway, and queuing
+     * here holds no pooled connection and meets no lock timeout (H2 gives up on a row lock after a second).
+     */
+    private final Object writing = new Object();
 
     public JdbcCatalogAdapter(TransactionOperations<Connection> transactions, ItemRowRepository items,
                               UserRowRepository users) {
@@ -60,6 +65,12 @@ public final class JdbcCatalogAdapter
         for (Item item : batch) {
             latest.put(item.id().value(), item);
         }
+        synchronized (writing) {
+            saveLocked(latest);
+        }
+    }
+
+    private void saveLocked(Map<String, Item> latest) {
         SqlTransactions.write(transactions, "saving " + latest.size() + " items", connection -> {
             long version = CatalogVersions.next(connection);
             try (PreparedStatement upsert = connection.prepareStatement(SqlDialect.of(connection).upsertItem())) {
@@ -131,6 +142,12 @@ public final class JdbcCatalogAdapter
     /** Deletes the row and leaves the id in item_deletions, for the snapshots that read only changes. */
     @Override
     public boolean deleteItem(ItemId id) {
+        synchronized (writing) {
+            return deleteLocked(id);
+        }
+    }
+
+    private boolean deleteLocked(ItemId id) {
         return SqlTransactions.write(transactions, "deleting an item", connection -> {
             // The version's lock first, as a save takes it: a save and a deletion then cannot deadlock.
             long version = CatalogVersions.next(connection);
