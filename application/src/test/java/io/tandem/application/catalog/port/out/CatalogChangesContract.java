@@ -144,6 +144,42 @@ public abstract class CatalogChangesContract {
     }
 
     @Test
+    void aWriteThroughTheSnapshotWhileChangesAreReadIsNotUndoneByThem() {
+        Catalog catalog = filledCatalog();
+        Runnable[] whileReading = {() -> { }};
+        LoadItemChangesPort meddled = new LoadItemChangesPort() {
+            @Override
+            public long catalogVersion() {
+                return catalog.catalogVersion();
+            }
+
+            @Override
+            public ItemChanges changesAfter(long version, int limit) {
+                ItemChanges read = catalog.changesAfter(version, limit);
+                whileReading[0].run();
+                return read;
+            }
+        };
+        CatalogSnapshot snapshot = snapshotOf(catalog, meddled);
+        snapshot.refresh();
+        int fullRead = pagesRead.get();
+        catalog.save(List.of(item(1, 1, false)));
+        Item local = item(1, 90, true);
+        whileReading[0] = () -> {
+            whileReading[0] = () -> { };
+            catalog.save(List.of(local));
+            snapshot.saved(List.of(local));
+        };
+
+        snapshot.refresh();
+
+        assertThat(snapshot.loadItems(List.of(local.id())).get(local.id())).isEqualTo(local);
+        snapshot.refresh();
+        assertMatchesAFullRead(snapshot, catalog);
+        assertThat(pagesRead).hasValue(fullRead);
+    }
+
+    @Test
     void moreChangesThanAPageAreReadInFull() {
         Catalog catalog = filledCatalog();
         CatalogSnapshot snapshot = snapshotOf(catalog, catalog);
