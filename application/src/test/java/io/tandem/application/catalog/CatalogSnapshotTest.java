@@ -1,5 +1,7 @@
 package io.tandem.application.catalog;
 
+import io.tandem.application.catalog.port.out.ItemChanges;
+import io.tandem.application.catalog.port.out.LoadItemChangesPort;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,18 @@ class CatalogSnapshotTest {
                     page.add(item);
                 }
                 return page;
+            },
+            // A catalog without a change list: every refresh reads it in full, as these tests expect.
+            new LoadItemChangesPort() {
+                @Override
+                public long catalogVersion() {
+                    return 0;
+                }
+
+                @Override
+                public ItemChanges changesAfter(long version, int limit) {
+                    return ItemChanges.readInFull(0);
+                }
             },
             ids -> {
                 directReads.incrementAndGet();
