@@ -31,7 +31,10 @@ class EventTokensTest {
         " { \"id\" : 42 , \"type\":\"rating\",\"userId\":7,\"itemId\":1001,\"value\":4,\"context\":{\"requestId\":99}} ",
         "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"value\":null,\"context\":null,\"time\":null}",
         "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"context\":{}}",
-        "{\"type\":\"click\",\"userId\":\"u\\u00e9\\\"q\",\"itemId\":\"é中😀\",\"value\":-1.5e-3}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"value\":-1.5e-3}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"value\":1E+2,\"context\":{\"position\":0}}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"value\":1.0E-5}",
+        "\t{\r\n\"type\" :\"click\" ,\"userId\":\"u~\u007f\",\"itemId\":-0 , \"context\" : { } }\n",
         "{\"type\":\"teleport\",\"userId\":\"u \",\"itemId\":\"\",\"time\":\"yesterday\",\"value\":-0}",
         "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"context\":{\"position\":2.5}}",
         "{}"})
@@ -62,7 +65,17 @@ class EventTokensTest {
         "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"context\":{\"position\":1,\"position\":2}}",
         "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"context\":{\"position\":\"2\"}}",
         "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"time\":1764583200000}",
-        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"flag\":true}"})
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"flag\":true}",
+        "{\"type\":\"click\",\"userId\":\"u\\u00e9\",\"itemId\":\"i\"}",
+        "{\"type\":\"click\",\"userId\":\"é中😀\",\"itemId\":\"i\"}",
+        "{\"t\\u0079pe\":\"click\",\"userId\":\"u\",\"itemId\":\"i\"}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"value\":01}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"value\":1.}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"value\":12a}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\",\"value\":nul}",
+        "{\"type\":\"click\",\"userId\":\"u\",\"itemId\":\"i\"",
+        "{\"type\":\"click\",\"userId\":\"u\tv\",\"itemId\":\"i\"}"})
     void anythingElseIsLeftToTheStrictReader(String json) {
         assertThat(EventTokens.record(json.getBytes(StandardCharsets.UTF_8))).isNull();
     }
@@ -78,13 +91,21 @@ class EventTokensTest {
 
     @Test
     void everyRecordTheLogWriterWritesIsReadWithoutTheTree() {
-        Event event = new Event(new EventId("e \"1\""), EventType.ADD_TO_CART, new UserId("u-1"),
-                new ItemId("i\u2028é"), Instant.parse("2026-11-21T09:30:00.123456Z"), OptionalDouble.of(19.5),
+        Event event = new Event(new EventId("e 1"), EventType.ADD_TO_CART, new UserId("u-1"),
+                new ItemId("i/9"), Instant.parse("2026-11-21T09:30:00.123456Z"), OptionalDouble.of(19.5),
                 new EventContext(Optional.of("home"), Optional.of("r-7"), OptionalInt.of(3)));
         byte[] encoded = EventWireFormat.encode(event);
 
         assertThat(EventTokens.record(encoded)).isNotNull()
                 .isEqualTo(EventWireFormat.submission(StrictJson.parse("event", encoded)));
+    }
+
+    @Test
+    void recordsWithEscapesOrNonAsciiTextAreLeftToTheStrictReader() {
+        Event event = new Event(new EventId("e \"1\""), EventType.CLICK, new UserId("u-1"), new ItemId("i\u2028é"),
+                Instant.parse("2026-11-21T09:30:00Z"), OptionalDouble.empty(), EventContext.NONE);
+
+        assertThat(EventTokens.record(EventWireFormat.encode(event))).isNull();
     }
 
     @Test
@@ -104,5 +125,8 @@ class EventTokensTest {
         assertThat(EventTokens.batch(("[" + first + "] []").getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(EventTokens.batch("42".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(EventTokens.batch(new byte[0])).isNull();
+        assertThat(EventTokens.batch(("[" + first + "," + first + ",]").getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(EventTokens.batch((" [ " + first + " ,\n" + second + " ] ").getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(EventWireFormat.batch(StrictJson.parse("body", array)));
     }
 }
