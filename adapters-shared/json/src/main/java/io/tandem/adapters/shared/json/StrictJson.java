@@ -31,8 +31,7 @@ public final class StrictJson {
     static final int MAX_NUMBER_LENGTH = 100;
     static final int MAX_NAME_LENGTH = 1024;
 
-    /** Shared with {@link EventTokens}, so both readers meet the same limits. */
-    static final JsonFactory FACTORY = JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
