@@ -21,9 +21,11 @@ import io.tandem.application.ingestion.port.in.IngestionReport;
 import io.tandem.application.ingestion.port.in.RecordEventsCommand;
 import io.tandem.application.ingestion.port.in.RecordEventsUseCase;
 import io.tandem.application.ingestion.port.in.TooManyEventsException;
+import io.tandem.domain.interaction.EventSubmission;
 import io.tandem.domain.interaction.RejectedEvent;
 
 import java.util.List;
+import java.util.Optional;
 
 /** {@code POST /v1/events}: a batch of events, accepted one by one; bad ones come back by index. */
 @Controller("/v1/events")
@@ -71,16 +73,32 @@ final class EventsController {
                     + "events at once\",\"field\":\"events\"}")))
     HttpResponse<?> record(
             @Schema(implementation = RequestShapes.EventBatch.class) @Body byte[] body) {
-        JsonValue tree = RequestJson.parse(body, "a JSON array of events");
-        int count = EventWireFormat.count(tree);
-        if (count > RecordEventsCommand.MAX_EVENTS) {
-            throw new TooManyEventsException(count, RecordEventsCommand.MAX_EVENTS);
-        }
-        IngestionReport report = recordEvents.record(new RecordEventsCommand(EventWireFormat.batch(tree)));
+        IngestionReport report = recordEvents.record(new RecordEventsCommand(submissions(body)));
         if (report.accepted() == 0 && report.duplicates() == 0 && !report.rejected().isEmpty()) {
             return allRejected(report.rejected());
         }
         return HttpResponse.accepted().body(IngestionResponse.from(report));
+    }
+
+    /**
+     * The body's events: read straight from the bytes when the body is plainly well-formed, else through the strict
+     * tree reader, which words every refusal; either way an oversized batch is refused before anything is judged.
+     */
+    private static List<EventSubmission> submissions(byte[] body) {
+        Optional<List<EventSubmission>> plain = EventWireFormat.plainBatch(body);
+        if (plain.isPresent()) {
+            requireBatchSize(plain.get().size());
+            return plain.get();
+        }
+        JsonValue tree = RequestJson.parse(body, "a JSON array of events");
+        requireBatchSize(EventWireFormat.count(tree));
+        return EventWireFormat.batch(tree);
+    }
+
+    private static void requireBatchSize(int count) {
+        if (count > RecordEventsCommand.MAX_EVENTS) {
+            throw new TooManyEventsException(count, RecordEventsCommand.MAX_EVENTS);
+        }
     }
 
     /** Nothing in the batch was usable: that is a bad request, and the body says why for each event. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tandem's public event wire format, the JSON object that {@code POST /v1/events}, the Kafka topic and
@@ -62,6 +63,15 @@ public final class EventWireFormat {
         return submissions;
     }
 
+    /**
+     * The events of a request body read straight from its bytes when it is plainly well-formed (the usual case), or
+     * empty when it must be read with {@link StrictJson} and {@link #batch(JsonValue)}, which then judge it exactly as
+     * always. A present list may hold more events than a batch may; check its size as {@link #count} would be.
+     */
+    public static Optional<List<EventSubmission>> plainBatch(byte[] body) {
+        return Optional.ofNullable(EventTokens.batch(body));
+    }
+
     /** The number of events a body holds, without reading them, so an oversized batch is refused cheaply. */
     public static int count(JsonValue body) {
         return body instanceof JsonValue.JsonArray array ? array.elements().size() : 1;
@@ -71,6 +81,10 @@ public final class EventWireFormat {
     public static EventSubmission record(byte[] bytes) {
         if (bytes == null) {
             return new EventSubmission.Unreadable("event", "must be a JSON object, not an empty record");
+        }
+        EventSubmission.Fields plain = EventTokens.record(bytes);
+        if (plain != null) {
+            return plain;
         }
         try {
             return submission(StrictJson.parse("event", bytes));

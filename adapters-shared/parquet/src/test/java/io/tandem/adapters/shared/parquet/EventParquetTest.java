@@ -18,11 +18,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SortedMap;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +49,26 @@ class EventParquetTest {
         EventParquet.write(file, EventParquet.rowsByDate(List.of(full, bare)).get(LocalDate.of(2024, 3, 1)));
 
         assertThat(readAll(file)).containsExactly(full, bare);
+    }
+
+    @Test
+    void idColumnsAreWrittenWithoutADictionaryAndLabelsWithOne() throws IOException {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.add(click("e" + i, "2024-03-01T10:00:00Z"));
+        }
+        Path file = folder.resolve("dictionary.parquet");
+
+        EventParquet.write(file, EventParquet.rowsByDate(events).get(LocalDate.of(2024, 3, 1)));
+
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            Map<String, Boolean> dictionaries = new HashMap<>();
+            for (ColumnChunkMetaData column : reader.getFooter().getBlocks().get(0).getColumns()) {
+                dictionaries.put(column.getPath().toDotString(), column.hasDictionaryPage());
+            }
+            assertThat(dictionaries).containsEntry("id", false).containsEntry("user_id", false)
+                    .containsEntry("item_id", false).containsEntry("type", true);
+        }
     }
 
     @Test
