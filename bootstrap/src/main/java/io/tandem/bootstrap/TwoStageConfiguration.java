@@ -19,11 +19,11 @@ record TwoStageConfiguration(@Bindable(defaultValue = "50") int candidatesPerRet
                              @Bindable(defaultValue = "40") int topCandidates,
                              @Bindable(defaultValue = "10") int randomItems,
                              @Bindable(defaultValue = "1000000") int maxRankerRows,
-                             @Bindable(defaultValue = "1") int bags,
+                             @Bindable(defaultValue = "5") int bags,
                              @Bindable(defaultValue = "300") int rankerRounds,
                              @Bindable(defaultValue = "4") int rankerMaxDepth,
-                             @Bindable(defaultValue = "0.3") double rankerLearningRate,
-                             @Bindable(defaultValue = "100") int maxRankerTrees) {
+                             @Bindable(defaultValue = "0.1") double rankerLearningRate,
+                             @Bindable(defaultValue = "1500") int maxRankerTrees) {
 
     TwoStageSettings settings() {
         TwoStageSettings defaults = TwoStageSettings.defaults();
