@@ -10,7 +10,8 @@ import io.tandem.application.training.port.out.RankerParameters;
  * {@code candidates-per-retriever} items from each retriever's top list (the candidates serving ranks are their
  * union), training groups of the {@code top-candidates} best-ranked candidates plus {@code random-items}
  * random unseen items, {@code bags} rankers averaged, and each ranker's {@code ranker-rounds},
- * {@code ranker-max-depth} and {@code ranker-learning-rate}. The defaults are those of
+ * {@code ranker-max-depth} and {@code ranker-learning-rate}, and {@code max-ranker-trees}, the bound on the served
+ * ranker's trees over all bags, which bounds its cost per candidate (ADR-0038). The defaults are those of
  * {@link TwoStageSettings#defaults()}.
  */
 @ConfigurationProperties("tandem.two-stage")
@@ -21,14 +22,15 @@ record TwoStageConfiguration(@Bindable(defaultValue = "50") int candidatesPerRet
                              @Bindable(defaultValue = "5") int bags,
                              @Bindable(defaultValue = "300") int rankerRounds,
                              @Bindable(defaultValue = "4") int rankerMaxDepth,
-                             @Bindable(defaultValue = "0.1") double rankerLearningRate) {
+                             @Bindable(defaultValue = "0.1") double rankerLearningRate,
+                             @Bindable(defaultValue = "1500") int maxRankerTrees) {
 
     TwoStageSettings settings() {
         TwoStageSettings defaults = TwoStageSettings.defaults();
         RankerParameters ranker = defaults.ranker();
         return new TwoStageSettings(candidatesPerRetriever, topCandidates, randomItems, maxRankerRows,
                 defaults.validationShare(), new RankerParameters(rankerRounds, rankerMaxDepth, rankerLearningRate,
-                        ranker.minChildWeight(), ranker.earlyStoppingRounds(), ranker.seed()), bags,
+                        ranker.minChildWeight(), ranker.earlyStoppingRounds(), ranker.seed()), bags, maxRankerTrees,
                 defaults.seed());
     }
 }

@@ -28,11 +28,14 @@ class TwoStageConfigurationTest {
         properties.put("tandem.two-stage.ranker-max-depth", "6");
         properties.put("tandem.two-stage.ranker-learning-rate", "0.05");
         properties.put("tandem.two-stage.max-ranker-rows", "250000");
+        properties.put("tandem.two-stage.max-ranker-trees", "90");
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             TwoStageSettings settings = context.getBean(TwoStageConfiguration.class).settings();
 
             assertThat(settings.bags()).isEqualTo(3);
             assertThat(settings.maxRankerRows()).isEqualTo(250_000);
+            assertThat(settings.maxRankerTrees()).isEqualTo(90);
+            assertThat(settings.rankerOfBag(0).rounds()).isEqualTo(30);
             RankerParameters defaults = TwoStageSettings.defaults().ranker();
             assertThat(settings.ranker()).isEqualTo(new RankerParameters(120, 6, 0.05, defaults.minChildWeight(),
                     defaults.earlyStoppingRounds(), defaults.seed()));

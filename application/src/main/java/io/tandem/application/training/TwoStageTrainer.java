@@ -1,6 +1,5 @@
 package io.tandem.application.training;
 
-import io.tandem.application.training.port.out.RankerParameters;
 import io.tandem.application.training.port.out.RankingDataset;
 import io.tandem.application.training.port.out.TrainRankerPort;
 import io.tandem.application.training.port.in.TrainModelsCommand;
@@ -130,13 +129,13 @@ public final class TwoStageTrainer {
                 throw new InvalidFieldException("train", "no user has a held-out item among the candidates; "
                         + "the ranker cannot learn");
             }
-            RankerParameters ranker = settings.ranker();
-            RankerParameters parameters = bag == 0 ? ranker : new RankerParameters(ranker.rounds(),
-                    ranker.maxDepth(), ranker.learningRate(), ranker.minChildWeight(), ranker.earlyStoppingRounds(),
-                    ranker.seed() + bag);
-            bagged.add(trainRanker.train(dataset(schema, training), dataset(schema, validation), parameters));
+            TreeEnsemble member = trainRanker.train(dataset(schema, training), dataset(schema, validation),
+                    settings.rankerOfBag(bag));
+            bagged.add(member);
+            // Serving walks every kept tree for every candidate, so the count is the ranker's cost (ADR-0038).
             stage.report(splitsShare + (1 - splitsShare) * (bag + 1) / settings.bags(), String.format(Locale.ROOT,
-                    "ranker %d of %d trained on %,d groups", bag + 1, settings.bags(), training.size()));
+                    "ranker %d of %d trained on %,d groups, %d trees kept", bag + 1, settings.bags(),
+                    training.size(), member.trees().size()));
         }
         return TreeEnsemble.average(bagged);
     }

@@ -162,6 +162,38 @@ class TwoStageTrainerTest {
     }
 
     @Test
+    void eachBagBoostsAtMostItsShareOfTheTreeBoundSoTheServedRankerStaysWithinIt() {
+        List<RankerParameters> parameters = new ArrayList<>();
+        TrainRankerPort ranker = (training, validation, given) -> {
+            parameters.add(given);
+            List<TreeEnsemble.Tree> trees = new ArrayList<>();
+            for (int round = 0; round < given.rounds(); round++) {
+                trees.add(new TreeEnsemble.Tree(new int[] {0}, new float[] {0f}, new int[] {-1}, new int[] {-1},
+                        new boolean[] {true}, new float[] {1f}));
+            }
+            return new TreeEnsemble(SCHEMA.size(), 0.0, trees);
+        };
+        // Rounds allow 3 x 10 trees; the bound allows 8, so each of the 3 bags boosts at most 2 rounds.
+        TwoStageSettings bounded = new TwoStageSettings(4, 6, 2, 10_000, 0.3, RANKER, 3, 8, 7L);
+
+        TreeEnsemble served = new TwoStageTrainer(RETRIEVERS, ranker, bounded).trainRanker(
+                EvaluationFixture.twoFolds().folds().get(0).train(), ItemFacets.none(EvaluationFixture.ITEMS),
+                List.of(new RandomSplit(0.25, 3)));
+
+        assertThat(parameters).extracting(RankerParameters::rounds).containsExactly(2, 2, 2);
+        assertThat(parameters).extracting(RankerParameters::seed).containsExactly(7L, 8L, 9L);
+        assertThat(served.trees()).hasSizeLessThanOrEqualTo(8).hasSize(6);
+    }
+
+    @Test
+    void withoutATreeBoundTheRoundsAloneBoundTheTreesAndTheBoundMustLeaveEachBagOneTree() {
+        assertThat(settings(4, 0.2).maxRankerTrees()).isEqualTo(4 * RANKER.rounds());
+        assertThat(settings(4, 0.2).rankerOfBag(0)).isEqualTo(RANKER);
+        assertThatThrownBy(() -> new TwoStageSettings(4, 6, 2, 10_000, 0.2, RANKER, 4, 3, 7L))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("two-stage.max-ranker-trees");
+    }
+
+    @Test
     void reseedingKeepsEverySettingButTheSeeds() {
         TwoStageSettings seeded = settings(4, 0.2).withSeed(99L);
 
