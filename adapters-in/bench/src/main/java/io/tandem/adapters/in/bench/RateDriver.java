@@ -52,12 +52,13 @@ final class RateDriver {
     /** Checks that HTTP answers from the model, warms up, then runs each rate. */
     List<RateResult> drive(List<String> known, ServedCandidates served, BenchAdapters chosen)
             throws InterruptedException {
-        // A first answer from the fallback can be a cold start (a dependency timing out once on a busy machine):
-        // a few tries before deciding that the model does not answer.
+        // A first answer from the fallback can be a cold start (a dependency timing out once on a busy machine, its
+        // circuit then open for tandem.serving.circuit-open-for, 2 s): tries for 15 s, several such periods, before
+        // deciding that the model does not answer.
         String first = "";
-        for (int attempt = 0; attempt < 10 && !first.contains("\"model\":{"); attempt++) {
+        for (int attempt = 0; attempt < 30 && !first.contains("\"model\":{"); attempt++) {
             if (attempt > 0) {
-                Thread.sleep(200);
+                Thread.sleep(500);
             }
             first = get(known.isEmpty() ? "new-user" : known.get(0), plan.count());
         }
