@@ -1,9 +1,8 @@
 package io.tandem.adapters.in.bench;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Sends recommendation requests on an {@link OpenLoopSchedule}: one thread sends each request when it is due,
- * without waiting for earlier answers (asynchronous HTTP/1.1), and each answer is timed from its due time. A
- * request is not sent when {@code maxInFlight} requests are already waiting; it counts as dropped.
+ * without waiting for earlier answers (keep-alive HTTP/1.1 connections, {@link KeepAliveHttpClient}), and each
+ * answer is timed from its due time. A request is not sent when {@code maxInFlight} requests are already waiting; it
+ * counts as dropped.
  */
 final class OpenLoopLoad {
 
@@ -36,18 +36,16 @@ final class OpenLoopLoad {
     /** Status of a request never sent because too many were waiting. */
     static final int DROPPED = -2;
 
-    private final HttpClient client;
-    private final String baseUrl;
+    private final URI baseUrl;
     private final List<String> knownUsers;
     private final double newUserShare;
     private final int count;
     private final Duration timeout;
     private final int maxInFlight;
 
-    OpenLoopLoad(HttpClient client, String baseUrl, List<String> knownUsers, double newUserShare, int count,
-                 Duration timeout, int maxInFlight) {
-        this.client = client;
-        this.baseUrl = baseUrl;
+    OpenLoopLoad(String baseUrl, List<String> knownUsers, double newUserShare, int count, Duration timeout,
+                 int maxInFlight) {
+        this.baseUrl = URI.create(baseUrl);
         this.knownUsers = List.copyOf(knownUsers);
         this.newUserShare = newUserShare;
         this.count = count;
@@ -58,42 +56,42 @@ final class OpenLoopLoad {
     /** Runs {@code schedule} and waits for the last answer (or its timeout). */
     Measured run(OpenLoopSchedule schedule, long seed) throws InterruptedException {
         int requests = schedule.requests();
-        HttpRequest[] prepared = prepare(requests, seed);
+        byte[][] prepared = prepare(requests, seed);
+        long[] dues = new long[requests];
         long[] latencies = new long[requests];
         int[] statuses = new int[requests];
         String[] fallback = new String[requests];
         AtomicInteger inFlight = new AtomicInteger();
         CountDownLatch answered = new CountDownLatch(requests);
         AtomicLong lastAnswer = new AtomicLong();
+        KeepAliveHttpClient.Answers answers = (request, status, reason, now) -> {
+            latencies[request] = now - dues[request];
+            statuses[request] = status;
+            fallback[request] = reason;
+            lastAnswer.accumulateAndGet(now, Math::max);
+            inFlight.decrementAndGet();
+            answered.countDown();
+        };
         long start = System.nanoTime() + 1_000_000;
-        for (int i = 0; i < requests; i++) {
-            long due = start + schedule.dueNanos(i);
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            if (inFlight.get() >= maxInFlight) {
-                statuses[i] = DROPPED;
-                answered.countDown();
-                continue;
-            }
-            inFlight.incrementAndGet();
-            int request = i;
-            client.sendAsync(prepared[i], HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                long now = System.nanoTime();
-                latencies[request] = now - due;
-                if (error != null) {
-                    statuses[request] = FAILED;
-                } else {
-                    statuses[request] = response.statusCode();
-                    fallback[request] = response.statusCode() == 200 ? fallbackReason(response.body()) : null;
+        try (KeepAliveHttpClient client = new KeepAliveHttpClient(new InetSocketAddress(baseUrl.getHost(),
+                baseUrl.getPort()), timeout, answers)) {
+            for (int i = 0; i < requests; i++) {
+                long due = start + schedule.dueNanos(i);
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
                 }
-                lastAnswer.accumulateAndGet(now, Math::max);
-                inFlight.decrementAndGet();
-                answered.countDown();
-            });
-        }
-        if (!answered.await(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException(answered.getCount() + " requests neither answered nor timed out");
+                if (inFlight.get() >= maxInFlight) {
+                    statuses[i] = DROPPED;
+                    answered.countDown();
+                    continue;
+                }
+                inFlight.incrementAndGet();
+                dues[i] = due;
+                client.send(i, prepared[i]);
+            }
+            if (!answered.await(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(answered.getCount() + " requests neither answered nor timed out");
+            }
         }
         return Measured.of(latencies, statuses, fallback, (lastAnswer.get() - start) / 1e9);
     }
@@ -108,18 +106,20 @@ final class OpenLoopLoad {
         return reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) + "..." : reason;
     }
 
-    /** The requests, built before the clock starts: mostly known users, {@code newUserShare} users never seen. */
-    private HttpRequest[] prepare(int requests, long seed) {
+    /**
+     * The requests, encoded before the clock starts: mostly known users, {@code newUserShare} users never seen. The
+     * headers are those any HTTP/1.1 client sends for a GET of JSON.
+     */
+    private byte[][] prepare(int requests, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        HttpRequest[] prepared = new HttpRequest[requests];
+        String host = baseUrl.getHost() + ":" + baseUrl.getPort();
+        byte[][] prepared = new byte[requests][];
         for (int i = 0; i < requests; i++) {
             String user = random.nextDouble() < newUserShare || knownUsers.isEmpty()
                     ? "new-" + seed + "-" + i : knownUsers.get(random.nextInt(knownUsers.size()));
-            prepared[i] = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/users/" + user
-                            + "/recommendations?count=" + count))
-                    .timeout(timeout)
-                    .GET()
-                    .build();
+            prepared[i] = ("GET " + baseUrl.getRawPath() + "/v1/users/" + user + "/recommendations?count=" + count
+                    + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\nUser-Agent: tandem-bench\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
         }
         return prepared;
     }

@@ -52,26 +52,28 @@ final class RateDriver {
     /** Checks that HTTP answers from the model, warms up, then runs each rate. */
     List<RateResult> drive(List<String> known, ServedCandidates served, BenchAdapters chosen)
             throws InterruptedException {
-        // A first answer from the fallback can be a cold start (a dependency timing out once on a busy machine):
-        // a few tries before deciding that the model does not answer.
+        // A first answer from the fallback can be a cold start (a dependency timing out once on a busy machine, its
+        // circuit then open for tandem.serving.circuit-open-for, 2 s): tries for 15 s, several such periods, before
+        // deciding that the model does not answer.
         String first = "";
-        for (int attempt = 0; attempt < 10 && !first.contains("\"model\":{"); attempt++) {
+        for (int attempt = 0; attempt < 30 && !first.contains("\"model\":{"); attempt++) {
             if (attempt > 0) {
-                Thread.sleep(200);
+                Thread.sleep(500);
             }
             first = get(known.isEmpty() ? "new-user" : known.get(0), plan.count());
         }
         if (!first.contains("\"model\":{")) {
             throw new IllegalStateException("the model does not answer over HTTP: " + first);
         }
-        OpenLoopLoad load = new OpenLoopLoad(client, url, known, plan.newUsers(), plan.count(),
+        OpenLoopLoad load = new OpenLoopLoad(url, known, plan.newUsers(), plan.count(),
                 Duration.ofMillis(plan.timeoutMs()), plan.maxInFlight());
         if (plan.warmup() > 0) {
             progress.line("warm-up: %d s at %d rps (not recorded)", plan.warmup(), plan.rates()[0]);
             load.run(new OpenLoopSchedule(plan.rates()[0], plan.warmup()), plan.seed() - 1);
         }
-        // The load generator: this thread sends, the client's executor and selector threads receive.
-        CpuClock cpu = new CpuClock(Set.of(Thread.currentThread().getId()), Set.of(HTTP_THREADS, "HttpClient-"));
+        // The load generator: this thread sends, the client's thread receives.
+        CpuClock cpu = new CpuClock(Set.of(Thread.currentThread().getId()),
+                Set.of(KeepAliveHttpClient.RECEIVER_THREAD));
         List<RateResult> results = new ArrayList<>();
         for (int rate : plan.rates()) {
             // Longer than a circuit stays open (tandem.serving.circuit-open-for, 2 s): each rate starts closed.
@@ -99,7 +101,10 @@ final class RateDriver {
         return Collections.unmodifiableList(results);
     }
 
-    /** One request, waited for; the body of a 200. */
+    /**
+     * One request, waited for; the body of a 200. The JDK's client serves these one-at-a-time calls (the check, the
+     * stage breakdown's HTTP round trip): they are not part of a rate's load.
+     */
     String get(String user, int items) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/users/" + user + "/recommendations?count="
                 + items)).timeout(Duration.ofMillis(plan.timeoutMs())).build();
