@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 
 /**
  * The catalog held in memory for the request path: what serving reads of an item (availability, categories) and
@@ -40,6 +41,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
     private final Object writing = new Object();
     private final Object refreshing = new Object();
     private volatile State state;
+    private final IndexedViews views = new IndexedViews();
     /** Ids written through this instance while a refresh reads: the refresh keeps their newer version. */
     private Set<ItemId> writtenDuringRefresh;
     /** Writes made while the first refresh reads (nothing is served from memory yet), applied at its end. */
@@ -103,6 +105,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
                         present.add(item.id());
                         if (!writtenDuringRefresh.contains(item.id()) && !item.equals(target.get(item.id()))) {
                             target.put(item.id(), item);
+                            views.put(item);
                             changed = true;
                         }
                     }
@@ -121,7 +124,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
         }
         synchronized (writing) {
             Set<ItemId> written = writtenDuringRefresh;
-            changed |= target.keySet().removeIf(id -> !present.contains(id) && !written.contains(id));
+            changed |= target.keySet().removeIf(id -> !present.contains(id) && !written.contains(id) && views.removed(id));
             List<Runnable> replay = pendingFirstLoad;
             writtenDuringRefresh = null;
             pendingFirstLoad = null;
@@ -151,6 +154,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
             if (now != null) {
                 for (Item item : batch) {
                     now.items.put(item.id(), item);
+                    views.put(item);
                 }
                 state = new State(now.items, now.newest.with(batch, newestKept));
             } else if (pendingFirstLoad != null) {
@@ -169,12 +173,21 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
             State now = state;
             if (now != null) {
                 if (now.items.remove(id) != null) {
+                    views.remove(id);
                     state = new State(now.items, now.newest.without(id));
                 }
             } else if (pendingFirstLoad != null) {
                 pendingFirstLoad.add(() -> deleted(id));
             }
         }
+    }
+
+    /**
+     * The snapshot's items at the indexes of {@code ids} ({@code indexOf} gives an id's index, -1 for none), kept in
+     * step with the snapshot; empty until the first refresh. The first call for a list pays a lookup per id.
+     */
+    public Optional<IndexedItems> indexed(List<ItemId> ids, ToIntFunction<ItemId> indexOf) {
+        return views.indexed(ids, indexOf, writing, () -> state == null ? null : state.items);
     }
 
     @Override

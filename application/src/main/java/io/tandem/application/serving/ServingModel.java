@@ -122,6 +122,11 @@ final class ServingModel {
         return itemIds.get(index);
     }
 
+    /** The model's items by index: always the same list object. */
+    List<ItemId> itemIds() {
+        return itemIds;
+    }
+
     Optional<Integer> indexOf(ItemId item) {
         return Optional.ofNullable(indexOf.get(item));
     }
@@ -193,20 +198,13 @@ final class ServingModel {
      * small pool; hand them back with {@link #recycle} once nothing reads them any more.
      */
     UserCandidates candidates(UserHistory history) {
-        return candidates(history, OptionalInt.empty());
+        return candidates(history, OptionalInt.empty(), 0);
     }
 
     /**
      * As {@link #candidates(UserHistory)}, with {@code perRetriever} candidates from each retriever instead of the
-     * number the model was trained with, when given.
-     */
-    UserCandidates candidates(UserHistory history, OptionalInt perRetriever) {
-        return candidates(history, perRetriever, 0);
-    }
-
-    /**
-     * As {@link #candidates(UserHistory, OptionalInt)}; without {@code perRetriever}, a {@code target} above 0 deepens
-     * the retrievers' lists until {@code target} distinct candidates are found (see {@link CandidateGenerator}).
+     * number the model was trained with, when given; without it, a {@code target} above 0 deepens the retrievers'
+     * lists until {@code target} distinct candidates are found (see {@link CandidateGenerator}).
      */
     UserCandidates candidates(UserHistory history, OptionalInt perRetriever, int target) {
         CandidateGenerator chosen;
@@ -239,9 +237,12 @@ final class ServingModel {
         }
     }
 
-    /** The feature rows of {@code items} (model indexes) for the user of {@code candidates}, row-major. */
+    /**
+     * The feature rows of {@code items} (model indexes) for the user of {@code candidates}, row-major, in the
+     * calling thread's {@link RowBuffer}: valid until the thread asks for rows again.
+     */
     float[] featureRows(UserCandidates candidates, int[] items) {
-        float[] rows = new float[items.length * schema.size()];
+        float[] rows = RowBuffer.rows(items.length * schema.size());
         features.write(candidates, items, rows, 0);
         return rows;
     }

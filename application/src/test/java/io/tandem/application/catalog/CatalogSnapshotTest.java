@@ -174,4 +174,37 @@ class CatalogSnapshotTest {
                 .extracting(Item::available).containsExactlyInAnyOrder(false, true);
         assertThat(newest(Optional.empty(), 2)).containsExactly("b");
     }
+
+    @Test
+    void itemsByIndexAnswerWhatLoadItemsAnswersThroughRefreshesWritesAndDeletes() {
+        List<ItemId> ids = List.of(ItemId.of("a"), ItemId.of("b"), ItemId.of("c"), ItemId.of("d"), ItemId.of("e"));
+        assertThat(snapshot.indexed(ids, ids::indexOf)).as("before the first refresh").isEmpty();
+        put(item("a", "books", 0, true), item("b", "books", 1, true), item("c", "films", 2, true),
+                item("x", "films", 3, true));
+        snapshot.refresh();
+        IndexedItems indexed = snapshot.indexed(ids, ids::indexOf).orElseThrow();
+        assertThat(snapshot.indexed(ids, ids::indexOf)).containsSame(indexed);
+        assertAgree(ids, indexed);
+
+        // Changed and removed in the catalog elsewhere, seen at the next refresh; then written through this instance.
+        put(item("b", "books", 1, false), item("d", "films", 4, true));
+        catalog.remove(ItemId.of("c"));
+        snapshot.refresh();
+        assertAgree(ids, indexed);
+        snapshot.saved(List.of(item("e", "music", 5, true), item("a", "books", 0, false), item("y", "music", 6, true)));
+        snapshot.deleted(ItemId.of("d"));
+
+        assertAgree(ids, indexed);
+        assertThat(indexed.at(0).available()).isFalse();
+        assertThat(indexed.at(2)).isNull();
+        assertThat(indexed.at(3)).isNull();
+        assertThat(indexed.at(4).id()).isEqualTo(ItemId.of("e"));
+    }
+
+    private void assertAgree(List<ItemId> ids, IndexedItems indexed) {
+        Map<ItemId, Item> loaded = snapshot.loadItems(ids);
+        for (int index = 0; index < ids.size(); index++) {
+            assertThat(indexed.at(index)).as("item %s", ids.get(index)).isEqualTo(loaded.get(ids.get(index)));
+        }
+    }
 }

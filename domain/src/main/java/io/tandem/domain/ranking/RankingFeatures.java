@@ -111,17 +111,18 @@ public final class RankingFeatures {
         float userActivity = (float) Math.log1p(user.count);
         float userMeanValue = active ? (float) user.meanValue : Float.NaN;
         float userSpan = active ? days((double) user.lastTime - user.firstTime) : Float.NaN;
+        RetrieverScores scores = RetrieverScores.of(candidates, items);
         for (int row = 0; row < items.length; row++) {
             int item = items[row];
             int at = offset + row * width;
             // Each retriever's score read once, and its list position once for both the rank and the sources; the
             // fused value sums the standardised scores in retriever order, the float operations of
             // UserCandidates.fused.
-            boolean seen = candidates.isSeen(item);
+            boolean seen = scores.seen(row);
             float fused = 0;
             int sources = 0;
             for (int m = 0; m < retrievers; m++) {
-                float score = seen ? Float.NEGATIVE_INFINITY : candidates.scoreOfUnseen(m, item);
+                float score = seen ? Float.NEGATIVE_INFINITY : scores.score(m, row);
                 int listed = candidates.listed(m, item);
                 float standardised = candidates.standardisedScore(m, score);
                 fused += standardised;
@@ -160,9 +161,8 @@ public final class RankingFeatures {
                 out[at++] = sum / categories.length;
             }
             if (embeddings.isPresent()) {
-                Embeddings e = embeddings.get();
-                out[at++] = (float) cosine(userVector, userSquares, e, item);
-                out[at++] = historyVector == null ? Float.NaN : (float) cosine(historyVector, historySquares, e, item);
+                cosines(userVector, userSquares, historyVector, historySquares, embeddings.get(), item, out, at);
+                at += 2;
             } else {
                 out[at++] = Float.NaN;
                 out[at++] = Float.NaN;
@@ -177,22 +177,41 @@ public final class RankingFeatures {
     }
 
     /**
-     * {@link Embeddings#cosineToItem} with both squared lengths known: the same sums in the same order, so the
-     * same value, bit for bit.
+     * {@link Embeddings#cosineToItem} of the user vector and of the history vector (NaN without one) with every
+     * squared length known, written to {@code out[at]} and {@code out[at + 1]}: each dot product is the same sum in
+     * the same order, so the same value bit for bit; both run in one pass over the item's vector, two independent
+     * chains of additions instead of one after the other.
      */
-    private double cosine(float[] vector, double vectorSquares, Embeddings e, int item) {
+    private void cosines(float[] user, double userSquares, float[] mean, double meanSquares, Embeddings e, int item,
+                         float[] out, int at) {
         int f = e.dimension();
-        if (vector.length != f) {
-            throw new InvalidFieldException("vector", "has " + vector.length + " values, expected " + f);
-        }
+        check(user, f);
         float[] vectors = e.items();
         int offset = item * f;
-        double dot = 0;
-        for (int d = 0; d < f; d++) {
-            dot += (double) vector[d] * vectors[offset + d];
-        }
         double itemSquare = itemSquares[item];
-        return vectorSquares == 0 || itemSquare == 0 ? 0 : dot / Math.sqrt(vectorSquares * itemSquare);
+        double userDot = 0;
+        if (mean == null) {
+            for (int d = 0; d < f; d++) {
+                userDot += (double) user[d] * vectors[offset + d];
+            }
+            out[at + 1] = Float.NaN;
+        } else {
+            check(mean, f);
+            double meanDot = 0;
+            for (int d = 0; d < f; d++) {
+                double y = vectors[offset + d];
+                userDot += user[d] * y;
+                meanDot += mean[d] * y;
+            }
+            out[at + 1] = (float) (meanSquares == 0 || itemSquare == 0 ? 0 : meanDot / Math.sqrt(meanSquares * itemSquare));
+        }
+        out[at] = (float) (userSquares == 0 || itemSquare == 0 ? 0 : userDot / Math.sqrt(userSquares * itemSquare));
+    }
+
+    private static void check(float[] vector, int dimension) {
+        if (vector.length != dimension) {
+            throw new InvalidFieldException("vector", "has " + vector.length + " values, expected " + dimension);
+        }
     }
 
     /** Each item vector's squared length, in dimension order. */
