@@ -19,19 +19,28 @@ public final class IndexedItems {
     private final ToIntFunction<ItemId> indexOf;
     /** Written in place as the snapshot changes: a reader sees the item before or after a change, never a mix. */
     private final Item[] items;
+    /** Whether each item is in the catalog and available: most requests read this alone, never the item itself. */
+    private final boolean[] available;
 
     IndexedItems(List<ItemId> ids, ToIntFunction<ItemId> indexOf, Map<ItemId, Item> catalog) {
         this.ids = ids;
         this.indexOf = indexOf;
         this.items = new Item[ids.size()];
+        this.available = new boolean[items.length];
         for (int index = 0; index < items.length; index++) {
             items[index] = catalog.get(ids.get(index));
+            available[index] = items[index] != null && items[index].available();
         }
     }
 
     /** The catalog's item at {@code index} of the ids, null when the catalog does not hold it. */
     public Item at(int index) {
         return items[index];
+    }
+
+    /** True when the catalog holds the item at {@code index} and it is available: {@code at(index).available()}. */
+    public boolean available(int index) {
+        return available[index];
     }
 
     /** True when this follows {@code list} itself (the same object, not an equal list). */
@@ -43,6 +52,7 @@ public final class IndexedItems {
         int index = indexOf.applyAsInt(item.id());
         if (index >= 0) {
             items[index] = item;
+            available[index] = item.available();
         }
     }
 
@@ -50,6 +60,7 @@ public final class IndexedItems {
         int index = indexOf.applyAsInt(id);
         if (index >= 0) {
             items[index] = null;
+            available[index] = false;
         }
     }
 }

@@ -135,8 +135,9 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
         if (indexed.isPresent()) {
             IndexedItems catalog = indexed.get();
             for (int item : candidates) {
-                if (Arrays.binarySearch(unwantedIndexes, item) < 0
-                        && RequestPipeline.servable(catalog.at(item), category)) {
+                // Without a category, availability alone decides: the item itself is not read (a cache miss each).
+                if (Arrays.binarySearch(unwantedIndexes, item) < 0 && (category.isEmpty() ? catalog.available(item)
+                        : RequestPipeline.servable(catalog.at(item), category))) {
                     kept[size++] = item;
                 }
             }

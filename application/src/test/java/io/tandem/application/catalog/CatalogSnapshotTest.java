@@ -204,7 +204,9 @@ class CatalogSnapshotTest {
     private void assertAgree(List<ItemId> ids, IndexedItems indexed) {
         Map<ItemId, Item> loaded = snapshot.loadItems(ids);
         for (int index = 0; index < ids.size(); index++) {
-            assertThat(indexed.at(index)).as("item %s", ids.get(index)).isEqualTo(loaded.get(ids.get(index)));
+            Item item = loaded.get(ids.get(index));
+            assertThat(indexed.at(index)).as("item %s", ids.get(index)).isEqualTo(item);
+            assertThat(indexed.available(index)).as("item %s", ids.get(index)).isEqualTo(item != null && item.available());
         }
     }
 }

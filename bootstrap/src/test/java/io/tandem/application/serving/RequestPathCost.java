@@ -172,7 +172,7 @@ public final class RequestPathCost {
                     if (indexed.isPresent()) {
                         for (int item : found.items()) {
                             if (Arrays.binarySearch(unwantedIndexes, item) < 0
-                                    && RequestPipeline.servable(indexed.get().at(item), Optional.empty())) {
+                                    && indexed.get().available(item)) {
                                 kept[size++] = item;
                             }
                         }
