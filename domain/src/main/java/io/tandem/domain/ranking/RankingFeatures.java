@@ -37,10 +37,8 @@ public final class RankingFeatures {
     private final ItemFacets facets;
     private final Optional<RetrievalModel> embedded;
     private final Optional<Embeddings> embeddings;
-    /** Each item vector's squared length, summed as the cosine sums it: the cosines then need only the dot. */
-    private final double[] itemSquares;
-    /** {@code log1p} of each item's interaction count, once per model instead of once per row. */
-    private final float[] logPopularity;
+    /** What a row reads of its item, item by item ({@link ItemTable}), once per model instead of once per row. */
+    private final double[] items;
 
     /**
      * @param retrieverNames the retrievers in candidate order, naming their features
@@ -60,11 +58,7 @@ public final class RankingFeatures {
                     + facets.itemCount());
         }
         this.embeddings = embedded.flatMap(RetrievalModel::embeddings);
-        this.itemSquares = embeddings.map(RankingFeatures::squares).orElse(new double[0]);
-        this.logPopularity = new float[stats.itemCount()];
-        for (int item = 0; item < logPopularity.length; item++) {
-            logPopularity[item] = (float) Math.log1p(stats.count()[item]);
-        }
+        this.items = ItemTable.of(stats, facets, embeddings);
     }
 
     public ItemStats stats() {
@@ -136,29 +130,34 @@ public final class RankingFeatures {
             }
             out[at++] = sources;
             out[at++] = fused;
-            boolean known = stats.hasInteractions(item);
-            out[at++] = logPopularity[item];
-            out[at++] = known ? (float) stats.meanValue()[item] : Float.NaN;
-            out[at++] = facets.hasCreationTime(item) && active
-                    ? days(now - facets.createdAt()[item]) : Float.NaN;
-            out[at++] = known && active ? days(now - stats.firstTime()[item]) : Float.NaN;
-            out[at++] = known && active ? days(stats.meanTime()[item] - user.meanTime) : Float.NaN;
+            int own = item * ItemTable.STRIDE;
+            double created = this.items[own + ItemTable.CREATED];
+            double firstTime = this.items[own + ItemTable.FIRST_TIME];
+            boolean known = !Double.isNaN(firstTime);
+            out[at++] = (float) this.items[own + ItemTable.LOG_POPULARITY];
+            out[at++] = (float) this.items[own + ItemTable.MEAN_VALUE];
+            out[at++] = !Double.isNaN(created) && active ? days(now - created) : Float.NaN;
+            out[at++] = known && active ? days(now - firstTime) : Float.NaN;
+            out[at++] = known && active ? days(this.items[own + ItemTable.MEAN_TIME] - user.meanTime) : Float.NaN;
             out[at++] = userActivity;
             out[at++] = userMeanValue;
             out[at++] = userSpan;
-            int[] categories = facets.categories()[item];
-            if (categories.length == 0 || shares.length == 0) {
+            int categoryCount = (int) this.items[own + ItemTable.CATEGORY_COUNT];
+            if (categoryCount == 0 || shares.length == 0) {
                 out[at++] = Float.NaN;
                 out[at++] = Float.NaN;
             } else {
+                double inline = this.items[own + ItemTable.CATEGORIES];
                 float max = 0;
                 float sum = 0;
-                for (int category : categories) {
+                for (int c = 0; c < categoryCount; c++) {
+                    int category = Double.isNaN(inline) ? facets.categories()[item][c]
+                            : (int) ((long) inline >>> (c * ItemTable.CATEGORY_BITS)) & ItemTable.CATEGORY_MASK;
                     max = Math.max(max, shares[category]);
                     sum += shares[category];
                 }
                 out[at++] = max;
-                out[at++] = sum / categories.length;
+                out[at++] = sum / categoryCount;
             }
             if (embeddings.isPresent()) {
                 cosines(userVector, userSquares, historyVector, historySquares, embeddings.get(), item, out, at);
@@ -188,7 +187,7 @@ public final class RankingFeatures {
         check(user, f);
         float[] vectors = e.items();
         int offset = item * f;
-        double itemSquare = itemSquares[item];
+        double itemSquare = items[item * ItemTable.STRIDE + ItemTable.SQUARES];
         double userDot = 0;
         if (mean == null) {
             for (int d = 0; d < f; d++) {
@@ -212,22 +211,6 @@ public final class RankingFeatures {
         if (vector.length != dimension) {
             throw new InvalidFieldException("vector", "has " + vector.length + " values, expected " + dimension);
         }
-    }
-
-    /** Each item vector's squared length, in dimension order. */
-    private static double[] squares(Embeddings e) {
-        int f = e.dimension();
-        double[] squares = new double[e.itemCount()];
-        float[] vectors = e.items();
-        for (int item = 0; item < squares.length; item++) {
-            double sum = 0;
-            for (int d = 0; d < f; d++) {
-                double y = vectors[item * f + d];
-                sum += y * y;
-            }
-            squares[item] = sum;
-        }
-        return squares;
     }
 
     private static double squares(float[] vector) {
