@@ -124,7 +124,8 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
         }
         synchronized (writing) {
             Set<ItemId> written = writtenDuringRefresh;
-            changed |= target.keySet().removeIf(id -> !present.contains(id) && !written.contains(id) && views.removed(id));
+            changed |= target.keySet()
+                    .removeIf(id -> !present.contains(id) && !written.contains(id) && views.removed(id));
             List<Runnable> replay = pendingFirstLoad;
             writtenDuringRefresh = null;
             pendingFirstLoad = null;

@@ -206,7 +206,8 @@ class CatalogSnapshotTest {
         for (int index = 0; index < ids.size(); index++) {
             Item item = loaded.get(ids.get(index));
             assertThat(indexed.at(index)).as("item %s", ids.get(index)).isEqualTo(item);
-            assertThat(indexed.available(index)).as("item %s", ids.get(index)).isEqualTo(item != null && item.available());
+            assertThat(indexed.available(index)).as("item %s", ids.get(index))
+                    .isEqualTo(item != null && item.available());
         }
     }
 }

@@ -202,7 +202,8 @@ public final class RankingFeatures {
                 userDot += user[d] * y;
                 meanDot += mean[d] * y;
             }
-            out[at + 1] = (float) (meanSquares == 0 || itemSquare == 0 ? 0 : meanDot / Math.sqrt(meanSquares * itemSquare));
+            out[at + 1] = (float) (meanSquares == 0 || itemSquare == 0 ? 0
+                    : meanDot / Math.sqrt(meanSquares * itemSquare));
         }
         out[at] = (float) (userSquares == 0 || itemSquare == 0 ? 0 : userDot / Math.sqrt(userSquares * itemSquare));
     }
