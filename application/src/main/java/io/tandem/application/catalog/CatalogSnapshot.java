@@ -185,7 +185,8 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
 
     /**
      * The snapshot's items at the indexes of {@code ids} ({@code indexOf} gives an id's index, -1 for none), kept in
-     * step with the snapshot; empty until the first refresh. The first call for a list pays a lookup per id.
+     * step with the snapshot while the caller holds the view (it is held weakly here); empty until the first
+     * refresh. The first call for a list pays a lookup per id.
      */
     public Optional<IndexedItems> indexed(List<ItemId> ids, ToIntFunction<ItemId> indexOf) {
         return views.indexed(ids, indexOf, writing, () -> state == null ? null : state.items);

@@ -3,6 +3,7 @@ package io.tandem.application.catalog;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +12,16 @@ import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
- * The {@link IndexedItems} a {@link CatalogSnapshot} keeps in step: those of the lists asked for last (the served
- * models', a champion and the versions experiments pin), at most {@link #KEPT}. The snapshot changes them under
- * its write lock; requests read them without one.
+ * The {@link IndexedItems} a {@link CatalogSnapshot} keeps in step, one per list of ids asked for (the served
+ * models' item lists: a champion, the versions experiments pin). They are held weakly: whoever asked for a view
+ * holds it (a served model holds its own), so a retired model and its view are collected together, and a view
+ * still in use is never dropped and left behind the snapshot. The snapshot changes them under its write lock;
+ * requests read them without one.
  */
 final class IndexedViews {
 
-    private static final int KEPT = 4;
-
-    /** Newest first; replaced, never changed, so requests read it without a lock. */
-    private volatile List<IndexedItems> views = List.of();
+    /** Replaced, never changed, so requests read it without a lock. */
+    private volatile List<WeakReference<IndexedItems>> views = List.of();
 
     /**
      * The view of {@code ids}, made over the snapshot's map ({@code catalog}, null before the first refresh) under
@@ -41,35 +42,42 @@ final class IndexedViews {
 
     /** The view of {@code ids} itself (the same list object) when one is kept. */
     private Optional<IndexedItems> find(List<ItemId> ids) {
-        for (IndexedItems view : views) {
-            if (view.follows(ids)) {
+        for (WeakReference<IndexedItems> reference : views) {
+            IndexedItems view = reference.get();
+            if (view != null && view.follows(ids)) {
                 return Optional.of(view);
             }
         }
         return Optional.empty();
     }
 
-    /** A new view of {@code ids} over {@code catalog}, kept in place of the oldest; called under the write lock. */
+    /** A new view of {@code ids} over {@code catalog}, kept with the live ones; called under the write lock. */
     private IndexedItems add(List<ItemId> ids, ToIntFunction<ItemId> indexOf, Map<ItemId, Item> catalog) {
         IndexedItems view = new IndexedItems(ids, indexOf, catalog);
-        List<IndexedItems> kept = new ArrayList<>(KEPT);
-        kept.add(view);
-        views.stream().filter(other -> !other.follows(ids)).limit(KEPT - 1).forEach(kept::add);
+        List<WeakReference<IndexedItems>> kept = new ArrayList<>();
+        kept.add(new WeakReference<>(view));
+        views.stream().filter(reference -> reference.get() != null).forEach(kept::add);
         views = List.copyOf(kept);
         return view;
     }
 
     /** {@code item} was put into the snapshot. */
     void put(Item item) {
-        for (IndexedItems view : views) {
-            view.put(item);
+        for (WeakReference<IndexedItems> reference : views) {
+            IndexedItems view = reference.get();
+            if (view != null) {
+                view.put(item);
+            }
         }
     }
 
     /** The item {@code id} left the snapshot. */
     void remove(ItemId id) {
-        for (IndexedItems view : views) {
-            view.remove(id);
+        for (WeakReference<IndexedItems> reference : views) {
+            IndexedItems view = reference.get();
+            if (view != null) {
+                view.remove(id);
+            }
         }
     }
 

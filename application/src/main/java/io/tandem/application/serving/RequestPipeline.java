@@ -165,8 +165,10 @@ final class RequestPipeline {
         if (!(dependencies.items() instanceof CatalogSnapshot snapshot)) {
             return Optional.empty();
         }
-        return guard(FallbackStatus.CATALOG,
+        Optional<IndexedItems> view = guard(FallbackStatus.CATALOG,
                 () -> snapshot.indexed(model.itemIds(), id -> model.indexOf(id).orElse(-1)));
+        view.ifPresent(model::hold);
+        return view;
     }
 
     /** The newest available catalog items, optionally of one category. */

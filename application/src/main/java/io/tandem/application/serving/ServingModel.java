@@ -1,5 +1,6 @@
 package io.tandem.application.serving;
 
+import io.tandem.application.catalog.IndexedItems;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.feature.PositiveInteraction;
@@ -51,6 +52,8 @@ final class ServingModel {
     private final AtomicInteger spareCount = new AtomicInteger();
     /** About the requests one instance runs at once on the model path. */
     private static final int SPARE_VECTORS = 32;
+    /** The catalog snapshot's view of the items, held here: the snapshot holds it only as long as the model. */
+    private volatile IndexedItems catalogView;
     /** Requests holding the model, plus one while it is the champion; closed at zero. */
     private final AtomicInteger holders = new AtomicInteger(1);
 
@@ -110,10 +113,6 @@ final class ServingModel {
         return ref;
     }
 
-    FeatureSchema schema() {
-        return schema;
-    }
-
     int itemCount() {
         return itemIds.size();
     }
@@ -125,6 +124,11 @@ final class ServingModel {
     /** The model's items by index: always the same list object. */
     List<ItemId> itemIds() {
         return itemIds;
+    }
+
+    /** Keeps {@code view} alive as long as this model (see {@link RequestPipeline#indexedCatalog}). */
+    void hold(IndexedItems view) {
+        catalogView = view;
     }
 
     Optional<Integer> indexOf(ItemId item) {
@@ -151,10 +155,6 @@ final class ServingModel {
 
     List<String> retrieverNames() {
         return retrieverNames;
-    }
-
-    CandidateGenerator generator() {
-        return generator;
     }
 
     /**
