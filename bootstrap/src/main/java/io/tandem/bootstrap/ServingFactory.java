@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.tandem.adapters.out.rules.RuleBasedFallbackAdapter;
 import io.tandem.application.catalog.CatalogSnapshot;
+import io.tandem.application.catalog.port.out.LoadItemChangesPort;
 import io.tandem.application.catalog.port.out.LoadItemPagePort;
 import io.tandem.application.catalog.port.out.LoadItemsPort;
 import io.tandem.application.catalog.port.out.LoadNewestItemsPort;
@@ -138,11 +139,12 @@ final class ServingFactory {
      */
     @Singleton
     @Bean(typed = CatalogSnapshot.class)
-    CatalogSnapshot catalogSnapshot(LoadItemPagePort pages, LoadItemsPort items, LoadNewestItemsPort newest,
-                                    ServingConfiguration serving, @Named("catalog") DependencyGuard catalog) {
+    CatalogSnapshot catalogSnapshot(LoadItemPagePort pages, LoadItemChangesPort changes, LoadItemsPort items,
+                                    LoadNewestItemsPort newest, ServingConfiguration serving,
+                                    @Named("catalog") DependencyGuard catalog) {
         LoadItemsPort guardedItems = ids -> catalog.call(() -> items.loadItems(ids));
         LoadNewestItemsPort guardedNewest = (category, limit) -> catalog.call(() -> newest.newestItems(category, limit));
-        return new CatalogSnapshot(pages, guardedItems, guardedNewest, CATALOG_PAGE,
+        return new CatalogSnapshot(pages, changes, guardedItems, guardedNewest, CATALOG_PAGE,
                 Math.max(NEWEST_KEPT, serving.freshItems()));
     }
 

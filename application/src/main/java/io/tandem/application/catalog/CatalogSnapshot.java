@@ -1,5 +1,7 @@
 package io.tandem.application.catalog;
 
+import io.tandem.application.catalog.port.out.ItemChanges;
+import io.tandem.application.catalog.port.out.LoadItemChangesPort;
 import io.tandem.application.catalog.port.out.LoadItemPagePort;
 import io.tandem.application.catalog.port.out.LoadItemsPort;
 import io.tandem.application.catalog.port.out.LoadNewestItemsPort;
@@ -9,31 +11,30 @@ import io.tandem.domain.catalog.ItemId;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
 /**
  * The catalog held in memory for the request path: what serving reads of an item (availability, categories) and
- * the newest available items, answered without a database round trip. {@link #refresh()} reads the whole catalog
- * page by page and replaces the snapshot (items deleted since disappear); writes made through this instance are
- * applied at once ({@link #saved}, {@link #deleted}), writes made elsewhere are seen at the next refresh. Until the
- * first refresh, and for more newest items than it keeps, reads go to the catalog itself.
+ * the newest available items, answered without a database round trip. {@link #refresh()} reads only what changed
+ * in the catalog since the version it last read (ADR-0036), and the whole catalog page by page the first time and
+ * whenever the changes cannot be listed; writes made through this instance are applied at once ({@link #saved},
+ * {@link #deleted}), writes made elsewhere are seen at the next refresh. Until the first refresh, and for more newest
+ * items than it keeps, reads go to the catalog itself.
  */
 public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort {
 
-    /** The order of the catalog's newest-items read: creation time descending, then id. */
-    private static final Comparator<Item> NEWEST_FIRST =
-            Comparator.comparing(Item::createdAt, Comparator.reverseOrder()).thenComparing(Item::id);
-
     private final LoadItemPagePort pages;
+    private final LoadItemChangesPort changes;
     private final LoadItemsPort items;
     private final LoadNewestItemsPort newest;
     private final int pageSize;
@@ -42,6 +43,8 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
     private final Object refreshing = new Object();
     private volatile State state;
     private final IndexedViews views = new IndexedViews();
+    /** The catalog version the snapshot holds, when it can be read on from; guarded by {@link #refreshing}. */
+    private OptionalLong version = OptionalLong.empty();
     /** Ids written through this instance while a refresh reads: the refresh keeps their newer version. */
     private Set<ItemId> writtenDuringRefresh;
     /** Writes made while the first refresh reads (nothing is served from memory yet), applied at its end. */
@@ -49,14 +52,16 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
 
     /**
      * @param pages      the catalog read in full by {@link #refresh()}
+     * @param changes    the catalog's changes, read by {@link #refresh()} once it holds a version
      * @param items      the catalog's own item reads, used until the first refresh
      * @param newest     the catalog's own newest-items reads, used until the first refresh and for long lists
-     * @param pageSize   items per page read
+     * @param pageSize   items per page read; more changes than this are read as a whole catalog, page by page
      * @param newestKept newest available items kept, overall and per category
      */
-    public CatalogSnapshot(LoadItemPagePort pages, LoadItemsPort items, LoadNewestItemsPort newest, int pageSize,
-                           int newestKept) {
+    public CatalogSnapshot(LoadItemPagePort pages, LoadItemChangesPort changes, LoadItemsPort items,
+                           LoadNewestItemsPort newest, int pageSize, int newestKept) {
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.items = Objects.requireNonNull(items, "items");
         this.newest = Objects.requireNonNull(newest, "newest");
         if (pageSize < 1) {
@@ -70,14 +75,77 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
     }
 
     /**
-     * Reads the whole catalog and serves from it from now on. A failure leaves the previous snapshot in place
-     * and is thrown to the caller.
+     * Brings the snapshot up to the catalog: reads the changes since the version held, or the whole catalog when
+     * there is none yet or the changes cannot be listed, and serves from it from now on. A failure leaves the
+     * previous snapshot in place and is thrown to the caller.
      *
      * @return the number of items in the new snapshot
      */
     public int refresh() {
         synchronized (refreshing) {
+            if (version.isPresent()) {
+                OptionalInt applied = applyChanges(version.getAsLong());
+                if (applied.isPresent()) {
+                    return applied.getAsInt();
+                }
+            }
             return refreshAlone();
+        }
+    }
+
+    /**
+     * Applies the changes after {@code after}, or answers empty when the catalog says to read it in full. A change
+     * to an item written through this instance while the changes were read is not applied (it may be older than
+     * the write) and the version is not moved on, so the next refresh reads that change again.
+     */
+    private OptionalInt applyChanges(long after) {
+        synchronized (writing) {
+            writtenDuringRefresh = new HashSet<>();
+        }
+        ItemChanges read;
+        try {
+            read = changes.changesAfter(after, pageSize);
+        } catch (RuntimeException e) {
+            synchronized (writing) {
+                writtenDuringRefresh = null;
+            }
+            throw e;
+        }
+        synchronized (writing) {
+            Set<ItemId> written = writtenDuringRefresh;
+            writtenDuringRefresh = null;
+            if (!read.complete()) {
+                return OptionalInt.empty();
+            }
+            State now = state;
+            boolean skipped = false;
+            List<ItemId> removed = new ArrayList<>();
+            List<Item> saved = new ArrayList<>();
+            for (ItemId id : read.deleted()) {
+                skipped |= written.contains(id);
+                if (!written.contains(id) && now.items.remove(id) != null) {
+                    views.remove(id);
+                    removed.add(id);
+                }
+            }
+            for (Item item : read.saved()) {
+                skipped |= written.contains(item.id());
+                if (!written.contains(item.id()) && !item.equals(now.items.get(item.id()))) {
+                    now.items.put(item.id(), item);
+                    views.put(item);
+                    saved.add(item);
+                }
+            }
+            NewestItems newest = saved.isEmpty() && removed.isEmpty()
+                    ? now.newest : now.newest.changed(saved, removed, newestKept);
+            if (!newest.exact()) {
+                newest = NewestItems.of(now.items.values(), newestKept);
+            }
+            state = new State(now.items, newest);
+            if (!skipped) {
+                version = OptionalLong.of(read.version());
+            }
+            return OptionalInt.of(now.items.size());
         }
     }
 
@@ -85,9 +153,12 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
      * Reads every page into the current map in place: an item equal to the one held keeps the held object (the
      * one read is garbage at once, so a refresh of an unchanged catalog leaves nothing for the collector to copy),
      * items written through this instance while the refresh reads keep their newer version, and items no longer
-     * in the catalog are dropped at the end.
+     * in the catalog are dropped at the end. The catalog's version is read first: every change up to it is in the
+     * pages, later ones are read again as changes. When a write through this instance kept an item from its read,
+     * the next refresh reads in full again, as a change of that item up to the version would be lost.
      */
     private int refreshAlone() {
+        long upTo = changes.catalogVersion();
         State before = state;
         Map<ItemId, Item> target = before == null ? new ConcurrentHashMap<>() : before.items;
         synchronized (writing) {
@@ -126,12 +197,14 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
             Set<ItemId> written = writtenDuringRefresh;
             changed |= target.keySet()
                     .removeIf(id -> !present.contains(id) && !written.contains(id) && views.removed(id));
+            version = written.isEmpty() ? OptionalLong.of(upTo) : OptionalLong.empty();
             List<Runnable> replay = pendingFirstLoad;
             writtenDuringRefresh = null;
             pendingFirstLoad = null;
             // Writes through this instance kept the held lists current; a change read from the catalog needs them
             // built again.
-            Newest newest = changed || state == null ? Newest.of(target.values(), newestKept) : state.newest;
+            NewestItems newest = changed || state == null || !state.newest.exact()
+                    ? NewestItems.of(target.values(), newestKept) : state.newest;
             state = new State(target, newest);
             if (replay != null) {
                 replay.forEach(Runnable::run);
@@ -157,7 +230,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
                     now.items.put(item.id(), item);
                     views.put(item);
                 }
-                state = new State(now.items, now.newest.with(batch, newestKept));
+                state = new State(now.items, now.newest.changed(batch, List.of(), newestKept));
             } else if (pendingFirstLoad != null) {
                 // The first refresh is reading: its map is not served yet, so the write is applied to it at the end.
                 pendingFirstLoad.add(() -> saved(batch));
@@ -175,7 +248,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
             if (now != null) {
                 if (now.items.remove(id) != null) {
                     views.remove(id);
-                    state = new State(now.items, now.newest.without(id));
+                    state = new State(now.items, now.newest.changed(List.of(), List.of(id), newestKept));
                 }
             } else if (pendingFirstLoad != null) {
                 pendingFirstLoad.add(() -> deleted(id));
@@ -217,84 +290,9 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
         if (now == null || limit > newestKept) {
             return newest.newestItems(category, limit);
         }
-        List<Item> list = category.map(c -> now.newest.byCategory.getOrDefault(c, List.of())).orElse(now.newest.all);
-        return list.size() <= limit ? list : list.subList(0, limit);
+        return now.newest.newest(category, limit);
     }
 
-    private record State(Map<ItemId, Item> items, Newest newest) {
-    }
-
-    /** The newest available items, overall and per category, newest first; immutable. */
-    private record Newest(List<Item> all, Map<String, List<Item>> byCategory) {
-
-        static Newest of(Collection<Item> items, int kept) {
-            List<Item> all = new ArrayList<>();
-            Map<String, List<Item>> byCategory = new HashMap<>();
-            for (Item item : items) {
-                if (item.available()) {
-                    all.add(item);
-                    for (String category : item.categories()) {
-                        byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(item);
-                    }
-                }
-            }
-            Map<String, List<Item>> lists = new HashMap<>();
-            byCategory.forEach((category, list) -> lists.put(category, newestOf(list, kept)));
-            return new Newest(newestOf(all, kept), Map.copyOf(lists));
-        }
-
-        /** These lists with {@code batch} saved: replaced or added when available, removed when not. */
-        Newest with(List<Item> batch, int kept) {
-            Map<ItemId, Item> latest = new HashMap<>();
-            for (Item item : batch) {
-                latest.put(item.id(), item);
-            }
-            List<Item> all = merge(this.all, latest, Optional.empty(), kept);
-            Map<String, List<Item>> byCategory = new HashMap<>(this.byCategory);
-            for (Item item : latest.values()) {
-                for (String category : item.categories()) {
-                    byCategory.putIfAbsent(category, List.of());
-                }
-            }
-            byCategory.replaceAll((category, list) -> merge(list, latest, Optional.of(category), kept));
-            return new Newest(all, Map.copyOf(byCategory));
-        }
-
-        Newest without(ItemId id) {
-            Map<String, List<Item>> byCategory = new HashMap<>(this.byCategory);
-            byCategory.replaceAll((category, list) -> remove(list, id));
-            return new Newest(remove(all, id), Map.copyOf(byCategory));
-        }
-
-        /**
-         * A list of at most {@code kept} items whose earlier versions of {@code latest} are dropped and whose
-         * available versions (in {@code category} when given) are added. An item pushed out of a full list by a
-         * newer one is not brought back when the newer one leaves; the next refresh restores the full list.
-         */
-        private static List<Item> merge(List<Item> list, Map<ItemId, Item> latest, Optional<String> category,
-                                        int kept) {
-            List<Item> merged = new ArrayList<>(list.size() + latest.size());
-            for (Item item : list) {
-                if (!latest.containsKey(item.id())) {
-                    merged.add(item);
-                }
-            }
-            for (Item item : latest.values()) {
-                if (item.available() && category.map(item::inCategory).orElse(true)) {
-                    merged.add(item);
-                }
-            }
-            return newestOf(merged, kept);
-        }
-
-        private static List<Item> remove(List<Item> list, ItemId id) {
-            return list.stream().filter(item -> !item.id().equals(id)).toList();
-        }
-
-        private static List<Item> newestOf(List<Item> items, int kept) {
-            List<Item> sorted = new ArrayList<>(items);
-            sorted.sort(NEWEST_FIRST);
-            return List.copyOf(sorted.size() > kept ? sorted.subList(0, kept) : sorted);
-        }
+    private record State(Map<ItemId, Item> items, NewestItems newest) {
     }
 }

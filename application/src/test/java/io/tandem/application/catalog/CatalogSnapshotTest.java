@@ -1,5 +1,7 @@
 package io.tandem.application.catalog;
 
+import io.tandem.application.catalog.port.out.ItemChanges;
+import io.tandem.application.catalog.port.out.LoadItemChangesPort;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,18 @@ class CatalogSnapshotTest {
                     page.add(item);
                 }
                 return page;
+            },
+            // A catalog without a change list: every refresh reads it in full, as these tests expect.
+            new LoadItemChangesPort() {
+                @Override
+                public long catalogVersion() {
+                    return 0;
+                }
+
+                @Override
+                public ItemChanges changesAfter(long version, int limit) {
+                    return ItemChanges.readInFull(0);
+                }
             },
             ids -> {
                 directReads.incrementAndGet();
@@ -199,6 +213,44 @@ class CatalogSnapshotTest {
         assertThat(indexed.at(2)).isNull();
         assertThat(indexed.at(3)).isNull();
         assertThat(indexed.at(4).id()).isEqualTo(ItemId.of("e"));
+    }
+
+    @Test
+    void itemsByIndexFollowTheChangesARefreshReadsOn() {
+        List<Item> saved = new ArrayList<>();
+        List<ItemId> deleted = new ArrayList<>();
+        long[] version = {1};
+        CatalogSnapshot changing = new CatalogSnapshot(
+                (after, limit) -> after.isPresent() ? List.of() : List.copyOf(catalog.values()),
+                new LoadItemChangesPort() {
+                    @Override
+                    public long catalogVersion() {
+                        return version[0];
+                    }
+
+                    @Override
+                    public ItemChanges changesAfter(long after, int limit) {
+                        return ItemChanges.of(version[0], List.copyOf(saved), List.copyOf(deleted));
+                    }
+                },
+                ids -> Map.of(), (category, limit) -> List.of(), 3, 2);
+        put(item("a", "books", 0, true), item("b", "books", 1, true));
+        changing.refresh();
+        List<ItemId> ids = List.of(ItemId.of("a"), ItemId.of("b"), ItemId.of("c"));
+        IndexedItems indexed = changing.indexed(ids, ids::indexOf).orElseThrow();
+
+        saved.addAll(List.of(item("c", "films", 2, true), item("a", "books", 0, false)));
+        deleted.add(ItemId.of("b"));
+        version[0] = 2;
+        changing.refresh();
+
+        assertThat(indexed.available(0)).isFalse();
+        assertThat(indexed.at(0).available()).isFalse();
+        assertThat(indexed.at(1)).isNull();
+        assertThat(indexed.available(1)).isFalse();
+        assertThat(indexed.at(2).id()).isEqualTo(ItemId.of("c"));
+        assertThat(indexed.available(2)).isTrue();
+        assertThat(changing.loadItems(ids)).containsOnlyKeys(ItemId.of("a"), ItemId.of("c"));
     }
 
     private void assertAgree(List<ItemId> ids, IndexedItems indexed) {

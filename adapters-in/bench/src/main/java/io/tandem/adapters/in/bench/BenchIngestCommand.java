@@ -70,6 +70,9 @@ final class BenchIngestCommand implements Runnable {
             description = "production (Kafka, Redis, S3, PostgreSQL) or embedded (default: ${DEFAULT-VALUE}).")
     String adapters;
 
+    @Option(names = "--keep-data", description = "Keep the run's Redis keys, Kafka topics and bucket for inspection.")
+    boolean keepData;
+
     @Option(names = "--output", description = "Write the result as JSON to this file.")
     Path output;
 
@@ -139,6 +142,10 @@ final class BenchIngestCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the consumers", e);
+        } finally {
+            if (!keepData) {
+                new RunData(properties, out).remove();
+            }
         }
     }
 

@@ -126,6 +126,9 @@ final class BenchServeCommand implements Callable<Integer> {
             description = "Seed of the data set and of the request order (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--keep-data", description = "Keep the run's Redis keys, Kafka topics and bucket for inspection.")
+    boolean keepData;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Write the per-rate results as a JSON array.")
     Path output;
 
@@ -185,10 +188,12 @@ final class BenchServeCommand implements Callable<Integer> {
             }
         } finally {
             schema.ifPresent(PostgresSchema::close);
+            if (!keepData) {
+                new RunData(properties, out).remove();
+            }
         }
-        if (chosen == BenchAdapters.PRODUCTION) {
-            // As bench ingest: the run's Redis keys, topic and bucket stay for inspection; about 100 MB of Redis
-            // at 100,000 items.
+        if (chosen == BenchAdapters.PRODUCTION && keepData) {
+            // Kept for inspection on request: about 100 MB of Redis at 100,000 items.
             out.printf("%s Free Redis with:%n  redis-cli --scan --pattern 'tandem-bench-%s:*' "
                     + "| xargs -r -n 1000 redis-cli unlink%n", chosen.leftBehind(run), run);
         }

@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.bench;
 
+import io.tandem.adapters.shared.kafka.DurablePosition;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -24,11 +25,10 @@ import java.util.concurrent.TimeoutException;
  * <p>A group has caught up when, on every partition, its commit reaches the log's stable end less one: every append
  * is a transaction, so the last entry of a partition is a commit marker, which consumers step over without
  * committing past it. The lake archiver commits the start of its open chunk and records how far its last flush made
- * the log durable as the commit's metadata ({@code durable=<offset>}, ADR-0021); that position counts for it.
+ * the log durable as the commit's metadata ({@link DurablePosition}, ADR-0021); that position counts for it.
  */
 final class ConsumerGroupProgress implements AutoCloseable {
 
-    private static final String DURABLE = "durable=";
     private static final long CALL_TIMEOUT_SECONDS = 10;
 
     private final Admin admin;
@@ -65,7 +65,7 @@ final class ConsumerGroupProgress implements AutoCloseable {
                     .all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
                 long stableEnd = end.getValue().offset();
-                if (stableEnd > 0 && reached(committed.get(end.getKey())) < stableEnd - 1) {
+                if (stableEnd > 0 && DurablePosition.reached(committed.get(end.getKey())) < stableEnd - 1) {
                     return false;
                 }
             }
@@ -74,21 +74,6 @@ final class ConsumerGroupProgress implements AutoCloseable {
             // The group may not have committed yet, or the broker is slow: not caught up, ask again.
             return false;
         }
-    }
-
-    private static long reached(OffsetAndMetadata committed) {
-        if (committed == null) {
-            return 0;
-        }
-        String metadata = committed.metadata();
-        if (metadata != null && metadata.startsWith(DURABLE)) {
-            try {
-                return Math.max(committed.offset(), Long.parseLong(metadata.substring(DURABLE.length())));
-            } catch (NumberFormatException e) {
-                return committed.offset();
-            }
-        }
-        return committed.offset();
     }
 
     @Override

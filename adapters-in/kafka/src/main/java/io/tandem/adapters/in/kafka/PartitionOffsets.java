@@ -1,5 +1,6 @@
 package io.tandem.adapters.in.kafka;
 
+import io.tandem.adapters.shared.kafka.DurablePosition;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,8 +28,6 @@ import java.util.OptionalLong;
 final class PartitionOffsets {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionOffsets.class);
-    /** The commit metadata a flush records: the position up to which the handler's writes are durable. */
-    private static final String DURABLE = "durable=";
 
     private final String groupId;
     private final EventLogHandler handler;
@@ -92,7 +91,7 @@ final class PartitionOffsets {
                 }
                 long position = consumer.position(partition);
                 if (position > resume) {
-                    commits.put(partition, new OffsetAndMetadata(resume, DURABLE + position));
+                    commits.put(partition, new OffsetAndMetadata(resume, DurablePosition.metadata(position)));
                 }
             }
             if (!commits.isEmpty()) {
@@ -106,18 +105,11 @@ final class PartitionOffsets {
 
     /**
      * How far the handler is known to hold a partition, from its group's commit: the commit's offset, or the durable
-     * position a flush recorded beside it ({@link #commitFlushed}), whichever is further.
+     * position a flush recorded beside it ({@link #commitFlushed}), whichever is further. The format lives in
+     * {@link DurablePosition}, which {@code bench ingest} reads too.
      */
     static long durable(OffsetAndMetadata committed) {
-        String metadata = committed.metadata();
-        if (metadata != null && metadata.startsWith(DURABLE)) {
-            try {
-                return Math.max(committed.offset(), Long.parseLong(metadata.substring(DURABLE.length())));
-            } catch (NumberFormatException e) {
-                return committed.offset();
-            }
-        }
-        return committed.offset();
+        return DurablePosition.reached(committed);
     }
 
     /** A batch went through: each of its partitions read past the batch that failed, if any, is over it. */

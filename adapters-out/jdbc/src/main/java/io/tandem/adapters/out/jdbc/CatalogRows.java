@@ -24,6 +24,10 @@ final class CatalogRows {
     static final String PAGE_AFTER = "SELECT id, categories, tags, created_at, available, attributes FROM items"
             + " WHERE id > ? ORDER BY id LIMIT ?";
 
+    /** The rows written after catalogue version {@code ?1} up to {@code ?2}, at most {@code ?3}; PAGE_AFTER's columns. */
+    static final String CHANGED_BETWEEN = "SELECT id, categories, tags, created_at, available, attributes FROM items"
+            + " WHERE version > ? AND version <= ? LIMIT ?";
+
     /** The item of the current row of a result with {@link #PAGE_AFTER}'s columns, read by position. */
     static Item item(ResultSet row) throws SQLException {
         return new Item(ItemId.of(row.getString(1)), labels(row.getArray(2)), labels(row.getArray(3)),
@@ -40,14 +44,16 @@ final class CatalogRows {
         return new User(UserId.of(row.id()), AttributesJson.read(row.attributes()));
     }
 
-    /** Binds the parameters of {@link SqlDialect#upsertItem()}. */
-    static void bindItem(PreparedStatement statement, Connection connection, Item item) throws SQLException {
+    /** Binds the parameters of {@link SqlDialect#upsertItem()}: the item, written at catalogue {@code version}. */
+    static void bindItem(PreparedStatement statement, Connection connection, Item item, long version)
+            throws SQLException {
         statement.setString(1, item.id().value());
         statement.setArray(2, connection.createArrayOf("varchar", sorted(item.categories())));
         statement.setArray(3, connection.createArrayOf("varchar", sorted(item.tags())));
         statement.setObject(4, SqlTimestamps.of(item.createdAt()));
         statement.setBoolean(5, item.available());
         statement.setString(6, AttributesJson.write(item.attributes()));
+        statement.setLong(7, version);
     }
 
     /** Binds the parameters of {@link SqlDialect#upsertUser()}. */

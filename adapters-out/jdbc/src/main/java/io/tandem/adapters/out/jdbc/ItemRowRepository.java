@@ -33,7 +33,5 @@ public interface ItemRowRepository extends GenericRepository<ItemRow, String> {
             + " WHERE available = TRUE AND :category = ANY(categories) ORDER BY created_at DESC, id LIMIT :limit")
     List<ItemRow> findNewestAvailableIn(String category, int limit);
 
-    int deleteById(String id);
-
     long count();
 }

@@ -3,6 +3,8 @@ package io.tandem.adapters.out.jdbc;
 import io.micronaut.transaction.TransactionOperations;
 import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.catalog.port.out.DeleteItemPort;
+import io.tandem.application.catalog.port.out.ItemChanges;
+import io.tandem.application.catalog.port.out.LoadItemChangesPort;
 import io.tandem.application.catalog.port.out.LoadItemPagePort;
 import io.tandem.application.catalog.port.out.LoadItemsPort;
 import io.tandem.application.catalog.port.out.LoadNewestItemsPort;
@@ -28,15 +30,21 @@ import java.util.TreeMap;
 
 /**
  * The catalog of items and users in PostgreSQL or H2: writes are JDBC batch upserts in one transaction,
- * reads go through Micronaut Data repositories. Creation times are kept to the microsecond.
+ * reads go through Micronaut Data repositories. Creation times are kept to the microsecond. Every item write moves
+ * the catalogue's version on ({@link CatalogVersions}), so that the serving snapshot can read only what changed.
  */
 public final class JdbcCatalogAdapter
         implements SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, LoadItemPagePort, DeleteItemPort, SaveUsersPort,
-        LoadUserPort, CountCatalogPort {
+        LoadUserPort, CountCatalogPort, LoadItemChangesPort {
 
     private final TransactionOperations<Connection> transactions;
     private final ItemRowRepository items;
     private final UserRowRepository users;
+    /**
+     * This instance's catalogue writes, one at a time: they would queue on the version's row lock anyway, and queuing
+     * here holds no pooled connection and meets no lock timeout (H2 gives up on a row lock after a second).
+     */
+    private final Object writing = new Object();
 
     public JdbcCatalogAdapter(TransactionOperations<Connection> transactions, ItemRowRepository items,
                               UserRowRepository users) {
@@ -57,10 +65,17 @@ public final class JdbcCatalogAdapter
         for (Item item : batch) {
             latest.put(item.id().value(), item);
         }
+        synchronized (writing) {
+            saveLocked(latest);
+        }
+    }
+
+    private void saveLocked(Map<String, Item> latest) {
         SqlTransactions.write(transactions, "saving " + latest.size() + " items", connection -> {
+            long version = CatalogVersions.next(connection);
             try (PreparedStatement upsert = connection.prepareStatement(SqlDialect.of(connection).upsertItem())) {
                 for (Item item : latest.values()) {
-                    CatalogRows.bindItem(upsert, connection, item);
+                    CatalogRows.bindItem(upsert, connection, item, version);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -124,9 +139,41 @@ public final class JdbcCatalogAdapter
         });
     }
 
+    /** Deletes the row and leaves the id in item_deletions, for the snapshots that read only changes. */
     @Override
     public boolean deleteItem(ItemId id) {
-        return items.deleteById(id.value()) > 0;
+        synchronized (writing) {
+            return deleteLocked(id);
+        }
+    }
+
+    private boolean deleteLocked(ItemId id) {
+        return SqlTransactions.write(transactions, "deleting an item", connection -> {
+            // The version's lock first, as a save takes it: a save and a deletion then cannot deadlock.
+            long version = CatalogVersions.next(connection);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM items WHERE id = ?")) {
+                delete.setString(1, id.value());
+                if (delete.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            CatalogVersions.deleted(connection, id, version);
+            return true;
+        });
+    }
+
+    @Override
+    public long catalogVersion() {
+        return SqlTransactions.read(transactions, "reading the catalogue version", CatalogVersions::current);
+    }
+
+    @Override
+    public ItemChanges changesAfter(long version, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more");
+        }
+        return SqlTransactions.read(transactions, "reading catalogue changes",
+                connection -> CatalogVersions.changesAfter(connection, version, limit));
     }
 
     /** Saves all users or none; of several users with one id, the last one wins. */

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 enum SqlDialect {
 
     POSTGRESQL(
-            "INSERT INTO items (id, categories, tags, created_at, available, attributes) VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO items (id, categories, tags, created_at, available, attributes, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (id) DO UPDATE SET categories = EXCLUDED.categories, tags = EXCLUDED.tags,"
                     + " created_at = EXCLUDED.created_at, available = EXCLUDED.available,"
-                    + " attributes = EXCLUDED.attributes",
+                    + " attributes = EXCLUDED.attributes, version = EXCLUDED.version",
             "INSERT INTO users (id, attributes) VALUES (?, ?)"
                     + " ON CONFLICT (id) DO UPDATE SET attributes = EXCLUDED.attributes",
             "INSERT INTO jobs (id, type, status, progress, message, queued_at, started_at, finished_at)"
@@ -26,8 +27,8 @@ enum SqlDialect {
                     + " progress = EXCLUDED.progress, message = EXCLUDED.message, queued_at = EXCLUDED.queued_at,"
                     + " started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at"),
     H2(
-            "MERGE INTO items (id, categories, tags, created_at, available, attributes) KEY (id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)",
+            "MERGE INTO items (id, categories, tags, created_at, available, attributes, version) KEY (id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
             "MERGE INTO users (id, attributes) KEY (id) VALUES (?, ?)",
             "MERGE INTO jobs (id, type, status, progress, message, queued_at, started_at, finished_at) KEY (id)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.TransactionOperations;
 import io.tandem.domain.catalog.Item;
+import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.interaction.EventId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.tandem.application.catalog.ItemFixture.anItem;
@@ -94,6 +97,34 @@ abstract class JdbcAdaptersContract {
 
         assertThat(catalog.loadItems(List.of(item.id())).get(item.id()).createdAt())
                 .isEqualTo(Instant.parse("2024-05-17T08:30:12.123456Z"));
+    }
+
+    /**
+     * The promise incremental refreshes rest on (ADR-0036): a catalogue write cannot commit while an earlier one holds
+     * the version uncommitted, so versions become visible in order. Another instance's write is played by a raw
+     * transaction; if the save did not wait for it, it would be done before that transaction commits.
+     */
+    @Test
+    void aCatalogueWriteWaitsForAnUncommittedOneAndTakesTheVersionAfterIt() throws Exception {
+        long before = catalog.catalogVersion();
+        CompletableFuture<Void> save;
+        try (Connection other = connect(database)) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.executeUpdate("UPDATE catalog_version SET version = version + 1 WHERE id = 1");
+            }
+            save = CompletableFuture.runAsync(() -> catalog.save(List.of(anItem("item-1").build())));
+            Thread.sleep(300);
+
+            assertThat(save).as("the save waits for the uncommitted version").isNotDone();
+            assertThat(catalog.catalogVersion()).isEqualTo(before);
+            other.commit();
+        }
+        save.get(30, TimeUnit.SECONDS);
+
+        assertThat(catalog.catalogVersion()).isEqualTo(before + 2);
+        assertThat(catalog.changesAfter(before + 1, 10).saved()).extracting(Item::id)
+                .containsExactly(ItemId.of("item-1"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tandem.adapters.out.jdbc;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import io.tandem.application.access.port.out.ApiKeyStoreContract;
+import io.tandem.application.catalog.port.out.CatalogChangesContract;
 import io.tandem.application.catalog.port.out.CatalogStoreContract;
 import io.tandem.application.experiment.port.out.ExperimentStoreContract;
 import io.tandem.application.experiment.port.out.OnlineMetricsStoreContract;
@@ -74,6 +75,16 @@ abstract class JdbcStoreContracts {
         protected Catalog emptyCatalog() {
             emptied("items", "users");
             return Catalog.of(JdbcAdaptersContract.catalogIn(context));
+        }
+    }
+
+    @Nested
+    class CatalogChanges extends CatalogChangesContract {
+
+        @Override
+        protected CatalogStoreContract.Catalog emptyCatalog() {
+            emptied("items", "users", "item_deletions");
+            return CatalogStoreContract.Catalog.of(JdbcAdaptersContract.catalogIn(context));
         }
     }
 

@@ -2,6 +2,8 @@ package io.tandem.adapters.out.memory;
 
 import io.tandem.application.catalog.port.out.CountCatalogPort;
 import io.tandem.application.catalog.port.out.DeleteItemPort;
+import io.tandem.application.catalog.port.out.ItemChanges;
+import io.tandem.application.catalog.port.out.LoadItemChangesPort;
 import io.tandem.application.catalog.port.out.LoadItemPagePort;
 import io.tandem.application.catalog.port.out.LoadItemsPort;
 import io.tandem.application.catalog.port.out.LoadNewestItemsPort;
@@ -17,18 +19,25 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The catalog in concurrent maps; items sorted by id, so that the catalog can be read page by page. */
+/**
+ * The catalog in concurrent maps; items sorted by id, so that the catalog can be read page by page. Writes take one
+ * lock and move the catalog's version on; each id remembers only its last change, so the change log is as long as
+ * the ids ever written, not the writes.
+ */
 public final class InMemoryCatalogAdapter
         implements SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, LoadItemPagePort, DeleteItemPort, SaveUsersPort,
-        LoadUserPort, CountCatalogPort {
+        LoadUserPort, CountCatalogPort, LoadItemChangesPort {
 
     /** The order of the jdbc catalog's newest-items query: creation time descending, then id. */
     private static final Comparator<Item> NEWEST_FIRST =
@@ -36,11 +45,67 @@ public final class InMemoryCatalogAdapter
 
     private final ConcurrentNavigableMap<ItemId, Item> items = new ConcurrentSkipListMap<>();
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
+    private final Object writing = new Object();
+    /** The ids whose last change has each version, and the reverse; guarded by {@link #writing}. */
+    private final TreeMap<Long, Set<ItemId>> changedAt = new TreeMap<>();
+    private final Map<ItemId, Long> lastChange = new HashMap<>();
+    private long version;
 
     @Override
     public void save(List<Item> batch) {
-        for (Item item : batch) {
-            items.put(item.id(), item);
+        if (batch.isEmpty()) {
+            return;
+        }
+        synchronized (writing) {
+            version++;
+            for (Item item : batch) {
+                items.put(item.id(), item);
+                changed(item.id());
+            }
+        }
+    }
+
+    private void changed(ItemId id) {
+        Long before = lastChange.put(id, version);
+        if (before != null && before != version) {
+            Set<ItemId> ids = changedAt.get(before);
+            ids.remove(id);
+            if (ids.isEmpty()) {
+                changedAt.remove(before);
+            }
+        }
+        changedAt.computeIfAbsent(version, v -> new HashSet<>()).add(id);
+    }
+
+    @Override
+    public long catalogVersion() {
+        synchronized (writing) {
+            return version;
+        }
+    }
+
+    @Override
+    public ItemChanges changesAfter(long after, int limit) {
+        synchronized (writing) {
+            if (after > version) {
+                return ItemChanges.readInFull(version);
+            }
+            List<Item> saved = new ArrayList<>();
+            List<ItemId> deleted = new ArrayList<>();
+            for (Set<ItemId> ids : changedAt.tailMap(after, false).values()) {
+                if (saved.size() + deleted.size() + ids.size() > limit) {
+                    return ItemChanges.readInFull(version);
+                }
+                for (ItemId id : ids) {
+                    Item item = items.get(id);
+                    if (item != null) {
+                        saved.add(item);
+                    } else {
+                        deleted.add(id);
+                    }
+                }
+            }
+            return ItemChanges.of(version, saved, deleted);
         }
     }
 
@@ -97,7 +162,14 @@ public final class InMemoryCatalogAdapter
 
     @Override
     public boolean deleteItem(ItemId id) {
-        return items.remove(id) != null;
+        synchronized (writing) {
+            if (items.remove(id) == null) {
+                return false;
+            }
+            version++;
+            changed(id);
+            return true;
+        }
     }
 
     @Override

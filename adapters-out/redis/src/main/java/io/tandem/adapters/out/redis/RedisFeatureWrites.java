@@ -1,6 +1,8 @@
 package io.tandem.adapters.out.redis;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.SlotHash;
+import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.feature.FeatureUpdate;
 
 import java.time.Duration;
@@ -14,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The writes of the Redis online store: runs of feature updates, each event applied at most once, and the rare
  * popularity rebase. A run is two kinds of script call, sent together: one on the items' slot (item counters,
  * popularity, checked against the stored epoch) and one per user slot touched (user counters, recent items, seen
- * set, positives); on one Redis that is one call for all users. Each side keeps its own applied marker, so a
- * redelivered event, or a run retried after one side failed, changes neither side twice (ADR-0030).
+ * set, positives); on one Redis that is one call for all users. Each side keeps its own record of applied event ids
+ * (per-hour applied sets, {@link AppliedSets}), so a redelivered event, or a run retried after one side failed,
+ * changes neither side twice (ADR-0030, ADR-0034).
  */
 final class RedisFeatureWrites {
 
@@ -44,7 +47,9 @@ final class RedisFeatureWrites {
     private final RedisLink redis;
     private final RedisKeys keys;
     private final Duration halfLife;
-    private final String appliedTtlSeconds;
+    /** How long an applied set is kept after its last recorded write: the TTL, plus twice the recording delay. */
+    private final String appliedKeepSeconds;
+    private final AppliedSets.Touches touches = new AppliedSets.Touches();
     private final String recentItemsCapText;
     /** The epoch last confirmed by Redis, shared with the reads; a stale one is caught by the scripts. */
     private final AtomicReference<PopularityEpoch> epoch;
@@ -55,7 +60,7 @@ final class RedisFeatureWrites {
         this.redis = redis;
         this.keys = keys;
         this.halfLife = halfLife;
-        this.appliedTtlSeconds = Long.toString(appliedEventsTtl.toSeconds());
+        this.appliedKeepSeconds = Long.toString(appliedEventsTtl.toSeconds() + 2 * AppliedSets.RECORD_INTERVAL_SECONDS);
         this.recentItemsCapText = Integer.toString(recentItemsCap);
         this.epoch = epoch;
         this.commandTimeoutNanos = commandTimeout.toNanos();
@@ -90,7 +95,7 @@ final class RedisFeatureWrites {
                 String stored = applyRun(updates, from, to, current);
                 if (stored != null) {
                     // Nothing of the items side was written: redo the run with the epoch Redis holds (the user
-                    // side, applied already, skips every event by its markers).
+                    // side, applied already, skips every event by its applied sets).
                     epoch.set(PopularityEpoch.parse(stored, halfLife));
                     continue;
                 }
@@ -107,36 +112,38 @@ final class RedisFeatureWrites {
 
     /** Returns null when the run was applied, else the stored epoch that differs from {@code current}'s. */
     private String applyRun(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current) {
+        long now = System.nanoTime();
+        List<AppliedSets> applied = new ArrayList<>();
         List<RedisLink.ScriptCall> calls = new ArrayList<>();
-        calls.add(itemsCall(updates, from, to, current));
+        calls.add(itemsCall(updates, from, to, current, now, applied));
         for (List<Integer> group : redis.bySlot(to - from, i -> keys.recentItems(updates.get(from + i).user()))) {
-            calls.add(usersCall(updates, from, group));
+            calls.add(usersCall(updates, from, group, now, applied));
         }
         List<Object> replies = redis.runAll(calls, Math.max(RUN_TIMEOUT_NANOS, commandTimeoutNanos));
         List<?> items = (List<?>) replies.get(0);
-        return ((Long) items.get(0)) == 1L ? null : (String) items.get(1);
+        boolean itemsApplied = ((Long) items.get(0)) == 1L;
+        // The item side records nothing when its epoch did not match; every user side did.
+        for (int i = itemsApplied ? 0 : 1; i < applied.size(); i++) {
+            applied.get(i).recorded(now);
+        }
+        return itemsApplied ? null : (String) items.get(1);
     }
 
-    private RedisLink.ScriptCall itemsCall(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current) {
-        int keyCount = 3;
-        for (int i = from; i < to; i++) {
-            FeatureUpdate update = updates.get(i);
-            keyCount += 2 + (update.popularityWeight() > 0 ? update.categories().size() : 0);
-        }
-        String[] keyArray = new String[keyCount];
-        String[] args = new String[2 + 4 * (to - from)];
-        keyArray[0] = keys.popularityEpoch();
-        keyArray[1] = keys.popularity();
-        keyArray[2] = keys.popularitySets();
+    private RedisLink.ScriptCall itemsCall(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current,
+                                           long now, List<AppliedSets> calls) {
+        AppliedSets applied = new AppliedSets(keys, RedisKeys.ITEMS, touches);
+        calls.add(applied);
+        List<String> perEventKeys = new ArrayList<>(2 * (to - from));
+        String[] args = new String[4 + 6 * (to - from)];
         args[0] = current == null ? "" : current.text();
-        args[1] = appliedTtlSeconds;
-        int k = 3;
-        int a = 2;
+        args[1] = appliedKeepSeconds;
+        int a = 4;
         for (int i = from; i < to; i++) {
             FeatureUpdate update = updates.get(i);
             boolean popular = update.popularityWeight() > 0;
-            keyArray[k++] = keys.itemsApplied(update.eventId());
-            keyArray[k++] = keys.itemCounts(update.item());
+            perEventKeys.add(keys.itemCounts(update.item()));
+            args[a++] = update.eventId().value();
+            args[a++] = Integer.toString(applied.indexOf(update));
             args[a++] = update.type().wireName();
             args[a++] = update.item().value();
             // Double.toString round-trips exactly, so Redis adds the same double the in-memory store adds.
@@ -146,29 +153,44 @@ final class RedisFeatureWrites {
             args[a++] = popular ? Integer.toString(update.categories().size()) : "0";
             if (popular) {
                 for (String category : update.categories()) {
-                    keyArray[k++] = keys.categoryPopularity(category);
+                    perEventKeys.add(keys.categoryPopularity(category));
                 }
             }
         }
-        return new RedisLink.ScriptCall(APPLY_ITEMS, ScriptOutputType.MULTI, keyArray, args);
+        args[2] = Integer.toString(applied.setKeys().size());
+        args[3] = applied.recordFlags(now);
+        List<String> keyList = new ArrayList<>(4 + applied.setKeys().size() + perEventKeys.size());
+        keyList.add(keys.popularityEpoch());
+        keyList.add(keys.popularity());
+        keyList.add(keys.popularitySets());
+        keyList.add(applied.registry());
+        keyList.addAll(applied.setKeys());
+        keyList.addAll(perEventKeys);
+        return new RedisLink.ScriptCall(APPLY_ITEMS, ScriptOutputType.MULTI, keyList.toArray(String[]::new), args);
     }
 
     /** One call for the events at {@code from + offsets}, whose users' keys share a slot. */
-    private RedisLink.ScriptCall usersCall(List<FeatureUpdate> updates, int from, List<Integer> offsets) {
-        String[] keyArray = new String[6 * offsets.size()];
-        String[] args = new String[2 + 6 * offsets.size()];
-        args[0] = appliedTtlSeconds;
+    private RedisLink.ScriptCall usersCall(List<FeatureUpdate> updates, int from, List<Integer> offsets, long now,
+                                           List<AppliedSets> calls) {
+        UserId first = updates.get(from + offsets.get(0)).user();
+        AppliedSets applied = new AppliedSets(keys, redis.cluster()
+                ? AppliedSets.slotTag(SlotHash.getSlot(keys.recentItems(first)))
+                : RedisKeys.USERS, touches);
+        calls.add(applied);
+        List<String> perEventKeys = new ArrayList<>(5 * offsets.size());
+        String[] args = new String[4 + 8 * offsets.size()];
+        args[0] = appliedKeepSeconds;
         args[1] = recentItemsCapText;
-        int k = 0;
-        int a = 2;
+        int a = 4;
         for (int offset : offsets) {
             FeatureUpdate update = updates.get(from + offset);
-            keyArray[k++] = keys.userApplied(update.user(), update.eventId());
-            keyArray[k++] = keys.userCounts(update.user());
-            keyArray[k++] = keys.recentItems(update.user());
-            keyArray[k++] = keys.positiveCells(update.user());
-            keyArray[k++] = keys.positivesByRecency(update.user());
-            keyArray[k++] = keys.seenItems(update.user());
+            perEventKeys.add(keys.userCounts(update.user()));
+            perEventKeys.add(keys.recentItems(update.user()));
+            perEventKeys.add(keys.positiveCells(update.user()));
+            perEventKeys.add(keys.positivesByRecency(update.user()));
+            perEventKeys.add(keys.seenItems(update.user()));
+            args[a++] = update.eventId().value();
+            args[a++] = Integer.toString(applied.indexOf(update));
             args[a++] = update.type().wireName();
             args[a++] = update.item().value();
             args[a++] = update.interaction() ? "1" : "0";
@@ -183,7 +205,13 @@ final class RedisFeatureWrites {
                 args[a++] = "";
             }
         }
-        return new RedisLink.ScriptCall(APPLY_USERS, ScriptOutputType.INTEGER, keyArray, args);
+        args[2] = Integer.toString(applied.setKeys().size());
+        args[3] = applied.recordFlags(now);
+        List<String> keyList = new ArrayList<>(1 + applied.setKeys().size() + perEventKeys.size());
+        keyList.add(applied.registry());
+        keyList.addAll(applied.setKeys());
+        keyList.addAll(perEventKeys);
+        return new RedisLink.ScriptCall(APPLY_USERS, ScriptOutputType.INTEGER, keyList.toArray(String[]::new), args);
     }
 
     private static String nineDigits(int nanos) {

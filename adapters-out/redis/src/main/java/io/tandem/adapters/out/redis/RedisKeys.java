@@ -17,7 +17,13 @@ import io.tandem.domain.interaction.EventId;
  * P positives:recency:{u:U}        ZSET    "{nanos, nine digits}{item id}" scored by the epoch second of the
  *                                          item's latest positive event: the same items as the cells
  * P counts:user:{u:U}              HASH    event type wire name -&gt; count
- * P applied:{u:U}:{eventId}        STRING  "1" with TTL: the event's writes to its user's keys were applied
+ *
+ * The user side's applied sets (ADR-0034), tag {users} on one Redis; on a cluster {s:N}, a tag of the slot of the
+ * users whose events they hold (AppliedSets):
+ * P applied:{users}:H              SET     ids of the events of hour H (epoch second / 3600 of the event time)
+ *                                          whose writes to their user's keys were applied
+ * P applied:{users}:sets           ZSET    applied set key -&gt; epoch second of its last recorded write; a set
+ *                                          is dropped once the applied-events TTL and two minutes have passed since
  *
  * The items' keys, one slot, tag {items}:
  * P counts:item:{items}:{itemId}   HASH    event type wire name -&gt; count
@@ -25,7 +31,8 @@ import io.tandem.domain.interaction.EventId;
  * P popularity:category:{items}:C  ZSET    item id -&gt; stored popularity within category C
  * P popularity:epoch:{items}       STRING  the shared decay epoch, an ISO-8601 instant
  * P popularity:sets:{items}        SET     names of the category ZSETs, so a rebase finds them all
- * P applied:{items}:{eventId}      STRING  "1" with TTL: the event's writes to the items' keys were applied
+ * P applied:{items}:H              SET     ids of the events of hour H whose writes to the items' keys were applied
+ * P applied:{items}:sets           ZSET    as the user side's registry
  *
  * Event-id claims, each key its own slot (no tag):
  * P claim:{eventId}                STRING  "1" with TTL: the event id was accepted at ingestion
@@ -35,7 +42,9 @@ import io.tandem.domain.interaction.EventId;
  */
 final class RedisKeys {
 
-    private static final String ITEMS = "{items}";
+    static final String ITEMS = "{items}";
+    /** The user side's applied-set tag on one Redis, where a call holds any users. */
+    static final String USERS = "{users}";
 
     private final String prefix;
     private final String popularity;
@@ -61,12 +70,13 @@ final class RedisKeys {
         return "{u:" + id + "}";
     }
 
-    String userApplied(UserId user, EventId event) {
-        return prefix + "applied:" + userTag(user) + ":" + event.value();
+    /** The applied set of one side ({@code tag}) and one hour of event time. */
+    String appliedSet(String tag, long hour) {
+        return prefix + "applied:" + tag + ":" + hour;
     }
 
-    String itemsApplied(EventId event) {
-        return prefix + "applied:" + ITEMS + ":" + event.value();
+    String appliedRegistry(String tag) {
+        return prefix + "applied:" + tag + ":sets";
     }
 
     String claim(EventId event) {

@@ -1,14 +1,23 @@
 -- Applies the item side of a run of feature updates (item counters, popularity overall and per category), each
--- event at most once: the SET NX of the event's items-side "applied" marker and its writes happen in this one
+-- event at most once: adding the event id to its items-side applied set and the event's writes happen in this one
 -- atomic script, so a redelivered or concurrently applied event changes nothing. Every key here carries the
 -- {items} hash tag: one slot, so this runs on Redis Cluster too (ADR-0030). The user side is
--- apply-user-updates.lua, with its own marker.
+-- apply-user-updates.lua, with applied sets of its own (ADR-0034).
 --
--- KEYS[1] popularity epoch, KEYS[2] overall popularity, KEYS[3] registry of category popularity keys;
--- then per event: items-side applied marker, item counters, one key per category.
+-- Applied sets: one SET of event ids per hour of event time (a bucket), listed with the time of its last recorded
+-- write in a registry ZSET. A bucket is dropped (UNLINK, freed off the main thread) once the kept time has passed
+-- since then; the caller records a write at most a minute late and adds that minute (twice over) to the TTL, so every
+-- id stays at least the TTL after it was added, as the per-event marker keys of ADR-0012 did, without a key and an
+-- expiry per event. The registry is checked for old sets only when a run opens a set.
+--
+-- KEYS[1] popularity epoch, KEYS[2] overall popularity, KEYS[3] registry of category popularity keys,
+-- KEYS[4] registry of the applied sets, KEYS[5 .. 4 + B] the applied sets this run touches;
+-- then per event: item counters, one key per category.
 -- ARGV[1] epoch the increments were computed against ('' when none is known yet and none is needed),
--- ARGV[2] applied-marker TTL in seconds;
--- then per event: type, item, popularity increment ('' for none), category count.
+-- ARGV[2] seconds an applied set is kept after its last recorded write, ARGV[3] B, ARGV[4] one flag per applied
+-- set, '1' to record a write to it now in the registry ('0': the caller recorded one within the last minute);
+-- then per event: event id, its applied set's index (1 .. B), type, item, popularity increment ('' for none),
+-- category count.
 --
 -- Returns {1, events applied}, or {0, stored epoch} without writing anything when the increments were
 -- computed against an epoch that is not (or no longer) the stored one.
@@ -21,26 +30,54 @@ if epoch ~= '' then
     return {0, stored}
   end
 end
-local ttl = ARGV[2]
 
-local k, a, applied = 4, 3, 0
+-- Records a write to the flagged applied sets in the registry; when one is new, drops those kept long enough.
+local function touchAppliedSets(registry, first, count, keep, flags)
+  if not string.find(flags, '1', 1, true) then
+    return
+  end
+  local now = tonumber(redis.call('TIME')[1])
+  local opened = false
+  for i = 1, count do
+    if string.sub(flags, i, i) == '1' and redis.call('ZADD', registry, 'GT', now, KEYS[first + i - 1]) == 1 then
+      opened = true
+    end
+  end
+  if opened then
+    for _, old in ipairs(redis.call('ZRANGEBYSCORE', registry, '-inf', now - keep)) do
+      redis.call('UNLINK', old)
+      redis.call('ZREM', registry, old)
+    end
+  end
+end
+
+local buckets = tonumber(ARGV[3])
+touchAppliedSets(KEYS[4], 5, buckets, tonumber(ARGV[2]), ARGV[4])
+-- The registry needs each category key once; a run names the same few categories over and over.
+local registered = {}
+
+local k, a, applied = 5 + buckets, 5, 0
 while a <= #ARGV do
-  local eventType, item, increment = ARGV[a], ARGV[a + 1], ARGV[a + 2]
-  local categories = tonumber(ARGV[a + 3])
-  if redis.call('SET', KEYS[k], '1', 'NX', 'EX', ttl) then
+  local eventType, item, increment = ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
+  local categories = tonumber(ARGV[a + 5])
+  if redis.call('SADD', KEYS[4 + tonumber(ARGV[a + 1])], ARGV[a]) == 1 then
     applied = applied + 1
-    redis.call('HINCRBY', KEYS[k + 1], eventType, 1)
+    redis.call('HINCRBY', KEYS[k], eventType, 1)
     if increment ~= '' then
       -- The increment arrives as the caller's exact decimal text and is never turned into a Lua number,
       -- so Redis adds the very double the in-memory store adds.
       redis.call('ZINCRBY', KEYS[2], increment, item)
       for c = 1, categories do
-        redis.call('ZINCRBY', KEYS[k + 1 + c], increment, item)
-        redis.call('SADD', KEYS[3], KEYS[k + 1 + c])
+        local category = KEYS[k + c]
+        redis.call('ZINCRBY', category, increment, item)
+        if not registered[category] then
+          redis.call('SADD', KEYS[3], category)
+          registered[category] = true
+        end
       end
     end
   end
-  k = k + 2 + categories
-  a = a + 4
+  k = k + 1 + categories
+  a = a + 6
 end
 return {1, applied}

@@ -1,17 +1,19 @@
 -- Applies the user side of a run of feature updates (user counters, recent items, seen set, positives), each
--- event at most once: the SET NX of the event's user-side "applied" marker and its writes happen in this one
+-- event at most once: adding the event id to its user-side applied set and the event's writes happen in this one
 -- atomic script, so a redelivered or concurrently applied event changes nothing. On Redis Cluster every key of a
--- call shares one hash slot (the callers group events by their user's slot, ADR-0030); on one Redis a call may
--- hold any users. The item side is apply-item-updates.lua, with its own marker.
+-- call shares one hash slot (the callers group events by their user's slot, ADR-0030, and name the applied sets by
+-- a tag of that slot); on one Redis a call may hold any users. The item side is apply-item-updates.lua, with
+-- applied sets of its own; both keep them alike (one SET per hour of event time, a registry, ADR-0034).
 --
--- KEYS per event: user-side applied marker, user counters, user's recent items, user's positive cells, user's
--- positives by recency, user's seen set.
--- ARGV[1] applied-marker TTL in seconds, ARGV[2] recent items (and positives) cap;
--- then per event: type, item, interaction ('1' or '0'), label as the exact double of a float ('' when not
--- positive), event time's epoch second and its nanos as nine digits ('' when not positive).
+-- KEYS[1] registry of the applied sets, KEYS[2 .. 1 + B] the applied sets this run touches; then per event:
+-- user counters, user's recent items, user's positive cells, user's positives by recency, user's seen set.
+-- ARGV[1] seconds an applied set is kept after its last recorded write, ARGV[2] recent items (and positives) cap,
+-- ARGV[3] B, ARGV[4] one flag per applied set, '1' to record a write to it now (as in apply-item-updates.lua);
+-- then per event: event id, its applied set's index (1 .. B), type, item, interaction ('1' or '0'), label as the
+-- exact double of a float ('' when not positive), event time's epoch second and its nanos as nine digits ('' when
+-- not positive).
 --
 -- Returns the number of events applied.
-local ttl = ARGV[1]
 local cap = tonumber(ARGV[2])
 
 -- Rounds a double to the nearest float (ties to even) through a C float cast in Redis's bundled struct
@@ -44,7 +46,8 @@ local function addPositive(cells, recency, item, label, second, nanos)
   if moved then
     -- Score: the second; member: nanos (nine digits) then item, so equal seconds order by nanos, then item.
     redis.call('ZADD', recency, second, nanos .. item)
-    local excess = redis.call('ZCARD', recency) - cap
+    -- Only a new cell grows the set (a moved one left its old member), so only then can it pass the cap.
+    local excess = cell and 0 or redis.call('ZCARD', recency) - cap
     if excess > 0 then
       for _, member in ipairs(redis.call('ZRANGE', recency, 0, excess - 1)) do
         redis.call('HDEL', cells, string.sub(member, 10))
@@ -54,29 +57,51 @@ local function addPositive(cells, recency, item, label, second, nanos)
   end
 end
 
-local k, a, applied = 1, 3, 0
-while a <= #ARGV do
-  local eventType, item, label = ARGV[a], ARGV[a + 1], ARGV[a + 3]
-  if redis.call('SET', KEYS[k], '1', 'NX', 'EX', ttl) then
-    applied = applied + 1
-    redis.call('HINCRBY', KEYS[k + 1], eventType, 1)
-    if ARGV[a + 2] == '1' then
-      if redis.call('EXISTS', KEYS[k + 5]) == 0 and redis.call('LLEN', KEYS[k + 2]) > 0 then
-        -- A user whose state was written before the seen set existed: it starts with what the list remembers.
-        for _, old in ipairs(redis.call('LRANGE', KEYS[k + 2], 0, -1)) do
-          redis.call('SADD', KEYS[k + 5], old)
-        end
-      end
-      redis.call('SADD', KEYS[k + 5], item)
-      redis.call('LREM', KEYS[k + 2], 0, item)
-      redis.call('LPUSH', KEYS[k + 2], item)
-      redis.call('LTRIM', KEYS[k + 2], 0, cap - 1)
-    end
-    if label ~= '' then
-      addPositive(KEYS[k + 3], KEYS[k + 4], item, label, ARGV[a + 4], ARGV[a + 5])
+-- As in apply-item-updates.lua: records a write to the flagged applied sets in the registry; when one is new,
+-- drops those kept long enough since their last recorded write.
+local function touchAppliedSets(registry, first, count, keep, flags)
+  if not string.find(flags, '1', 1, true) then
+    return
+  end
+  local now = tonumber(redis.call('TIME')[1])
+  local opened = false
+  for i = 1, count do
+    if string.sub(flags, i, i) == '1' and redis.call('ZADD', registry, 'GT', now, KEYS[first + i - 1]) == 1 then
+      opened = true
     end
   end
-  k = k + 6
-  a = a + 6
+  if opened then
+    for _, old in ipairs(redis.call('ZRANGEBYSCORE', registry, '-inf', now - keep)) do
+      redis.call('UNLINK', old)
+      redis.call('ZREM', registry, old)
+    end
+  end
+end
+
+local buckets = tonumber(ARGV[3])
+touchAppliedSets(KEYS[1], 2, buckets, tonumber(ARGV[1]), ARGV[4])
+
+local k, a, applied = 2 + buckets, 5, 0
+while a <= #ARGV do
+  local eventType, item, label = ARGV[a + 2], ARGV[a + 3], ARGV[a + 5]
+  if redis.call('SADD', KEYS[1 + tonumber(ARGV[a + 1])], ARGV[a]) == 1 then
+    applied = applied + 1
+    redis.call('HINCRBY', KEYS[k], eventType, 1)
+    if ARGV[a + 4] == '1' then
+      -- The recent list is a subset of the seen set (both written here, under the same applied check), so an item
+      -- new to the set cannot be in the list: only a seen item needs the LREM that scans the list.
+      if redis.call('SADD', KEYS[k + 4], item) == 0 then
+        redis.call('LREM', KEYS[k + 1], 0, item)
+      end
+      if redis.call('LPUSH', KEYS[k + 1], item) > cap then
+        redis.call('LTRIM', KEYS[k + 1], 0, cap - 1)
+      end
+    end
+    if label ~= '' then
+      addPositive(KEYS[k + 2], KEYS[k + 3], item, label, ARGV[a + 6], ARGV[a + 7])
+    end
+  end
+  k = k + 5
+  a = a + 8
 end
 return applied

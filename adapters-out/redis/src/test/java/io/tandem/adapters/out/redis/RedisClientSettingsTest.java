@@ -1,13 +1,15 @@
 package io.tandem.adapters.out.redis;
 
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.SlotHash;
 import io.tandem.domain.catalog.UserId;
-import io.tandem.domain.interaction.EventId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,7 +80,21 @@ class RedisClientSettingsTest {
         assertThat(RedisKeys.userTag(UserId.of("a}b"))).isEqualTo("{u:a%7Db}");
         assertThat(RedisKeys.userTag(UserId.of("a%7Db"))).isEqualTo("{u:a%257Db}");
         RedisKeys keys = new RedisKeys("P:");
-        assertThat(keys.userApplied(UserId.of("a}:b"), new EventId("c")))
-                .isNotEqualTo(keys.userApplied(UserId.of("a"), new EventId("b}:c")));
+        assertThat(keys.recentItems(UserId.of("a}:b"))).isNotEqualTo(keys.recentItems(UserId.of("a")));
+    }
+
+    @Test
+    void everySlotHasAnAppliedSetTagOfItsOwnSlot() {
+        RedisKeys keys = new RedisKeys("P:");
+        Set<String> tags = new HashSet<>();
+        for (int slot = 0; slot < SlotHash.SLOT_COUNT; slot++) {
+            String tag = AppliedSets.slotTag(slot);
+            assertThat(SlotHash.getSlot(keys.appliedSet(tag, 7))).isEqualTo(slot);
+            assertThat(SlotHash.getSlot(keys.appliedRegistry(tag))).isEqualTo(slot);
+            tags.add(tag);
+        }
+        assertThat(tags).hasSize(SlotHash.SLOT_COUNT);
+        // The sets are named apart from every user's keys and from the items' own.
+        assertThat(keys.appliedSet(AppliedSets.slotTag(0), 1)).startsWith("P:applied:{s:");
     }
 }

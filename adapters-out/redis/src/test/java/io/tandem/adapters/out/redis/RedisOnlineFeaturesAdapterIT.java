@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -285,20 +287,104 @@ class RedisOnlineFeaturesAdapterIT extends OnlineFeatureStoreContract {
         }
     }
 
+    /**
+     * ADR-0034's guarantee, on one Redis and (through the subclass) on the cluster: a run applied again, in full or
+     * after only one of its sides had been applied, changes nothing; and the applied sets are what protects it: the
+     * same run with them removed counts twice.
+     */
     @Test
-    void aUserWrittenBeforeTheSeenSetExistedKeepsWhatTheRecentListRemembers() {
+    void aRedeliveredRunOrARunRetriedAfterOneSideAppliedChangesNothing() {
         RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
-        // The state an older version left: a recent list, no seen set.
+        List<FeatureUpdate> run = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // Users over many slots, items repeated, events over three hours of event time (three applied sets).
+            run.add(updates.click("redeliver-u" + (i % 13), "item-" + (i % 7), T0.plusSeconds(i * 300L), 1 + i % 3,
+                    "books"));
+            run.add(updates.update(EventType.IMPRESSION, "redeliver-u" + (i % 11), "item-" + (i % 5),
+                    T0.plusSeconds(i * 300L), 0));
+        }
+        store.apply(run);
+        String once = snapshot(store);
+
+        store.apply(run);
+        assertThat(snapshot(store)).as("the same run redelivered").isEqualTo(once);
+
+        // Only the user side had been applied: the items' keys (and their applied sets) are as before the run.
+        redis.deleteKeys(prefix + "*{items}");
+        store.apply(run);
+        assertThat(snapshot(store)).as("retried after the user side alone").isEqualTo(once);
+
+        // Only the item side had been applied.
+        redis.deleteKeys(prefix + "*{u:");
+        redis.deleteKeys(prefix + "applied:{users}");
+        redis.deleteKeys(prefix + "applied:{s:");
+        store.apply(run);
+        assertThat(snapshot(store)).as("retried after the item side alone").isEqualTo(once);
+
+        // Without the applied sets the same run counts again: they are what makes the retries above harmless.
+        redis.deleteKeys(prefix + "applied:");
+        store.apply(run);
+        assertThat(snapshot(store)).isNotEqualTo(once);
+        assertThat(store.userCounts(UserId.of("redeliver-u0")).count(EventType.CLICK))
+                .isEqualTo(2L * run.stream().filter(u -> u.user().value().equals("redeliver-u0")
+                        && u.type() == EventType.CLICK).count());
+    }
+
+    @Test
+    void anAppliedSetIsDroppedOnceKeptLongEnoughAfterItsLastRecordedWrite() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        store.apply(List.of(updates.click("u1", "a", T0, 1)));
+        List<String> registries = redis.commands().keys(prefix + "applied:*:sets");
+        List<String> oldSets = new ArrayList<>();
+        for (String registry : registries) {
+            for (String set : redis.commands().zrange(registry, 0, -1)) {
+                oldSets.add(set);
+                // As if its last write had been recorded at the epoch: long past the TTL.
+                redis.commands().zadd(registry, 0, set);
+            }
+        }
+        assertThat(registries).hasSize(2);
+        assertThat(oldSets).hasSize(2).allSatisfy(set -> assertThat(redis.commands().exists(set)).isOne());
+
+        // A later hour of event time opens new sets, which is when the registry is checked.
+        store.apply(List.of(updates.click("u1", "b", T0.plus(Duration.ofHours(5)), 1)));
+
+        assertThat(oldSets).allSatisfy(set -> assertThat(redis.commands().exists(set)).isZero());
+        for (String registry : registries) {
+            assertThat(redis.commands().zrange(registry, 0, -1)).hasSize(1).doesNotContainAnyElementsOf(oldSets);
+        }
+    }
+
+    /** What a reader sees of every user, item and popularity list the redelivery test writes. */
+    private static String snapshot(RedisOnlineFeaturesAdapter store) {
+        StringBuilder text = new StringBuilder();
+        for (int u = 0; u < 13; u++) {
+            UserId user = UserId.of("redeliver-u" + u);
+            UserState state = store.userState(user, 10);
+            text.append(new TreeSet<>(state.seen())).append(state.positives())
+                    .append(new TreeMap<>(store.userCounts(user).byType())).append('\n');
+        }
+        List<ItemId> items = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            items.add(ItemId.of("item-" + i));
+        }
+        new TreeMap<>(store.itemCounts(items)).forEach((item, counts) ->
+                text.append(item).append(new TreeMap<>(counts.byType())).append('\n'));
+        text.append(store.popularItems(Optional.empty(), 10, T0.plus(HOUR)))
+                .append(store.popularItems(Optional.of("books"), 10, T0.plus(HOUR)));
+        return text.toString();
+    }
+
+    @Test
+    void aUserWithARecentListAndNoSeenSetIsServedFromTheList() {
+        RedisOnlineFeaturesAdapter store = adapter(HOUR, 10);
+        // Only the untagged layout before ADR-0030 could leave this; the read still falls back to the list. The
+        // apply no longer seeds the set from the list (ADR-0034): under the tagged keys every list was written
+        // with its set.
         redis.commands().rpush(prefix + "recent:{u:u1}", "b", "a");
 
         assertThat(store.userState(UserId.of("u1"), 10).seen()).extracting(ItemId::value)
                 .containsExactlyInAnyOrder("a", "b");
-
-        store.apply(List.of(updates.click("u1", "c", T0, 1)));
-
-        assertThat(redis.commands().smembers(prefix + "seen:{u:u1}")).containsExactlyInAnyOrder("a", "b", "c");
-        assertThat(store.userState(UserId.of("u1"), 10).seen()).extracting(ItemId::value)
-                .containsExactlyInAnyOrder("a", "b", "c");
     }
 
     private static Map<String, Long> commandCalls(RedisTestServer admin) {

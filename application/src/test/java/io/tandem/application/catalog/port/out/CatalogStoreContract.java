@@ -30,12 +30,22 @@ public abstract class CatalogStoreContract {
 
     /** The catalog ports, as one adapter implements them. */
     public interface Catalog extends SaveItemsPort, LoadItemsPort, LoadNewestItemsPort, LoadItemPagePort,
-            DeleteItemPort, SaveUsersPort, LoadUserPort, CountCatalogPort {
+            DeleteItemPort, SaveUsersPort, LoadUserPort, CountCatalogPort, LoadItemChangesPort {
 
         /** The catalog that {@code adapter} is. */
         static <A extends SaveItemsPort & LoadItemsPort & LoadNewestItemsPort & LoadItemPagePort & DeleteItemPort
-                & SaveUsersPort & LoadUserPort & CountCatalogPort> Catalog of(A adapter) {
+                & SaveUsersPort & LoadUserPort & CountCatalogPort & LoadItemChangesPort> Catalog of(A adapter) {
             return new Catalog() {
+                @Override
+                public long catalogVersion() {
+                    return adapter.catalogVersion();
+                }
+
+                @Override
+                public ItemChanges changesAfter(long version, int limit) {
+                    return adapter.changesAfter(version, limit);
+                }
+
                 @Override
                 public void save(List<Item> items) {
                     adapter.save(items);
