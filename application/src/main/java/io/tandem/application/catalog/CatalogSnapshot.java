@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 
 /**
  * The catalog held in memory for the request path: what serving reads of an item (availability, categories) and
@@ -41,6 +42,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
     private final Object writing = new Object();
     private final Object refreshing = new Object();
     private volatile State state;
+    private final IndexedViews views = new IndexedViews();
     /** The catalog version the snapshot holds, when it can be read on from; guarded by {@link #refreshing}. */
     private OptionalLong version = OptionalLong.empty();
     /** Ids written through this instance while a refresh reads: the refresh keeps their newer version. */
@@ -122,6 +124,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
             for (ItemId id : read.deleted()) {
                 skipped |= written.contains(id);
                 if (!written.contains(id) && now.items.remove(id) != null) {
+                    views.remove(id);
                     removed.add(id);
                 }
             }
@@ -129,6 +132,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
                 skipped |= written.contains(item.id());
                 if (!written.contains(item.id()) && !item.equals(now.items.get(item.id()))) {
                     now.items.put(item.id(), item);
+                    views.put(item);
                     saved.add(item);
                 }
             }
@@ -172,6 +176,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
                         present.add(item.id());
                         if (!writtenDuringRefresh.contains(item.id()) && !item.equals(target.get(item.id()))) {
                             target.put(item.id(), item);
+                            views.put(item);
                             changed = true;
                         }
                     }
@@ -190,7 +195,8 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
         }
         synchronized (writing) {
             Set<ItemId> written = writtenDuringRefresh;
-            changed |= target.keySet().removeIf(id -> !present.contains(id) && !written.contains(id));
+            changed |= target.keySet()
+                    .removeIf(id -> !present.contains(id) && !written.contains(id) && views.removed(id));
             version = written.isEmpty() ? OptionalLong.of(upTo) : OptionalLong.empty();
             List<Runnable> replay = pendingFirstLoad;
             writtenDuringRefresh = null;
@@ -222,6 +228,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
             if (now != null) {
                 for (Item item : batch) {
                     now.items.put(item.id(), item);
+                    views.put(item);
                 }
                 state = new State(now.items, now.newest.changed(batch, List.of(), newestKept));
             } else if (pendingFirstLoad != null) {
@@ -240,12 +247,22 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
             State now = state;
             if (now != null) {
                 if (now.items.remove(id) != null) {
+                    views.remove(id);
                     state = new State(now.items, now.newest.changed(List.of(), List.of(id), newestKept));
                 }
             } else if (pendingFirstLoad != null) {
                 pendingFirstLoad.add(() -> deleted(id));
             }
         }
+    }
+
+    /**
+     * The snapshot's items at the indexes of {@code ids} ({@code indexOf} gives an id's index, -1 for none), kept in
+     * step with the snapshot while the caller holds the view (it is held weakly here); empty until the first
+     * refresh. The first call for a list pays a lookup per id.
+     */
+    public Optional<IndexedItems> indexed(List<ItemId> ids, ToIntFunction<ItemId> indexOf) {
+        return views.indexed(ids, indexOf, writing, () -> state == null ? null : state.items);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tandem.application.serving;
 
+import io.tandem.application.catalog.IndexedItems;
 import io.tandem.application.serving.RequestPipeline.DependencyFailure;
 import io.tandem.application.serving.port.in.RecommendItemsQuery;
 import io.tandem.application.serving.port.in.RecommendItemsUseCase;
@@ -80,31 +81,15 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
         double diversity = options.diversity().orElse(query.diversity());
         // The unwanted items by model index (few), so the candidates are filtered without a hash of each one's id.
         int[] unwantedIndexes = model.indexesOf(unwanted);
-        int[] pool = new int[found.items().length];
-        List<ItemId> ids = new ArrayList<>(found.items().length);
-        int pooled = 0;
-        for (int item : found.items()) {
-            if (Arrays.binarySearch(unwantedIndexes, item) < 0) {
-                pool[pooled++] = item;
-                ids.add(model.itemId(item));
-            }
-        }
         List<Item> fresh = freshSlots == 0 || settings.freshItems() == 0 ? List.of()
                 : pipeline.newestItems(query.category(), settings.freshItems()).stream()
                 .filter(item -> model.indexOf(item.id()).isEmpty() && !unwanted.contains(item.id()))
                 .toList();
-        Map<ItemId, Item> catalog = pipeline.catalogItems(ids);
-        int[] kept = new int[pooled];
-        int size = 0;
-        for (int p = 0; p < pooled; p++) {
-            if (RequestPipeline.servable(catalog.get(ids.get(p)), query.category())) {
-                kept[size++] = pool[p];
-            }
-        }
-        int[] items = Arrays.copyOf(kept, size);
+        int[] items = servable(model, found.items(), unwantedIndexes, query.category());
         float[] rows = model.featureRows(found, items);
         float[] scores = pipeline.score(model, rows, items.length);
-        int[] order = ScoreOrder.highestFirst(scores);
+        // Only the top places are read: the answer's, and the diversity re-rank's window of four per place.
+        int[] order = ScoreOrder.highestFirst(scores, query.count() * MaximalMarginalRelevance.WINDOW_PER_PLACE);
         if (diversity > 0) {
             order = MaximalMarginalRelevance.reorder(scores, order, items, model.facets().categories(),
                     query.count(), diversity);
@@ -137,6 +122,43 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
             }
         }
         return pipeline.answer(requestId, query.user(), ranked, Optional.of(model.ref()), FallbackStatus.notUsed());
+    }
+
+    /**
+     * The candidates ({@code candidates}, model indexes) that are wanted and servable, in candidate order: read by
+     * index from the in-memory catalog when there is one, else in one batched catalog read.
+     */
+    private int[] servable(ServingModel model, int[] candidates, int[] unwantedIndexes, Optional<String> category) {
+        int[] kept = new int[candidates.length];
+        int size = 0;
+        Optional<IndexedItems> indexed = pipeline.indexedCatalog(model);
+        if (indexed.isPresent()) {
+            IndexedItems catalog = indexed.get();
+            for (int item : candidates) {
+                // Without a category, availability alone decides: the item itself is not read (a cache miss each).
+                if (Arrays.binarySearch(unwantedIndexes, item) < 0 && (category.isEmpty() ? catalog.available(item)
+                        : RequestPipeline.servable(catalog.at(item), category))) {
+                    kept[size++] = item;
+                }
+            }
+            return Arrays.copyOf(kept, size);
+        }
+        int[] pool = new int[candidates.length];
+        List<ItemId> ids = new ArrayList<>(candidates.length);
+        int pooled = 0;
+        for (int item : candidates) {
+            if (Arrays.binarySearch(unwantedIndexes, item) < 0) {
+                pool[pooled++] = item;
+                ids.add(model.itemId(item));
+            }
+        }
+        Map<ItemId, Item> catalog = pipeline.catalogItems(ids);
+        for (int p = 0; p < pooled; p++) {
+            if (RequestPipeline.servable(catalog.get(ids.get(p)), category)) {
+                kept[size++] = pool[p];
+            }
+        }
+        return Arrays.copyOf(kept, size);
     }
 
     /** What the rules are asked for when they answer in the model's place. */

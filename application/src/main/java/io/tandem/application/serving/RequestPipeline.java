@@ -1,5 +1,7 @@
 package io.tandem.application.serving;
 
+import io.tandem.application.catalog.CatalogSnapshot;
+import io.tandem.application.catalog.IndexedItems;
 import io.tandem.application.serving.port.in.RequestContext;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
@@ -152,6 +154,21 @@ final class RequestPipeline {
     /** One batched catalog read; ids the catalog does not hold are absent. */
     Map<ItemId, Item> catalogItems(Collection<ItemId> ids) {
         return guard(FallbackStatus.CATALOG, () -> dependencies.items().loadItems(ids));
+    }
+
+    /**
+     * The catalog's items by {@code model}'s indexes when the catalog is the in-memory snapshot, loaded: a
+     * candidate's item is then one array read, not one lookup of its id. Empty otherwise (the request reads the
+     * candidates in one batch, {@link #catalogItems}).
+     */
+    Optional<IndexedItems> indexedCatalog(ServingModel model) {
+        if (!(dependencies.items() instanceof CatalogSnapshot snapshot)) {
+            return Optional.empty();
+        }
+        Optional<IndexedItems> view = guard(FallbackStatus.CATALOG,
+                () -> snapshot.indexed(model.itemIds(), id -> model.indexOf(id).orElse(-1)));
+        view.ifPresent(model::hold);
+        return view;
     }
 
     /** The newest available catalog items, optionally of one category. */

@@ -1,5 +1,6 @@
 package io.tandem.application.serving;
 
+import io.tandem.application.catalog.IndexedItems;
 import io.tandem.domain.InvalidFieldException;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.feature.PositiveInteraction;
@@ -51,6 +52,8 @@ final class ServingModel {
     private final AtomicInteger spareCount = new AtomicInteger();
     /** About the requests one instance runs at once on the model path. */
     private static final int SPARE_VECTORS = 32;
+    /** The catalog snapshot's view of the items, held here: the snapshot holds it only as long as the model. */
+    private volatile IndexedItems catalogView;
     /** Requests holding the model, plus one while it is the champion; closed at zero. */
     private final AtomicInteger holders = new AtomicInteger(1);
 
@@ -110,16 +113,22 @@ final class ServingModel {
         return ref;
     }
 
-    FeatureSchema schema() {
-        return schema;
-    }
-
     int itemCount() {
         return itemIds.size();
     }
 
     ItemId itemId(int index) {
         return itemIds.get(index);
+    }
+
+    /** The model's items by index: always the same list object. */
+    List<ItemId> itemIds() {
+        return itemIds;
+    }
+
+    /** Keeps {@code view} alive as long as this model (see {@link RequestPipeline#indexedCatalog}). */
+    void hold(IndexedItems view) {
+        catalogView = view;
     }
 
     Optional<Integer> indexOf(ItemId item) {
@@ -146,10 +155,6 @@ final class ServingModel {
 
     List<String> retrieverNames() {
         return retrieverNames;
-    }
-
-    CandidateGenerator generator() {
-        return generator;
     }
 
     /**
@@ -193,20 +198,13 @@ final class ServingModel {
      * small pool; hand them back with {@link #recycle} once nothing reads them any more.
      */
     UserCandidates candidates(UserHistory history) {
-        return candidates(history, OptionalInt.empty());
+        return candidates(history, OptionalInt.empty(), 0);
     }
 
     /**
      * As {@link #candidates(UserHistory)}, with {@code perRetriever} candidates from each retriever instead of the
-     * number the model was trained with, when given.
-     */
-    UserCandidates candidates(UserHistory history, OptionalInt perRetriever) {
-        return candidates(history, perRetriever, 0);
-    }
-
-    /**
-     * As {@link #candidates(UserHistory, OptionalInt)}; without {@code perRetriever}, a {@code target} above 0 deepens
-     * the retrievers' lists until {@code target} distinct candidates are found (see {@link CandidateGenerator}).
+     * number the model was trained with, when given; without it, a {@code target} above 0 deepens the retrievers'
+     * lists until {@code target} distinct candidates are found (see {@link CandidateGenerator}).
      */
     UserCandidates candidates(UserHistory history, OptionalInt perRetriever, int target) {
         CandidateGenerator chosen;
@@ -239,9 +237,12 @@ final class ServingModel {
         }
     }
 
-    /** The feature rows of {@code items} (model indexes) for the user of {@code candidates}, row-major. */
+    /**
+     * The feature rows of {@code items} (model indexes) for the user of {@code candidates}, row-major, in the
+     * calling thread's {@link RowBuffer}: valid until the thread asks for rows again.
+     */
     float[] featureRows(UserCandidates candidates, int[] items) {
-        float[] rows = new float[items.length * schema.size()];
+        float[] rows = RowBuffer.rows(items.length * schema.size());
         features.write(candidates, items, rows, 0);
         return rows;
     }

@@ -188,4 +188,78 @@ class CatalogSnapshotTest {
                 .extracting(Item::available).containsExactlyInAnyOrder(false, true);
         assertThat(newest(Optional.empty(), 2)).containsExactly("b");
     }
+
+    @Test
+    void itemsByIndexAnswerWhatLoadItemsAnswersThroughRefreshesWritesAndDeletes() {
+        List<ItemId> ids = List.of(ItemId.of("a"), ItemId.of("b"), ItemId.of("c"), ItemId.of("d"), ItemId.of("e"));
+        assertThat(snapshot.indexed(ids, ids::indexOf)).as("before the first refresh").isEmpty();
+        put(item("a", "books", 0, true), item("b", "books", 1, true), item("c", "films", 2, true),
+                item("x", "films", 3, true));
+        snapshot.refresh();
+        IndexedItems indexed = snapshot.indexed(ids, ids::indexOf).orElseThrow();
+        assertThat(snapshot.indexed(ids, ids::indexOf)).containsSame(indexed);
+        assertAgree(ids, indexed);
+
+        // Changed and removed in the catalog elsewhere, seen at the next refresh; then written through this instance.
+        put(item("b", "books", 1, false), item("d", "films", 4, true));
+        catalog.remove(ItemId.of("c"));
+        snapshot.refresh();
+        assertAgree(ids, indexed);
+        snapshot.saved(List.of(item("e", "music", 5, true), item("a", "books", 0, false), item("y", "music", 6, true)));
+        snapshot.deleted(ItemId.of("d"));
+
+        assertAgree(ids, indexed);
+        assertThat(indexed.at(0).available()).isFalse();
+        assertThat(indexed.at(2)).isNull();
+        assertThat(indexed.at(3)).isNull();
+        assertThat(indexed.at(4).id()).isEqualTo(ItemId.of("e"));
+    }
+
+    @Test
+    void itemsByIndexFollowTheChangesARefreshReadsOn() {
+        List<Item> saved = new ArrayList<>();
+        List<ItemId> deleted = new ArrayList<>();
+        long[] version = {1};
+        CatalogSnapshot changing = new CatalogSnapshot(
+                (after, limit) -> after.isPresent() ? List.of() : List.copyOf(catalog.values()),
+                new LoadItemChangesPort() {
+                    @Override
+                    public long catalogVersion() {
+                        return version[0];
+                    }
+
+                    @Override
+                    public ItemChanges changesAfter(long after, int limit) {
+                        return ItemChanges.of(version[0], List.copyOf(saved), List.copyOf(deleted));
+                    }
+                },
+                ids -> Map.of(), (category, limit) -> List.of(), 3, 2);
+        put(item("a", "books", 0, true), item("b", "books", 1, true));
+        changing.refresh();
+        List<ItemId> ids = List.of(ItemId.of("a"), ItemId.of("b"), ItemId.of("c"));
+        IndexedItems indexed = changing.indexed(ids, ids::indexOf).orElseThrow();
+
+        saved.addAll(List.of(item("c", "films", 2, true), item("a", "books", 0, false)));
+        deleted.add(ItemId.of("b"));
+        version[0] = 2;
+        changing.refresh();
+
+        assertThat(indexed.available(0)).isFalse();
+        assertThat(indexed.at(0).available()).isFalse();
+        assertThat(indexed.at(1)).isNull();
+        assertThat(indexed.available(1)).isFalse();
+        assertThat(indexed.at(2).id()).isEqualTo(ItemId.of("c"));
+        assertThat(indexed.available(2)).isTrue();
+        assertThat(changing.loadItems(ids)).containsOnlyKeys(ItemId.of("a"), ItemId.of("c"));
+    }
+
+    private void assertAgree(List<ItemId> ids, IndexedItems indexed) {
+        Map<ItemId, Item> loaded = snapshot.loadItems(ids);
+        for (int index = 0; index < ids.size(); index++) {
+            Item item = loaded.get(ids.get(index));
+            assertThat(indexed.at(index)).as("item %s", ids.get(index)).isEqualTo(item);
+            assertThat(indexed.available(index)).as("item %s", ids.get(index))
+                    .isEqualTo(item != null && item.available());
+        }
+    }
 }

@@ -7,7 +7,7 @@ package io.tandem.domain.ranking;
 public final class MaximalMarginalRelevance {
 
     /** How many rows, per place asked for, compete for the places: deeper rows are too weak to be worth it. */
-    private static final int WINDOW_PER_PLACE = 4;
+    public static final int WINDOW_PER_PLACE = 4;
 
     private MaximalMarginalRelevance() {
     }

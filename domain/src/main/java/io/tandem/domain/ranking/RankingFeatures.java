@@ -37,10 +37,8 @@ public final class RankingFeatures {
     private final ItemFacets facets;
     private final Optional<RetrievalModel> embedded;
     private final Optional<Embeddings> embeddings;
-    /** Each item vector's squared length, summed as the cosine sums it: the cosines then need only the dot. */
-    private final double[] itemSquares;
-    /** {@code log1p} of each item's interaction count, once per model instead of once per row. */
-    private final float[] logPopularity;
+    /** What a row reads of its item, item by item ({@link ItemTable}), once per model instead of once per row. */
+    private final double[] items;
 
     /**
      * @param retrieverNames the retrievers in candidate order, naming their features
@@ -60,11 +58,7 @@ public final class RankingFeatures {
                     + facets.itemCount());
         }
         this.embeddings = embedded.flatMap(RetrievalModel::embeddings);
-        this.itemSquares = embeddings.map(RankingFeatures::squares).orElse(new double[0]);
-        this.logPopularity = new float[stats.itemCount()];
-        for (int item = 0; item < logPopularity.length; item++) {
-            logPopularity[item] = (float) Math.log1p(stats.count()[item]);
-        }
+        this.items = ItemTable.of(stats, facets, embeddings);
     }
 
     public ItemStats stats() {
@@ -111,17 +105,18 @@ public final class RankingFeatures {
         float userActivity = (float) Math.log1p(user.count);
         float userMeanValue = active ? (float) user.meanValue : Float.NaN;
         float userSpan = active ? days((double) user.lastTime - user.firstTime) : Float.NaN;
+        RetrieverScores scores = RetrieverScores.of(candidates, items);
         for (int row = 0; row < items.length; row++) {
             int item = items[row];
             int at = offset + row * width;
             // Each retriever's score read once, and its list position once for both the rank and the sources; the
             // fused value sums the standardised scores in retriever order, the float operations of
             // UserCandidates.fused.
-            boolean seen = candidates.isSeen(item);
+            boolean seen = scores.seen(row);
             float fused = 0;
             int sources = 0;
             for (int m = 0; m < retrievers; m++) {
-                float score = seen ? Float.NEGATIVE_INFINITY : candidates.scoreOfUnseen(m, item);
+                float score = seen ? Float.NEGATIVE_INFINITY : scores.score(m, row);
                 int listed = candidates.listed(m, item);
                 float standardised = candidates.standardisedScore(m, score);
                 fused += standardised;
@@ -135,34 +130,38 @@ public final class RankingFeatures {
             }
             out[at++] = sources;
             out[at++] = fused;
-            boolean known = stats.hasInteractions(item);
-            out[at++] = logPopularity[item];
-            out[at++] = known ? (float) stats.meanValue()[item] : Float.NaN;
-            out[at++] = facets.hasCreationTime(item) && active
-                    ? days(now - facets.createdAt()[item]) : Float.NaN;
-            out[at++] = known && active ? days(now - stats.firstTime()[item]) : Float.NaN;
-            out[at++] = known && active ? days(stats.meanTime()[item] - user.meanTime) : Float.NaN;
+            int own = item * ItemTable.STRIDE;
+            double created = this.items[own + ItemTable.CREATED];
+            double firstTime = this.items[own + ItemTable.FIRST_TIME];
+            boolean known = !Double.isNaN(firstTime);
+            out[at++] = (float) this.items[own + ItemTable.LOG_POPULARITY];
+            out[at++] = (float) this.items[own + ItemTable.MEAN_VALUE];
+            out[at++] = !Double.isNaN(created) && active ? days(now - created) : Float.NaN;
+            out[at++] = known && active ? days(now - firstTime) : Float.NaN;
+            out[at++] = known && active ? days(this.items[own + ItemTable.MEAN_TIME] - user.meanTime) : Float.NaN;
             out[at++] = userActivity;
             out[at++] = userMeanValue;
             out[at++] = userSpan;
-            int[] categories = facets.categories()[item];
-            if (categories.length == 0 || shares.length == 0) {
+            int categoryCount = (int) this.items[own + ItemTable.CATEGORY_COUNT];
+            if (categoryCount == 0 || shares.length == 0) {
                 out[at++] = Float.NaN;
                 out[at++] = Float.NaN;
             } else {
+                double inline = this.items[own + ItemTable.CATEGORIES];
                 float max = 0;
                 float sum = 0;
-                for (int category : categories) {
+                for (int c = 0; c < categoryCount; c++) {
+                    int category = Double.isNaN(inline) ? facets.categories()[item][c]
+                            : (int) ((long) inline >>> (c * ItemTable.CATEGORY_BITS)) & ItemTable.CATEGORY_MASK;
                     max = Math.max(max, shares[category]);
                     sum += shares[category];
                 }
                 out[at++] = max;
-                out[at++] = sum / categories.length;
+                out[at++] = sum / categoryCount;
             }
             if (embeddings.isPresent()) {
-                Embeddings e = embeddings.get();
-                out[at++] = (float) cosine(userVector, userSquares, e, item);
-                out[at++] = historyVector == null ? Float.NaN : (float) cosine(historyVector, historySquares, e, item);
+                cosines(userVector, userSquares, historyVector, historySquares, embeddings.get(), item, out, at);
+                at += 2;
             } else {
                 out[at++] = Float.NaN;
                 out[at++] = Float.NaN;
@@ -177,38 +176,42 @@ public final class RankingFeatures {
     }
 
     /**
-     * {@link Embeddings#cosineToItem} with both squared lengths known: the same sums in the same order, so the
-     * same value, bit for bit.
+     * {@link Embeddings#cosineToItem} of the user vector and of the history vector (NaN without one) with every
+     * squared length known, written to {@code out[at]} and {@code out[at + 1]}: each dot product is the same sum in
+     * the same order, so the same value bit for bit; both run in one pass over the item's vector, two independent
+     * chains of additions instead of one after the other.
      */
-    private double cosine(float[] vector, double vectorSquares, Embeddings e, int item) {
+    private void cosines(float[] user, double userSquares, float[] mean, double meanSquares, Embeddings e, int item,
+                         float[] out, int at) {
         int f = e.dimension();
-        if (vector.length != f) {
-            throw new InvalidFieldException("vector", "has " + vector.length + " values, expected " + f);
-        }
+        check(user, f);
         float[] vectors = e.items();
         int offset = item * f;
-        double dot = 0;
-        for (int d = 0; d < f; d++) {
-            dot += (double) vector[d] * vectors[offset + d];
+        double itemSquare = items[item * ItemTable.STRIDE + ItemTable.SQUARES];
+        double userDot = 0;
+        if (mean == null) {
+            for (int d = 0; d < f; d++) {
+                userDot += (double) user[d] * vectors[offset + d];
+            }
+            out[at + 1] = Float.NaN;
+        } else {
+            check(mean, f);
+            double meanDot = 0;
+            for (int d = 0; d < f; d++) {
+                double y = vectors[offset + d];
+                userDot += user[d] * y;
+                meanDot += mean[d] * y;
+            }
+            out[at + 1] = (float) (meanSquares == 0 || itemSquare == 0 ? 0
+                    : meanDot / Math.sqrt(meanSquares * itemSquare));
         }
-        double itemSquare = itemSquares[item];
-        return vectorSquares == 0 || itemSquare == 0 ? 0 : dot / Math.sqrt(vectorSquares * itemSquare);
+        out[at] = (float) (userSquares == 0 || itemSquare == 0 ? 0 : userDot / Math.sqrt(userSquares * itemSquare));
     }
 
-    /** Each item vector's squared length, in dimension order. */
-    private static double[] squares(Embeddings e) {
-        int f = e.dimension();
-        double[] squares = new double[e.itemCount()];
-        float[] vectors = e.items();
-        for (int item = 0; item < squares.length; item++) {
-            double sum = 0;
-            for (int d = 0; d < f; d++) {
-                double y = vectors[item * f + d];
-                sum += y * y;
-            }
-            squares[item] = sum;
+    private static void check(float[] vector, int dimension) {
+        if (vector.length != dimension) {
+            throw new InvalidFieldException("vector", "has " + vector.length + " values, expected " + dimension);
         }
-        return squares;
     }
 
     private static double squares(float[] vector) {

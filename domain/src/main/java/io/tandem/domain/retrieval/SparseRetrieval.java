@@ -99,6 +99,19 @@ public record SparseRetrieval(int[] items, float[] values, float rest, int[] top
         return at >= 0 ? values[at] : rest;
     }
 
+    /** One walk along the scored items: a binary search per item mispredicts a branch at almost every step. */
+    @Override
+    public void scores(int[] ascending, float[] out) {
+        int p = 0;
+        for (int k = 0; k < ascending.length; k++) {
+            int item = ascending[k];
+            while (p < items.length && items[p] < item) {
+                p++;
+            }
+            out[k] = p < items.length && items[p] == item ? values[p] : rest;
+        }
+    }
+
     @Override
     public void scoreAll(float[] out) {
         Arrays.fill(out, rest);

@@ -2,6 +2,8 @@ package io.tandem.domain.retrieval;
 
 import io.tandem.domain.InvalidFieldException;
 
+import java.util.Arrays;
+
 /**
  * Picks the best-scored items of a score vector in O(n log k): the shared top-k of retrievers, rankers and
  * evaluation. Items scored {@code -Infinity} or NaN are excluded (that is how callers filter seen items); ties
@@ -17,77 +19,79 @@ public final class TopItems {
         if (k < 0) {
             throw new InvalidFieldException("k", "must not be negative");
         }
-        // A min-heap of the k best so far; the root is the weakest kept item.
-        int[] heap = new int[Math.min(k, scores.length)];
+        // A max-heap of the k best keys so far (score and index in one long, see key): the root is the weakest
+        // kept item, and comparing two keys reads no score. Once the heap is full, an item must score at least
+        // the weakest kept one: one comparison rejects most items (NaN fails it too). Items are visited in index
+        // order, so an item tied with the weakest kept one has a higher index and loses the tie: strictly greater
+        // is needed to enter.
+        long[] heap = new long[Math.min(k, scores.length)];
         int size = 0;
-        // Once the heap is full, an item must score at least the weakest kept one: one comparison rejects most
-        // items (NaN fails it too). Items are visited in index order, so an item tied with the weakest kept one
-        // has a higher index and loses the tie: strictly greater is needed to enter.
         float floor = Float.NEGATIVE_INFINITY;
         for (int item = 0; item < scores.length; item++) {
             float score = scores[item];
             if (!(score > floor)) {
                 continue;
             }
+            long key = key(score, item);
             if (size < heap.length) {
-                heap[size] = item;
-                siftUp(heap, size++, scores);
+                siftUp(heap, size++, key);
                 if (size == heap.length) {
-                    floor = scores[heap[0]];
+                    floor = scores[(int) heap[0]];
                 }
             } else if (size > 0) {
-                heap[0] = item;
-                siftDown(heap, size, scores);
-                floor = scores[heap[0]];
+                siftDown(heap, size, key);
+                floor = scores[(int) heap[0]];
             }
         }
+        Arrays.sort(heap, 0, size);
         int[] best = new int[size];
-        for (int position = size - 1; position >= 0; position--) {
-            best[position] = heap[0];
-            heap[0] = heap[--size];
-            siftDown(heap, size, scores);
+        for (int position = 0; position < size; position++) {
+            best[position] = (int) heap[position];
         }
         return best;
     }
 
-    /** True when {@code a} ranks above {@code b}: a higher score, or the same score and a lower index. */
-    static boolean better(int a, int b, float[] scores) {
-        return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);
+    /**
+     * A key that orders items best first (a higher score, or the same score and a lower index), lowest key first:
+     * the score's bits made sortable and flipped
+     * (higher scores first) in the high half, the index in the low half (lower index first on a tie). Adding 0
+     * turns -0 into 0, which {@code ==} holds equal.
+     */
+    private static long key(float score, int item) {
+        int bits = Float.floatToIntBits(score + 0.0f);
+        int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+        return ((long) ~sortable << 32) | item;
     }
 
-    private static void siftUp(int[] heap, int position, float[] scores) {
-        int item = heap[position];
+    private static void siftUp(long[] heap, int position, long key) {
         while (position > 0) {
             int parent = (position - 1) >>> 1;
-            if (!better(heap[parent], item, scores)) {
+            if (heap[parent] >= key) {
                 break;
             }
             heap[position] = heap[parent];
             position = parent;
         }
-        heap[position] = item;
+        heap[position] = key;
     }
 
-    private static void siftDown(int[] heap, int size, float[] scores) {
-        if (size == 0) {
-            return;
-        }
-        int item = heap[0];
+    /** Replaces the root (the weakest kept) by {@code key} and restores the heap. */
+    private static void siftDown(long[] heap, int size, long key) {
         int position = 0;
         while (true) {
             int child = 2 * position + 1;
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && better(heap[child], heap[child + 1], scores)) {
+            if (child + 1 < size && heap[child + 1] > heap[child]) {
                 child++;
             }
-            if (!better(item, heap[child], scores)) {
+            if (heap[child] <= key) {
                 break;
             }
             heap[position] = heap[child];
             position = child;
         }
-        heap[position] = item;
+        heap[position] = key;
     }
 }

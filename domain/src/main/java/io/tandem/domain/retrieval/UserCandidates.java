@@ -123,6 +123,14 @@ public final class UserCandidates {
         return retrievals[m].score(item);
     }
 
+    /**
+     * {@link #scoreOfUnseen} of each of {@code ascending} (in ascending order) into {@code out} at the same
+     * position, in one pass per retriever; what a history item gets is unspecified.
+     */
+    public void scoresOfUnseen(int m, int[] ascending, float[] out) {
+        retrievals[m].scores(ascending, out);
+    }
+
     /** How many retrievers put {@code item} in their top list. */
     public int sources(int item) {
         int count = 0;

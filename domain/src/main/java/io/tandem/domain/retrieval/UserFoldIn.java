@@ -20,6 +20,12 @@ import java.util.Objects;
  */
 public final class UserFoldIn {
 
+    /**
+     * Each thread's copy of {@code base} to add a user's items to: 32 KB at d = 64, once per request, and read only
+     * until {@link #fold} returns.
+     */
+    private static final ThreadLocal<double[]> SYSTEM = ThreadLocal.withInitial(() -> new double[0]);
+
     private final int dimension;
     private final float[] items;
     private final int itemCount;
@@ -105,7 +111,12 @@ public final class UserFoldIn {
             throw new InvalidFieldException("weights", "need one weight per item, " + items.length);
         }
         int d = dimension;
-        double[] system = base.clone();
+        double[] system = SYSTEM.get();
+        if (system.length != base.length) {
+            system = new double[base.length];
+            SYSTEM.set(system);
+        }
+        System.arraycopy(base, 0, system, 0, base.length);
         double[] rightSide = new double[d];
         for (int k = 0; k < items.length; k++) {
             int item = items[k];

@@ -54,7 +54,9 @@ class RankingFeaturesTest {
         int[][] categories = new int[ITEMS][];
         long[] created = new long[ITEMS];
         for (int item = 0; item < ITEMS; item++) {
-            categories[item] = item % 7 == 0 ? new int[0] : item % 3 == 0 ? new int[] {0, 2} : new int[] {item % 3};
+            // None, one, two, or three categories (more than a row's table holds inline).
+            categories[item] = item % 7 == 0 ? new int[0] : item % 11 == 0 ? new int[] {0, 1, 2}
+                    : item % 3 == 0 ? new int[] {0, 2} : new int[] {item % 3};
             created[item] = item % 5 == 0 ? ItemFacets.UNKNOWN_TIME : 1_690_000_000L + item * 1_000L;
         }
         ItemFacets facets = new ItemFacets(List.of("a", "b", "c"), categories, created);

@@ -36,6 +36,23 @@ class ScoreOrderTest {
     }
 
     @Test
+    void theBestRowsAloneAreTheFullOrdersFirstRows() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int round = 0; round < 200; round++) {
+            float[] scores = new float[random.nextInt(0, 600)];
+            for (int row = 0; row < scores.length; row++) {
+                scores[row] = random.nextInt(4) == 0 ? (random.nextInt(5) - 2) * 0.5f
+                        : random.nextInt(3) == 0 ? Float.NaN : (float) random.nextGaussian();
+            }
+            int[] full = ScoreOrder.highestFirst(scores);
+            int limit = random.nextInt(0, 60);
+
+            assertThat(ScoreOrder.highestFirst(scores, limit)).as("round %d", round)
+                    .containsExactly(java.util.Arrays.copyOf(full, Math.min(limit, full.length)));
+        }
+    }
+
+    @Test
     void noRowsGiveAnEmptyOrder() {
         assertThat(ScoreOrder.highestFirst(new float[0])).isEmpty();
     }

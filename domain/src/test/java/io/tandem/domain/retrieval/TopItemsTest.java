@@ -23,8 +23,9 @@ class TopItemsTest {
             float[] scores = new float[n];
             for (int item = 0; item < n; item++) {
                 int kind = random.nextInt(10);
-                // Few distinct values, so ties are common; some excluded items of both kinds.
-                scores[item] = kind == 0 ? Float.NEGATIVE_INFINITY : kind == 1 ? Float.NaN : random.nextInt(8) - 3;
+                // Few distinct values, so ties are common (-0 ties with 0); some excluded items of both kinds.
+                scores[item] = kind == 0 ? Float.NEGATIVE_INFINITY : kind == 1 ? Float.NaN : kind == 2 ? -0.0f
+                        : kind == 3 ? Float.POSITIVE_INFINITY : random.nextInt(8) - 3;
             }
             int k = random.nextInt(n + 5);
             int[] expected = java.util.stream.IntStream.range(0, n)
