@@ -108,14 +108,16 @@ final class BenchIngestCommand implements Runnable {
             out.printf("  HTTP: %,d accepted, %,d duplicates in %.1f s (%,.0f events/s)%n", accepted,
                     totals.duplicates.get(), httpSeconds, accepted / httpSeconds);
             Double onlineSeconds = null;
+            Double archivedSeconds = null;
             if (groups != null) {
-                String prefix = String.valueOf(properties.get("tandem.kafka.group-prefix"));
-                onlineSeconds = awaitGroup(groups, prefix + ".online-features", "online store", started);
-                awaitGroup(groups, prefix + ".lake-archiver", "lake", started);
+                double[] at = awaitGroups(groups, String.valueOf(properties.get("tandem.kafka.group-prefix")), started);
+                onlineSeconds = at[0];
+                archivedSeconds = at[1];
             }
-            // Without Kafka the lake itself is polled; with it, this finds the lake complete at the first read.
+            // Without Kafka the lake itself is polled; with it, this finds the lake complete at the first read, and
+            // the lake's time is when its consumer group caught up, not when reading it back ended.
             int inLake = awaitLake(server.platform().readArchivedEvents(), run, accepted);
-            double lakeSeconds = seconds(started);
+            double lakeSeconds = archivedSeconds != null ? archivedSeconds : seconds(started);
             CpuClock.Sample cpuAfter = cpu.sample();
             double seconds = Math.max(lakeSeconds, onlineSeconds == null ? 0 : onlineSeconds);
             long clientNanos = cpuAfter.clientNanosSince(cpuBefore);
@@ -149,16 +151,19 @@ final class BenchIngestCommand implements Runnable {
         }
     }
 
-    /** Waits until the consumer group has every accepted event; returns the seconds since {@code started}. */
-    private double awaitGroup(ConsumerGroupProgress groups, String groupId, String what, long started)
+    /**
+     * Waits until the online-features and lake-archiver groups hold every accepted event, watching both at once;
+     * returns the seconds since {@code started} at which each caught up (online store, lake).
+     */
+    private double[] awaitGroups(ConsumerGroupProgress groups, String prefix, long started)
             throws InterruptedException {
-        if (!groups.awaitCaughtUp(groupId, LAKE_PATIENCE)) {
-            throw new IllegalStateException("the " + what + " consumer (" + groupId + ") did not catch up within "
-                    + LAKE_PATIENCE.toMinutes() + " minutes");
-        }
-        double seconds = seconds(started);
-        out.printf("  %s: every accepted event at %.1f s%n", what, seconds);
-        return seconds;
+        List<String> ids = List.of(prefix + ".online-features", prefix + ".lake-archiver");
+        String[] names = {"online store", "lake"};
+        long[] at = groups.awaitEachCaughtUp(ids, LAKE_PATIENCE, i -> out.printf(
+                "  %s: every accepted event at %.1f s%n", names[i], seconds(started))).orElseThrow(
+                () -> new IllegalStateException("the consumers (" + ids + ") did not catch up within "
+                        + LAKE_PATIENCE.toMinutes() + " minutes"));
+        return new double[] {(at[0] - started) / 1e9, (at[1] - started) / 1e9};
     }
 
     /** Pre-built request bodies, so generating events is not part of what is measured. */

@@ -12,10 +12,13 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 
 /**
  * How far the event log's consumer groups are, read from Kafka alone, so {@code bench ingest} can tell when the
@@ -40,16 +43,35 @@ final class ConsumerGroupProgress implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** Waits until {@code groupId} has caught up with the log; false when {@code patience} ran out first. */
-    boolean awaitCaughtUp(String groupId, Duration patience) throws InterruptedException {
+    /**
+     * Waits until every one of {@code groupIds} has caught up, watching all of them at once, and returns each
+     * group's {@link System#nanoTime()} when it was first seen caught up (in the order given), so a group that
+     * finishes first is not charged for the others; empty when {@code patience} ran out first. {@code onCaughtUp}
+     * hears each group as it catches up.
+     */
+    Optional<long[]> awaitEachCaughtUp(List<String> groupIds, Duration patience, IntConsumer onCaughtUp)
+            throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (caughtUp(groupId)) {
-                return true;
+        long[] caughtUpAt = new long[groupIds.size()];
+        boolean[] done = new boolean[groupIds.size()];
+        int left = groupIds.size();
+        while (left > 0) {
+            for (int i = 0; i < groupIds.size(); i++) {
+                if (!done[i] && caughtUp(groupIds.get(i))) {
+                    caughtUpAt[i] = System.nanoTime();
+                    done[i] = true;
+                    left--;
+                    onCaughtUp.accept(i);
+                }
             }
-            Thread.sleep(250);
+            if (left > 0) {
+                if (System.nanoTime() >= deadline) {
+                    return Optional.empty();
+                }
+                Thread.sleep(250);
+            }
         }
-        return false;
+        return Optional.of(caughtUpAt);
     }
 
     private boolean caughtUp(String groupId) throws InterruptedException {
