@@ -39,8 +39,8 @@ final class RedisFeatureWrites {
     /** A rebase rescales every stored popularity value at once, far more work than any other command. */
     private static final long REBASE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private static final RedisScript APPLY_ITEMS = RedisScript.load("apply-item-updates.lua");
-    private static final RedisScript APPLY_USERS = RedisScript.load("apply-user-updates.lua");
+    private static final RedisScript APPLY_ITEMS = RedisScript.load("applied-sets.lua", "apply-item-updates.lua");
+    private static final RedisScript APPLY_USERS = RedisScript.load("applied-sets.lua", "apply-user-updates.lua");
     private static final RedisScript REBASE = RedisScript.load("rebase-popularity.lua");
     private static final String NINE_ZEROS = "000000000";
 

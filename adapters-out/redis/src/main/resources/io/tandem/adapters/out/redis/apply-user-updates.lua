@@ -57,27 +57,7 @@ local function addPositive(cells, recency, item, label, second, nanos)
   end
 end
 
--- As in apply-item-updates.lua: records a write to the flagged applied sets in the registry; when one is new,
--- drops those kept long enough since their last recorded write.
-local function touchAppliedSets(registry, first, count, keep, flags)
-  if not string.find(flags, '1', 1, true) then
-    return
-  end
-  local now = tonumber(redis.call('TIME')[1])
-  local opened = false
-  for i = 1, count do
-    if string.sub(flags, i, i) == '1' and redis.call('ZADD', registry, 'GT', now, KEYS[first + i - 1]) == 1 then
-      opened = true
-    end
-  end
-  if opened then
-    for _, old in ipairs(redis.call('ZRANGEBYSCORE', registry, '-inf', now - keep)) do
-      redis.call('UNLINK', old)
-      redis.call('ZREM', registry, old)
-    end
-  end
-end
-
+-- touchAppliedSets: applied-sets.lua, loaded in front of this script.
 local buckets = tonumber(ARGV[3])
 touchAppliedSets(KEYS[1], 2, buckets, tonumber(ARGV[1]), ARGV[4])
 
