@@ -34,6 +34,12 @@ final class RedisFeatureWrites {
      * other clients' commands outlasts 200 ms, and each time-out made the consumer re-read and re-send its whole poll
      * after a backoff, a retry storm that multiplied Redis's work. The bound still ends a hang.
      */
+    /**
+     * Runs sent before their answers are awaited. Enough to keep Redis busy while the next is built; bounded so a
+     * large replay does not hold every run's arguments at once.
+     */
+    static final int RUNS_IN_FLIGHT = 8;
+
     private static final long RUN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** A rebase rescales every stored popularity value at once, far more work than any other command. */
@@ -67,66 +73,104 @@ final class RedisFeatureWrites {
     }
 
     /**
-     * Applies the updates in order, one run per {@value #EVENTS_PER_SCRIPT} updates (one round trip for a usual
-     * batch). A run ends early where an update lies so far past the epoch that popularity must be rebased first,
-     * exactly where the in-memory store rebases, so both stores hold the same values.
+     * Applies the updates in order, one run per {@value #EVENTS_PER_SCRIPT} updates. The runs up to the next
+     * popularity rebase (at most {@value #RUNS_IN_FLIGHT} at a time) are sent as they are built and awaited
+     * together, so building a run overlaps Redis running the previous one. A segment ends where an update lies so
+     * far past the epoch that popularity must be rebased first, exactly where the in-memory store rebases, so both
+     * stores hold the same values.
      */
     void apply(List<FeatureUpdate> updates) {
         int size = updates.size();
         int from = 0;
         while (from < size) {
             PopularityEpoch current = epoch.get();
-            int end = Math.min(size, from + EVENTS_PER_SCRIPT);
+            RedisLink.Pipeline pipeline = redis.pipeline();
+            List<Run> runs = new ArrayList<>();
+            long now = System.nanoTime();
             int to = from;
             boolean rebase = false;
-            for (; to < end; to++) {
-                FeatureUpdate update = updates.get(to);
-                if (update.popularityWeight() > 0) {
-                    if (current == null) {
-                        // Proposed: the script stores it unless another process stored one first.
-                        current = PopularityEpoch.of(update.time(), halfLife);
-                    } else if (current.decay().needsRebase(update.time())) {
-                        rebase = true;
-                        break;
+            while (to < size && !rebase && runs.size() < RUNS_IN_FLIGHT) {
+                int runFrom = to;
+                int end = Math.min(size, to + EVENTS_PER_SCRIPT);
+                for (; to < end; to++) {
+                    FeatureUpdate update = updates.get(to);
+                    if (update.popularityWeight() > 0) {
+                        if (current == null) {
+                            // Proposed: the script stores it unless another process stored one first.
+                            current = PopularityEpoch.of(update.time(), halfLife);
+                        } else if (current.decay().needsRebase(update.time())) {
+                            rebase = true;
+                            break;
+                        }
                     }
                 }
-            }
-            if (to > from) {
-                String stored = applyRun(updates, from, to, current);
-                if (stored != null) {
-                    // Nothing of the items side was written: redo the run with the epoch Redis holds (the user
-                    // side, applied already, skips every event by its applied sets).
-                    epoch.set(PopularityEpoch.parse(stored, halfLife));
-                    continue;
+                if (to > runFrom) {
+                    runs.add(sendRun(pipeline, updates, runFrom, to, current, now));
                 }
-                if (current != null) {
-                    epoch.set(current);
-                }
-                from = to;
             }
+            List<Object> replies = runs.isEmpty() ? List.of()
+                    : pipeline.awaitAll(Math.max(RUN_TIMEOUT_NANOS * runs.size(), commandTimeoutNanos));
+            Run mismatched = settle(runs, replies, now);
+            if (mismatched != null) {
+                // Nothing of that run's items side was written: redo from it with the epoch Redis holds (user sides
+                // applied already, and any later run's items side, skip every event by their applied sets).
+                epoch.set(PopularityEpoch.parse(mismatched.storedEpoch, halfLife));
+                from = mismatched.from;
+                continue;
+            }
+            if (current != null) {
+                epoch.set(current);
+            }
+            from = to;
             if (rebase) {
                 epoch.set(rebase(current, updates.get(from).time()));
             }
         }
     }
 
-    /** Returns null when the run was applied, else the stored epoch that differs from {@code current}'s. */
-    private String applyRun(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current) {
-        long now = System.nanoTime();
-        List<AppliedSets> applied = new ArrayList<>();
-        List<RedisLink.ScriptCall> calls = new ArrayList<>();
-        calls.add(itemsCall(updates, from, to, current, now, applied));
+    /** Builds and sends one run's calls: its items side first, then one per user slot. */
+    private Run sendRun(RedisLink.Pipeline pipeline, List<FeatureUpdate> updates, int from, int to,
+                        PopularityEpoch current, long now) {
+        Run run = new Run(from, pipeline.sent());
+        pipeline.send(itemsCall(updates, from, to, current, now, run.applied));
         for (List<Integer> group : redis.bySlot(to - from, i -> keys.recentItems(updates.get(from + i).user()))) {
-            calls.add(usersCall(updates, from, group, now, applied));
+            pipeline.send(usersCall(updates, from, group, now, run.applied));
         }
-        List<Object> replies = redis.runAll(calls, Math.max(RUN_TIMEOUT_NANOS, commandTimeoutNanos));
-        List<?> items = (List<?>) replies.get(0);
-        boolean itemsApplied = ((Long) items.get(0)) == 1L;
-        // The item side records nothing when its epoch did not match; every user side did.
-        for (int i = itemsApplied ? 0 : 1; i < applied.size(); i++) {
-            applied.get(i).recorded(now);
+        return run;
+    }
+
+    /**
+     * Records the applied sets each run wrote to, and returns the first run whose items side found another epoch
+     * stored (its stored epoch set), or null when every run was applied.
+     */
+    private static Run settle(List<Run> runs, List<Object> replies, long now) {
+        Run mismatched = null;
+        for (Run run : runs) {
+            List<?> items = (List<?>) replies.get(run.firstCall);
+            boolean itemsApplied = ((Long) items.get(0)) == 1L;
+            // The item side records nothing when its epoch did not match; every user side did.
+            for (int i = itemsApplied ? 0 : 1; i < run.applied.size(); i++) {
+                run.applied.get(i).recorded(now);
+            }
+            if (!itemsApplied && mismatched == null) {
+                mismatched = run;
+                mismatched.storedEpoch = (String) items.get(1);
+            }
         }
-        return itemsApplied ? null : (String) items.get(1);
+        return mismatched;
+    }
+
+    /** One run of a pipeline: where it starts, its first call among the pipeline's, and its calls' applied sets. */
+    private static final class Run {
+        final int from;
+        final int firstCall;
+        final List<AppliedSets> applied = new ArrayList<>();
+        String storedEpoch;
+
+        Run(int from, int firstCall) {
+            this.from = from;
+            this.firstCall = firstCall;
+        }
     }
 
     private RedisLink.ScriptCall itemsCall(List<FeatureUpdate> updates, int from, int to, PopularityEpoch current,

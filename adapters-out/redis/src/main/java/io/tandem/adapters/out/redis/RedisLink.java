@@ -108,28 +108,74 @@ final class RedisLink implements AutoCloseable {
 
     /** Runs several scripts as {@link #runAll(List)} does, all within {@code callsTimeoutNanos}. */
     List<Object> runAll(List<ScriptCall> calls, long callsTimeoutNanos) {
-        RedisClusterAsyncCommands<String, String> commands = commands();
-        List<RedisFuture<Object>> sent = new ArrayList<>(calls.size());
-        for (ScriptCall call : calls) {
-            sent.add(commands.evalsha(call.script().sha1(), call.output(), call.keys(), call.args()));
+        Pipeline pipeline = pipeline();
+        calls.forEach(pipeline::send);
+        return pipeline.awaitAll(callsTimeoutNanos);
+    }
+
+    /**
+     * Script calls sent one by one as they are built, while Redis runs the earlier ones, and then awaited together:
+     * the caller's work and Redis's overlap instead of taking turns.
+     */
+    Pipeline pipeline() {
+        return new Pipeline(commands());
+    }
+
+    /** The calls of {@link #pipeline()}; used by one thread. */
+    final class Pipeline {
+
+        private final RedisClusterAsyncCommands<String, String> commands;
+        private final List<ScriptCall> calls = new ArrayList<>();
+        private final List<RedisFuture<Object>> sent = new ArrayList<>();
+
+        private Pipeline(RedisClusterAsyncCommands<String, String> commands) {
+            this.commands = commands;
         }
-        long deadline = System.nanoTime() + callsTimeoutNanos;
-        List<Object> answers = new ArrayList<>(calls.size());
-        try {
-            for (int i = 0; i < sent.size(); i++) {
-                try {
-                    answers.add(await(sent.get(i), Math.max(1, deadline - System.nanoTime())));
-                } catch (RedisNoScriptException e) {
-                    // This node lost its script cache: EVAL runs and caches it again there.
-                    ScriptCall call = calls.get(i);
-                    answers.add(await(commands.eval(call.script().source(), call.output(), call.keys(), call.args()),
-                            Math.max(1, deadline - System.nanoTime())));
-                }
+
+        /** How many calls were sent so far. */
+        int sent() {
+            return sent.size();
+        }
+
+        /** Sends {@code call} now, without waiting for its answer. */
+        void send(ScriptCall call) {
+            calls.add(call);
+            try {
+                sent.add(commands.evalsha(call.script().sha1(), call.output(), call.keys(), call.args()));
+            } catch (RedisException e) {
+                cancelAll();
+                throw unavailable(e);
             }
-            return answers;
-        } catch (RedisException | CancellationException e) {
+        }
+
+        /**
+         * Waits for every answer, all within {@code callsTimeoutNanos} from now.
+         *
+         * @return the answers, in the order of the calls
+         */
+        List<Object> awaitAll(long callsTimeoutNanos) {
+            long deadline = System.nanoTime() + callsTimeoutNanos;
+            List<Object> answers = new ArrayList<>(calls.size());
+            try {
+                for (int i = 0; i < sent.size(); i++) {
+                    try {
+                        answers.add(await(sent.get(i), Math.max(1, deadline - System.nanoTime())));
+                    } catch (RedisNoScriptException e) {
+                        // This node lost its script cache: EVAL runs and caches it again there.
+                        ScriptCall call = calls.get(i);
+                        answers.add(await(commands.eval(call.script().source(), call.output(), call.keys(),
+                                call.args()), Math.max(1, deadline - System.nanoTime())));
+                    }
+                }
+                return answers;
+            } catch (RedisException | CancellationException e) {
+                cancelAll();
+                throw unavailable(e, TimeUnit.NANOSECONDS.toMillis(callsTimeoutNanos));
+            }
+        }
+
+        private void cancelAll() {
             sent.forEach(call -> call.cancel(false));
-            throw unavailable(e, TimeUnit.NANOSECONDS.toMillis(callsTimeoutNanos));
         }
     }
 

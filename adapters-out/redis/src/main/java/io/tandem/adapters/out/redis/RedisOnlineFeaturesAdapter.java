@@ -50,6 +50,11 @@ public final class RedisOnlineFeaturesAdapter
     static final int EVENTS_PER_SCRIPT = RedisFeatureWrites.EVENTS_PER_SCRIPT;
 
     private final RedisLink redis;
+    /**
+     * The writes' own connection: a pipeline of apply scripts on the reads' connection would queue every serving
+     * read behind it, where on a connection of their own Redis serves the reads between two scripts.
+     */
+    private final RedisLink writeLink;
     private final RedisFeatureWrites writes;
     private final RedisFeatureReads reads;
 
@@ -90,7 +95,8 @@ public final class RedisOnlineFeaturesAdapter
         RedisKeys keys = new RedisKeys(settings.keyPrefix());
         AtomicReference<PopularityEpoch> epoch = new AtomicReference<>();
         this.redis = new RedisLink(settings);
-        this.writes = new RedisFeatureWrites(redis, keys, popularityHalfLife, recentItemsCap, appliedEventsTtl, epoch,
+        this.writeLink = new RedisLink(settings);
+        this.writes = new RedisFeatureWrites(writeLink, keys, popularityHalfLife, recentItemsCap, appliedEventsTtl, epoch,
                 settings.commandTimeout());
         this.reads = new RedisFeatureReads(redis, keys, popularityHalfLife, recentItemsCap, userStateTimeout, epoch);
     }
@@ -150,6 +156,7 @@ public final class RedisOnlineFeaturesAdapter
 
     @Override
     public void close() {
+        writeLink.close();
         redis.close();
     }
 }

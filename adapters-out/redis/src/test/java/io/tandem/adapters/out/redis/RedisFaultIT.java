@@ -95,6 +95,8 @@ class RedisFaultIT {
         RedisOnlineFeaturesAdapter store = closedAfterTest(
                 new RedisOnlineFeaturesAdapter(settings(server), Duration.ofHours(1), 10));
         store.apply(List.of(updates.click("u1", "a", T0, 1)));
+        // Writes have a connection of their own: a read opens the reads' one, which then hangs.
+        assertThat(store.recentItems(UserId.of("u1"), 10)).containsExactly(ItemId.of("a"));
 
         server.freeze();
         long started = System.nanoTime();
