@@ -34,6 +34,8 @@ end
 -- touchAppliedSets: applied-sets.lua, loaded in front of this script.
 local buckets = tonumber(ARGV[3])
 touchAppliedSets(KEYS[4], 5, buckets, tonumber(ARGV[2]), ARGV[4])
+-- newEvents: applied-sets.lua as well.
+local new = newEvents(4, 5, 6)
 -- The registry needs each category key once; a run names the same few categories over and over.
 local registered = {}
 
@@ -41,7 +43,7 @@ local k, a, applied = 5 + buckets, 5, 0
 while a <= #ARGV do
   local eventType, item, increment = ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
   local categories = tonumber(ARGV[a + 5])
-  if redis.call('SADD', KEYS[4 + tonumber(ARGV[a + 1])], ARGV[a]) == 1 then
+  if new[a] then
     applied = applied + 1
     redis.call('HINCRBY', KEYS[k], eventType, 1)
     if increment ~= '' then

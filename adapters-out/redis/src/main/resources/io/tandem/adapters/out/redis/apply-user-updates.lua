@@ -60,11 +60,13 @@ end
 -- touchAppliedSets: applied-sets.lua, loaded in front of this script.
 local buckets = tonumber(ARGV[3])
 touchAppliedSets(KEYS[1], 2, buckets, tonumber(ARGV[1]), ARGV[4])
+-- newEvents: applied-sets.lua as well.
+local new = newEvents(1, 5, 8)
 
 local k, a, applied = 2 + buckets, 5, 0
 while a <= #ARGV do
   local eventType, item, label = ARGV[a + 2], ARGV[a + 3], ARGV[a + 5]
-  if redis.call('SADD', KEYS[1 + tonumber(ARGV[a + 1])], ARGV[a]) == 1 then
+  if new[a] then
     applied = applied + 1
     redis.call('HINCRBY', KEYS[k], eventType, 1)
     if ARGV[a + 4] == '1' then
