@@ -18,7 +18,7 @@ import java.util.Map;
 final class EventLogClients {
 
     /** Large polls keep the per-batch costs (one store call, one commit) small against 50,000 events/s. */
-    static final int DEFAULT_MAX_POLL_RECORDS = 2_000;
+    static final int DEFAULT_MAX_POLL_RECORDS = 5_000;
 
     private EventLogClients() {
     }
