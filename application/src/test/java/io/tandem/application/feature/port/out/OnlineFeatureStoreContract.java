@@ -224,6 +224,22 @@ public abstract class OnlineFeatureStoreContract {
     }
 
     @Test
+    void anEventTwiceInOneBatchCountsOnce() {
+        Store store = emptyStore(HOUR, 10);
+        FeatureUpdate once = click("u1", "a", T0, 1, "books");
+        FeatureUpdate other = click("u2", "b", T0.plusSeconds(1), 1, "books");
+        store.apply(List.of(once, other, once));
+
+        assertThat(store.userCounts(UserId.of("u1")).count(EventType.CLICK)).isEqualTo(1);
+        assertThat(store.itemCounts(List.of(ItemId.of("a"))).get(ItemId.of("a")).count(EventType.CLICK)).isEqualTo(1);
+        assertThat(store.userState(UserId.of("u1"), 10).positives()).singleElement()
+                .satisfies(positive -> assertThat(positive.value()).isEqualTo(1f));
+        Store reference = emptyStore(HOUR, 10);
+        reference.apply(List.of(once, other));
+        assertThat(Snapshot.of(store)).isEqualTo(Snapshot.of(reference));
+    }
+
+    @Test
     void twoClientsApplyingOverlappingBatchesCountEachEventOnce() throws Exception {
         Store one = emptyStore(HOUR, 50);
         Store two = secondClient(one, HOUR, 50);
