@@ -143,8 +143,13 @@ final class PartitionOffsets {
             } catch (RuntimeException e) {
                 LOG.debug("Releasing {} after a failed batch failed too", partition, e);
             }
+            // A partition the failed batch never reached has no resume point yet: its records in the batch start
+            // where this consumer began reading it, and nothing of them was handed over.
             Long offset = resumeAt.get(partition);
-            if (offset != null && assigned.contains(partition)) {
+            if (offset == null) {
+                offset = records.records(partition).get(0).offset();
+            }
+            if (assigned.contains(partition)) {
                 consumer.seek(partition, offset);
             }
         }
