@@ -103,7 +103,8 @@ public final class RedisOnlineFeaturesAdapter
 
     /**
      * Applies the updates in order: per run of up to 500, one script call on the items' slot and one per user slot
-     * touched (one in all on a single Redis), sent together.
+     * touched (one in all on a single Redis); the runs up to the next popularity rebase are pipelined on the writes'
+     * own connection (ADR-0034).
      */
     @Override
     public void apply(List<FeatureUpdate> updates) {
