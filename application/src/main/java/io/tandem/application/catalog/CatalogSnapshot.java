@@ -261,6 +261,7 @@ public final class CatalogSnapshot implements LoadItemsPort, LoadNewestItemsPort
      * step with the snapshot while the caller holds the view (it is held weakly here); empty until the first
      * refresh. The first call for a list pays a lookup per id.
      */
+    @Override
     public Optional<IndexedItems> indexed(List<ItemId> ids, ToIntFunction<ItemId> indexOf) {
         return views.indexed(ids, indexOf, writing, () -> state == null ? null : state.items);
     }

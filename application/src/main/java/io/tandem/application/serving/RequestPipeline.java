@@ -1,6 +1,5 @@
 package io.tandem.application.serving;
 
-import io.tandem.application.catalog.CatalogSnapshot;
 import io.tandem.application.catalog.IndexedItems;
 import io.tandem.application.serving.port.in.RequestContext;
 import io.tandem.domain.catalog.Item;
@@ -157,16 +156,13 @@ final class RequestPipeline {
     }
 
     /**
-     * The catalog's items by {@code model}'s indexes when the catalog is the in-memory snapshot, loaded: a
+     * The catalog's items by {@code model}'s indexes when the catalog is held in memory and loaded (the snapshot): a
      * candidate's item is then one array read, not one lookup of its id. Empty otherwise (the request reads the
      * candidates in one batch, {@link #catalogItems}).
      */
     Optional<IndexedItems> indexedCatalog(ServingModel model) {
-        if (!(dependencies.items() instanceof CatalogSnapshot snapshot)) {
-            return Optional.empty();
-        }
         Optional<IndexedItems> view = guard(FallbackStatus.CATALOG,
-                () -> snapshot.indexed(model.itemIds(), id -> model.indexOf(id).orElse(-1)));
+                () -> dependencies.items().indexed(model.itemIds(), id -> model.indexOf(id).orElse(-1)));
         view.ifPresent(model::hold);
         return view;
     }
