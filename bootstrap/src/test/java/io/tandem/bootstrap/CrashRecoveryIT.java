@@ -1,11 +1,5 @@
 package io.tandem.bootstrap;
 
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.context.ApplicationContext;
 import io.tandem.application.feature.port.out.LoadEventCountsPort;
 import io.tandem.application.ingestion.port.out.ReadLakePort;
@@ -69,25 +63,7 @@ class CrashRecoveryIT {
             killAndRecover(production());
         } finally {
             sql("DROP SCHEMA " + schema() + " CASCADE");
-            removeRedisKeys("tandem-crash-" + run + ":");
-        }
-    }
-
-    /** The run's keys in the shared Redis (SCAN and UNLINK), so a run leaves none behind. */
-    private static void removeRedisKeys(String prefix) {
-        RedisClient client = RedisClient.create(env("TANDEM_REDIS_URI", "redis://127.0.0.1:6379"));
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> commands = connection.sync();
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> step = commands.scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(1000));
-                if (!step.getKeys().isEmpty()) {
-                    commands.unlink(step.getKeys().toArray(String[]::new));
-                }
-                cursor = step;
-            } while (!cursor.isFinished());
-        } finally {
-            client.shutdown();
+            SharedRedisKeys.remove(env("TANDEM_REDIS_URI", "redis://127.0.0.1:6379"), "tandem-crash-" + run + ":");
         }
     }
 

@@ -1,8 +1,6 @@
 package io.tandem.bootstrap;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.json.tree.JsonNode;
 import io.minio.ListObjectsArgs;
@@ -129,15 +127,7 @@ class ProductionAdaptersIT {
     static void stopAndClean() throws Exception {
         tandem.close();
         sql("DROP SCHEMA " + SCHEMA + " CASCADE");
-        RedisClient client = RedisClient.create(REDIS_URI);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            ScanIterator<String> keys = ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(PREFIX + "*"));
-            while (keys.hasNext()) {
-                connection.sync().del(keys.next());
-            }
-        } finally {
-            client.shutdown();
-        }
+        SharedRedisKeys.remove(REDIS_URI, PREFIX);
         MinioClient minio = MinioClient.builder().endpoint(S3_ENDPOINT).credentials(S3_ACCESS_KEY, S3_SECRET_KEY).build();
         for (Result<Item> object : minio.listObjects(ListObjectsArgs.builder().bucket(BUCKET).recursive(true).build())) {
             minio.removeObject(RemoveObjectArgs.builder().bucket(BUCKET).object(object.get().objectName()).build());

@@ -350,15 +350,7 @@ class ProductionStartIT {
     }
 
     private static void cleanRedis() {
-        RedisClient client = RedisClient.create(servicesOr("TANDEM_REDIS_URI", "redis://127.0.0.1:6379"));
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            ScanIterator<String> keys = ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(NAME + ":*"));
-            while (keys.hasNext()) {
-                connection.sync().del(keys.next());
-            }
-        } finally {
-            client.shutdown();
-        }
+        SharedRedisKeys.remove(servicesOr("TANDEM_REDIS_URI", "redis://127.0.0.1:6379"), NAME + ":");
     }
 
     private static void cleanKafka() throws Exception {

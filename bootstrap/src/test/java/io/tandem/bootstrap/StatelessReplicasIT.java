@@ -1,9 +1,5 @@
 package io.tandem.bootstrap;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.json.tree.JsonNode;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -205,15 +201,7 @@ class StatelessReplicasIT {
     }
 
     private static void cleanRedis() {
-        RedisClient client = RedisClient.create(REDIS_URI);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            ScanIterator<String> keys = ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(PREFIX + "*"));
-            while (keys.hasNext()) {
-                connection.sync().del(keys.next());
-            }
-        } finally {
-            client.shutdown();
-        }
+        SharedRedisKeys.remove(REDIS_URI, PREFIX);
     }
 
     private static void cleanBucket() throws Exception {
