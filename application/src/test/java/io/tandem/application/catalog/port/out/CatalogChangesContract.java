@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import static io.tandem.application.catalog.ItemFixture.anItem;
@@ -120,20 +121,9 @@ public abstract class CatalogChangesContract {
     @Test
     void theComparisonCatchesAChangeTheIncrementalReadMisses() {
         Catalog catalog = filledCatalog();
-        LoadItemChangesPort missesOne = new LoadItemChangesPort() {
-            @Override
-            public long catalogVersion() {
-                return catalog.catalogVersion();
-            }
-
-            @Override
-            public ItemChanges changesAfter(long version, int limit) {
-                ItemChanges read = catalog.changesAfter(version, limit);
-                return read.complete() && !read.saved().isEmpty()
-                        ? ItemChanges.of(read.version(), read.saved().subList(1, read.saved().size()), read.deleted())
-                        : read;
-            }
-        };
+        LoadItemChangesPort missesOne = changesThrough(catalog, read -> read.complete() && !read.saved().isEmpty()
+                ? ItemChanges.of(read.version(), read.saved().subList(1, read.saved().size()), read.deleted())
+                : read);
         CatalogSnapshot snapshot = snapshotOf(catalog, missesOne);
         snapshot.refresh();
 
@@ -147,19 +137,10 @@ public abstract class CatalogChangesContract {
     void aWriteThroughTheSnapshotWhileChangesAreReadIsNotUndoneByThem() {
         Catalog catalog = filledCatalog();
         Runnable[] whileReading = {() -> { }};
-        LoadItemChangesPort meddled = new LoadItemChangesPort() {
-            @Override
-            public long catalogVersion() {
-                return catalog.catalogVersion();
-            }
-
-            @Override
-            public ItemChanges changesAfter(long version, int limit) {
-                ItemChanges read = catalog.changesAfter(version, limit);
-                whileReading[0].run();
-                return read;
-            }
-        };
+        LoadItemChangesPort meddled = changesThrough(catalog, read -> {
+            whileReading[0].run();
+            return read;
+        });
         CatalogSnapshot snapshot = snapshotOf(catalog, meddled);
         snapshot.refresh();
         int fullRead = pagesRead.get();
@@ -220,5 +201,20 @@ public abstract class CatalogChangesContract {
         assertThat(catalog.changesAfter(now + 5, 10).version()).isEqualTo(now);
         assertThat(catalog.changesAfter(now - 1, 24).complete()).isFalse();
         assertThat(catalog.changesAfter(now - 1, 25).saved()).hasSize(25);
+    }
+
+    /** The catalog's changes, each answer passed through {@code read} (which may alter it, or act meanwhile). */
+    private static LoadItemChangesPort changesThrough(Catalog catalog, UnaryOperator<ItemChanges> read) {
+        return new LoadItemChangesPort() {
+            @Override
+            public long catalogVersion() {
+                return catalog.catalogVersion();
+            }
+
+            @Override
+            public ItemChanges changesAfter(long version, int limit) {
+                return read.apply(catalog.changesAfter(version, limit));
+            }
+        };
     }
 }
