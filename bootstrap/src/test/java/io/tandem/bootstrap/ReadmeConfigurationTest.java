@@ -63,7 +63,8 @@ class ReadmeConfigurationTest {
         }
         String yaml = Files.readString(Path.of("src/main/resources/application.yml"));
         for (String framework : List.of("datasources.default.url", "datasources.default.username",
-                "datasources.default.password", "micronaut.server.port", "micronaut.server.max-request-size")) {
+                "datasources.default.password", "micronaut.server.port", "micronaut.server.max-request-size",
+                "micronaut.executors.serving.n-threads")) {
             // Read by Micronaut itself; application.yml sets each of them.
             assertThat(yaml).contains(framework.substring(framework.lastIndexOf('.') + 1) + ":");
             read.add(framework);

@@ -52,6 +52,11 @@ public final class FindSimilarItemsService implements FindSimilarItemsUseCase {
                                             Optional<Assignment> assignment) {
         Optional<ServingModel> held = pipeline.acquireFor(assignment);
         try {
+            // Held even when the rules answer: it tells whether the item is known at all.
+            Optional<FallbackStatus> shed = pipeline.overloaded(query.context());
+            if (shed.isPresent()) {
+                return byRules(requestId, user, query, shed.get(), held);
+            }
             Optional<Integer> index = held.flatMap(model -> model.indexOf(query.item()));
             if (held.isPresent() && index.isPresent()) {
                 try {

@@ -62,7 +62,7 @@ public final class RecommendItemsService implements RecommendItemsUseCase {
         }
         Set<ItemId> unwanted = RequestPipeline.unwanted(state, query.exclude());
         ServingOptions options = ExperimentStep.options(assignment);
-        return pipeline.onModel(assignment, state,
+        return pipeline.onModel(query.context(), assignment, state,
                 (model, found) -> ranked(model, requestId, query, options, state, unwanted, found),
                 (model, status) -> pipeline.fallbackAnswer(requestId, query.user(), rules(query, unwanted,
                         model.map(m -> RequestPipeline.userCategories(m, state.positives())).orElse(List.of())),

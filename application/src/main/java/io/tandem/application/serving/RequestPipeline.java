@@ -110,14 +110,39 @@ final class RequestPipeline {
     }
 
     /**
-     * The model path of a user with {@code state}: {@code ranked} answers from the champion and the candidates of
-     * the user's history. Without a champion, or when a dependency on the way fails, {@code fallback} answers with
-     * the status that says why, given the champion when there is one. The champion is held until the answer is
-     * made.
+     * Why a request of {@code context} skips the model path: it waited longer than
+     * {@link ServingSettings#maxQueueWaitNanos()} for a worker since it arrived. The rules then answer at once, so an
+     * instance with more requests than its cores can rank sheds the excess to the cheap path instead of letting every
+     * request queue behind it (ADR-0039). Empty when the request may run the model (no limit, arrival unknown, or
+     * within the limit).
      */
-    <T> T onModel(Optional<Assignment> assignment, UserState state,
+    Optional<FallbackStatus> overloaded(RequestContext context) {
+        long limit = dependencies.settings().maxQueueWaitNanos();
+        if (limit == 0 || context.receivedNanos().isEmpty()) {
+            return Optional.empty();
+        }
+        long waited = System.nanoTime() - context.receivedNanos().getAsLong();
+        if (waited <= limit) {
+            return Optional.empty();
+        }
+        // The limit, not the wait: one text per setting, so that answers and counts group by it.
+        return Optional.of(FallbackStatus.unavailable(FallbackStatus.SERVING_CAPACITY, "the request waited more than "
+                + limit / 1_000_000 + " ms for a worker"));
+    }
+
+    /**
+     * The model path of a user with {@code state}: {@code ranked} answers from the champion and the candidates of
+     * the user's history. Without a champion, when a dependency on the way fails, or when the request waited too
+     * long for a worker ({@link #overloaded}), {@code fallback} answers with the status that says why, given the
+     * champion when there is one. The champion is held until the answer is made.
+     */
+    <T> T onModel(RequestContext context, Optional<Assignment> assignment, UserState state,
                   BiFunction<ServingModel, UserCandidates, T> ranked,
                   BiFunction<Optional<ServingModel>, FallbackStatus, T> fallback) {
+        Optional<FallbackStatus> shed = overloaded(context);
+        if (shed.isPresent()) {
+            return fallback.apply(Optional.empty(), shed.get());
+        }
         Optional<ServingModel> held = acquireFor(assignment);
         if (held.isEmpty()) {
             return fallback.apply(held, FallbackStatus.usedBecause(whyNoModel(assignment)));

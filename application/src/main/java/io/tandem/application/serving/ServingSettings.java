@@ -13,8 +13,11 @@ import io.tandem.domain.InvalidFieldException;
  * {@code candidates} is the number of distinct candidates the model ranks per request: each retriever's list goes
  * deeper than it was trained with until the union holds that many (0, the default: the union of each retriever's
  * trained top list; an experiment variant's {@code candidatesPerRetriever} still takes precedence).
+ * {@code maxQueueWaitNanos} is the longest a request may wait for a worker and still run the model path; one that
+ * waited longer is answered by the rules at once, its reason naming the wait (0: no limit; ADR-0039).
  */
-public record ServingSettings(int historyLimit, int freshItems, int freshSlots, int candidates) {
+public record ServingSettings(int historyLimit, int freshItems, int freshSlots, int candidates,
+                              long maxQueueWaitNanos) {
 
     /** The most candidates a request may rank. */
     public static final int MAX_CANDIDATES = 10_000;
@@ -32,6 +35,14 @@ public record ServingSettings(int historyLimit, int freshItems, int freshSlots, 
         if (candidates < 0 || candidates > MAX_CANDIDATES) {
             throw new InvalidFieldException("tandem.serving.candidates", "must be 0 (as trained) to " + MAX_CANDIDATES);
         }
+        if (maxQueueWaitNanos < 0) {
+            throw new InvalidFieldException("tandem.serving.max-queue-wait", "must not be negative (0s lifts the limit)");
+        }
+    }
+
+    /** The settings without a limit on the wait for a worker. */
+    public ServingSettings(int historyLimit, int freshItems, int freshSlots, int candidates) {
+        this(historyLimit, freshItems, freshSlots, candidates, 0);
     }
 
     /** The settings with the candidates as the model was trained. */
@@ -40,8 +51,8 @@ public record ServingSettings(int historyLimit, int freshItems, int freshSlots, 
     }
 
     /** The newest 500 positives, 20 newest items read for exploration, no place for a fresh item (exploration off),
-     * the candidates as trained. */
+     * the candidates as trained, no limit on the wait for a worker. */
     public static ServingSettings defaults() {
-        return new ServingSettings(500, 20, 0, 0);
+        return new ServingSettings(500, 20, 0, 0, 0);
     }
 }

@@ -1,18 +1,22 @@
 package io.tandem.application.serving;
 
 import io.tandem.application.serving.port.in.RecommendItemsQuery;
+import io.tandem.application.serving.port.in.RequestContext;
 import io.tandem.domain.catalog.Item;
 import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.catalog.UserId;
 import io.tandem.domain.fallback.FallbackQuery;
+import io.tandem.domain.fallback.FallbackStatus;
 import io.tandem.domain.model.ModelRef;
 import io.tandem.domain.recommendation.Recommendation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import static io.tandem.application.catalog.ItemFixture.anItem;
@@ -143,6 +147,34 @@ class RecommendItemsServiceTest {
     }
 
     @Test
+    void aRequestThatWaitedLongerThanTheQueueLimitIsAnsweredByTheRulesWithoutRanking() {
+        UserId user = fixture.user("u1", List.of(4), Set.of(id(4)));
+        fixture.settings = new ServingSettings(500, 5, 0, 0, Duration.ofMillis(20).toNanos());
+        int rankerCallsBefore = fixture.rankerCalls.get();
+
+        Recommendation late = recommend(arrived(user, System.nanoTime() - Duration.ofSeconds(1).toNanos()));
+
+        assertThat(late.fallback().used()).isTrue();
+        assertThat(late.fallback().reason())
+                .contains("serving capacity unavailable: the request waited more than 20 ms for a worker");
+        assertThat(late.fallback().cause()).contains(FallbackStatus.SERVING_CAPACITY);
+        assertThat(fixture.rankerCalls.get()).as("the ranker is not asked").isEqualTo(rankerCallsBefore);
+        assertThat(ids(late.items())).as("the rules answer, still without what the user has seen")
+                .isNotEmpty().doesNotContain("i4");
+
+        Recommendation onTime = recommend(arrived(user, System.nanoTime()));
+        assertThat(onTime.fallback().used()).as("%s", onTime.fallback()).isFalse();
+        assertThat(fixture.rankerCalls.get()).isGreaterThan(rankerCallsBefore);
+
+        fixture.settings = new ServingSettings(500, 5, 0, 0, 0);
+        assertThat(recommend(arrived(user, System.nanoTime() - Duration.ofSeconds(1).toNanos())).fallback().used())
+                .as("0 lifts the limit").isFalse();
+        assertThat(recommend(query(user, 2)).fallback().used()).as("an unknown arrival never waited").isFalse();
+        assertThatThrownBy(() -> new ServingSettings(500, 5, 0, 0, -1))
+                .hasMessageContaining("tandem.serving.max-queue-wait");
+    }
+
+    @Test
     void explanationsCarryTheRankerScoreAndTheFeaturesByName() {
         UserId user = fixture.user("u1", List.of(4), Set.of());
 
@@ -246,6 +278,11 @@ class RecommendItemsServiceTest {
 
     private static Recommendation recommendWith(ServingDependencies dependencies, RecommendItemsQuery query) {
         return new RecommendItemsService(dependencies).recommend(query);
+    }
+
+    private static RecommendItemsQuery arrived(UserId user, long receivedNanos) {
+        return new RecommendItemsQuery(user, 2, Optional.empty(), Set.of(), false, 0.0,
+                new RequestContext(Optional.empty(), Optional.empty(), OptionalLong.of(receivedNanos)));
     }
 
     private static RecommendItemsQuery query(UserId user, int count) {

@@ -14,6 +14,8 @@ public record FallbackStatus(boolean used, Optional<String> reason) {
     public static final String CATALOG = "catalog";
     public static final String RETRIEVERS = "retrievers";
     public static final String SCORER = "scorer";
+    /** Not a dependency: the instance's own workers, when a request waited too long for one (ADR-0039). */
+    public static final String SERVING_CAPACITY = "serving capacity";
     /** Why an answer has no items: nothing in the catalog to recommend, or everything filtered out. */
     public static final String CATALOG_EMPTY = "catalog empty";
     public static final String NO_CANDIDATES = "no candidates";

@@ -1,11 +1,11 @@
 package io.tandem.adapters.in.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,6 +28,7 @@ import io.tandem.domain.recommendation.Recommendation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code POST /v1/rankings {"userId":"u1","itemIds":["a","b"],"explain":false,"requestId":"r1","surface":"home"}}:
@@ -51,7 +52,7 @@ final class RankingsController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(ArrivalFilter.SERVING_EXECUTOR)
     @Operation(operationId = "rankItems",
             summary = "Order the caller's items (1 to 1,000 distinct ids) for a user",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -68,14 +69,15 @@ final class RankingsController {
             mediaType = Problem.CONTENT_TYPE, examples = @ExampleObject(value = ApiExamples.PROBLEM_400_PREFIX
                     + "\"detail\":\"must not start or end with whitespace\",\"field\":\"itemIds[1]\"}")))
     RecommendationJson.Response rank(
-            @Schema(implementation = RequestShapes.Ranking.class) @Nullable @Body byte[] body) {
-        RankItemsQuery query = queryIn(body);
+            @Schema(implementation = RequestShapes.Ranking.class) @Nullable @Body byte[] body,
+            HttpRequest<?> request) {
+        RankItemsQuery query = queryIn(body, ArrivalFilter.arrivalOf(request));
         Recommendation ranking = rankItems.rank(query);
         metrics.served(ServingMetrics.Endpoint.RANKINGS, ranking);
         return RecommendationJson.Response.forUser(ranking, query.explain());
     }
 
-    private static RankItemsQuery queryIn(byte[] body) {
+    private static RankItemsQuery queryIn(byte[] body, OptionalLong arrived) {
         JsonMembers request = RequestJson.object(body, "{\"userId\":\"u1\",\"itemIds\":[\"a\",\"b\"]}", FIELDS);
         String user = RequestJson.requiredText(request, "userId", "is required");
         if (request.get("itemIds").isEmpty()) {
@@ -89,6 +91,6 @@ final class RankingsController {
         }
         return new RankItemsQuery(new UserId(user), items, request.bool("explain").orElse(false),
                 new RequestContext(Optional.ofNullable(request.text("requestId")),
-                        Optional.ofNullable(request.text("surface"))));
+                        Optional.ofNullable(request.text("surface")), arrived));
     }
 }

@@ -1,12 +1,12 @@
 package io.tandem.adapters.in.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,7 +50,7 @@ final class RecommendationsController {
     }
 
     @Get(uri = "/{id}/recommendations", produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(ArrivalFilter.SERVING_EXECUTOR)
     @Operation(operationId = "recommend",
             summary = "The top items for a user, optionally explained and re-ranked for variety")
     @ApiResponse(responseCode = "200",
@@ -82,11 +82,12 @@ final class RecommendationsController {
                                                   example = "7f3c2a9e-5b1d-4c8e-9a0f-2d6b4e8c1a37")
                                           @Nullable @QueryValue("requestId") String requestId,
                                           @Parameter(description = ApiExamples.SURFACE_PARAMETER, example = "home")
-                                          @Nullable @QueryValue("surface") String surface) {
+                                          @Nullable @QueryValue("surface") String surface,
+                                          HttpRequest<?> request) {
         boolean explained = parseExplain(explain);
         RecommendItemsQuery query = new RecommendItemsQuery(PathIds.user(id), parseCount(count),
                 parseCategory(category), parseExclude(exclude), explained, parseDiversity(diversity),
-                requestContext(requestId, surface));
+                requestContext(requestId, surface, request));
         Recommendation recommendation = recommendItems.recommend(query);
         metrics.served(ServingMetrics.Endpoint.RECOMMENDATIONS, recommendation);
         return RecommendationJson.Response.forUser(recommendation, explained);
@@ -99,11 +100,11 @@ final class RecommendationsController {
 
     /**
      * The caller's request id and surface, shared with similar items; absent or empty means none (a request id is
-     * then generated). Both are judged as given (ADR-0019).
+     * then generated). Both are judged as given (ADR-0019). The context carries when {@code request} arrived.
      */
-    static RequestContext requestContext(String requestId, String surface) {
+    static RequestContext requestContext(String requestId, String surface, HttpRequest<?> request) {
         return new RequestContext(Optional.ofNullable(requestId).filter(id -> !id.isEmpty()),
-                Optional.ofNullable(surface).filter(s -> !s.isEmpty()));
+                Optional.ofNullable(surface).filter(s -> !s.isEmpty()), ArrivalFilter.arrivalOf(request));
     }
 
     private static boolean parseExplain(String explain) {

@@ -1,13 +1,13 @@
 package io.tandem.adapters.in.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,7 +43,7 @@ final class SimilarItemsController {
     }
 
     @Get(uri = "/{id}/similar", produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(ArrivalFilter.SERVING_EXECUTOR)
     @Operation(operationId = "similarItems",
             summary = "The items most like one item")
     @ApiResponse(responseCode = "200",
@@ -74,11 +74,12 @@ final class SimilarItemsController {
                                     example = "0b9d6c41-2f7e-4a53-8c1d-5e0a9b3f7d22")
                             @Nullable @QueryValue("requestId") String requestId,
                             @Parameter(description = ApiExamples.SURFACE_PARAMETER, example = "item-page")
-                            @Nullable @QueryValue("surface") String surface) {
+                            @Nullable @QueryValue("surface") String surface,
+                            HttpRequest<?> request) {
         Optional<UserId> user = Optional.ofNullable(userId).filter(u -> !u.isEmpty())
                 .map(u -> new UserId(CanonicalText.requireId("userId", u)));
         SimilarItemsQuery query = new SimilarItemsQuery(PathIds.item(id), RecommendationsController.parseCount(count),
-                user, RecommendationsController.requestContext(requestId, surface));
+                user, RecommendationsController.requestContext(requestId, surface, request));
         return findSimilarItems.similar(query)
                 .<HttpResponse<?>>map(recommendation -> {
                     metrics.served(ServingMetrics.Endpoint.SIMILAR, recommendation);

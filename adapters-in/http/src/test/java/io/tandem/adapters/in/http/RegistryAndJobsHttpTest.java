@@ -90,7 +90,8 @@ class RegistryAndJobsHttpTest {
 
     @BeforeAll
     static void start() {
-        context = ApplicationContext.builder().properties(Map.of("micronaut.server.port", -1)).build();
+        context = ApplicationContext.builder().properties(Map.of("micronaut.server.port", -1,
+                "micronaut.executors.serving.type", "fixed")).build();
         context.registerSingleton(ListModelsUseCase.class, query -> List.of(
                 new RegisteredModel("ranker", ModelKind.RANKER, 2, Optional.of("v2"), "v2", CREATED),
                 new RegisteredModel("popular", ModelKind.RETRIEVER, 1, Optional.empty(), "p1", CREATED)));

@@ -49,6 +49,7 @@ public final class ServingHttpCost {
                 query.user(), items, Optional.of(model), FallbackStatus.notUsed());
         try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
                 "micronaut.server.port", -1,
+                "micronaut.executors.serving.type", "fixed",
                 "micronaut.serde.serialization.inclusion", "always",
                 "micronaut.executors.blocking.type", "fixed",
                 "micronaut.executors.blocking.n-threads", 64)).build()) {

@@ -52,6 +52,7 @@ class ServingHttpTest {
 
     private static final AtomicReference<RecommendItemsQuery> LAST_RECOMMEND = new AtomicReference<>();
     private static final AtomicReference<RankItemsQuery> LAST_RANK = new AtomicReference<>();
+    private static final AtomicReference<String> RECOMMENDED_ON = new AtomicReference<>();
 
     private static ApplicationContext context;
     private static EmbeddedServer server;
@@ -63,9 +64,11 @@ class ServingHttpTest {
     static void start() {
         context = ApplicationContext.builder().properties(Map.of(
                 "micronaut.server.port", -1,
+                "micronaut.executors.serving.type", "fixed",
                 "micronaut.serde.serialization.inclusion", "always")).build();
         context.registerSingleton(RecommendItemsUseCase.class, query -> {
             LAST_RECOMMEND.set(query);
+            RECOMMENDED_ON.set(Thread.currentThread().getName());
             return switch (query.user().value()) {
                 case "boom" -> throw new IllegalStateException("connection refused at 10.0.0.7:6379");
                 case "cold" -> answer(query.user(), Optional.empty(),
@@ -129,6 +132,19 @@ class ServingHttpTest {
         assertThat(query.count()).isEqualTo(2);
         assertThat(query.category()).contains("books");
         assertThat(query.exclude()).containsExactlyInAnyOrder(new ItemId("x"), new ItemId("y"));
+    }
+
+    @Test
+    void aServingRequestRunsOnTheServingWorkersAndCarriesWhenItArrived() throws Exception {
+        long before = System.nanoTime();
+        Reply reply = get("/v1/users/u1/recommendations");
+        long after = System.nanoTime();
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        // The arrival is noted on the event loop, before the request waits for a worker (ADR-0039).
+        assertThat(LAST_RECOMMEND.get().context().receivedNanos()).isPresent();
+        assertThat(LAST_RECOMMEND.get().context().receivedNanos().getAsLong()).isBetween(before, after);
+        assertThat(RECOMMENDED_ON.get()).startsWith(ArrivalFilter.SERVING_EXECUTOR + "-");
     }
 
     @Test
