@@ -110,18 +110,18 @@ final class RequestPipeline {
     }
 
     /**
-     * Why a request of {@code context} skips the model path: it waited longer than
-     * {@link ServingSettings#maxQueueWaitNanos()} for a worker since it arrived. The rules then answer at once, so an
-     * instance with more requests than its cores can rank sheds the excess to the cheap path instead of letting every
-     * request queue behind it (ADR-0039). Empty when the request may run the model (no limit, arrival unknown, or
-     * within the limit).
+     * Why a request of {@code context} skips the model path: it waited behind busy workers for longer than
+     * {@link ServingSettings#maxQueueWaitNanos()}. The rules then answer at once, so an instance with more requests
+     * than its cores can rank sheds the excess to the cheap path instead of letting every request queue behind it
+     * (ADR-0039). Empty when the request may run the model (no limit, no wait behind busy workers, or within the
+     * limit).
      */
     Optional<FallbackStatus> overloaded(RequestContext context) {
         long limit = dependencies.settings().maxQueueWaitNanos();
-        if (limit == 0 || context.receivedNanos().isEmpty()) {
+        if (limit == 0 || context.queuedSinceNanos().isEmpty()) {
             return Optional.empty();
         }
-        long waited = System.nanoTime() - context.receivedNanos().getAsLong();
+        long waited = System.nanoTime() - context.queuedSinceNanos().getAsLong();
         if (waited <= limit) {
             return Optional.empty();
         }

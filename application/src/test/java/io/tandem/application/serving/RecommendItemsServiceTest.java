@@ -152,7 +152,7 @@ class RecommendItemsServiceTest {
         fixture.settings = new ServingSettings(500, 5, 0, 0, Duration.ofMillis(20).toNanos());
         int rankerCallsBefore = fixture.rankerCalls.get();
 
-        Recommendation late = recommend(arrived(user, System.nanoTime() - Duration.ofSeconds(1).toNanos()));
+        Recommendation late = recommend(queuedSince(user, System.nanoTime() - Duration.ofSeconds(1).toNanos()));
 
         assertThat(late.fallback().used()).isTrue();
         assertThat(late.fallback().reason())
@@ -162,14 +162,14 @@ class RecommendItemsServiceTest {
         assertThat(ids(late.items())).as("the rules answer, still without what the user has seen")
                 .isNotEmpty().doesNotContain("i4");
 
-        Recommendation onTime = recommend(arrived(user, System.nanoTime()));
+        Recommendation onTime = recommend(queuedSince(user, System.nanoTime()));
         assertThat(onTime.fallback().used()).as("%s", onTime.fallback()).isFalse();
         assertThat(fixture.rankerCalls.get()).isGreaterThan(rankerCallsBefore);
 
         fixture.settings = new ServingSettings(500, 5, 0, 0, 0);
-        assertThat(recommend(arrived(user, System.nanoTime() - Duration.ofSeconds(1).toNanos())).fallback().used())
+        assertThat(recommend(queuedSince(user, System.nanoTime() - Duration.ofSeconds(1).toNanos())).fallback().used())
                 .as("0 lifts the limit").isFalse();
-        assertThat(recommend(query(user, 2)).fallback().used()).as("an unknown arrival never waited").isFalse();
+        assertThat(recommend(query(user, 2)).fallback().used()).as("no wait behind busy workers").isFalse();
         assertThatThrownBy(() -> new ServingSettings(500, 5, 0, 0, -1))
                 .hasMessageContaining("tandem.serving.max-queue-wait");
     }
@@ -280,9 +280,9 @@ class RecommendItemsServiceTest {
         return new RecommendItemsService(dependencies).recommend(query);
     }
 
-    private static RecommendItemsQuery arrived(UserId user, long receivedNanos) {
+    private static RecommendItemsQuery queuedSince(UserId user, long queuedSinceNanos) {
         return new RecommendItemsQuery(user, 2, Optional.empty(), Set.of(), false, 0.0,
-                new RequestContext(Optional.empty(), Optional.empty(), OptionalLong.of(receivedNanos)));
+                new RequestContext(Optional.empty(), Optional.empty(), OptionalLong.of(queuedSinceNanos)));
     }
 
     private static RecommendItemsQuery query(UserId user, int count) {

@@ -71,13 +71,15 @@ final class RankingsController {
     RecommendationJson.Response rank(
             @Schema(implementation = RequestShapes.Ranking.class) @Nullable @Body byte[] body,
             HttpRequest<?> request) {
-        RankItemsQuery query = queryIn(body, ArrivalFilter.arrivalOf(request));
-        Recommendation ranking = rankItems.rank(query);
-        metrics.served(ServingMetrics.Endpoint.RANKINGS, ranking);
-        return RecommendationJson.Response.forUser(ranking, query.explain());
+        return ArrivalFilter.serve(request, queuedSince -> {
+            RankItemsQuery query = queryIn(body, queuedSince);
+            Recommendation ranking = rankItems.rank(query);
+            metrics.served(ServingMetrics.Endpoint.RANKINGS, ranking);
+            return RecommendationJson.Response.forUser(ranking, query.explain());
+        });
     }
 
-    private static RankItemsQuery queryIn(byte[] body, OptionalLong arrived) {
+    private static RankItemsQuery queryIn(byte[] body, OptionalLong queuedSince) {
         JsonMembers request = RequestJson.object(body, "{\"userId\":\"u1\",\"itemIds\":[\"a\",\"b\"]}", FIELDS);
         String user = RequestJson.requiredText(request, "userId", "is required");
         if (request.get("itemIds").isEmpty()) {
@@ -91,6 +93,6 @@ final class RankingsController {
         }
         return new RankItemsQuery(new UserId(user), items, request.bool("explain").orElse(false),
                 new RequestContext(Optional.ofNullable(request.text("requestId")),
-                        Optional.ofNullable(request.text("surface")), arrived));
+                        Optional.ofNullable(request.text("surface")), queuedSince));
     }
 }

@@ -26,6 +26,7 @@ import io.tandem.domain.recommendation.Recommendation;
 
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -84,13 +85,15 @@ final class RecommendationsController {
                                           @Parameter(description = ApiExamples.SURFACE_PARAMETER, example = "home")
                                           @Nullable @QueryValue("surface") String surface,
                                           HttpRequest<?> request) {
-        boolean explained = parseExplain(explain);
-        RecommendItemsQuery query = new RecommendItemsQuery(PathIds.user(id), parseCount(count),
-                parseCategory(category), parseExclude(exclude), explained, parseDiversity(diversity),
-                requestContext(requestId, surface, request));
-        Recommendation recommendation = recommendItems.recommend(query);
-        metrics.served(ServingMetrics.Endpoint.RECOMMENDATIONS, recommendation);
-        return RecommendationJson.Response.forUser(recommendation, explained);
+        return ArrivalFilter.serve(request, queuedSince -> {
+            boolean explained = parseExplain(explain);
+            RecommendItemsQuery query = new RecommendItemsQuery(PathIds.user(id), parseCount(count),
+                    parseCategory(category), parseExclude(exclude), explained, parseDiversity(diversity),
+                    requestContext(requestId, surface, queuedSince));
+            Recommendation recommendation = recommendItems.recommend(query);
+            metrics.served(ServingMetrics.Endpoint.RECOMMENDATIONS, recommendation);
+            return RecommendationJson.Response.forUser(recommendation, explained);
+        });
     }
 
     /** The {@code count} query parameter, shared with similar items. */
@@ -100,11 +103,12 @@ final class RecommendationsController {
 
     /**
      * The caller's request id and surface, shared with similar items; absent or empty means none (a request id is
-     * then generated). Both are judged as given (ADR-0019). The context carries when {@code request} arrived.
+     * then generated). Both are judged as given (ADR-0019). The context carries since when the request waited behind
+     * busy workers ({@link ArrivalFilter#serve}).
      */
-    static RequestContext requestContext(String requestId, String surface, HttpRequest<?> request) {
+    static RequestContext requestContext(String requestId, String surface, OptionalLong queuedSince) {
         return new RequestContext(Optional.ofNullable(requestId).filter(id -> !id.isEmpty()),
-                Optional.ofNullable(surface).filter(s -> !s.isEmpty()), ArrivalFilter.arrivalOf(request));
+                Optional.ofNullable(surface).filter(s -> !s.isEmpty()), queuedSince);
     }
 
     private static boolean parseExplain(String explain) {

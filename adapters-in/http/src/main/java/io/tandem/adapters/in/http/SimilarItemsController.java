@@ -76,16 +76,19 @@ final class SimilarItemsController {
                             @Parameter(description = ApiExamples.SURFACE_PARAMETER, example = "item-page")
                             @Nullable @QueryValue("surface") String surface,
                             HttpRequest<?> request) {
-        Optional<UserId> user = Optional.ofNullable(userId).filter(u -> !u.isEmpty())
-                .map(u -> new UserId(CanonicalText.requireId("userId", u)));
-        SimilarItemsQuery query = new SimilarItemsQuery(PathIds.item(id), RecommendationsController.parseCount(count),
-                user, RecommendationsController.requestContext(requestId, surface, request));
-        return findSimilarItems.similar(query)
-                .<HttpResponse<?>>map(recommendation -> {
-                    metrics.served(ServingMetrics.Endpoint.SIMILAR, recommendation);
-                    return HttpResponse.ok(RecommendationJson.Response.forItem(recommendation, user.isPresent()));
-                })
-                .orElseGet(() -> ProblemResponses.notFound("item-not-found", "id",
-                        "no item '" + query.item().value() + "'"));
+        return ArrivalFilter.serve(request, queuedSince -> {
+            Optional<UserId> user = Optional.ofNullable(userId).filter(u -> !u.isEmpty())
+                    .map(u -> new UserId(CanonicalText.requireId("userId", u)));
+            SimilarItemsQuery query = new SimilarItemsQuery(PathIds.item(id),
+                    RecommendationsController.parseCount(count), user,
+                    RecommendationsController.requestContext(requestId, surface, queuedSince));
+            return findSimilarItems.similar(query)
+                    .<HttpResponse<?>>map(recommendation -> {
+                        metrics.served(ServingMetrics.Endpoint.SIMILAR, recommendation);
+                        return HttpResponse.ok(RecommendationJson.Response.forItem(recommendation, user.isPresent()));
+                    })
+                    .orElseGet(() -> ProblemResponses.notFound("item-not-found", "id",
+                            "no item '" + query.item().value() + "'"));
+        });
     }
 }
