@@ -30,18 +30,6 @@ class StartupFailuresTest {
     }
 
     @Test
-    void aQueueWaitLongerThanTheRequestBudgetIsRefusedAtStart() {
-        Map<String, Object> properties = new HashMap<>(TandemHttp.isolated());
-        // The isolated test instance has a budget of 3 s.
-        properties.put("tandem.serving.max-queue-wait", "4s");
-
-        assertThatThrownBy(() -> MicronautTandemLauncher.start(properties, Profile.EMBEDDED, false).close())
-                .isInstanceOf(LaunchFailedException.class)
-                .hasMessage("tandem.serving.max-queue-wait (TANDEM_SERVING_MAX_QUEUE_WAIT) is 4000 ms, longer than the"
-                        + " request budget tandem.serving.budget (3000 ms)");
-    }
-
-    @Test
     void anyOtherFailureBecomesItsInnermostCauseOnOneLine() throws Exception {
         // The embedded database cannot be created under a file: the pool and the migrations fail inside the start.
         Path notAFolder = Files.createTempFile("tandem-db", ".file");
