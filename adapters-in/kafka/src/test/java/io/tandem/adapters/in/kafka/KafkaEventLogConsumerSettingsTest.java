@@ -38,6 +38,14 @@ class KafkaEventLogConsumerSettingsTest {
                 Map.entry("linger.ms", "20"));
     }
 
+    @Test
+    void aCrashedMembersPartitionsMoveAfterTenSecondsUnlessAnOperatorSaysOtherwise() {
+        assertThat(EventLogClients.consumerConfig(KafkaEventLogConsumerSettings.defaults("kafka:9092", "g")))
+                .containsEntry("session.timeout.ms", 10_000).containsEntry("heartbeat.interval.ms", 3_000);
+        assertThat(EventLogClients.consumerConfig(withExtras(Map.of("consumer.session.timeout.ms", "45000"))))
+                .containsEntry("session.timeout.ms", "45000");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"enable.auto.commit", "consumer.enable.auto.commit", "producer.acks", "group.id",
         "isolation.level", "value.deserializer"})
