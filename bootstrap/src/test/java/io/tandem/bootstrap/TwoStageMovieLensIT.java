@@ -1,5 +1,7 @@
 package io.tandem.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.adapters.out.xgboost.XgboostRankerAdapter;
 import io.tandem.application.evaluation.EvaluateRecommendersService;
 import io.tandem.application.evaluation.port.in.EvaluateRecommendersCommand;
@@ -7,46 +9,54 @@ import io.tandem.application.training.TwoStageSettings;
 import io.tandem.domain.evaluation.EvaluationDataset;
 import io.tandem.domain.evaluation.EvaluationProgress;
 import io.tandem.domain.evaluation.EvaluationReport;
-import io.tandem.domain.evaluation.ModelEvaluation;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole evaluation on MovieLens 100K (u1..u5, every rating a positive, full ranking over unseen items) with
- * the real retrievers and the XGBoost LambdaMART ranker. Prints the table (and writes it to
- * {@code target/ml-100k-folds.txt}); skipped with a message when the data set is not beside the repository.
+ * the real retrievers and the XGBoost LambdaMART ranker, through {@code tandem evaluate}, whose report lands in
+ * {@code target/ml-100k-folds.json}; skipped with a message when the data set is not beside the repository.
  * Timings are printed, never asserted: the machine is shared.
  */
 class TwoStageMovieLensIT {
 
     private static final long SEED = 42;
 
+    /**
+     * {@code tandem evaluate} as a user runs it, through the deployable's command line and its wiring: the report
+     * the command writes is what is checked.
+     */
     @Test
     void fiveFoldsReachTheTargetsAndPopularityLandsWherePublished() throws IOException {
-        EvaluationDataset data = MovieLensFiles.folds(SharedData.require("ml-100k"), 5);
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
-        long wall = System.nanoTime();
+        Path data = SharedData.require("ml-100k");
+        Path json = Path.of("target", "ml-100k-folds.json");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-        EvaluationReport report = service(TwoStageSettings.defaults()).evaluate(new EvaluateRecommendersCommand(data,
-                10, SEED, EvaluationProgress.NONE));
+        int exit = Application.commandLine(out).execute("evaluate", "--dataset", "ml-100k", "--path",
+                data.toString(), "--protocol", "folds", "--output", json.toString());
 
-        String table = table(report, (System.nanoTime() - wall) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9);
-        System.out.print(table);
-        Files.writeString(Path.of("target", "ml-100k-folds.txt"), table);
+        String output = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(output);
+        assertThat(exit).as(output).isEqualTo(CommandLine.ExitCode.OK);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.path("folds").asInt()).isEqualTo(5);
+        JsonNode models = report.get("models");
+        assertThat(models).extracting(model -> model.get("name").asText())
+                .containsExactly("popularity", "item-knn", "ials", "ease", "two-stage");
         // Published most-popular P@10 is 0.19; u1..u3 hold only users 1-462/658/877, whose many ratings lift
         // precision a little, so the fold mean sits slightly above it (u4/u5, with every user, give 0.18-0.19).
-        assertThat(report.model("popularity").metric("precision@10")).isBetween(0.17, 0.24);
-        assertThat(report.model("two-stage").metric("ndcg@10")).isGreaterThanOrEqualTo(0.44);
-        assertThat(report.model("two-stage").metric("precision@10")).isGreaterThanOrEqualTo(0.36);
+        assertThat(models.get(0).get("precision@10").asDouble()).isBetween(0.17, 0.24);
+        assertThat(models.get(4).get("ndcg@10").asDouble()).isGreaterThanOrEqualTo(0.44);
+        assertThat(models.get(4).get("precision@10").asDouble()).isGreaterThanOrEqualTo(0.36);
     }
 
     @Test
@@ -54,10 +64,7 @@ class TwoStageMovieLensIT {
         EvaluationDataset data = MovieLensFiles.folds(SharedData.require("ml-100k"), 1);
         EvaluateRecommendersCommand command = new EvaluateRecommendersCommand(data, 10, SEED, EvaluationProgress.NONE);
         // One ranker instead of five bags: the same code path at a fifth of the ranker's cost.
-        TwoStageSettings defaults = TwoStageSettings.defaults();
-        TwoStageSettings oneBag = new TwoStageSettings(defaults.candidatesPerRetriever(), defaults.topCandidates(),
-                defaults.randomItems(), defaults.maxRankerRows(), defaults.validationShare(), defaults.ranker(), 1,
-                defaults.seed());
+        TwoStageSettings oneBag = TwoStageSettings.defaults().withBags(1);
 
         EvaluationReport first = service(oneBag).evaluate(command);
         EvaluationReport second = service(oneBag).evaluate(command);
@@ -70,18 +77,5 @@ class TwoStageMovieLensIT {
 
     private static EvaluateRecommendersService service(TwoStageSettings settings) {
         return new EvaluateRecommendersService(TrainingFactory.retrievers(), new XgboostRankerAdapter(), settings);
-    }
-
-    private static String table(EvaluationReport report, double wallSeconds, double cpuSeconds) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%s %s, %d folds: wall %.1f s, CPU %.1f s%n", report.dataset(), report.protocol(), report.folds(),
-                wallSeconds, cpuSeconds));
-        for (ModelEvaluation model : report.models()) {
-            out.append(String.format(Locale.ROOT, "%-11s", model.name()));
-            model.metrics().forEach((metric, value) -> out.append(String.format(Locale.ROOT, " %s %.4f", metric,
-                    value)));
-            out.append(String.format(Locale.ROOT, " train %.1f s%n", model.trainSeconds()));
-        }
-        return out.toString();
     }
 }

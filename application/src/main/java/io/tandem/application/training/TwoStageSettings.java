@@ -71,6 +71,16 @@ public record TwoStageSettings(int candidatesPerRetriever, int topCandidates, in
                 ranker.learningRate(), ranker.minChildWeight(), ranker.earlyStoppingRounds(), ranker.seed() + bag);
     }
 
+    /**
+     * These settings with {@code bags} rankers, each with the same share of the tree bound as now: one bag trains
+     * the same code path at a fraction of the ranker's cost.
+     */
+    public TwoStageSettings withBags(int bags) {
+        return new TwoStageSettings(candidatesPerRetriever, topCandidates, randomItems, maxRankerRows,
+                validationShare, ranker, bags, (int) Math.min(Integer.MAX_VALUE, (long) bags * (maxRankerTrees
+                / this.bags)), seed);
+    }
+
     /** These settings with {@code seed} as the seed of every random choice, the ranker's included. */
     public TwoStageSettings withSeed(long seed) {
         return new TwoStageSettings(candidatesPerRetriever, topCandidates, randomItems, maxRankerRows,

@@ -203,6 +203,18 @@ class TwoStageTrainerTest {
         assertThat(seeded.withSeed(7L)).isEqualTo(settings(4, 0.2));
     }
 
+    @Test
+    void fewerBagsKeepEachRankersShareOfTheTreeBoundAndEveryOtherSetting() {
+        TwoStageSettings bounded = new TwoStageSettings(4, 6, 2, 10_000, 0.2, RANKER, 4, 20, 7L);
+
+        TwoStageSettings one = bounded.withBags(1);
+
+        assertThat(one.bags()).isEqualTo(1);
+        assertThat(one.maxRankerTrees()).isEqualTo(5);
+        assertThat(one.rankerOfBag(0)).isEqualTo(bounded.rankerOfBag(0));
+        assertThat(one.withBags(4)).isEqualTo(bounded);
+    }
+
     private static TwoStageTrainer trainer(TrainRankerPort ranker, int bags) {
         return new TwoStageTrainer(RETRIEVERS, ranker, settings(bags, 0.3));
     }
