@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The retrievers that answer without a full score vector (popularity, item neighbours, EASE with fewer solved
  * items than items, iALS stopping early by vector length) answer what their full vectors say: the same ranked
- * lists, the same scores, the same moments (up to the rounding of the sums).
+ * lists, the same scores, the same moments (up to the rounding of the sums), with or without a lent buffer that
+ * holds an earlier request's values.
  */
 class RetrieveAgreesWithScoreTest {
 
@@ -52,13 +53,22 @@ class RetrieveAgreesWithScoreTest {
         for (RetrievalModel model : models) {
             for (int user = 0; user < USERS; user += 7) {
                 UserHistory history = UserHistory.of(matrix, user);
-                for (int depth : new int[] {1, 40, 700}) {
-                    Retrieval actual = model.retrieve(history, depth, null);
+                for (int[] depthAndLent : new int[][] {{1, 0}, {40, 0}, {700, 0}, {1, 1}, {40, 1}, {700, 1}}) {
+                    int depth = depthAndLent[0];
+                    // A lent buffer holds what an earlier request left: the answer must not depend on it.
+                    float[] lent = null;
+                    if (depthAndLent[1] == 1) {
+                        lent = new float[ITEMS];
+                        Arrays.fill(lent, Float.NaN);
+                        lent[user % ITEMS] = 123f;
+                    }
+                    Retrieval actual = model.retrieve(history, depth, lent);
                     float[] full = new float[ITEMS];
                     model.score(history, full);
                     Retrieval expected = DenseRetrieval.of(full, history, depth);
 
-                    String what = model.getClass().getSimpleName() + " user " + user + " depth " + depth;
+                    String what = model.getClass().getSimpleName() + " user " + user + " depth " + depth
+                            + (lent == null ? "" : " lent buffer");
                     assertThat(actual.top()).as(what).containsExactly(expected.top());
                     assertThat(actual.mean()).as(what)
                             .isCloseTo(expected.mean(), within(1e-5f * Math.max(1f, Math.abs(expected.mean()))));
