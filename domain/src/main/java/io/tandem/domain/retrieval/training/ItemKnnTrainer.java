@@ -160,15 +160,10 @@ public final class ItemKnnTrainer {
 
         /**
          * Only the neighbours of the history are scored (summed in the order {@link #score} sums them, so to the
-         * same floats); every other item scores 0. With a lent {@code buffer} the sums gather in it, a bit per
-         * item marking the touched ones (the buffer's old values are never read), and the touched items come out
-         * ascending from the bits; without one, in a hash table of the touched items, sorted afterwards.
+         * same floats); every other item scores 0.
          */
         @Override
         public Retrieval retrieve(UserHistory history, int depth, float[] buffer) {
-            if (buffer != null && buffer.length == itemCount()) {
-                return retrieveInto(history, depth, buffer);
-            }
             int touches = 0;
             for (int had : history.items()) {
                 touches += starts[had + 1] - starts[had];
@@ -206,35 +201,6 @@ public final class ItemKnnTrainer {
             for (int k = 0; k < distinct; k++) {
                 items[k] = (int) (keyed[k] >>> 32);
                 values[k] = sums[(int) keyed[k]];
-            }
-            return SparseRetrieval.of(itemCount(), items, values, 0f, history, depth);
-        }
-
-        private Retrieval retrieveInto(UserHistory history, int depth, float[] sums) {
-            long[] touched = new long[(itemCount() + 63) >>> 6];
-            int distinct = 0;
-            for (int had : history.items()) {
-                for (int at = starts[had]; at < starts[had + 1]; at++) {
-                    int target = targets[at];
-                    long bit = 1L << target;
-                    if ((touched[target >>> 6] & bit) == 0) {
-                        touched[target >>> 6] |= bit;
-                        sums[target] = similarities[at];
-                        distinct++;
-                    } else {
-                        sums[target] += similarities[at];
-                    }
-                }
-            }
-            int[] items = new int[distinct];
-            float[] values = new float[distinct];
-            int size = 0;
-            for (int word = 0; word < touched.length; word++) {
-                for (long bits = touched[word]; bits != 0; bits &= bits - 1) {
-                    int item = (word << 6) + Long.numberOfTrailingZeros(bits);
-                    items[size] = item;
-                    values[size++] = sums[item];
-                }
             }
             return SparseRetrieval.of(itemCount(), items, values, 0f, history, depth);
         }
