@@ -1,6 +1,7 @@
 package io.tandem.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.tandem.adapters.in.cli.LaunchFailedException;
 import io.tandem.application.training.TwoStageSettings;
 import io.tandem.application.training.port.out.RankerParameters;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code tandem.two-stage.*}: unset, it gives the settings the evaluation figures were measured with. */
 class TwoStageConfigurationTest {
@@ -29,6 +31,7 @@ class TwoStageConfigurationTest {
         properties.put("tandem.two-stage.ranker-learning-rate", "0.05");
         properties.put("tandem.two-stage.max-ranker-rows", "250000");
         properties.put("tandem.two-stage.max-ranker-trees", "90");
+        properties.put("tandem.two-stage.ranker-early-stopping-rounds", "0");
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             TwoStageSettings settings = context.getBean(TwoStageConfiguration.class).settings();
 
@@ -38,7 +41,18 @@ class TwoStageConfigurationTest {
             assertThat(settings.rankerOfBag(0).rounds()).isEqualTo(30);
             RankerParameters defaults = TwoStageSettings.defaults().ranker();
             assertThat(settings.ranker()).isEqualTo(new RankerParameters(120, 6, 0.05, defaults.minChildWeight(),
-                    defaults.earlyStoppingRounds(), defaults.seed()));
+                    0, defaults.seed()));
         }
+    }
+
+    @Test
+    void aNegativeEarlyStoppingStopsTheStartInOneLineNamingThePropertyAndItsVariable() {
+        Map<String, Object> properties = new HashMap<>(TandemHttp.isolated());
+        properties.put("tandem.two-stage.ranker-early-stopping-rounds", "-1");
+
+        assertThatThrownBy(() -> MicronautTandemLauncher.start(properties, Profile.EMBEDDED, false).close())
+                .isInstanceOf(LaunchFailedException.class)
+                .hasMessage("tandem.two-stage.ranker-early-stopping-rounds "
+                        + "(TANDEM_TWO_STAGE_RANKER_EARLY_STOPPING_ROUNDS) must not be negative (0 trains every round)");
     }
 }
