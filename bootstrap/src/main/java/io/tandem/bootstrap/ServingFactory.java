@@ -92,11 +92,15 @@ final class ServingFactory {
         return new DependencyGuard("catalog", serving.catalogTimeout(), serving.circuitOpenFor(), executor);
     }
 
-    /** ONNX Runtime loads with the first model; every batch scored goes through the scorer's guard. */
+    /**
+     * ONNX Runtime loads with the first model; every batch scored goes through the scorer's guard. With the
+     * catalog snapshot, a loaded model's view of it is built before the model serves.
+     */
     @Singleton
     ServingModels servingModels(TrainingConfiguration training, LoadModelVersionsPort versions,
                                 LoadModelArtifactPort artifacts, BeanProvider<LoadScoringModelPort> scoring,
-                                RetrievalModelCodec codec, @Named("scorer") DependencyGuard scorer) {
+                                RetrievalModelCodec codec, @Named("scorer") DependencyGuard scorer,
+                                ServingConfiguration serving, BeanProvider<CatalogSnapshot> snapshot) {
         LoadScoringModelPort guarded = (artifact, featureCount) -> {
             ScoringModel model = scoring.get().load(artifact, featureCount);
             return new ScoringModel() {
@@ -116,7 +120,9 @@ final class ServingFactory {
                 }
             };
         };
-        return new ServingModels(training.model(), versions, artifacts, guarded, codec::decode);
+        return serving.catalogSnapshot()
+                ? new ServingModels(training.model(), versions, artifacts, guarded, codec::decode, snapshot.get())
+                : new ServingModels(training.model(), versions, artifacts, guarded, codec::decode);
     }
 
     @Singleton

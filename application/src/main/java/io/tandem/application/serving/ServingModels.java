@@ -1,5 +1,6 @@
 package io.tandem.application.serving;
 
+import io.tandem.application.catalog.port.out.LoadItemsPort;
 import io.tandem.application.registry.port.out.LoadModelArtifactPort;
 import io.tandem.application.registry.port.out.LoadModelVersionsPort;
 import io.tandem.application.serving.port.in.RefreshServingModelUseCase;
@@ -51,6 +52,8 @@ public final class ServingModels implements RefreshServingModelUseCase {
     private final LoadModelArtifactPort artifacts;
     private final LoadScoringModelPort openRanker;
     private final DecodeRetrievalModelPort decodeRetriever;
+    /** The catalog requests read, for the view of its items by a loaded model's indexes. */
+    private final LoadItemsPort catalog;
     private final AtomicReference<ServingModel> current = new AtomicReference<>();
     private final Object swapping = new Object();
     private volatile Optional<Refused> refused = Optional.empty();
@@ -62,11 +65,23 @@ public final class ServingModels implements RefreshServingModelUseCase {
 
     public ServingModels(String modelName, LoadModelVersionsPort versions, LoadModelArtifactPort artifacts,
                          LoadScoringModelPort openRanker, DecodeRetrievalModelPort decodeRetriever) {
+        this(modelName, versions, artifacts, openRanker, decodeRetriever, ids -> Map.of());
+    }
+
+    /**
+     * As the constructor above, with the {@code catalog} that requests read: when it holds its items in memory
+     * ({@link LoadItemsPort#indexed}), a loaded model's view of them is built before the model serves, so no
+     * request waits for it.
+     */
+    public ServingModels(String modelName, LoadModelVersionsPort versions, LoadModelArtifactPort artifacts,
+                         LoadScoringModelPort openRanker, DecodeRetrievalModelPort decodeRetriever,
+                         LoadItemsPort catalog) {
         this.modelName = InvalidFieldException.requireText("model", modelName);
         this.versions = Objects.requireNonNull(versions, "versions");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.openRanker = Objects.requireNonNull(openRanker, "openRanker");
         this.decodeRetriever = Objects.requireNonNull(decodeRetriever, "decodeRetriever");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     public String modelName() {
@@ -241,8 +256,9 @@ public final class ServingModels implements RefreshServingModelUseCase {
             // The scorer's own field (for ONNX, model.artifact) means the same file here: the ranker artifact.
             throw refusal(version, rankerFile + " cannot be opened as a ranker: " + e.reason(), e);
         }
+        ServingModel loaded;
         try {
-            return new ServingModel(version.ref(), schema, bundle, models, ranker);
+            loaded = new ServingModel(version.ref(), schema, bundle, models, ranker);
         } catch (IllegalArgumentException e) {
             ranker.close();
             if (e instanceof InvalidFieldException refused
@@ -253,6 +269,20 @@ public final class ServingModels implements RefreshServingModelUseCase {
         } catch (RuntimeException e) {
             ranker.close();
             throw e;
+        }
+        holdCatalogView(loaded);
+        return loaded;
+    }
+
+    /**
+     * Builds {@code model}'s view of the in-memory catalog now, so that its first request does not. A catalog not
+     * loaded yet, or one that fails, leaves it to the first request, which reads the catalog behind its guard.
+     */
+    private void holdCatalogView(ServingModel model) {
+        try {
+            catalog.indexed(model.itemIds(), id -> model.indexOf(id).orElse(-1)).ifPresent(model::hold);
+        } catch (RuntimeException e) {
+            // Not a reason to refuse the model: the request path builds the view, or reads the catalog, itself.
         }
     }
 

@@ -1,10 +1,14 @@
 package io.tandem.application.serving;
 
+import io.tandem.application.catalog.IndexedItems;
+import io.tandem.application.catalog.port.out.LoadItemsPort;
 import io.tandem.application.evaluation.EvaluationFixture;
 import io.tandem.application.registry.RegistryFake;
 import io.tandem.application.registry.port.out.LoadModelArtifactPort;
 import io.tandem.application.serving.port.out.LoadScoringModelPort;
 import io.tandem.domain.InvalidFieldException;
+import io.tandem.domain.catalog.Item;
+import io.tandem.domain.catalog.ItemId;
 import io.tandem.domain.model.ArtifactKey;
 import io.tandem.domain.model.FeatureSchema;
 import io.tandem.domain.model.ModelRef;
@@ -19,12 +23,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import static io.tandem.application.registry.ModelVersionFixture.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +63,40 @@ class ServingModelsTest {
         assertThat(serving.refresh().serving()).contains(new ModelRef(MODEL, "v1"));
         assertThat(serving.status().problem()).isEmpty();
         assertThat(scorersOpened.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoadedModelsCatalogViewIsAskedForBeforeItServesAndAFailingCatalogDoesNotRefuseIt() {
+        List<List<ItemId>> asked = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        LoadItemsPort catalog = new LoadItemsPort() {
+            @Override
+            public Map<ItemId, Item> loadItems(Collection<ItemId> ids) {
+                return Map.of();
+            }
+
+            @Override
+            public Optional<IndexedItems> indexed(List<ItemId> ids, ToIntFunction<ItemId> indexOf) {
+                asked.add(ids);
+                ids.forEach(id -> indexes.add(indexOf.applyAsInt(id)));
+                throw new IllegalStateException("catalog away");
+            }
+        };
+        ServingModels withCatalog = new ServingModels(MODEL, registry, store(), scorer(),
+                (bytes, facets) -> EvaluationFixture.model(3, (history, item) -> item), catalog);
+        champion(trained("v1"));
+
+        assertThat(withCatalog.refresh().serving()).contains(new ModelRef(MODEL, "v1"));
+
+        assertThat(asked).hasSize(1);
+        ServingModel served = withCatalog.acquire().orElseThrow();
+        try {
+            assertThat(asked.get(0)).isSameAs(served.itemIds());
+        } finally {
+            served.release();
+        }
+        // The view reads each id at the model's own index.
+        assertThat(indexes).containsExactly(0, 1, 2);
     }
 
     @Test
