@@ -116,7 +116,7 @@ public final class ServingModels implements RefreshServingModelUseCase {
                 return status();
             }
             try {
-                ServingModel loaded = load(version);
+                ServingModel loaded = loadToServe(version);
                 current.set(loaded);
                 refused = Optional.empty();
                 if (serving != null) {
@@ -193,7 +193,7 @@ public final class ServingModels implements RefreshServingModelUseCase {
                 return Optional.empty();
             }
             try {
-                loaded = load(version.get());
+                loaded = loadToServe(version.get());
             } catch (InvalidFieldException e) {
                 pinnedRefused.put(ref, new Refused(ref, now, e.reason()));
                 return Optional.empty();
@@ -270,20 +270,22 @@ public final class ServingModels implements RefreshServingModelUseCase {
             ranker.close();
             throw e;
         }
-        holdCatalogView(loaded);
         return loaded;
     }
 
     /**
-     * Builds {@code model}'s view of the in-memory catalog now, so that its first request does not. A catalog not
-     * loaded yet, or one that fails, leaves it to the first request, which reads the catalog behind its guard.
+     * {@link #load}, and {@code version}'s view of the in-memory catalog built now, so that its first request does
+     * not build it. A catalog not loaded yet, or one that fails, leaves the view to the first request, which reads
+     * the catalog behind its guard. {@link #verify} only loads: a version checked is not served.
      */
-    private void holdCatalogView(ServingModel model) {
+    private ServingModel loadToServe(ModelVersion version) {
+        ServingModel model = load(version);
         try {
             catalog.indexed(model.itemIds(), id -> model.indexOf(id).orElse(-1)).ifPresent(model::hold);
         } catch (RuntimeException e) {
             // Not a reason to refuse the model: the request path builds the view, or reads the catalog, itself.
         }
+        return model;
     }
 
     /** The bytes of {@code file} of {@code version}; a failed read is refused without the store's location. */

@@ -97,6 +97,10 @@ class ServingModelsTest {
         }
         // The view reads each id at the model's own index.
         assertThat(indexes).containsExactly(0, 1, 2);
+
+        // A version only checked before a promotion is not served: no view is built for it.
+        withCatalog.verify(trained("v2"));
+        assertThat(asked).hasSize(1);
     }
 
     @Test
