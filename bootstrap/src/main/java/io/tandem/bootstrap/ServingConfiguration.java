@@ -47,7 +47,8 @@ record ServingConfiguration(@Bindable(defaultValue = "500") int historyLimit,
         // Unset: half the budget, so that a budget raised for a slow machine or a test raises the wait with it.
         maxQueueWait = maxQueueWait == null ? budget.dividedBy(2) : maxQueueWait;
         if (maxQueueWait.isNegative()) {
-            throw new InvalidFieldException("tandem.serving.max-queue-wait", "must not be negative (0s lifts the limit)");
+            throw new InvalidFieldException("tandem.serving.max-queue-wait",
+                    "must not be negative (0s lifts the limit)");
         }
         if (maxQueueWait.compareTo(budget) > 0) {
             throw new InvalidFieldException("tandem.serving.max-queue-wait", "is " + maxQueueWait.toMillis()

@@ -32,6 +32,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
@@ -120,9 +121,8 @@ final class ServingFactory {
                 }
             };
         };
-        return serving.catalogSnapshot()
-                ? new ServingModels(training.model(), versions, artifacts, guarded, codec::decode, snapshot.get())
-                : new ServingModels(training.model(), versions, artifacts, guarded, codec::decode);
+        LoadItemsPort catalog = serving.catalogSnapshot() ? snapshot.get() : ids -> Map.of();
+        return new ServingModels(training.model(), versions, artifacts, guarded, codec::decode, catalog);
     }
 
     @Singleton

@@ -33,8 +33,8 @@ record TwoStageConfiguration(@Bindable(defaultValue = "50") int candidatesPerRet
         TwoStageSettings defaults = TwoStageSettings.defaults();
         RankerParameters ranker = defaults.ranker();
         if (rankerEarlyStoppingRounds < 0) {
-            throw new InvalidFieldException("tandem.two-stage.ranker-early-stopping-rounds", "must not be negative (0 trains "
-                    + "every round)");
+            throw new InvalidFieldException("tandem.two-stage.ranker-early-stopping-rounds",
+                    "must not be negative (0 trains every round)");
         }
         return new TwoStageSettings(candidatesPerRetriever, topCandidates, randomItems, maxRankerRows,
                 defaults.validationShare(), new RankerParameters(rankerRounds, rankerMaxDepth, rankerLearningRate,

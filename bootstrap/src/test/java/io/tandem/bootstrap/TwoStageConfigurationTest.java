@@ -53,6 +53,7 @@ class TwoStageConfigurationTest {
         assertThatThrownBy(() -> MicronautTandemLauncher.start(properties, Profile.EMBEDDED, false).close())
                 .isInstanceOf(LaunchFailedException.class)
                 .hasMessage("tandem.two-stage.ranker-early-stopping-rounds "
-                        + "(TANDEM_TWO_STAGE_RANKER_EARLY_STOPPING_ROUNDS) must not be negative (0 trains every round)");
+                        + "(TANDEM_TWO_STAGE_RANKER_EARLY_STOPPING_ROUNDS) "
+                        + "must not be negative (0 trains every round)");
     }
 }

@@ -47,7 +47,8 @@ public final class RankItemsService implements RankItemsUseCase {
         } catch (DependencyFailure failure) {
             return asGiven(requestId, query, failure.status());
         }
-        return pipeline.onModel(query.context(), assignment, state, (model, found) -> ranked(model, requestId, query, found),
+        return pipeline.onModel(query.context(), assignment, state,
+                (model, found) -> ranked(model, requestId, query, found),
                 (model, status) -> asGiven(requestId, query, status));
     }
 

@@ -36,7 +36,8 @@ public record ServingSettings(int historyLimit, int freshItems, int freshSlots, 
             throw new InvalidFieldException("tandem.serving.candidates", "must be 0 (as trained) to " + MAX_CANDIDATES);
         }
         if (maxQueueWaitNanos < 0) {
-            throw new InvalidFieldException("tandem.serving.max-queue-wait", "must not be negative (0s lifts the limit)");
+            throw new InvalidFieldException("tandem.serving.max-queue-wait",
+                    "must not be negative (0s lifts the limit)");
         }
     }
 
